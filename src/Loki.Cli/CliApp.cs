@@ -1,0 +1,66 @@
+using Loki.Core.Diagnostics;
+
+namespace Loki.Cli;
+
+/// <summary>
+/// The `loki` entry point: dispatches a verb to its command class in <c>Commands/</c>. Exit codes:
+/// 0 success, 1 the input was read but cannot be processed, 2 bad usage or unreadable input.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when the input was read but cannot be converted or built.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code for bad usage or an unreadable input.</summary>
+    public const int BadUsage = 2;
+
+    /// <summary>Runs one command line and returns its exit code; never throws.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return args.Length == 0 ? BadUsage : Success;
+        }
+
+        try
+        {
+            var verb = args[0];
+            var rest = args[1..];
+            return verb switch
+            {
+                _ => Unknown(verb, stderr),
+            };
+        }
+        catch (LokiException ex)
+        {
+            await stderr.WriteLineAsync(ex.Diagnostic.ToString());
+            return ex.Diagnostic.Code is LokiCodes.BadUsage or LokiCodes.FileNotFound or LokiCodes.FileUnreadable ? BadUsage : Failed;
+        }
+        catch (Exception ex)
+        {
+            // Never a stack trace for the user: a coded one-line message, and a bug to fix.
+            await stderr.WriteLineAsync(new LokiDiagnostic(LokiCodes.InternalError, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}").ToString());
+            return Failed;
+        }
+    }
+
+    private static int Unknown(string verb, TextWriter stderr)
+    {
+        stderr.WriteLine(new LokiDiagnostic(LokiCodes.BadUsage, DiagnosticSeverity.Error, $"unknown command '{verb}'; run 'loki --help'").ToString());
+        return BadUsage;
+    }
+
+    private const string Usage = """
+        loki — LOKI Build command line
+
+        usage: loki <command> [options]
+
+        commands:
+          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
+          inspect INPUT [--schemas PATH]... [--json] [--interface]
+        """;
+}

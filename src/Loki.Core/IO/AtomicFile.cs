@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace Loki.Core.IO;
+
+/// <summary>
+/// Writes files so that an interrupted process never leaves a torn file behind: the content goes to a
+/// temporary file in the same folder, which is then renamed over the target.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>UTF-8 without a byte order mark, the encoding of every file LOKI writes.</summary>
+    public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> unless the file already holds exactly
+    /// those bytes. Returns true when the file was written.
+    /// </summary>
+    public static bool WriteIfChanged(string path, string content) => WriteIfChanged(path, Utf8.GetBytes(content));
+
+    /// <summary>Byte form of <see cref="WriteIfChanged(string, string)"/>.</summary>
+    public static bool WriteIfChanged(string path, byte[] content)
+    {
+        // Don't rewrite a file whose content is the same: its timestamp drives incremental builds downstream.
+        if (File.Exists(path) && new FileInfo(path).Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
+        {
+            return false;
+        }
+
+        Write(path, content);
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="content"/> atomically, always.</summary>
+    public static void Write(string path, byte[] content)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}
