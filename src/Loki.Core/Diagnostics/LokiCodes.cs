@@ -57,4 +57,41 @@ public static class LokiCodes
 
     /// <summary>The name layer (<c>&lt;n&gt;_name.md</c>) could not be read or lacks a required field.</summary>
     public const string NameLayerBad = "LOKI0110";
+
+    // ---- LOKI1050-1079 media files (PNG, WebP) carrying a workflow or prompt ---------------
+
+    /// <summary>A media file is neither a PNG nor a WebP (by its signature), or its extension is not supported.</summary>
+    public const string MediaUnknownFormat = "LOKI1050";
+
+    /// <summary>A PNG chunk or RIFF chunk runs past the end of the file.</summary>
+    public const string MediaTruncated = "LOKI1051";
+
+    /// <summary>A PNG chunk's CRC does not match its type and data; the message names the chunk.</summary>
+    public const string MediaBadCrc = "LOKI1052";
+
+    /// <summary>A PNG text chunk (<c>tEXt</c>, <c>zTXt</c>, <c>iTXt</c>, <c>comf</c>) is malformed or fails to decompress.</summary>
+    public const string MediaBadTextChunk = "LOKI1053";
+
+    /// <summary>The EXIF block of a WebP file is malformed (bad byte order mark, offsets outside the block).</summary>
+    public const string MediaBadExif = "LOKI1054";
+
+    /// <summary>A media file holds neither a <c>workflow</c> nor a <c>prompt</c>.</summary>
+    public const string MediaNoMetadata = "LOKI1055";
+
+    /// <summary>A PNG given to the metadata writer is not a valid PNG (no signature or no <c>IHDR</c> first).</summary>
+    public const string MediaNotWritable = "LOKI1056";
+
+    // ---- LOKI1300-1349 API to UI conversion (core-cli) --------------------------------------
+
+    /// <summary>An API prompt input links to a node id the prompt does not hold.</summary>
+    public const string ApiToUiMissingNode = "LOKI1300";
+
+    /// <summary>The links of an API prompt form a cycle; ComfyUI cannot run it and it cannot be laid out.</summary>
+    public const string ApiToUiCycle = "LOKI1301";
+
+    /// <summary>An API prompt entry has the wrong shape (no <c>class_type</c>, <c>inputs</c> not an object, a malformed link).</summary>
+    public const string ApiToUiBadNode = "LOKI1302";
+
+    /// <summary>A node type has no schema: its UI node is built from the prompt alone (warning, names the likely pack).</summary>
+    public const string ApiToUiNoSchema = "LOKI1303";
 }
