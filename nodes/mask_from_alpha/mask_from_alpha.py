@@ -1,4 +1,4 @@
-"""Makes a mask from the alpha channel of an image."""
+"""Turns the transparency of an image into a mask of its opaque or transparent parts."""
 from __future__ import annotations
 
 import sys
@@ -11,13 +11,15 @@ from loki_runtime import script
 
 
 @script.entry(__file__)
-def run(image, invert=False):
-    """Alpha (or 1 - alpha) of every frame."""
+def run(alpha, mode="opaque", threshold=0.0):
+    """1 - alpha_mask (opaque) or alpha_mask (transparent), optionally binarised."""
     import numpy as np
 
-    img = np.asarray(image, dtype=np.float32)
-    alpha = img[..., 3] if img.shape[-1] >= 4 else np.ones(img.shape[:3], np.float32)
-    return {"mask": (1.0 - alpha if invert else alpha).astype(np.float32)}
+    transparent = np.asarray(alpha, dtype=np.float32)
+    mask = 1.0 - transparent if mode == "opaque" else transparent
+    if threshold > 0:
+        mask = (mask > threshold).astype(np.float32)
+    return {"mask": np.clip(mask, 0.0, 1.0).astype(np.float32)}
 
 
 if __name__ == "__main__":

@@ -16,12 +16,15 @@ def ramp(h=32, w=48, b=1):
     img = np.stack([x / (w - 1), y / (h - 1), (x + y) / (w + h - 2)], axis=-1)
     return np.repeat(img[None], b, axis=0)
 
-def test_alpha_channel_becomes_mask():
-    img = np.zeros((2, 3, 3, 4), np.float32)
-    img[..., 3] = 0.25
-    assert np.allclose(run(image=img)["mask"], 0.25)
-    assert np.allclose(run(image=img, invert=True)["mask"], 0.75)
+def test_opaque_is_the_complement_of_transparent():
+    alpha = np.zeros((2, 3, 3), np.float32)
+    alpha[:, 0] = 1.0
+    opaque = run(alpha=alpha)["mask"]
+    assert np.array_equal(opaque + run(alpha=alpha, mode="transparent")["mask"], np.ones_like(alpha))
+    assert opaque[:, 0].max() == 0 and opaque[:, 1:].min() == 1
 
 
-def test_rgb_is_opaque():
-    assert run(image=ramp())["mask"].min() == 1.0
+def test_threshold_binarises():
+    alpha = np.full((1, 2, 2), 0.4, np.float32)
+    assert run(alpha=alpha, threshold=0.5)["mask"].max() == 1.0
+    assert run(alpha=alpha, threshold=0.7)["mask"].max() == 0.0
