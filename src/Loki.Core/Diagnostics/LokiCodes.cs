@@ -160,4 +160,27 @@ public static class LokiCodes
 
     /// <summary>A node type has no schema: its UI node was built from the prompt alone (warning; names the likely pack).</summary>
     public const string ApiToUiNoSchema = "LOKI1300";
+
+    // ---- LOKI4200-4299 the source generator (reported by the compiler) ---------------------
+
+    /// <summary>Generator: a node config is not valid JSON.</summary>
+    public const string GeneratorInvalidJson = "LOKI4200";
+
+    /// <summary>Generator: a node config field has the wrong shape.</summary>
+    public const string GeneratorBadField = "LOKI4201";
+
+    /// <summary>Generator: a port default is out of range, not an option, or of the wrong type.</summary>
+    public const string GeneratorBadDefault = "LOKI4202";
+
+    /// <summary>Generator: a port is declared twice.</summary>
+    public const string GeneratorDuplicatePort = "LOKI4203";
+
+    /// <summary>Generator: two nodes map to one C# class name.</summary>
+    public const string GeneratorDuplicateClass = "LOKI4204";
+
+    /// <summary>Generator: the consuming project does not reference CliWrap.</summary>
+    public const string GeneratorMissingCliWrap = "LOKI4205";
+
+    /// <summary>Generator: a port type has no C# form and is passed as text (info).</summary>
+    public const string GeneratorOpaquePort = "LOKI4206";
 }
