@@ -193,7 +193,11 @@ public static partial class NameLayerReader
     private static string Key(string heading) =>
         NonWord().Replace(heading.Trim().ToUpperInvariant(), "_").Trim('_');
 
-    private static string StripMarkup(string text) => text.Replace("**", string.Empty).Replace("`", string.Empty).Trim().Trim('"').Trim();
+    private static string StripMarkup(string text)
+    {
+        var t = text.Replace("**", string.Empty).Replace("`", string.Empty).Trim();
+        return t.Length >= 2 && t[0] == '"' && t[^1] == '"' ? t[1..^1].Trim() : t;
+    }
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*)$")]
     private static partial Regex Heading();
