@@ -94,9 +94,6 @@ public static class LokiCodes
     /// <summary>The file kind is not one LOKI reads (by extension and content).</summary>
     public const string WorkflowUnsupportedFile = "LOKI1010";
 
-    /// <summary>A media file carries no workflow and no prompt.</summary>
-    public const string WorkflowNoMetadata = "LOKI1011";
-
     // ---- LOKI1100-1199 node schemas ------------------------------------------------------------
     // Split: LOKI1100-1149 /object_info loading (core-convert); LOKI1150-1199 pack catalogue (core-cli).
 
