@@ -94,6 +94,29 @@ public static class LokiCodes
     /// <summary>The file kind is not one LOKI reads (by extension and content).</summary>
     public const string WorkflowUnsupportedFile = "LOKI1010";
 
+    /// <summary>A media file carries no workflow and no prompt.</summary>
+    public const string WorkflowNoMetadata = "LOKI1011";
+
+    // LOKI1040-1099 media files (PNG, WebP) carrying a workflow or prompt
+
+    /// <summary>A media file is neither a PNG nor a WebP (by its signature), or its extension is not supported.</summary>
+    public const string MediaUnknownFormat = "LOKI1040";
+
+    /// <summary>A PNG chunk or RIFF chunk runs past the end of the file.</summary>
+    public const string MediaTruncated = "LOKI1041";
+
+    /// <summary>A PNG chunk's CRC does not match its type and data; the message names the chunk.</summary>
+    public const string MediaBadCrc = "LOKI1042";
+
+    /// <summary>A PNG text chunk (<c>tEXt</c>, <c>zTXt</c>, <c>iTXt</c>, <c>comf</c>) is malformed or fails to decompress.</summary>
+    public const string MediaBadTextChunk = "LOKI1043";
+
+    /// <summary>The EXIF block of a WebP file is malformed (bad byte order mark, offsets outside the block).</summary>
+    public const string MediaBadExif = "LOKI1044";
+
+    /// <summary>A PNG given to the metadata writer is not a valid PNG (no signature or no <c>IHDR</c> first).</summary>
+    public const string MediaNotWritable = "LOKI1045";
+
     // ---- LOKI1100-1199 node schemas ------------------------------------------------------------
     // Split: LOKI1100-1149 /object_info loading (core-convert); LOKI1150-1199 pack catalogue (core-cli).
 
@@ -132,4 +155,32 @@ public static class LokiCodes
 
     /// <summary>A UI workflow that holds no node ComfyUI would run.</summary>
     public const string ConvertEmptyPrompt = "LOKI1207";
+
+    // LOKI1300-1399 API to UI (core-cli).
+
+    /// <summary>A node type has no schema: its UI node was built from the prompt alone (warning; names the likely pack).</summary>
+    public const string ApiToUiNoSchema = "LOKI1300";
+
+    // ---- LOKI4200-4299 the source generator (reported by the compiler) ---------------------
+
+    /// <summary>Generator: a node config is not valid JSON.</summary>
+    public const string GeneratorInvalidJson = "LOKI4200";
+
+    /// <summary>Generator: a node config field has the wrong shape.</summary>
+    public const string GeneratorBadField = "LOKI4201";
+
+    /// <summary>Generator: a port default is out of range, not an option, or of the wrong type.</summary>
+    public const string GeneratorBadDefault = "LOKI4202";
+
+    /// <summary>Generator: a port is declared twice.</summary>
+    public const string GeneratorDuplicatePort = "LOKI4203";
+
+    /// <summary>Generator: two nodes map to one C# class name.</summary>
+    public const string GeneratorDuplicateClass = "LOKI4204";
+
+    /// <summary>Generator: the consuming project does not reference CliWrap.</summary>
+    public const string GeneratorMissingCliWrap = "LOKI4205";
+
+    /// <summary>Generator: a port type has no C# form and is passed as text (info).</summary>
+    public const string GeneratorOpaquePort = "LOKI4206";
 }

@@ -43,14 +43,14 @@ public static partial class WorkflowLoader
             throw JsonSource.Fail(LokiCodes.WorkflowUnknownFormat, "a workflow must be a JSON object", file, "$");
         }
 
-        return FromJson(obj, file, null, null);
+        return FromJson(obj, file, null, null, null);
     }
 
     /// <summary>
     /// Classifies and checks an object already parsed: a UI workflow (<c>nodes</c>), an API prompt, or a wrapper
     /// holding <c>workflow</c> and/or <c>prompt</c>.
     /// </summary>
-    private static WorkflowFile FromJson(JsonObject obj, string file, JsonObject? ui, JsonObject? api)
+    private static WorkflowFile FromJson(JsonObject obj, string file, JsonObject? ui, JsonObject? api, WorkflowFormat? format)
     {
         var diagnostics = new DiagnosticBag();
         if (ui is null && api is null)
@@ -82,9 +82,19 @@ public static partial class WorkflowLoader
         {
             UiWorkflow.Read(ui, file, diagnostics);
         }
-        else if (api is not null)
+
+        if (api is not null)
         {
-            ApiPrompt.Check(api, file, diagnostics);
+            // A prompt beside a workflow (in an image) is informative only: its problems do not reject the file.
+            var promptDiagnostics = ui is null ? diagnostics : new DiagnosticBag();
+            ApiPrompt.Check(api, file, promptDiagnostics);
+            if (ui is not null)
+            {
+                foreach (var d in promptDiagnostics.Items)
+                {
+                    diagnostics.Add(d with { Severity = DiagnosticSeverity.Warning });
+                }
+            }
         }
 
         if (diagnostics.Items.FirstOrDefault(d => d.IsError) is { } error)
@@ -92,7 +102,6 @@ public static partial class WorkflowLoader
             throw new LokiException(error);
         }
 
-        var format = ui is not null ? WorkflowFormat.UiJson : WorkflowFormat.ApiJson;
-        return new WorkflowFile(file, format, ui, api, diagnostics.Items);
+        return new WorkflowFile(file, format ?? (ui is not null ? WorkflowFormat.UiJson : WorkflowFormat.ApiJson), ui, api, diagnostics.Items);
     }
 }

@@ -8,7 +8,7 @@ using Loki.Tests;
 namespace Loki.Core.Tests.Conversion;
 
 /// <summary>The result of converting one oracle pair.</summary>
-internal sealed record PairOutcome(string Set, string Name, bool Covered, string? Strict, string? Semantic, string? Error, JsonObject? Prompt);
+internal sealed record PairOutcome(string Set, string Name, bool Covered, string? Strict, string? Semantic, string? Error, JsonObject? Prompt, IReadOnlyList<string> MissingTypes);
 
 /// <summary>Runs the converter over the oracle pairs of the shared corpus (once per test run).</summary>
 internal static class ConformanceCorpus
@@ -71,24 +71,25 @@ internal static class ConformanceCorpus
             {
                 var name = Path.GetRelativePath(root, file)[..^".workflow.json".Length];
                 var expected = (JsonObject)JsonNode.Parse(File.ReadAllText(file[..^".workflow.json".Length] + ".prompt.json"))!;
-                var covered = expected.All(p => p.Value?["class_type"]?.GetValue<string>() is { } c && schemas.Contains(c));
+                var missing = expected.Select(p => p.Value?["class_type"]?.GetValue<string>() ?? "?").Where(c => !schemas.Contains(c)).Distinct().Order(StringComparer.Ordinal).ToList();
+                var covered = missing.Count == 0;
                 try
                 {
                     var converted = Convert(file, schemas);
                     if (converted.Prompt is null)
                     {
                         var error = converted.Diagnostics.First(d => d.IsError);
-                        result.Add(new PairOutcome(set, name, covered, "error " + error.Code, "error " + error.Code, error.Code + ": " + error.Message, null));
+                        result.Add(new PairOutcome(set, name, covered, "error " + error.Code, "error " + error.Code, error.Code + ": " + error.Message, null, missing));
                         continue;
                     }
 
                     var strict = PromptComparer.FirstDifference(expected, converted.Prompt, null);
                     var semantic = strict is null ? null : PromptComparer.FirstDifference(expected, converted.Prompt, schemas);
-                    result.Add(new PairOutcome(set, name, covered, strict, semantic, null, converted.Prompt));
+                    result.Add(new PairOutcome(set, name, covered, strict, semantic, null, converted.Prompt, missing));
                 }
                 catch (LokiException e)
                 {
-                    result.Add(new PairOutcome(set, name, covered, "rejected " + e.Diagnostic.Code, "rejected " + e.Diagnostic.Code, e.Diagnostic.ToString(), null));
+                    result.Add(new PairOutcome(set, name, covered, "rejected " + e.Diagnostic.Code, "rejected " + e.Diagnostic.Code, e.Diagnostic.ToString(), null, missing));
                 }
             }
         }

@@ -38,6 +38,7 @@ internal sealed class ConversionRun
             GroupNodeLayout.ApplyInstanceWidgets(node.Group!, _schemas);
         }
 
+        PromotedWidgets.Apply(_workflow, _graph.Nodes);
         foreach (var node in _graph.Nodes.Where(n => n.ClassType == "PrimitiveNode" && n.GroupIndex < 0))
         {
             ApplyPrimitive(node);
@@ -88,23 +89,11 @@ internal sealed class ConversionRun
 
                 if (node.Widgets is null)
                 {
-                    _diagnostics.Error(LokiCodes.ConvertUnknownNodeType, $"node {node.Id} has type '{node.ClassType}', which no schema defines, and the workflow does not record its widget names{PackHint(node.ClassType)}; pass its /object_info with --schemas", _workflow.File, node.Node.JsonPath + ".type");
+                    _diagnostics.Error(LokiCodes.ConvertUnknownNodeType, $"node {node.Id} has type '{node.ClassType}', which no schema defines, and the workflow does not record its widget names{PackHint(node)}; pass its /object_info with --schemas", _workflow.File, node.Node.JsonPath + ".type");
                 }
                 else
                 {
-                    _diagnostics.Warning(LokiCodes.ConvertSchemaFromUiNode, $"node {node.Id} has type '{node.ClassType}', which no schema defines; converted from the widget sockets the workflow records{PackHint(node.ClassType)}", _workflow.File, node.Node.JsonPath + ".type");
-                }
-
-                return;
-            case FlatNodeKind.Subgraph:
-                // Promoted widgets: the instance's widget sockets, in order, hold widgets_values.
-                node.Widgets = [];
-                var values = node.Node.WidgetValues;
-                var index = 0;
-                foreach (var input in node.Inputs.Where(i => i.WidgetName is not null))
-                {
-                    node.Widgets.Add(KeyValuePair.Create(input.WidgetName!, values is not null && index < values.Count ? values[index]?.DeepClone() : null));
-                    index++;
+                    _diagnostics.Warning(LokiCodes.ConvertSchemaFromUiNode, $"node {node.Id} has type '{node.ClassType}', which no schema defines; converted from the widget sockets the workflow records{PackHint(node)}", _workflow.File, node.Node.JsonPath + ".type");
                 }
 
                 return;
@@ -116,7 +105,8 @@ internal sealed class ConversionRun
         }
     }
 
-    private static string PackHint(string classType) => string.Empty;
+    private static string PackHint(FlatNode node) =>
+        PackCatalogue.GuessForUiNode(node.ClassType, node.Node.Properties) is { IsCore: false } guess ? $" (likely from the pack {guess})" : string.Empty;
 
     private void ApplyPrimitive(FlatNode primitive)
     {
@@ -137,7 +127,8 @@ internal sealed class ConversionRun
                 : target.Inputs.FirstOrDefault(i => i.Link == link.Id);
             if (input?.WidgetName is { } name)
             {
-                target.SetWidget(name, value?.DeepClone());
+                var spec = _schemas.Find(target.ClassType)?.Input(name);
+                target.SetWidget(name, spec is null ? value?.DeepClone() : WidgetCallbacks.Apply(spec, value?.DeepClone()));
             }
         }
     }

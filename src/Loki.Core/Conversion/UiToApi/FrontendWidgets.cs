@@ -18,6 +18,8 @@ internal static class FrontendWidgets
         ["SaveAudioOpus"] = ["audioUI"],
         ["PreviewAny"] = ["preview"],
         ["SaveGLB"] = ["image"],
+        ["Preview3D"] = ["image"],
+        ["RecordAudio"] = ["audio"],
     };
 
     /// <summary>Adds the extra widgets of <paramref name="classType"/> to <paramref name="inputs"/>.</summary>

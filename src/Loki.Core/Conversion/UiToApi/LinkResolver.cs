@@ -51,21 +51,14 @@ internal sealed class LinkResolver
 
         if (node.Instance is { } instance && link.OriginId == UiGraph.SubgraphInputId)
         {
-            if (link.OriginSlot < 0 || link.OriginSlot >= instance.Inputs.Count)
+            var outerIndex = InstanceInputIndex(_workflow, instance, link.OriginSlot);
+            if (outerIndex < 0 || instance.Inputs[outerIndex].Link is null)
             {
+                // Nothing connected outside: the inner widget keeps the promoted value the instances wrote into it.
                 return null;
             }
 
-            var outer = instance.Inputs[link.OriginSlot];
-            if (outer.Link is null)
-            {
-                // Nothing connected outside: the instance's promoted widget, if it has one, gives the value.
-                return PromotedWidget(instance, outer) is { } name && instance.TryGetWidget(name, out var value)
-                    ? new ResolvedInput(null, -1, IsWidget: true, Value: value)
-                    : null;
-            }
-
-            return ResolveInput(instance, link.OriginSlot, visited, null);
+            return ResolveInput(instance, outerIndex, visited, null);
         }
 
         if (!_byId.TryGetValue(GraphFlattener.Join(node.Path, link.OriginId), out var origin))
@@ -120,8 +113,29 @@ internal sealed class LinkResolver
         return new ResolvedInput(node.Id, slot);
     }
 
-    /// <summary>The name of the instance widget promoted for <paramref name="input"/>, or null.</summary>
-    public static string? PromotedWidget(FlatNode instance, UiSlot input) => input.WidgetName;
+    /// <summary>
+    /// The instance input that subgraph input <paramref name="slot"/> maps to: the frontend rebuilds instance inputs
+    /// from the definition, so a saved instance whose inputs are stale is matched by name, then by position.
+    /// </summary>
+    public static int InstanceInputIndex(UiWorkflow workflow, FlatNode instance, int slot)
+    {
+        var definition = workflow.Subgraphs[instance.ClassType];
+        if (slot < 0 || slot >= definition.SubgraphInputs.Count)
+        {
+            return -1;
+        }
+
+        var name = definition.SubgraphInputs[slot].Name;
+        for (var i = 0; i < instance.Inputs.Count; i++)
+        {
+            if (instance.Inputs[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return slot < instance.Inputs.Count ? slot : -1;
+    }
 
     private static UiLink? OutputLink(UiGraph definition, int slot)
     {

@@ -36,12 +36,23 @@ internal static class WidgetMapper
                 continue;
             }
 
-            var value = assigned.TryGetValue(input.Name, out var v) ? v : DefaultOf(input);
+            if (!assigned.TryGetValue(input.Name, out var value) && !HasDefault(input))
+            {
+                // A widget with no saved value and no default (a combo with no choices) holds undefined, which
+                // JSON.stringify leaves out of the prompt.
+                continue;
+            }
+
+            value ??= assigned.ContainsKey(input.Name) ? null : DefaultOf(input);
             result.Add(KeyValuePair.Create(input.Name, FixLegacyValue(schema.ClassType, input, value)));
         }
 
         return result;
     }
+
+    /// <summary>False when a fresh widget's value is undefined (a combo without choices or default).</summary>
+    public static bool HasDefault(InputSpec input) =>
+        input.Default is not null || input.WidgetType != "COMBO" || input.Choices is { Count: > 0 };
 
     /// <summary>The value a freshly built widget holds: the declared default, else the first choice, else zero/empty.</summary>
     public static JsonNode? DefaultOf(InputSpec input)
@@ -54,7 +65,7 @@ internal static class WidgetMapper
         return input.WidgetType switch
         {
             "COMBO" => input.Choices is { Count: > 0 } c ? c[0]?.DeepClone() : null,
-            "INT" or "FLOAT" => JsonRead.Number(input.Options?["min"]) > 0 ? input.Options!["min"]!.DeepClone() : JsonValue.Create(0),
+            "INT" or "FLOAT" => JsonValue.Create(0),
             "BOOLEAN" => JsonValue.Create(false),
             "STRING" => JsonValue.Create(string.Empty),
             _ => null,
