@@ -35,12 +35,13 @@ def build_parser(script) -> argparse.ArgumentParser:
     prog = os.path.basename(interface.source) if interface.source and interface.source.endswith(".py") \
         else f"{interface.name}.py"
     parser = argparse.ArgumentParser(prog=prog, description=interface.description, epilog=_epilog(script),
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
     group = parser.add_argument_group("inputs")
     for port in interface.inputs:
-        group.add_argument(flag(port), dest=port.name, default=argparse.SUPPRESS,
+        group.add_argument(flag(port), dest=_dest(port), default=argparse.SUPPRESS,
                            required=port.required and not port.has_default, help=port.describe(), **_value_spec(port))
-    options = parser  # argparse's own group: "options" (3.10+) or "optional arguments"
+    options = parser.add_argument_group("options")
+    options.add_argument("-h", "--help", action="help", help="show this help and exit")
     options.add_argument("--output", metavar="DIR", default=None,
                          help=f"folder for the outputs (default: {script.default_output_dir})")
     options.add_argument("--json", action="store_true", help="print one JSON object naming each output")
@@ -56,7 +57,7 @@ def main(script, argv: list[str] | None = None) -> int:
         namespace = parser.parse_args(_dash_flags(args, parser))
     except SystemExit as ex:
         return _code(ex)
-    given = {p.name: getattr(namespace, p.name) for p in script.interface.inputs if hasattr(namespace, p.name)}
+    given = {p.name: getattr(namespace, _dest(p)) for p in script.interface.inputs if hasattr(namespace, _dest(p))}
     try:
         inputs = script.prepare_inputs(given)
     except InputError as ex:
@@ -93,6 +94,11 @@ def one_line(ex: BaseException) -> str:
     """An exception as one line: the message alone for LOKI's own errors, else ``Type: message``."""
     text = " ".join(str(ex).split()) or type(ex).__name__
     return text if isinstance(ex, LokiError) else f"{type(ex).__name__}: {text}"
+
+
+def _dest(port: Port) -> str:
+    """Namespace attribute of an input, apart from the runtime's own (an input may be called ``output``)."""
+    return "input:" + port.name
 
 
 def _value_spec(port: Port) -> dict[str, Any]:
