@@ -34,9 +34,8 @@ public static class ComfyNodeImporter
         var packName = isCore ? "comfyui" : Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(pack.Directory));
         var sourceFile = Path.Combine(File.Exists(pack.Directory) ? Path.GetDirectoryName(pack.Directory)! : pack.Directory, node.File);
         var sourceRel = packName + "/" + node.File;
-        var sha = GeneratedHeader.Sha256OfFile(sourceFile);
+        var sha = Regeneration.Sha256Hex.OfFile(sourceFile);
         var config = ObjectInfoConverter.ToConfig(node, nodeName, packName, sourceFile, diagnostics);
-        config = config with { Extra = new JsonObject(config.Extra.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) { ["loki"] = GeneratedHeader.Json(sourceRel, sha) } };
         return Files(config, new ComfyNodeBody(classType, packName), sourceRel, sha, NameLayerIn(folder, nodeName, diagnostics));
     }
 
@@ -45,13 +44,14 @@ public static class ComfyNodeImporter
         var n = config.NodeName;
         var configSource = n + ".json";
         var configText = NodeConfigWriter.Write(config);
-        var configSha = GeneratedHeader.Sha256OfText(configText);
+        // The node and __init__ derive from the config; its file text (with header) is their source.
+        var configSha = Regeneration.Sha256Hex.Of(new GeneratedFile(configSource, configText, GeneratedFileKind.JsonHeader, sourceRel, sha).Text);
         return
         [
-            new GeneratedFile(configSource, configText, GeneratedFileKind.JsonHeader, sha),
-            new GeneratedFile(n + ".py", ScriptEmitter.Emit(config, body, sourceRel, sha), GeneratedFileKind.CommentHeader, sha),
-            new GeneratedFile(n + "_node.py", NodeEmitter.EmitNode(config, configSource, configSha), GeneratedFileKind.CommentHeader, configSha),
-            new GeneratedFile("__init__.py", NodeEmitter.EmitInit(config, names, configSource, configSha), GeneratedFileKind.CommentHeader, configSha),
+            new GeneratedFile(configSource, configText, GeneratedFileKind.JsonHeader, sourceRel, sha),
+            new GeneratedFile(n + ".py", ScriptEmitter.Emit(config, body), GeneratedFileKind.CommentHeader, sourceRel, sha),
+            new GeneratedFile(n + "_node.py", NodeEmitter.EmitNode(config), GeneratedFileKind.CommentHeader, configSource, configSha),
+            new GeneratedFile("__init__.py", NodeEmitter.EmitInit(config, names), GeneratedFileKind.CommentHeader, configSource, configSha),
         ];
     }
 

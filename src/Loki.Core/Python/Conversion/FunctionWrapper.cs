@@ -39,7 +39,7 @@ public static class FunctionWrapper
         var fn = await StaticPythonReader.ReadFunctionAsync(python, module, function, cancellationToken).ConfigureAwait(false);
         var files = new List<GeneratedFile>();
         var placement = CodePlacement.Plan(module, folder, repository is null ? null : Path.GetFullPath(repository), files);
-        var sha = GeneratedHeader.Sha256OfFile(module);
+        var sha = Regeneration.Sha256Hex.OfFile(module);
         var sourceRel = placement.SourceInNodeFolder;
         var config = BuildConfig(nodeName, fn, sourceRel, sha, module, diagnostics);
         var body = new FunctionCallBody(
@@ -49,8 +49,8 @@ public static class FunctionWrapper
             fn.Parameters.Where(p => p.Kind is "positional" or "keyword_only")
                 .Select(p => new CallArgument(p.Name, p.PositionalOnly)).ToImmutableArray(),
             fn.IsAsync);
-        files.Add(new GeneratedFile(nodeName + ".json", NodeConfigWriter.Write(config), GeneratedFileKind.JsonHeader, sha));
-        files.Add(new GeneratedFile(nodeName + ".py", ScriptEmitter.Emit(config, body, sourceRel, sha), GeneratedFileKind.CommentHeader, sha));
+        files.Add(new GeneratedFile(nodeName + ".json", NodeConfigWriter.Write(config), GeneratedFileKind.JsonHeader, sourceRel, sha));
+        files.Add(new GeneratedFile(nodeName + ".py", ScriptEmitter.Emit(config, body), GeneratedFileKind.CommentHeader, sourceRel, sha));
         var scanned = await StaticPythonReader.ScanImportsAsync(python, placement.ScanPath, cancellationToken).ConfigureAwait(false);
         files.Add(Requirements.File(scanned, sourceRel, sha, module, diagnostics));
         return files;
@@ -77,7 +77,6 @@ public static class FunctionWrapper
             Description = fn.Summary.Length > 0 ? fn.Summary : $"Runs {fn.QualifiedName}.",
             Inputs = inputs.ToImmutable(),
             Outputs = Outputs(fn),
-            Extra = new JsonObject { ["loki"] = GeneratedHeader.Json(sourceRel, sha) },
         };
     }
 

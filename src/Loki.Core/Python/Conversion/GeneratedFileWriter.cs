@@ -1,14 +1,14 @@
 using Loki.Core.Diagnostics;
 using Loki.Core.IO;
-using Loki.Core.Python.Emit;
+using Loki.Core.Regeneration;
 
 namespace Loki.Core.Python.Conversion;
 
 /// <summary>
 /// Writes a conversion's files into a node folder without losing anybody's work (contracts.md §6): an authored
-/// file (no header) is never touched; a generated file whose recorded source is unchanged but whose body differs
-/// was edited by a person and is left with a warning; otherwise the file is (re)written atomically, only when its
-/// bytes change.
+/// file (no header) is never touched; a generated file whose body no longer matches its recorded body hash was
+/// edited by a person and is left with a warning (LOKI4010); otherwise the file is (re)written atomically, only
+/// when its bytes change.
 /// </summary>
 public static class GeneratedFileWriter
 {
@@ -19,14 +19,15 @@ public static class GeneratedFileWriter
         foreach (var file in files)
         {
             var path = Path.Combine(folder, file.RelativePath);
-            if (File.Exists(path) && !force && !MayReplace(path, file, diagnostics))
+            var text = file.Text;
+            if (File.Exists(path) && !force && !MayReplace(path, file, text, diagnostics))
             {
                 continue;
             }
 
             try
             {
-                if (AtomicFile.WriteIfChanged(path, file.Content))
+                if (AtomicFile.WriteIfChanged(path, text))
                 {
                     written.Add(path);
                 }
@@ -40,10 +41,10 @@ public static class GeneratedFileWriter
         return written;
     }
 
-    private static bool MayReplace(string path, GeneratedFile file, DiagnosticBag diagnostics)
+    private static bool MayReplace(string path, GeneratedFile file, string text, DiagnosticBag diagnostics)
     {
         var existing = File.ReadAllText(path).Replace("\r\n", "\n");
-        if (existing == file.Content)
+        if (existing == text)
         {
             return true;
         }
@@ -54,16 +55,22 @@ public static class GeneratedFileWriter
             return false;
         }
 
-        var header = file.Kind == GeneratedFileKind.JsonHeader ? GeneratedHeader.ReadJson(existing) : GeneratedHeader.ReadPython(existing);
-        if (header is null)
+        string body;
+        var mark = file.Kind == GeneratedFileKind.JsonHeader
+            ? GeneratedHeader.ReadJson(existing, underExtra: false, out body, out _)
+            : GeneratedHeader.ReadPython(existing, out body, out _);
+        if (mark is null)
         {
             diagnostics.Warning(LokiCodes.AuthoredFileKept, "the file has no LOKI header, so it is authored and kept as it is", path);
             return false;
         }
 
-        if (header.Value.Sha256 == file.SourceSha256)
+        var edited = mark.BodySha256 is { } recorded
+            ? recorded != Sha256Hex.Of(body)
+            : mark.SourceSha256 == file.SourceSha256;
+        if (edited)
         {
-            diagnostics.Warning(LokiCodes.GeneratedFileEdited, "the generated file was edited since it was generated from the same source; it is kept (remove the header to make it yours, or use --force)", path);
+            diagnostics.Warning(LokiCodes.GeneratedFileEdited, "the generated file was edited by a person; it is kept (remove its header to make it yours, or use --force)", path);
             return false;
         }
 

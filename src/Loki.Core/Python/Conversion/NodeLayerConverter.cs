@@ -34,10 +34,11 @@ public static class NodeLayerConverter
         else if (File.Exists(scriptPath))
         {
             var fn = await StaticPythonReader.ReadFunctionAsync(python, scriptPath, "run", cancellationToken).ConfigureAwait(false);
-            var sha = GeneratedHeader.Sha256OfFile(scriptPath);
+            var sha = Regeneration.Sha256Hex.OfFile(scriptPath);
             config = FunctionWrapper.BuildConfig(n, fn, n + ".py", sha, scriptPath, diagnostics);
             configText = NodeConfigWriter.Write(config);
-            files.Add(new GeneratedFile(n + ".json", configText, GeneratedFileKind.JsonHeader, sha));
+            files.Add(new GeneratedFile(n + ".json", configText, GeneratedFileKind.JsonHeader, n + ".py", sha));
+            configText = files[^1].Text;
         }
         else
         {
@@ -49,10 +50,10 @@ public static class NodeLayerConverter
             diagnostics.Warning(LokiCodes.NodeLayerMissing, $"{n}.py is missing: the generated node imports it", folder);
         }
 
-        var configSha = GeneratedHeader.Sha256OfText(configText);
+        var configSha = Regeneration.Sha256Hex.Of(configText);
         var names = ComfyNodeImporter.NameLayerIn(folder, n, diagnostics);
-        files.Add(new GeneratedFile(n + "_node.py", NodeEmitter.EmitNode(config, n + ".json", configSha), GeneratedFileKind.CommentHeader, configSha));
-        files.Add(new GeneratedFile("__init__.py", NodeEmitter.EmitInit(config, names, n + ".json", configSha), GeneratedFileKind.CommentHeader, configSha));
+        files.Add(new GeneratedFile(n + "_node.py", NodeEmitter.EmitNode(config), GeneratedFileKind.CommentHeader, n + ".json", configSha));
+        files.Add(new GeneratedFile("__init__.py", NodeEmitter.EmitInit(config, names), GeneratedFileKind.CommentHeader, n + ".json", configSha));
         return files;
     }
 
@@ -77,23 +78,23 @@ public static class NodeLayerConverter
             throw new LokiException(new LokiDiagnostic(LokiCodes.NodeClassUnreadable, DiagnosticSeverity.Error, "no node class registered from this file could be read statically", nodePath));
         }
 
-        var node = candidates.FirstOrDefault(x => x.ClassType == PythonNames.MappingKey(n)) ?? candidates[0];
-        var sha = GeneratedHeader.Sha256OfFile(nodePath);
+        var node = candidates.FirstOrDefault(x => x.ClassType == Naming.NodeNames.ToMappingKey(n)) ?? candidates[0];
+        var sha = Regeneration.Sha256Hex.OfFile(nodePath);
         var config = ObjectInfoConverter.ToConfig(node, n, "loki", nodePath, diagnostics);
         var category = config.Category is { } c && c.StartsWith("LOKI 🦊", StringComparison.Ordinal) ? c["LOKI 🦊".Length..].TrimStart('/') : config.Category;
         config = config with
         {
             Comfy = null,
             Category = string.IsNullOrEmpty(category) ? null : category,
-            Extra = new JsonObject { ["loki"] = GeneratedHeader.Json(n + "_node.py", sha) },
+            Extra = [],
         };
         var files = new List<GeneratedFile>();
         if (!File.Exists(Path.Combine(folder, n + ".json")))
         {
-            files.Add(new GeneratedFile(n + ".json", NodeConfigWriter.Write(config), GeneratedFileKind.JsonHeader, sha));
+            files.Add(new GeneratedFile(n + ".json", NodeConfigWriter.Write(config), GeneratedFileKind.JsonHeader, n + "_node.py", sha));
         }
 
-        files.Add(new GeneratedFile(n + ".py", ScriptEmitter.Emit(config, new LokiNodeBody(node.ClassType), n + "_node.py", sha), GeneratedFileKind.CommentHeader, sha));
+        files.Add(new GeneratedFile(n + ".py", ScriptEmitter.Emit(config, new LokiNodeBody(node.ClassType)), GeneratedFileKind.CommentHeader, n + "_node.py", sha));
         return files;
     }
 }

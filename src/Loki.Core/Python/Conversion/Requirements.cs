@@ -28,7 +28,7 @@ public static class Requirements
             lines.Add(import.Optional ? dist + "  # optional: imported under try/except" : dist);
         }
 
-        var text = GeneratedHeader.Python(sourceRel, sha) + "\n" + string.Concat(lines.Select(l => l + "\n"));
-        return new GeneratedFile("requirements.txt", text, GeneratedFileKind.CommentHeader, sha);
+        var text = string.Concat(lines.Select(l => l + "\n"));
+        return new GeneratedFile("requirements.txt", text, GeneratedFileKind.CommentHeader, sourceRel, sha);
     }
 }

@@ -21,7 +21,7 @@ public static partial class NodeEmitter
     ];
 
     /// <summary>The class name of the node's LOKI Node (<c>ImageLevels</c>).</summary>
-    public static string ClassName(NodeConfig config) => PythonNames.PascalCase(config.NodeName);
+    public static string ClassName(NodeConfig config) => NodeNames.ToPascal(config.NodeName);
 
     /// <summary>
     /// The display name: <c>"&lt;emojis&gt; &lt;Official Name&gt; (LOKI)"</c> from the name layer; without one, the
@@ -29,19 +29,18 @@ public static partial class NodeEmitter
     /// </summary>
     public static string DisplayName(NodeConfig config, NameLayer? names)
     {
-        var official = names?.OfficialName is { Length: > 0 } o ? o
-            : config.Extra["node_display_name"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s
-            : PythonNames.Title(config.NodeName);
-        official = official.EndsWith("(LOKI)", StringComparison.Ordinal) ? official[..^6].TrimEnd() : official;
-        var emojis = names?.Emojis;
-        return (emojis is { Length: > 0 } ? emojis + " " : string.Empty) + official + " (LOKI)";
+        if (names?.OfficialName is null && config.Extra["node_display_name"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0)
+        {
+            names = (names ?? NameLayer.Empty) with { OfficialName = s.EndsWith("(LOKI)", StringComparison.Ordinal) ? s[..^6].TrimEnd() : s };
+        }
+
+        return (names ?? NameLayer.Empty).DisplayName(config.NodeName);
     }
 
-    /// <summary>The text of <c>&lt;n&gt;_node.py</c>.</summary>
-    public static string EmitNode(NodeConfig config, string sourceFile, string sourceSha256)
+    /// <summary>The body of <c>&lt;n&gt;_node.py</c> (the writer adds the LOKI header).</summary>
+    public static string EmitNode(NodeConfig config)
     {
         var w = new IndentedWriter();
-        w.Line(GeneratedHeader.Python(sourceFile, sourceSha256));
         w.Line(PythonDocstring.Literal($"LOKI Node {config.NodeName}: the ComfyUI face of {config.NodeName}.py."));
         var dynamicCombos = config.Inputs.Any(p => FilenameList(p) is not null);
         if (dynamicCombos)
@@ -110,11 +109,10 @@ public static partial class NodeEmitter
     }
 
     /// <summary>The text of the node folder's <c>__init__.py</c>.</summary>
-    public static string EmitInit(NodeConfig config, NameLayer? names, string sourceFile, string sourceSha256)
+    public static string EmitInit(NodeConfig config, NameLayer? names)
     {
-        var key = PythonLiteral.String(PythonNames.MappingKey(config.NodeName));
+        var key = PythonLiteral.String(NodeNames.ToMappingKey(config.NodeName));
         var w = new IndentedWriter();
-        w.Line(GeneratedHeader.Python(sourceFile, sourceSha256));
         w.Line(PythonDocstring.Literal($"Registers the LOKI Node {config.NodeName} with ComfyUI."));
         w.Line($"from .{config.NodeName}_node import {ClassName(config)}");
         w.Line();

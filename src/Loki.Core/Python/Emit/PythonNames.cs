@@ -20,31 +20,6 @@ public static partial class PythonNames
     /// <summary>True for a LOKI node name: lowercase snake_case starting with a letter.</summary>
     public static bool IsNodeName(string name) => NodeNameRegex().IsMatch(name) && !Keywords.Contains(name);
 
-    /// <summary><c>image_levels</c> → <c>ImageLevels</c>; digits after an underscore keep it (<c>v_2</c> → <c>V_2</c>).</summary>
-    public static string PascalCase(string snake)
-    {
-        var sb = new StringBuilder();
-        foreach (var part in snake.Split('_', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (sb.Length > 0 && char.IsDigit(part[0]))
-            {
-                sb.Append('_');
-            }
-
-            sb.Append(char.ToUpperInvariant(part[0])).Append(part.AsSpan(1));
-        }
-
-        var result = sb.ToString();
-        return result.Length == 0 || char.IsDigit(result[0]) ? "Node" + result : result;
-    }
-
-    /// <summary>The mapping key of a LOKI Node: <c>Loki</c> + PascalCase.</summary>
-    public static string MappingKey(string nodeName) => "Loki" + PascalCase(nodeName);
-
-    /// <summary><c>Image Levels</c> from <c>image_levels</c>, for a display name without a name layer.</summary>
-    public static string Title(string snake) =>
-        string.Join(' ', snake.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-
     /// <summary>
     /// A snake_case identifier for any text (<c>Upscale Method</c> → <c>upscale_method</c>, <c>IMAGE</c> → <c>image</c>);
     /// non-ASCII letters are dropped, an empty or keyword result gets a prefix.

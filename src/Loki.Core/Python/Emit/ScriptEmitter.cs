@@ -13,12 +13,10 @@ public static class ScriptEmitter
     /// <summary>Emits the script text for <paramref name="config"/> wrapping <paramref name="body"/>.</summary>
     /// <param name="config">The node's interface (also written beside it as <c>&lt;n&gt;.json</c>).</param>
     /// <param name="body">What <c>run</c> calls.</param>
-    /// <param name="sourceFile">The source layer, relative to the node folder, for the header.</param>
-    /// <param name="sourceSha256">The source's SHA-256.</param>
-    public static string Emit(NodeConfig config, ScriptBody body, string sourceFile, string sourceSha256)
+    /// <returns>The body; the writer adds the LOKI header (contracts §6).</returns>
+    public static string Emit(NodeConfig config, ScriptBody body)
     {
         var w = new IndentedWriter();
-        w.Line(GeneratedHeader.Python(sourceFile, sourceSha256));
         w.Line(PythonDocstring.Literal(config.Description is { Length: > 0 } d ? d : $"LOKI Script {config.NodeName}."));
         w.Line("from __future__ import annotations");
         w.Line();
