@@ -41,8 +41,9 @@ public static class PythonHelper
         {
             json = JsonNode.Parse(result.StandardOutput) as JsonObject;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // Not JSON at all: reported below with the helper's last stderr line.
         }
 
         if (json is null)

@@ -112,5 +112,5 @@ public static class PythonLocator
     internal static void ClearCache() => Probes.Clear();
 
     internal static string Describe(PythonInterpreter python) =>
-        string.Create(CultureInfo.InvariantCulture, $"{python.Path} ({python.Version.ToString(3)})");
+        string.Create(CultureInfo.InvariantCulture, $"{python.Path} ({python.Version})");
 }
