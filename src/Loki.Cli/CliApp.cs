@@ -32,6 +32,8 @@ public static class CliApp
             var rest = args[1..];
             return verb switch
             {
+                "pack" => Commands.PackCommand.Run(rest, stdout, stderr),
+                "verify" => Commands.VerifyCommand.Run(rest, stdout, stderr),
                 _ => Unknown(verb, stderr),
             };
         }
@@ -62,5 +64,7 @@ public static class CliApp
         commands:
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
+          verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]
         """;
 }
