@@ -58,6 +58,185 @@ public static class LokiCodes
     /// <summary>The name layer (<c>&lt;n&gt;_name.md</c>) could not be read or lacks a required field.</summary>
     public const string NameLayerBad = "LOKI0110";
 
+    // ---- LOKI1000-1099 reading workflows, prompts and media --------------------------------
+    // Split: LOKI1000-1039 workflow and prompt JSON (core-convert); LOKI1040-1099 PNG/WebP media (core-cli).
+
+    /// <summary>A workflow or prompt file is not valid JSON (truncated or malformed); the line is given.</summary>
+    public const string WorkflowInvalidJson = "LOKI1000";
+
+    /// <summary>JSON that is neither a UI workflow nor an API prompt.</summary>
+    public const string WorkflowUnknownFormat = "LOKI1001";
+
+    /// <summary>A field of a UI workflow has the wrong shape (a node without an id, links that are not arrays...).</summary>
+    public const string WorkflowBadField = "LOKI1002";
+
+    /// <summary>Two nodes of one graph share an id.</summary>
+    public const string WorkflowDuplicateNodeId = "LOKI1003";
+
+    /// <summary>A link starts or ends at a node that is not in its graph.</summary>
+    public const string WorkflowLinkToMissingNode = "LOKI1004";
+
+    /// <summary>A node's input names a link id that the graph does not have.</summary>
+    public const string WorkflowMissingLink = "LOKI1005";
+
+    /// <summary>An API prompt entry lacks <c>class_type</c> or <c>inputs</c>, or has a link that is not <c>["id", slot]</c>.</summary>
+    public const string PromptBadNode = "LOKI1006";
+
+    /// <summary>An API prompt links to a node id that is not in the prompt.</summary>
+    public const string PromptLinkToMissingNode = "LOKI1007";
+
+    /// <summary>A subgraph instance names a definition that <c>definitions.subgraphs</c> does not hold.</summary>
+    public const string WorkflowMissingSubgraph = "LOKI1008";
+
+    /// <summary>A group node instance names a group that <c>extra.groupNodes</c> does not hold.</summary>
+    public const string WorkflowMissingGroupNode = "LOKI1009";
+
+    /// <summary>The file kind is not one LOKI reads (by extension and content).</summary>
+    public const string WorkflowUnsupportedFile = "LOKI1010";
+
+    /// <summary>A media file carries no workflow and no prompt.</summary>
+    public const string WorkflowNoMetadata = "LOKI1011";
+
+    // LOKI1040-1099 media files (PNG, WebP) carrying a workflow or prompt
+
+    /// <summary>A media file is neither a PNG nor a WebP (by its signature), or its extension is not supported.</summary>
+    public const string MediaUnknownFormat = "LOKI1040";
+
+    /// <summary>A PNG chunk or RIFF chunk runs past the end of the file.</summary>
+    public const string MediaTruncated = "LOKI1041";
+
+    /// <summary>A PNG chunk's CRC does not match its type and data; the message names the chunk.</summary>
+    public const string MediaBadCrc = "LOKI1042";
+
+    /// <summary>A PNG text chunk (<c>tEXt</c>, <c>zTXt</c>, <c>iTXt</c>, <c>comf</c>) is malformed or fails to decompress.</summary>
+    public const string MediaBadTextChunk = "LOKI1043";
+
+    /// <summary>The EXIF block of a WebP file is malformed (bad byte order mark, offsets outside the block).</summary>
+    public const string MediaBadExif = "LOKI1044";
+
+    /// <summary>A PNG given to the metadata writer is not a valid PNG (no signature or no <c>IHDR</c> first).</summary>
+    public const string MediaNotWritable = "LOKI1045";
+
+    // ---- LOKI1100-1199 node schemas ------------------------------------------------------------
+    // Split: LOKI1100-1149 /object_info loading (core-convert); LOKI1150-1199 pack catalogue (core-cli).
+
+    /// <summary>An <c>/object_info</c> dump is not valid JSON or not an object of node definitions.</summary>
+    public const string SchemaInvalid = "LOKI1100";
+
+    /// <summary>One node definition inside a dump has the wrong shape; it is skipped.</summary>
+    public const string SchemaBadNode = "LOKI1101";
+
+    /// <summary>A schema path given by the user names no file or folder.</summary>
+    public const string SchemaNotFound = "LOKI1102";
+
+    // ---- LOKI1200-1399 conversion --------------------------------------------------------------
+    // Split: LOKI1200-1299 UI to API (core-convert); LOKI1300-1399 API to UI (core-cli).
+
+    /// <summary>A node type has no schema and its UI node does not record enough to convert it.</summary>
+    public const string ConvertUnknownNodeType = "LOKI1200";
+
+    /// <summary>A node type has no schema; it was converted from the widget sockets the UI node records.</summary>
+    public const string ConvertSchemaFromUiNode = "LOKI1201";
+
+    /// <summary>The links of the graph form a cycle; ComfyUI cannot run it.</summary>
+    public const string ConvertCycle = "LOKI1202";
+
+    /// <summary>A widget value list has fewer values than the schema has widgets (older node version).</summary>
+    public const string ConvertFewerWidgetValues = "LOKI1203";
+
+    /// <summary>Dynamic-prompt choices (<c>{a|b}</c>) were left as written (no seed given).</summary>
+    public const string ConvertDynamicPromptKept = "LOKI1204";
+
+    /// <summary>A bypassed node has no input whose type matches; the consumer's input is dropped.</summary>
+    public const string ConvertBypassNoMatch = "LOKI1205";
+
+    /// <summary>A link could not be followed (a missing slot, a reroute loop); the input is dropped.</summary>
+    public const string ConvertUnresolvedLink = "LOKI1206";
+
+    /// <summary>A UI workflow that holds no node ComfyUI would run.</summary>
+    public const string ConvertEmptyPrompt = "LOKI1207";
+
+    // LOKI1300-1399 API to UI (core-cli).
+
+    /// <summary>A node type has no schema: its UI node was built from the prompt alone (warning; names the likely pack).</summary>
+    public const string ApiToUiNoSchema = "LOKI1300";
+
+    // ---- LOKI4000-4199 node folders, regeneration, MSBuild integration ---------------------
+
+    /// <summary>A <c>LokiNode</c> item or command names a node folder that does not exist.</summary>
+    public const string NodeFolderMissing = "LOKI4000";
+
+    /// <summary>A node folder's name is not lowercase snake_case (warning).</summary>
+    public const string NodeNameNotSnakeCase = "LOKI4001";
+
+    /// <summary>A node has no functionality layer (script, node or flow): nothing to derive (info).</summary>
+    public const string NoFunctionalityLayer = "LOKI4002";
+
+    /// <summary>A layer is missing and no converter can generate it from what the node has (info).</summary>
+    public const string LayerNotGeneratable = "LOKI4003";
+
+    /// <summary>A layer was generated or regenerated (info; the message names its source).</summary>
+    public const string LayerGenerated = "LOKI4004";
+
+    /// <summary>The growth report of one node: which layers exist, were generated, are missing (info).</summary>
+    public const string NodeGrowth = "LOKI4005";
+
+    /// <summary>A generated file was edited by a person: it is left as is and no longer regenerated (warning).</summary>
+    public const string GeneratedFileEdited = "LOKI4010";
+
+    /// <summary>A generated file's header cannot be read; the file is treated as authored (warning).</summary>
+    public const string GeneratedHeaderBad = "LOKI4011";
+
+    /// <summary>The source layer named in a generated file's header no longer exists (warning).</summary>
+    public const string GeneratedSourceMissing = "LOKI4012";
+
+    /// <summary>Two authored layers declare different interfaces; the message names both files (error).</summary>
+    public const string LayersDisagree = "LOKI4013";
+
+    /// <summary>A converter failed to derive a layer; its own diagnostics follow (error).</summary>
+    public const string GenerationFailed = "LOKI4014";
+
+    /// <summary>A temporary file left by an interrupted write was found and removed (info).</summary>
+    public const string StaleTemporaryFile = "LOKI4015";
+
+    /// <summary>Verification (no writing): a generated layer is missing or out of date with its source (error).</summary>
+    public const string GeneratedLayerStale = "LOKI4016";
+
+    /// <summary><c>loki new</c>/<c>loki import</c>: the target node folder already holds that layer (error).</summary>
+    public const string NodeLayerExists = "LOKI4020";
+
+    /// <summary><c>loki import</c>: the source is not a function, a ComfyUI node reference or a workflow (error).</summary>
+    public const string ImportSourceUnknown = "LOKI4021";
+
+    /// <summary>A conversion this command needs is not available in this build of LOKI (error).</summary>
+    public const string ConverterUnavailable = "LOKI4022";
+
+    /// <summary>An MSBuild task failed unexpectedly; always a bug (error).</summary>
+    public const string TaskFailed = "LOKI4099";
+
+    // ---- LOKI4200-4299 the source generator (reported by the compiler) ---------------------
+
+    /// <summary>Generator: a node config is not valid JSON.</summary>
+    public const string GeneratorInvalidJson = "LOKI4200";
+
+    /// <summary>Generator: a node config field has the wrong shape.</summary>
+    public const string GeneratorBadField = "LOKI4201";
+
+    /// <summary>Generator: a port default is out of range, not an option, or of the wrong type.</summary>
+    public const string GeneratorBadDefault = "LOKI4202";
+
+    /// <summary>Generator: a port is declared twice.</summary>
+    public const string GeneratorDuplicatePort = "LOKI4203";
+
+    /// <summary>Generator: two nodes map to one C# class name.</summary>
+    public const string GeneratorDuplicateClass = "LOKI4204";
+
+    /// <summary>Generator: the consuming project does not reference CliWrap.</summary>
+    public const string GeneratorMissingCliWrap = "LOKI4205";
+
+    /// <summary>Generator: a port type has no C# form and is passed as text (info).</summary>
+    public const string GeneratorOpaquePort = "LOKI4206";
+
     // ---- LOKI5000-5199 requirements verification, smoke tests, packaging --------------------
     // 5000-5049 requirements, 5050-5099 smoke runs, 5100-5199 the pack.
 
