@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Loki.Core.Config;
 using Loki.Core.Diagnostics;
 using Loki.Core.IO;
+using Loki.Core.Nodes;
 using Loki.Core.Packaging.Flows;
 using Loki.Core.Requirements;
 using Loki.Core.Text;
@@ -25,7 +26,7 @@ public static class PackBuilder
         var diagnostics = new DiagnosticBag();
         var metaFile = options.MetadataFile ?? "pack.json";
         PackMetadataValidator.Validate(options.Metadata, metaFile, diagnostics);
-        var nodes = NodeFolder.Discover(options.Library);
+        var nodes = LibraryNodes.Discover(options.Library);
         if (nodes.IsEmpty)
         {
             diagnostics.Error(LokiCodes.PackNoLibrary, "no node folder found (a node is a snake_case folder holding <n>.json, <n>.py, <n>_node.py or __init__.py)", options.Library);
@@ -42,9 +43,9 @@ public static class PackBuilder
         // Node folders and the runtime, byte for byte.
         foreach (var node in nodes)
         {
-            foreach (var rel in PackFileFilter.EnumerateShipped(node.Path, links))
+            foreach (var rel in PackFileFilter.EnumerateShipped(node.Directory, links))
             {
-                entries[$"nodes/{node.Name}/{rel}"] = File.ReadAllBytes(Path.Combine(node.Path, rel));
+                entries[$"nodes/{node.Name}/{rel}"] = File.ReadAllBytes(Path.Combine(node.Directory, rel));
             }
         }
 
@@ -53,14 +54,12 @@ public static class PackBuilder
         {
             foreach (var rel in PackFileFilter.EnumerateShipped(options.Runtime, links))
             {
-                var bytes = File.ReadAllBytes(Path.Combine(options.Runtime, rel));
-                entries[$"loki_runtime/{rel}"] = bytes;
-                if (rel.EndsWith(".py", StringComparison.Ordinal) && ExportsMappings(bytes))
-                {
-                    var module = rel[..^3].Replace('/', '.');
-                    runtimeModules.Add(module == "__init__" ? "loki_runtime" : "loki_runtime." + (module.EndsWith(".__init__", StringComparison.Ordinal) ? module[..^9] : module));
-                }
+                entries[$"loki_runtime/{rel}"] = File.ReadAllBytes(Path.Combine(options.Runtime, rel));
             }
+
+            runtimeModules.AddRange(options.RuntimeNodeModules
+                .Where(m => File.Exists(Path.Combine(options.Runtime, m.Replace('.', Path.DirectorySeparatorChar) + ".py")))
+                .Select(m => "loki_runtime." + m));
         }
 
         foreach (var link in links)
@@ -79,10 +78,10 @@ public static class PackBuilder
         Put(entries, "requirements.txt", pyHeader + "\n# Installed by ComfyUI-Manager / pip; torch is left to ComfyUI.\n" + requirements.MergedText);
         Put(entries, "pyproject.toml", PyprojectEmitter.Emit(options.Metadata, mergedLines, pyHeader));
 
-        var importable = nodes.Where(n => n.IsImportable).Select(n => n.Name).ToList();
-        foreach (var n in nodes.Where(n => !n.IsImportable))
+        var importable = nodes.Where(n => n.IsImportable()).Select(n => n.Name).ToList();
+        foreach (var n in nodes.Where(n => !n.IsImportable()))
         {
-            diagnostics.Warning(LokiCodes.PackNodeNotImportable, $"node '{n.Name}' has no __init__.py; ComfyUI cannot load it (build the library first)", n.Path);
+            diagnostics.Warning(LokiCodes.PackNodeNotImportable, $"node '{n.Name}' has no __init__.py; ComfyUI cannot load it (build the library first)", n.Directory);
         }
 
         if (!entries.ContainsKey("nodes/__init__.py"))
@@ -92,7 +91,7 @@ public static class PackBuilder
 
         // Flows: example workflows with thumbnails, and subgraph blueprints.
         var flows = ImmutableArray.CreateBuilder<string>();
-        foreach (var node in nodes.Where(n => File.Exists(n.WorkflowPath)))
+        foreach (var node in nodes.Where(n => File.Exists(n.WorkflowPath())))
         {
             if (AddFlow(entries, node, libraryName, diagnostics))
             {
@@ -111,12 +110,12 @@ public static class PackBuilder
 
         foreach (var node in nodes)
         {
-            foreach (var rel in PackFileFilter.EnumerateShipped(node.Path).Where(r => r.EndsWith(".js", StringComparison.Ordinal)))
+            foreach (var rel in PackFileFilter.EnumerateShipped(node.Directory).Where(r => r.EndsWith(".js", StringComparison.Ordinal)))
             {
-                entries[$"web/js/{node.Name}/{rel}"] = File.ReadAllBytes(Path.Combine(node.Path, rel));
+                entries[$"web/js/{node.Name}/{rel}"] = File.ReadAllBytes(Path.Combine(node.Directory, rel));
             }
 
-            var doc = Path.Combine(node.Path, node.Name + ".md");
+            var doc = Path.Combine(node.Directory, node.Name + ".md");
             if (File.Exists(doc))
             {
                 entries[$"web/docs/{MappingKey(node.Name)}.md"] = File.ReadAllBytes(doc);
@@ -155,19 +154,19 @@ public static class PackBuilder
         JsonNode? flow;
         try
         {
-            bytes = File.ReadAllBytes(node.WorkflowPath);
+            bytes = File.ReadAllBytes(node.WorkflowPath());
             flow = JsonNode.Parse(bytes);
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
-            diagnostics.Warning(LokiCodes.PackBadFlow, $"flow of node '{node.Name}' left out of example_workflows/ and subgraphs/: {ex.Message}", node.WorkflowPath);
+            diagnostics.Warning(LokiCodes.PackBadFlow, $"flow of node '{node.Name}' left out of example_workflows/ and subgraphs/: {ex.Message}", node.WorkflowPath());
             return false;
         }
 
         var sketch = FlowSketch.From(flow);
         if (flow is not JsonObject ui || ui["nodes"] is not JsonArray || sketch is null)
         {
-            diagnostics.Warning(LokiCodes.PackBadFlow, $"flow of node '{node.Name}' is not a UI workflow; left out of example_workflows/ and subgraphs/", node.WorkflowPath);
+            diagnostics.Warning(LokiCodes.PackBadFlow, $"flow of node '{node.Name}' is not a UI workflow; left out of example_workflows/ and subgraphs/", node.WorkflowPath());
             return false;
         }
 
@@ -195,7 +194,7 @@ public static class PackBuilder
 
     private static string DisplayName(NodeFolder node)
     {
-        var config = File.Exists(node.ConfigPath) ? NodeConfigReader.ReadFile(node.ConfigPath, new DiagnosticBag(), node.Name) : null;
+        var config = File.Exists(node.ConfigPath()) ? NodeConfigReader.ReadFile(node.ConfigPath(), new DiagnosticBag(), node.Name) : null;
         if (config?.Extra["node_display_name"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0)
         {
             return s;
@@ -228,10 +227,6 @@ public static class PackBuilder
 
         Put(entries, "LICENSE", PackReadme.MitLicense(m.Authors));
     }
-
-    // A top-level NODE_CLASS_MAPPINGS assignment marks a module whose nodes the pack must register.
-    private static bool ExportsMappings(byte[] python) =>
-        Encoding.UTF8.GetString(python).Split('\n').Any(l => l.StartsWith("NODE_CLASS_MAPPINGS", StringComparison.Ordinal) && l.Contains('=', StringComparison.Ordinal));
 
     private static void Put(SortedDictionary<string, byte[]> entries, string path, string text) => entries[path] = AtomicFile.Utf8.GetBytes(text);
 

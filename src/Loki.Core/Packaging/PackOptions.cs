@@ -16,6 +16,12 @@ public sealed record PackOptions(string Library, string Runtime, PackMetadata Me
     /// <summary>Check the nodes' imports against their requirements (runs the Python import scanner).</summary>
     public bool CheckImports { get; init; } = true;
 
+    /// <summary>
+    /// The runtime modules whose <c>NODE_CLASS_MAPPINGS</c> the pack registers (the flow markers). Other runtime
+    /// modules with mappings, such as the executor's stand-ins for core nodes, must never reach ComfyUI.
+    /// </summary>
+    public IReadOnlyList<string> RuntimeNodeModules { get; init; } = ["markers"];
+
     /// <summary>The Python interpreter for the import scan.</summary>
     public string? Python { get; init; }
 }

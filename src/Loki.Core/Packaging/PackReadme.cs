@@ -1,6 +1,7 @@
 using System.Text;
 using Loki.Core.Config;
 using Loki.Core.Diagnostics;
+using Loki.Core.Nodes;
 
 namespace Loki.Core.Packaging;
 
@@ -22,7 +23,7 @@ public static class PackReadme
         sb.Append("## Nodes\n\n| node | category | what it does |\n|---|---|---|\n");
         foreach (var node in nodes)
         {
-            var config = File.Exists(node.ConfigPath) ? NodeConfigReader.ReadFile(node.ConfigPath, new DiagnosticBag(), node.Name) : null;
+            var config = File.Exists(node.ConfigPath()) ? NodeConfigReader.ReadFile(node.ConfigPath(), new DiagnosticBag(), node.Name) : null;
             sb.Append("| `").Append(PackBuilder.MappingKey(node.Name)).Append("` | ")
               .Append(Cell(config?.Category is { } c ? "LOKI 🦊/" + c : string.Empty)).Append(" | ")
               .Append(Cell(config?.Description ?? string.Empty)).Append(" |\n");

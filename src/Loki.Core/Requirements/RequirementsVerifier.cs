@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Loki.Core.Diagnostics;
+using Loki.Core.Nodes;
 using Loki.Core.Packaging;
 
 namespace Loki.Core.Requirements;
@@ -17,7 +18,7 @@ public static class RequirementsVerifier
     /// <param name="checkImports">Scan the nodes' Python for imports (needs a Python interpreter).</param>
     /// <param name="python">The interpreter for the import scan; default <see cref="PythonProcess.DefaultInterpreter"/>.</param>
     public static RequirementsReport Verify(string library, bool checkImports = true, string? python = null) =>
-        Verify(NodeFolder.Discover(library), checkImports, python);
+        Verify(LibraryNodes.Discover(library), checkImports, python);
 
     /// <summary>Verifies the given node folders.</summary>
     public static RequirementsReport Verify(IReadOnlyList<NodeFolder> nodes, bool checkImports = true, string? python = null)
@@ -26,8 +27,8 @@ public static class RequirementsVerifier
         var parsed = ImmutableArray.CreateBuilder<NodeRequirements>();
         foreach (var node in nodes)
         {
-            var reqs = RequirementParser.ReadFile(node.Name, node.RequirementsPath, diagnostics);
-            parsed.Add(new NodeRequirements(node.Name, node.RequirementsPath, reqs));
+            var reqs = RequirementParser.ReadFile(node.Name, node.RequirementsPath(), diagnostics);
+            parsed.Add(new NodeRequirements(node.Name, node.RequirementsPath(), reqs));
             CheckTorchAndPins(reqs, diagnostics);
         }
 
@@ -75,8 +76,8 @@ public static class RequirementsVerifier
         foreach (var node in nodes)
         {
             var declared = parsed.First(p => p.Node == node.Name).Requirements;
-            var local = LocalModules(node.Path);
-            var prefix = node.Path + Path.DirectorySeparatorChar;
+            var local = LocalModules(node.Directory);
+            var prefix = node.Directory + Path.DirectorySeparatorChar;
             var reported = new HashSet<string>(StringComparer.Ordinal);
             foreach (var imp in imports.Where(i => i.File.StartsWith(prefix, StringComparison.Ordinal)))
             {
@@ -88,7 +89,7 @@ public static class RequirementsVerifier
 
                 if (reported.Add(imp.Module))
                 {
-                    var rel = Path.GetRelativePath(node.Path, imp.File).Replace('\\', '/');
+                    var rel = Path.GetRelativePath(node.Directory, imp.File).Replace('\\', '/');
                     diagnostics.Error(LokiCodes.RequirementImportNotCovered,
                         $"node '{node.Name}' ({rel} line {imp.Line}) imports '{imp.Module}', which its requirements.txt does not cover; add '{ImportNames.SuggestDistribution(imp.Module)}'",
                         imp.File, line: imp.Line);
