@@ -116,10 +116,9 @@ public static class FlowThumbnail
             : null;
     }
 
-    private sealed class Raster((byte R, byte G, byte B) background)
+    private sealed class Raster
     {
         public Raster(int width, int height, (byte R, byte G, byte B) background)
-            : this(background)
         {
             W = width;
             H = height;
@@ -131,7 +130,7 @@ public static class FlowThumbnail
 
         public int H { get; }
 
-        public byte[] Pixels { get; } = [];
+        public byte[] Pixels { get; }
 
         public void Set(int x, int y, (byte R, byte G, byte B) c)
         {
