@@ -161,6 +161,18 @@ public static class LokiCodes
     /// <summary>A node type has no schema: its UI node was built from the prompt alone (warning; names the likely pack).</summary>
     public const string ApiToUiNoSchema = "LOKI1300";
 
+    /// <summary>A prompt input that is neither in the node's schema nor a link has no place in the UI node and is left out (warning).</summary>
+    public const string ApiToUiDroppedInput = "LOKI1301";
+
+    /// <summary>A prompt link joins an output and an input of different types; it is kept as written (warning).</summary>
+    public const string ApiToUiTypeMismatch = "LOKI1302";
+
+    /// <summary>
+    /// A prompt lacks a widget input that later widgets of the node have; its UI widget gets the default, which
+    /// converting back will send (warning).
+    /// </summary>
+    public const string ApiToUiFilledDefault = "LOKI1303";
+
     // ---- LOKI4000-4199 node folders, regeneration, MSBuild integration ---------------------
 
     /// <summary>A <c>LokiNode</c> item or command names a node folder that does not exist.</summary>

@@ -38,7 +38,7 @@ def build_parser(script) -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
     group = parser.add_argument_group("inputs")
     for port in interface.inputs:
-        group.add_argument(flag(port), dest=port.name, default=argparse.SUPPRESS,
+        group.add_argument(flag(port), dest=_dest(port), default=argparse.SUPPRESS,
                            required=port.required and not port.has_default, help=port.describe(), **_value_spec(port))
     options = parser.add_argument_group("options")
     options.add_argument("-h", "--help", action="help", help="show this help and exit")
@@ -57,7 +57,7 @@ def main(script, argv: list[str] | None = None) -> int:
         namespace = parser.parse_args(_dash_flags(args, parser))
     except SystemExit as ex:
         return _code(ex)
-    given = {p.name: getattr(namespace, p.name) for p in script.interface.inputs if hasattr(namespace, p.name)}
+    given = {p.name: getattr(namespace, _dest(p)) for p in script.interface.inputs if hasattr(namespace, _dest(p))}
     try:
         inputs = script.prepare_inputs(given)
     except InputError as ex:
@@ -94,6 +94,11 @@ def one_line(ex: BaseException) -> str:
     """An exception as one line: the message alone for LOKI's own errors, else ``Type: message``."""
     text = " ".join(str(ex).split()) or type(ex).__name__
     return text if isinstance(ex, LokiError) else f"{type(ex).__name__}: {text}"
+
+
+def _dest(port: Port) -> str:
+    """Namespace attribute of an input, apart from the runtime's own (an input may be called ``output``)."""
+    return "input:" + port.name
 
 
 def _value_spec(port: Port) -> dict[str, Any]:
