@@ -71,6 +71,7 @@ class FlowSource:
         entry = entries[0]
         self.interface = entry.interface
         flow, function = entry.flow, entry.flow.function
+        self._roots = flow.library_roots()
 
         def build(values: dict):
             graph = flow.capture(function, **values)
@@ -83,7 +84,7 @@ class FlowSource:
     def _placeholder_outputs(self) -> list[tuple[str, str]]:
         values = {p.name: (p.default if p.default is not None else [f"__{p.name}", 0]) for p in self.interface.inputs}
         prompt, outputs = self._build(values)
-        return [(name, _output_type(prompt, link)) for name, link in outputs.items()]
+        return [(name, _output_type(prompt, link, self._roots)) for name, link in outputs.items()]
 
     def _load_prompt(self) -> None:
         try:
@@ -121,11 +122,15 @@ def _copy_prompt(prompt: dict) -> dict:
     return {k: {**v, "inputs": dict(v.get("inputs") or {})} for k, v in prompt.items()}
 
 
-def _output_type(prompt: dict, link: Any) -> str:
+def _output_type(prompt: dict, link: Any, roots: list | None = None) -> str:
     source = prompt.get(link[0]) if is_link(link) else None
-    if source and source["class_type"] == INPUT_MARKER:
+    if source is None:
+        return "*"
+    if source["class_type"] == INPUT_MARKER:
         return str(source["inputs"].get("type") or "*").upper()
-    return "*"
+    from .node_registry import library_roots, return_type
+
+    return return_type(source["class_type"], int(link[1]), roots if roots is not None else library_roots())
 
 
 def _with_outputs(interface, outputs: list[tuple[str, str]]):
@@ -158,7 +163,7 @@ def interface_from_markers(prompt: dict, name: str):
         if node["class_type"] == OUTPUT_MARKER:
             if not is_link(widgets.get("value")):
                 raise FlowError(codes.BAD_MARKER, f"LOKI Output {port_name!r} (node {node_id}) has nothing connected")
-            outputs.append(Port(port_name, _output_type(prompt, widgets["value"])))
+            outputs.append(Port(port_name, _output_type(prompt, widgets["value"], None)))
             continue
         type_ = normalize_type(str(widgets.get("type") or "*"))
         default = None
