@@ -1,3 +1,4 @@
+using Loki.Cli.Commands;
 using Loki.Core.Diagnostics;
 
 namespace Loki.Cli;
@@ -32,13 +33,15 @@ public static class CliApp
             var rest = args[1..];
             return verb switch
             {
+                "convert" => await ConvertCommand.RunAsync(rest, stdout, stderr),
+                "inspect" => await InspectCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(verb, stderr),
             };
         }
         catch (LokiException ex)
         {
             await stderr.WriteLineAsync(ex.Diagnostic.ToString());
-            return ex.Diagnostic.Code is LokiCodes.BadUsage or LokiCodes.FileNotFound or LokiCodes.FileUnreadable ? BadUsage : Failed;
+            return ExitCodes.For(ex.Diagnostic);
         }
         catch (Exception ex)
         {
@@ -60,7 +63,7 @@ public static class CliApp
         usage: loki <command> [options]
 
         commands:
-          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
+          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT] [--seed N]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
         """;
 }
