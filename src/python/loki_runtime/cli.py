@@ -34,12 +34,13 @@ def build_parser(script) -> argparse.ArgumentParser:
     interface = script.interface
     prog = os.path.basename(interface.source) if interface.source and interface.source.endswith(".py") \
         else f"{interface.name}.py"
-    parser = argparse.ArgumentParser(prog=prog, description=interface.description, epilog=_epilog(script),
+    parser = argparse.ArgumentParser(prog=prog, description=_text(interface.description), epilog=_text(_epilog(script)),
                                      formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
     group = parser.add_argument_group("inputs")
     for port in interface.inputs:
         group.add_argument(flag(port), dest=_dest(port), default=argparse.SUPPRESS,
-                           required=port.required and not port.has_default, help=port.describe(), **_value_spec(port))
+                           required=port.required and not port.has_default, help=port.describe().replace("%", "%%"),
+                           **_value_spec(port))
     options = parser.add_argument_group("options")
     options.add_argument("-h", "--help", action="help", help="show this help and exit")
     options.add_argument("--output", metavar="DIR", default=None,
@@ -51,12 +52,15 @@ def build_parser(script) -> argparse.ArgumentParser:
 
 def main(script, argv: list[str] | None = None) -> int:
     """Parses ``argv``, runs the script, writes its outputs; returns the exit code."""
-    parser = build_parser(script)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        parser = build_parser(script)
         namespace = parser.parse_args(_dash_flags(args, parser))
     except SystemExit as ex:
         return _code(ex)
+    except Exception as ex:  # noqa: BLE001 - a bug in building the command line: still one line, never a trace
+        print(f"error: cannot build the command line: {one_line(ex)}", file=sys.stderr)
+        return 1
     given = {p.name: getattr(namespace, _dest(p)) for p in script.interface.inputs if hasattr(namespace, _dest(p))}
     try:
         inputs = script.prepare_inputs(given)
@@ -83,10 +87,10 @@ def main(script, argv: list[str] | None = None) -> int:
         print(f"error: {one_line(ex)}", file=sys.stderr)
         return 1
     if namespace.json:
-        print(json.dumps(shown, ensure_ascii=False, default=str))
+        print(json.dumps(shown, default=str))  # ASCII with \u escapes: safe on any console encoding
     else:
         for name, value in shown.items():
-            print(f"{name}: {value}")
+            _print(f"{name}: {value}")
     return 0
 
 
@@ -107,7 +111,10 @@ def _value_spec(port: Port) -> dict[str, Any]:
     if port.type == BOOLEAN:
         return {"nargs": "?", "const": True, "type": _converter(port), "metavar": "true|false"}
     if port.type == COMBO and port.options:
-        return {"type": _converter(port), "metavar": "{" + ",".join(str(o) for o in port.options) + "}"}
+        # argparse's usage wrapping breaks on metavars with spaces or brackets: name such options generically.
+        shown = [str(o) for o in port.options]
+        plain = all(o and not set(o) & set(" \t\n[]()|{},%") for o in shown) and sum(map(len, shown)) <= 60
+        return {"type": _converter(port), "metavar": "{" + ",".join(shown) + "}" if plain else "CHOICE"}
     if port.is_widget:
         return {"type": _converter(port), "metavar": port.type}
     return {"type": files.parse_opaque, "metavar": "JSON|FILE"}
@@ -138,6 +145,19 @@ def _dash_flags(args: list[str], parser: argparse.ArgumentParser) -> list[str]:
                 arg = dashed + sep + tail
         result.append(arg)
     return result
+
+
+def _text(text: str | None) -> str | None:
+    """argparse %-formats a description or epilog only when it holds ``%(prog)``: escape exactly then."""
+    return text.replace("%", "%%") if text and "%(prog)" in text else text
+
+
+def _print(text: str) -> None:
+    """Prints to a console that may not encode every character (a Windows code page)."""
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        print(text.encode("ascii", "backslashreplace").decode("ascii"))
 
 
 def _code(ex: SystemExit) -> int:

@@ -133,22 +133,37 @@ def entry(path: Any = None, *, outputs: Any = None, interface: Interface | None 
         return entry()(path)
 
     def decorate(function: Callable) -> Script:
-        source = os.path.abspath(os.fspath(path) if path is not None else inspect.getfile(function))
-        folder = os.path.dirname(source) if not os.path.isdir(source) else source
-        config_path = find_config(source)
-        if interface is not None:
-            found = interface
-        elif config_path is not None:
-            found = from_config(config_path)
-            check_signature(function, found, config_path)
-        else:
-            # Named after the script file (``<n>.py``), or after the function when no path was given.
-            stem = Path(source).name if os.path.isdir(source) else Path(source).stem
-            found = from_function(function, name or (stem if path is not None else function.__name__),
-                                  outputs=outputs, source=source)
-        return Script(function, found, folder, config_path)
+        try:
+            return _make_script(function, path, outputs, interface, name)
+        except ConfigError as ex:
+            if function.__module__ != "__main__":
+                raise  # imported (Python, ComfyUI): the caller reports it, ComfyUI as "IMPORT FAILED"
+            # Run as a script: the command-line contract allows no stack trace, so list the problems and stop.
+            import sys
+
+            for diagnostic in ex.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            raise SystemExit(1) from None
 
     return decorate
+
+
+def _make_script(function: Callable, path: Any, outputs: Any, interface: Interface | None, name: str | None) -> Script:
+    """Builds the Script: interface from ``interface=``, the config beside ``path``, or the signature."""
+    source = os.path.abspath(os.fspath(path) if path is not None else inspect.getfile(function))
+    folder = os.path.dirname(source) if not os.path.isdir(source) else source
+    config_path = find_config(source)
+    if interface is not None:
+        found = interface
+    elif config_path is not None:
+        found = from_config(config_path)
+        check_signature(function, found, config_path)
+    else:
+        # Named after the script file (``<n>.py``), or after the function when no path was given.
+        stem = Path(source).name if os.path.isdir(source) else Path(source).stem
+        found = from_function(function, name or (stem if path is not None else function.__name__),
+                              outputs=outputs, source=source)
+    return Script(function, found, folder, config_path)
 
 
 def find_config(source: str) -> str | None:
