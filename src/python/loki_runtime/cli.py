@@ -47,6 +47,12 @@ def build_parser(script) -> argparse.ArgumentParser:
                          help=f"folder for the outputs (default: {script.default_output_dir})")
     options.add_argument("--json", action="store_true", help="print one JSON object naming each output")
     options.add_argument("--png-bits", type=int, choices=(8, 16), default=8, help="bits per channel of PNG outputs")
+    for option in getattr(script, "options", ()):
+        default = option.resolved_default()
+        text = option.help + (f" (default: {default})" if default not in (None, "") else "")
+        options.add_argument(option.option_string, dest="option:" + option.name, default=default,
+                             choices=option.choices, help=text.replace("%", "%%"),
+                             metavar=None if option.choices else option.name.upper())
     return parser
 
 
@@ -72,7 +78,8 @@ def main(script, argv: list[str] | None = None) -> int:
         except SystemExit as exit_:
             return _code(exit_)
     try:
-        outputs = script.invoke(inputs)
+        runtime = {o.name: getattr(namespace, "option:" + o.name) for o in getattr(script, "options", ())}
+        outputs = script.invoke(inputs, runtime)
         folder = os.path.abspath(namespace.output) if namespace.output else str(script.default_output_dir)
         shown = {name: files.save_output(script.output_port(name, value), value, folder, namespace.png_bits)
                  for name, value in outputs.items()}
