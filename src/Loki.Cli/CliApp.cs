@@ -35,6 +35,10 @@ public static class CliApp
             {
                 "convert" => await ConvertCommand.RunAsync(rest, stdout, stderr),
                 "inspect" => await InspectCommand.RunAsync(rest, stdout, stderr),
+                "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
+                "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
+                "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
+                "schemas" => await Commands.SchemasCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(verb, stderr),
             };
         }
@@ -65,5 +69,9 @@ public static class CliApp
         commands:
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT] [--seed N]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
+          import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
+          script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]
+          schemas extract PACK_DIR -o FILE [--comfyui DIR]
         """;
 }
