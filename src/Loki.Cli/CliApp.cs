@@ -35,6 +35,8 @@ public static class CliApp
             {
                 "convert" => await ConvertCommand.RunAsync(rest, stdout, stderr),
                 "inspect" => await InspectCommand.RunAsync(rest, stdout, stderr),
+                "pack" => Commands.PackCommand.Run(rest, stdout, stderr),
+                "verify" => Commands.VerifyCommand.Run(rest, stdout, stderr),
                 "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
                 "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
                 "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
@@ -69,6 +71,8 @@ public static class CliApp
         commands:
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT] [--seed N]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
+          verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]
           wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
           import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
           script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]
