@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Loki.Core.Config;
+
+namespace Loki.Core.Flows.Schemas;
+
+/// <summary>
+/// The node classes a flow may use: ComfyUI's (from <c>/object_info</c> dumps), the LOKI nodes of a library (from
+/// their <c>&lt;n&gt;.json</c>) and the LOKI markers. Later additions override earlier ones.
+/// </summary>
+public sealed class FlowSchemaCatalog
+{
+    private readonly Dictionary<string, FlowNodeSchema> _byClass = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a catalogue that knows the marker nodes only.</summary>
+    public FlowSchemaCatalog()
+    {
+        Add(FlowMarkers.InputSchema);
+        Add(FlowMarkers.OutputSchema);
+    }
+
+    /// <summary>Every known class.</summary>
+    public IEnumerable<FlowNodeSchema> All => _byClass.Values;
+
+    /// <summary>The schema of <paramref name="classType"/>, or null when unknown.</summary>
+    public FlowNodeSchema? Find(string classType) => _byClass.GetValueOrDefault(classType);
+
+    /// <summary>Adds or replaces one class.</summary>
+    public FlowSchemaCatalog Add(FlowNodeSchema schema)
+    {
+        _byClass[schema.ClassType] = schema;
+        return this;
+    }
+
+    /// <summary>Adds every entry of an <c>/object_info</c> dump (class type → definition).</summary>
+    public FlowSchemaCatalog AddObjectInfo(JsonObject objectInfo)
+    {
+        foreach (var (classType, entry) in objectInfo)
+        {
+            if (entry is JsonObject e && ObjectInfoReader.Read(classType, e) is { } schema)
+            {
+                Add(schema);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a LOKI node of the library as the class ComfyUI registers it (<c>Loki&lt;PascalCase&gt;</c>).</summary>
+    public FlowSchemaCatalog AddLokiNode(NodeConfig config)
+    {
+        var inputs = config.Inputs.Select(p => new FlowInputSchema(
+            p.Name,
+            p.Type,
+            p.Required,
+            p.OptionsOrEmpty,
+            p.Default?.DeepClone(),
+            p.Min,
+            p.Max,
+            p.Step,
+            ControlAfterGenerate: p.Type == PortTypes.Int && (p.Name is "seed" or "noise_seed" || p.Extra?["control_after_generate"] is not null),
+            p.Multiline,
+            DynamicPrompts: false,
+            p.Description)).ToImmutableArray();
+        var outputs = config.Outputs.Select(p => new FlowOutputSchema(p.Name, p.Type, false)).ToImmutableArray();
+        return Add(new FlowNodeSchema(LokiNames.ClassType(config.NodeName), config.NodeName, config.OutputNode, inputs, outputs, IsLoki: true));
+    }
+}
