@@ -44,9 +44,19 @@ public sealed class FlowPlan
         foreach (var port in flowInterface.Inputs)
         {
             var loader = port.Bindings.FirstOrDefault(b => b.Input is not null && b.Output is not null);
+            if (loader is not null && graph.ConsumersOf(loader.NodeId).All(c => c.FromSlot == loader.Output))
+            {
+                // Only the loaded image is used: the value itself stands in for the loader (a flow node can pass a link).
+                loader = null;
+            }
+
             foreach (var b in port.Bindings)
             {
-                if (b.Input is not null)
+                if (b.Input is not null && b.Output is { } loaderSlot && loader is null)
+                {
+                    replaced[(b.NodeId, loaderSlot)] = FlowValueSource.Parameter(port.Name);
+                }
+                else if (b.Input is not null)
                 {
                     inputParams[(b.NodeId, b.Input)] = port.Name;
                 }

@@ -34,7 +34,7 @@ public class FlowScriptTests
         var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("f", "f.json", doc.SourceSha256));
         Assert.Contains("backend: str = \"loki\"", script);
         Assert.DoesNotContain("LokiInput", script);
-        Assert.DoesNotContain("id=\"6\"", script);
+        Assert.DoesNotContain("_id=\"6\"", script);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class FlowScriptTests
         var doc = FlowFixtures.Analyse(prompt, null, bag, schemas);
         var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("odd", "odd \"file\".json", doc.SourceSha256));
         PythonCheck.AssertParses(script);
-        Assert.Contains("**{\"odd name\": \"v\\\"\", \"id\": 3}", script);
+        Assert.Contains("id=3, **{\"odd name\": \"v\\\"\"}", script);
         Assert.Contains("g.output(\"caption\", caption)", script);
     }
 }

@@ -15,8 +15,7 @@ public sealed class FlowSchemaCatalog
     /// <summary>Creates a catalogue that knows the marker nodes only.</summary>
     public FlowSchemaCatalog()
     {
-        Add(FlowMarkers.InputSchema);
-        Add(FlowMarkers.OutputSchema);
+        AddObjectInfo(LokiObjectInfo.Markers());
     }
 
     /// <summary>Every known class.</summary>
@@ -47,22 +46,6 @@ public sealed class FlowSchemaCatalog
     }
 
     /// <summary>Adds a LOKI node of the library as the class ComfyUI registers it (<c>Loki&lt;PascalCase&gt;</c>).</summary>
-    public FlowSchemaCatalog AddLokiNode(NodeConfig config)
-    {
-        var inputs = config.Inputs.Select(p => new FlowInputSchema(
-            p.Name,
-            p.Type,
-            p.Required,
-            p.OptionsOrEmpty,
-            p.Default?.DeepClone(),
-            p.Min,
-            p.Max,
-            p.Step,
-            ControlAfterGenerate: p.Type == PortTypes.Int && (p.Name is "seed" or "noise_seed" || p.Extra?["control_after_generate"] is not null),
-            p.Multiline,
-            DynamicPrompts: false,
-            p.Description)).ToImmutableArray();
-        var outputs = config.Outputs.Select(p => new FlowOutputSchema(p.Name, p.Type, false)).ToImmutableArray();
-        return Add(new FlowNodeSchema(LokiNames.ClassType(config.NodeName), config.NodeName, config.OutputNode, inputs, outputs, IsLoki: true));
-    }
+    public FlowSchemaCatalog AddLokiNode(NodeConfig config) =>
+        Add(ObjectInfoReader.Read(LokiNames.ClassType(config.NodeName), LokiObjectInfo.Entry(config))!);
 }

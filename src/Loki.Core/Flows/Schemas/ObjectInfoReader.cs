@@ -41,7 +41,8 @@ public static class ObjectInfoReader
 
         var display = entry["display_name"] is JsonValue dv && dv.GetValueKind() == JsonValueKind.String ? dv.GetValue<string>() : null;
         var outputNode = entry["output_node"] is JsonValue on && on.TryGetValue<bool>(out var o) && o;
-        return new FlowNodeSchema(classType, display, outputNode, inputs.ToImmutable(), outputs.ToImmutable());
+        var isLoki = FlowMarkers.IsMarker(classType) || (entry["loki"] is JsonValue lv && lv.TryGetValue<bool>(out var l) && l);
+        return new FlowNodeSchema(classType, display, outputNode, inputs.ToImmutable(), outputs.ToImmutable(), isLoki);
     }
 
     private static FlowInputSchema ReadInput(string name, JsonNode? spec, bool required)

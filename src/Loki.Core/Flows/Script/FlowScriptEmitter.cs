@@ -21,7 +21,8 @@ public static class FlowScriptEmitter
     {
         var backend = options.Backend ?? FlowBackends.Default(plan, schemas);
         var inputs = plan.Interface.Inputs.Where(p => p.Required).Concat(plan.Interface.Inputs.Where(p => !p.Required)).ToList();
-        var vars = NodeVariables.Assign(plan, schemas, ScriptNames.Concat(inputs.Select(p => p.Name)));
+        var sockets = SocketInputs(plan, inputs);
+        var vars = NodeVariables.Assign(plan, schemas, ScriptNames.Concat(inputs.Select(p => p.Name)).Concat(sockets.Values));
         var typing = new[] { "Annotated", "Literal" }.Where(t => inputs.Any(p => Annotation(p).Contains(t + "[", StringComparison.Ordinal))).ToList();
 
         var w = new IndentedWriter();
@@ -62,14 +63,20 @@ public static class FlowScriptEmitter
         using (w.Indent())
         {
             w.Line("g = flow.Graph()");
+            foreach (var p in inputs.Where(p => sockets.ContainsKey(p.Name)))
+            {
+                var description = p.Description is null ? string.Empty : ", description=" + PythonLiteral.String(p.Description);
+                w.Line($"{sockets[p.Name]} = g.input({PythonLiteral.String(p.Name)}, {p.Name}, type={PythonLiteral.String(p.Type)}{description})");
+            }
+
             foreach (var node in plan.Order)
             {
-                w.Line(NodeLine(plan, schemas, vars, node));
+                w.Line(NodeLine(plan, schemas, vars, sockets, node));
             }
 
             foreach (var output in plan.Interface.Outputs)
             {
-                w.Line($"g.output({PythonLiteral.String(output.Name)}, {Value(plan.Resolve(output.Source), vars)})");
+                w.Line($"g.output({PythonLiteral.String(output.Name)}, {Value(plan.Resolve(output.Source), vars, sockets)})");
             }
 
             w.Line("return FLOW.execute(g, backend=backend)");
@@ -82,20 +89,45 @@ public static class FlowScriptEmitter
         return w.ToString();
     }
 
-    private static string NodeLine(FlowPlan plan, FlowSchemaCatalog schemas, Dictionary<string, string> vars, FlowNode node)
+    /// <summary>
+    /// The flow inputs whose value is a socket type (IMAGE, LATENT, …) and that feed node inputs: they enter the graph
+    /// through <c>g.input</c> (a <c>LokiInput</c> marker), so a flow node can wire a link into them.
+    /// </summary>
+    private static Dictionary<string, string> SocketInputs(FlowPlan plan, List<FlowInputPort> inputs)
     {
-        var args = new List<string> { PythonLiteral.String(node.ClassType), "id=" + PythonLiteral.String(node.Id) };
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in plan.Order)
+        {
+            foreach (var (name, source) in plan.InputsOf(node))
+            {
+                if (source.ParameterName is { } p && !(FileLoaders.FileInput(node) == name))
+                {
+                    used.Add(p);
+                }
+            }
+        }
+
+        used.UnionWith(plan.Interface.Outputs.Select(o => plan.Resolve(o.Source).ParameterName).OfType<string>());
+        var names = new UniqueNames(inputs.Select(p => p.Name));
+        return inputs.Where(p => !PortTypes.IsWidgetType(p.Type) && used.Contains(p.Name))
+            .ToDictionary(p => p.Name, p => names.Take(p.Name + "_in"), StringComparer.Ordinal);
+    }
+
+    private static string NodeLine(FlowPlan plan, FlowSchemaCatalog schemas, Dictionary<string, string> vars, Dictionary<string, string> sockets, FlowNode node)
+    {
+        var args = new List<string> { PythonLiteral.String(node.ClassType), "_id=" + PythonLiteral.String(node.Id) };
         var schema = schemas.Find(node.ClassType);
         if (!string.IsNullOrWhiteSpace(node.Title) && node.Title != node.ClassType && node.Title != schema?.DisplayName)
         {
-            args.Add("title=" + PythonLiteral.String(node.Title));
+            args.Add("_title=" + PythonLiteral.String(node.Title));
         }
 
         var odd = new List<string>();
         foreach (var (name, source) in plan.InputsOf(node))
         {
-            var value = source.Constant is not null && schema?.Input(name)?.Type == PortTypes.Float ? FloatLiteral(source.Constant) : Value(source, vars);
-            if (PythonNames.IsIdentifier(name) && name is not ("id" or "title"))
+            var value = source.Constant is not null && schema?.Input(name)?.Type == PortTypes.Float ? FloatLiteral(source.Constant)
+                : Value(source, vars, FileLoaders.FileInput(node) == name ? [] : sockets);
+            if (PythonNames.IsIdentifier(name) && name is not ("_id" or "_title" or "class_type"))
             {
                 args.Add($"{name}={value}");
             }
@@ -113,10 +145,11 @@ public static class FlowScriptEmitter
         return $"{vars[node.Id]} = g.node({string.Join(", ", args)})";
     }
 
-    private static string Value(FlowValueSource source, Dictionary<string, string> vars) => source switch
+    private static string Value(FlowValueSource source, Dictionary<string, string> vars, IReadOnlyDictionary<string, string> sockets) => source switch
     {
-        { ParameterName: { } p } => p,
+        { ParameterName: { } p } => sockets.TryGetValue(p, out var socket) ? socket : p,
         { Link: { } l } => vars.TryGetValue(l.NodeId, out var v) ? $"{v}.out({l.Slot.ToString(CultureInfo.InvariantCulture)})" : "None",
+        { Constant: JsonObject { Count: 1 } o } when o["__value__"] is JsonArray list => $"flow.value({Py(list)})",
         _ => Py(source.Constant),
     };
 

@@ -18,8 +18,9 @@ FLOW = flow.Flow(__file__, name="marker_blur")
 @FLOW.entry
 def run(image: flow.Image, radius: Annotated[int, flow.Range(1, 31)] = 3, *, backend: str = "loki"):
     g = flow.Graph()
-    image_blur = g.node("LokiImageBlur", id="3", image=image, radius=radius)
-    negative = g.node("LokiImageInvert", id="4", title="Negative", image=image_blur.out(0))
+    image_in = g.input("image", image, type="IMAGE", description="The picture to soften.")
+    image_blur = g.node("LokiImageBlur", _id="3", image=image_in, radius=radius)
+    negative = g.node("LokiImageInvert", _id="4", _title="Negative", image=image_blur.out(0))
     g.output("image", negative.out(0))
     return FLOW.execute(g, backend=backend)
 

@@ -17,9 +17,9 @@ FLOW = flow.Flow(__file__, name="plain_noise_blur")
 @FLOW.entry
 def run(image: flow.Image, seed: int = flow.Seed(42, control="increment"), *, backend: str = "loki"):
     g = flow.Graph()
-    load_image = g.node("LoadImage", id="10", image=image)
-    image_noise = g.node("LokiImageNoise", id="11", image=load_image.out(0), seed=seed, strength=0.25, mode="add")
-    image_blur = g.node("LokiImageBlur", id="12", image=image_noise.out(0), radius=4)
+    image_in = g.input("image", image, type="IMAGE", description="image file (was cat.png)")
+    image_noise = g.node("LokiImageNoise", _id="11", image=image_in, seed=seed, strength=0.25, mode="add")
+    image_blur = g.node("LokiImageBlur", _id="12", image=image_noise.out(0), radius=4)
     g.output("image", image_blur.out(0))
     return FLOW.execute(g, backend=backend)
 
