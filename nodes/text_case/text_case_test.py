@@ -1,0 +1,23 @@
+"""Tests of intent for text_case: run as pytest from the repository or the pack."""
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+_spec = importlib.util.spec_from_file_location("text_case_under_test", Path(__file__).with_name("text_case.py"))
+_mod = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_mod)
+run = _mod.run
+
+
+def ramp(h=32, w=48, b=1):
+    """A deterministic RGB gradient batch [B,H,W,3] in 0..1."""
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    img = np.stack([x / (w - 1), y / (h - 1), (x + y) / (w + h - 2)], axis=-1)
+    return np.repeat(img[None], b, axis=0)
+
+def test_modes():
+    assert run(text="hello big world", mode="upper")["text"] == "HELLO BIG WORLD"
+    assert run(text="hello. big world", mode="sentence")["text"] == "Hello. Big world"
+    assert run(text="Hello bigWorld", mode="snake")["text"] == "hello_big_world"
+    assert run(text="hello big-world", mode="camel")["text"] == "helloBigWorld"

@@ -1,0 +1,25 @@
+"""Tests of intent for text_replace: run as pytest from the repository or the pack."""
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+_spec = importlib.util.spec_from_file_location("text_replace_under_test", Path(__file__).with_name("text_replace.py"))
+_mod = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_mod)
+run = _mod.run
+
+
+def ramp(h=32, w=48, b=1):
+    """A deterministic RGB gradient batch [B,H,W,3] in 0..1."""
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    img = np.stack([x / (w - 1), y / (h - 1), (x + y) / (w + h - 2)], axis=-1)
+    return np.repeat(img[None], b, axis=0)
+
+def test_literal_replace_keeps_backslashes():
+    out = run(text="a.b.c", find=".", replace="\\")
+    assert out == {"text": "a\\b\\c", "count": 2}
+
+
+def test_regex_groups_and_case():
+    assert run(text="Cat cat", find="c(a)t", replace="d\\1g", regex=True, ignore_case=True)["text"] == "dag dag"

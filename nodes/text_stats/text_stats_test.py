@@ -1,0 +1,21 @@
+"""Tests of intent for text_stats: run as pytest from the repository or the pack."""
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+
+_spec = importlib.util.spec_from_file_location("text_stats_under_test", Path(__file__).with_name("text_stats.py"))
+_mod = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_mod)
+run = _mod.run
+
+
+def ramp(h=32, w=48, b=1):
+    """A deterministic RGB gradient batch [B,H,W,3] in 0..1."""
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    img = np.stack([x / (w - 1), y / (h - 1), (x + y) / (w + h - 2)], axis=-1)
+    return np.repeat(img[None], b, axis=0)
+
+def test_counts():
+    assert run(text="one two\nthree") == {"characters": 13, "words": 3, "lines": 2}
+    assert run(text="") == {"characters": 0, "words": 0, "lines": 0}

@@ -1,0 +1,1 @@
+"""Where a flow runs: `loki` (the runtime's executor), `comfyui` (in-process ComfyUI), `server` (a ComfyUI server)."""
