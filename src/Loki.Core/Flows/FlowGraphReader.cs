@@ -64,7 +64,7 @@ public static class FlowGraphReader
             return null;
         }
 
-        if (sv.GetValueKind() != JsonValueKind.Number || !sv.TryGetValue<double>(out var slot) || slot != Math.Floor(slot) || slot < 0)
+        if (!JsonNumbers.TryGetDouble(sv, out var slot) || slot != Math.Floor(slot) || slot < 0)
         {
             return null;
         }

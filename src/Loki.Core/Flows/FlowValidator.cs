@@ -74,9 +74,9 @@ public static class FlowValidator
         {
             case PortTypes.Int or PortTypes.Float:
                 double number;
-                if (v.GetValueKind() == JsonValueKind.Number)
+                if (JsonNumbers.TryGetDouble(v, out var n))
                 {
-                    number = v.GetValue<double>();
+                    number = n;
                 }
                 else if (v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
                 {

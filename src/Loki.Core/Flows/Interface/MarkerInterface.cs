@@ -79,7 +79,7 @@ internal static class MarkerInterface
         var min = Number(context, marker, "min", path) ?? target?.Min;
         var max = Number(context, marker, "max", path) ?? target?.Max;
         var def = ParseDefault(context, marker, type, path);
-        if (def is JsonValue dv && type is PortTypes.Int or PortTypes.Float && dv.TryGetValue<double>(out var d)
+        if (def is JsonValue dv && type is PortTypes.Int or PortTypes.Float && double.TryParse(dv.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
             && ((min is { } lo && d < lo) || (max is { } hi && d > hi)))
         {
             context.Diagnostics.Error(LokiCodes.FlowValueOutOfRange, $"default {dv.ToJsonString()} of flow input '{name}' lies outside [{min}, {max}]", file, path + ".default");
@@ -158,9 +158,9 @@ internal static class MarkerInterface
     private static double? Number(DetectionContext context, FlowNode marker, string key, string path)
     {
         var raw = marker.Input(key)?.Constant;
-        if (raw is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+        if (JsonNumbers.TryGetDouble(raw, out var number))
         {
-            return v.GetValue<double>();
+            return number;
         }
 
         var text = Text(marker, key);

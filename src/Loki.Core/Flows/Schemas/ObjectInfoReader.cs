@@ -88,5 +88,5 @@ public static class ObjectInfoReader
         o?[key] is JsonValue v && (v.TryGetValue<bool>(out var b) ? b : v.GetValueKind() == JsonValueKind.String);
 
     private static double? Num(JsonObject? o, string key) =>
-        o?[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : null;
+        JsonNumbers.TryGetDouble(o?[key], out var d) ? d : null;
 }

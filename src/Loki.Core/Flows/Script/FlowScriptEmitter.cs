@@ -214,7 +214,7 @@ public static class FlowScriptEmitter
             : type == PortTypes.Int && value == Math.Floor(value) ? new System.Numerics.BigInteger(value).ToString(CultureInfo.InvariantCulture) : PythonLiteral.Float(value);
 
     private static string FloatLiteral(JsonNode node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? PythonLiteral.Float(v.GetValue<double>()) : Py(node);
+        JsonNumbers.TryGetDouble(node, out var d) ? PythonLiteral.Float(d) : Py(node);
 
     private static string DocLine(FlowScriptOptions options) =>
         DocText(OneLine(options.Description ?? $"LOKI Flow {options.Name}, converted from {Path.GetFileName(options.SourceFile)}."));
