@@ -4,3 +4,137 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src" / "python"))
+
+
+# ---- runtime fixtures: a pack folder in tmp_path with real node folders, and subprocess helpers ----------------
+import json  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import textwrap  # noqa: E402
+
+import pytest  # noqa: E402
+
+RUNTIME = REPO / "src" / "python" / "loki_runtime"
+
+SCRIPT_PREAMBLE = '''from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: find loki_runtime in the pack root or the repo
+    sys.path[:0] = [str(p) for p in (Path(__file__).resolve().parents[2], Path(__file__).resolve().parents[2] / "src" / "python")]
+from loki_runtime import script
+'''
+
+SCRIPT_MAIN = '''
+
+if __name__ == "__main__":
+    raise SystemExit(run.main())
+'''
+
+NODE_TEMPLATE = '''from loki_runtime import comfy_adapter
+from . import {name} as _script
+
+
+class {cls}:
+    """{description}"""
+    CATEGORY = "LOKI 🦊/{category}"
+    DESCRIPTION = {description!r}
+    FUNCTION = "execute"
+    RETURN_TYPES = {return_types!r}
+    RETURN_NAMES = {return_names!r}
+
+    @classmethod
+    def INPUT_TYPES(cls):
+        return {input_types!r}
+
+    def execute(self, **inputs):
+        return comfy_adapter.call(_script.run, inputs)
+
+
+NODE_CLASS_MAPPINGS = {{"Loki{cls}": {cls}}}
+NODE_DISPLAY_NAME_MAPPINGS = {{"Loki{cls}": "🧪 {title} (LOKI)"}}
+'''
+
+NODE_INIT = '''from .{name}_node import NODE_CLASS_MAPPINGS, NODE_DISPLAY_NAME_MAPPINGS
+
+__all__ = ["NODE_CLASS_MAPPINGS", "NODE_DISPLAY_NAME_MAPPINGS"]
+'''
+
+
+@pytest.fixture
+def pack_root(tmp_path):
+    """A pack folder laid out as contracts §3: the runtime copied to its root, node folders under nodes/."""
+    root = tmp_path / "ComfyUI-Test"
+    shutil.copytree(RUNTIME, root / "loki_runtime", ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "nodes").mkdir()
+    return root
+
+
+@pytest.fixture
+def make_node(pack_root):
+    """make_node(name, body, config=None, node=True) writes nodes/<name>/ with a script, config, node and __init__.
+
+    ``body`` is the script's code after the standard preamble (it must define ``run`` with ``@script.entry``);
+    the node module is written as the LOKI Node emitter would, from the script's interface.
+    """
+
+    def make(name, body, config=None, node=True):
+        folder = pack_root / "nodes" / name
+        folder.mkdir(parents=True)
+        if config is not None:
+            (folder / f"{name}.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
+        (folder / f"{name}.py").write_text(SCRIPT_PREAMBLE + "\n" + textwrap.dedent(body) + SCRIPT_MAIN,
+                                           encoding="utf-8")
+        if node:
+            _write_node_module(folder, name)
+        return folder
+
+    return make
+
+
+def _write_node_module(folder, name):
+    """Writes <name>_node.py and __init__.py in the §2.2 shape, reading the interface in a clean subprocess."""
+    probe = run_python(["-c", textwrap.dedent(f'''
+        import json, sys
+        sys.path.insert(0, {str(folder.parent.parent)!r})
+        sys.path.insert(0, {str(folder)!r})
+        import {name} as s
+        from loki_runtime import comfy_adapter as c
+        i = s.run.interface
+        print(json.dumps({{"input_types": c.input_types(i), "return_types": c.return_types(i),
+                          "return_names": c.return_names(i), "description": i.description or "",
+                          "category": i.category or "test", "cls": c.class_name(i.name)}}))
+    ''')])
+    assert probe.returncode == 0, probe.stderr
+    info = json.loads(probe.stdout)
+    info["input_types"] = _tuples(info["input_types"])
+    info["return_types"] = tuple(info["return_types"])
+    info["return_names"] = tuple(info["return_names"])
+    title = " ".join(w.capitalize() for w in name.split("_"))
+    (folder / f"{name}_node.py").write_text(NODE_TEMPLATE.format(name=name, title=title, **info), encoding="utf-8")
+    (folder / "__init__.py").write_text(NODE_INIT.format(name=name), encoding="utf-8")
+
+
+def _tuples(input_types):
+    """JSON turned the (TYPE, {options}) tuples into lists; restore them (a COMBO's choices stay a list)."""
+    return {section: {k: tuple(v) for k, v in entries.items()} for section, entries in input_types.items()}
+
+
+def run_python(args, cwd=None, env=None, timeout=120):
+    """Runs the test interpreter (the one with numpy, Pillow, torch) in a real subprocess."""
+    full_env = dict(os.environ)
+    full_env.pop("PYTHONPATH", None)
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, *map(str, args)], cwd=cwd, env=full_env, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def write_rgba_png(path, pixels):
+    """Writes uint8 [H,W,C] (C = 1, 3, 4) with Pillow."""
+    from PIL import Image
+
+    mode = {1: "L", 3: "RGB", 4: "RGBA"}[pixels.shape[2]]
+    Image.fromarray(pixels[:, :, 0] if pixels.shape[2] == 1 else pixels, mode).save(path)
+    return path

@@ -217,6 +217,59 @@ public static class LokiCodes
     /// <summary>A node type has no schema: its UI node was built from the prompt alone (warning; names the likely pack).</summary>
     public const string ApiToUiNoSchema = "LOKI1300";
 
+    // ---- LOKI4000-4199 node folders, regeneration, MSBuild integration ---------------------
+
+    /// <summary>A <c>LokiNode</c> item or command names a node folder that does not exist.</summary>
+    public const string NodeFolderMissing = "LOKI4000";
+
+    /// <summary>A node folder's name is not lowercase snake_case (warning).</summary>
+    public const string NodeNameNotSnakeCase = "LOKI4001";
+
+    /// <summary>A node has no functionality layer (script, node or flow): nothing to derive (info).</summary>
+    public const string NoFunctionalityLayer = "LOKI4002";
+
+    /// <summary>A layer is missing and no converter can generate it from what the node has (info).</summary>
+    public const string LayerNotGeneratable = "LOKI4003";
+
+    /// <summary>A layer was generated or regenerated (info; the message names its source).</summary>
+    public const string LayerGenerated = "LOKI4004";
+
+    /// <summary>The growth report of one node: which layers exist, were generated, are missing (info).</summary>
+    public const string NodeGrowth = "LOKI4005";
+
+    /// <summary>A generated file was edited by a person: it is left as is and no longer regenerated (warning).</summary>
+    public const string GeneratedFileEdited = "LOKI4010";
+
+    /// <summary>A generated file's header cannot be read; the file is treated as authored (warning).</summary>
+    public const string GeneratedHeaderBad = "LOKI4011";
+
+    /// <summary>The source layer named in a generated file's header no longer exists (warning).</summary>
+    public const string GeneratedSourceMissing = "LOKI4012";
+
+    /// <summary>Two authored layers declare different interfaces; the message names both files (error).</summary>
+    public const string LayersDisagree = "LOKI4013";
+
+    /// <summary>A converter failed to derive a layer; its own diagnostics follow (error).</summary>
+    public const string GenerationFailed = "LOKI4014";
+
+    /// <summary>A temporary file left by an interrupted write was found and removed (info).</summary>
+    public const string StaleTemporaryFile = "LOKI4015";
+
+    /// <summary>Verification (no writing): a generated layer is missing or out of date with its source (error).</summary>
+    public const string GeneratedLayerStale = "LOKI4016";
+
+    /// <summary><c>loki new</c>/<c>loki import</c>: the target node folder already holds that layer (error).</summary>
+    public const string NodeLayerExists = "LOKI4020";
+
+    /// <summary><c>loki import</c>: the source is not a function, a ComfyUI node reference or a workflow (error).</summary>
+    public const string ImportSourceUnknown = "LOKI4021";
+
+    /// <summary>A conversion this command needs is not available in this build of LOKI (error).</summary>
+    public const string ConverterUnavailable = "LOKI4022";
+
+    /// <summary>An MSBuild task failed unexpectedly; always a bug (error).</summary>
+    public const string TaskFailed = "LOKI4099";
+
     // ---- LOKI4200-4299 the source generator (reported by the compiler) ---------------------
 
     /// <summary>Generator: a node config is not valid JSON.</summary>

@@ -84,7 +84,8 @@ def write_wav(audio: dict, path: str | os.PathLike) -> str:
     waveform = value["waveform"]
     if waveform.shape[0] != 1:
         raise ValueError(f"write_wav takes one clip, got a batch of {waveform.shape[0]} (use write_wav_batch)")
-    pcm = np.rint(np.clip(waveform[0].T, -1.0, 1.0) * 32767.0).astype("<i2")
+    # Scaled by 32768 like the reader, so a round trip is exact to half a step (+1.0 clips to 32767).
+    pcm = np.clip(np.rint(waveform[0].T.astype(np.float64) * 32768.0), -32768, 32767).astype("<i2")
     path = os.fspath(path)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with wave.open(path, "wb") as w:

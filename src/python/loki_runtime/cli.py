@@ -35,12 +35,13 @@ def build_parser(script) -> argparse.ArgumentParser:
     prog = os.path.basename(interface.source) if interface.source and interface.source.endswith(".py") \
         else f"{interface.name}.py"
     parser = argparse.ArgumentParser(prog=prog, description=interface.description, epilog=_epilog(script),
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
     group = parser.add_argument_group("inputs")
     for port in interface.inputs:
         group.add_argument(flag(port), dest=port.name, default=argparse.SUPPRESS,
                            required=port.required and not port.has_default, help=port.describe(), **_value_spec(port))
-    options = parser  # argparse's own group: "options" (3.10+) or "optional arguments"
+    options = parser.add_argument_group("options")
+    options.add_argument("-h", "--help", action="help", help="show this help and exit")
     options.add_argument("--output", metavar="DIR", default=None,
                          help=f"folder for the outputs (default: {script.default_output_dir})")
     options.add_argument("--json", action="store_true", help="print one JSON object naming each output")

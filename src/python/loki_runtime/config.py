@@ -175,6 +175,7 @@ def _strip_comments_and_trailing_commas(text: str) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     in_string = False
+    last = ""  # the last significant character outside strings: "{,}" stays invalid, as in System.Text.Json
     while i < n:
         c = text[i]
         if in_string:
@@ -205,9 +206,11 @@ def _strip_comments_and_trailing_commas(text: str) -> str:
                 j += 1
             # A trailing comma may be followed by a comment; look past it too.
             rest = _strip_leading_comments(text, j)
-            out.append(" " if rest < n and text[rest] in "}]" else c)
+            out.append(" " if rest < n and text[rest] in "}]" and last not in "{[," else c)
         else:
             out.append(c)
+        if not in_string and not c.isspace():
+            last = c
         i += 1
     return "".join(out)
 

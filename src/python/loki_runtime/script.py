@@ -126,7 +126,8 @@ def entry(path: Any = None, *, outputs: Any = None, interface: Interface | None 
 
     ``path`` is the script's ``__file__``: the interface is read from ``<stem>.json`` beside it when that file
     exists, else inferred from the function (``outputs=`` names the outputs when the return annotation does
-    not). ``interface=`` gives it directly (flows do that). ``@script.entry`` without arguments works too.
+    not) and named after the file. ``interface=`` gives it directly (flows do that). ``@script.entry`` without
+    arguments uses the function's own file and name.
     """
     if callable(path) and not isinstance(path, (str, os.PathLike)):
         return entry()(path)
@@ -141,8 +142,10 @@ def entry(path: Any = None, *, outputs: Any = None, interface: Interface | None 
             found = from_config(config_path)
             check_signature(function, found, config_path)
         else:
-            stem = Path(source).stem if not os.path.isdir(source) else Path(source).name
-            found = from_function(function, name or stem, outputs=outputs, source=source)
+            # Named after the script file (``<n>.py``), or after the function when no path was given.
+            stem = Path(source).name if os.path.isdir(source) else Path(source).stem
+            found = from_function(function, name or (stem if path is not None else function.__name__),
+                                  outputs=outputs, source=source)
         return Script(function, found, folder, config_path)
 
     return decorate

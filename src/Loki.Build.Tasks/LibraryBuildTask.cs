@@ -1,0 +1,66 @@
+using Loki.Core.Library;
+using Loki.Core.Regeneration;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Loki.Build.Tasks;
+
+/// <summary>
+/// Shared body of <see cref="RegenerateLokiNodes"/> and <see cref="VerifyLokiNodes"/>: builds each resolved node
+/// through <see cref="LibraryBuild"/> (unchanged nodes are skipped), reports every diagnostic and the files written.
+/// </summary>
+public abstract class LibraryBuildTask : LokiTask
+{
+    /// <summary>Resolved nodes (from <see cref="ResolveLokiNodes"/>).</summary>
+    [Required]
+    public ITaskItem[] Nodes { get; set; } = [];
+
+    /// <summary>The folder for LOKI's build state (<c>obj/loki/</c>).</summary>
+    [Required]
+    public string StateDirectory { get; set; } = string.Empty;
+
+    /// <summary>Files written by this run (generated layers).</summary>
+    [Output]
+    public ITaskItem[] WrittenFiles { get; private set; } = [];
+
+    /// <summary>Names of the nodes that were rebuilt (the others were unchanged and skipped).</summary>
+    [Output]
+    public ITaskItem[] RebuiltNodes { get; private set; } = [];
+
+    /// <summary>Regenerate or verify.</summary>
+    private protected abstract LibraryBuildMode Mode { get; }
+
+    /// <inheritdoc/>
+    protected sealed override void ExecuteCore()
+    {
+        var directories = Nodes.Select(n => n.ItemSpec).ToList();
+        var results = LibraryBuild.Run(directories, StateDirectory, Mode, NodeRegenerator.CreateDefault());
+        var rebuilt = new List<ITaskItem>();
+        var written = new List<ITaskItem>();
+        foreach (var result in results)
+        {
+            if (result.Growth is not { } growth)
+            {
+                continue;
+            }
+
+            rebuilt.Add(new TaskItem(result.Node));
+            Log.LogMessage(MessageImportance.Normal, $"loki: rebuilt node {growth.Summary()}");
+            foreach (var diagnostic in growth.Diagnostics)
+            {
+                Report(diagnostic);
+            }
+
+            if (Mode == LibraryBuildMode.Regenerate)
+            {
+                written.AddRange(growth.Written.Select(w => new TaskItem(w)));
+            }
+        }
+
+        RebuiltNodes = [.. rebuilt];
+        WrittenFiles = [.. written];
+        Log.LogMessage(
+            MessageImportance.High,
+            $"loki: {results.Length} nodes, {rebuilt.Count} rebuilt, {results.Length - rebuilt.Count} unchanged, {written.Count} files written");
+    }
+}

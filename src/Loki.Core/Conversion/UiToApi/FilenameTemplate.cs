@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Loki.Core.Workflows;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>
+/// The frontend's <c>%Node.widget%</c> filling of save nodes' <c>filename_prefix</c> (<c>applyTextReplacements</c>,
+/// v1.27.10): the node is found by its "Node name for S&amp;R" property, else by title; the widget value has
+/// path-unsafe characters replaced by <c>_</c>. <c>%date:…%</c> is left for the user (it depends on the clock).
+/// </summary>
+internal static partial class FilenameTemplate
+{
+    /// <summary>The save nodes whose <c>filename_prefix</c> the frontend fills in.</summary>
+    public static readonly HashSet<string> SaveNodes = new(StringComparer.Ordinal)
+    {
+        "SaveImage", "SaveAnimatedWEBP", "SaveWEBM", "SaveAudio", "SaveGLB", "SaveAnimatedPNG", "CLIPSave", "VAESave",
+        "ModelSave", "LoraSave", "SaveLatent",
+    };
+
+    /// <summary>Fills the patterns of <paramref name="value"/> from <paramref name="nodes"/>.</summary>
+    public static string Apply(string value, IReadOnlyList<FlatNode> nodes, Func<FlatNode, string?> title) =>
+        Pattern().Replace(value, match =>
+        {
+            var text = match.Groups[1].Value;
+            var split = text.Split('.');
+            if (split.Length != 2)
+            {
+                return match.Value;
+            }
+
+            var node = nodes.FirstOrDefault(n => JsonRead.String(n.Node.Properties?["Node name for S&R"]) == split[0])
+                ?? nodes.FirstOrDefault(n => title(n) == split[0]);
+            if (node is null || !node.TryGetWidget(split[1], out var widget))
+            {
+                return match.Value;
+            }
+
+            return Unsafe().Replace(JsText(widget), "_");
+        });
+
+    /// <summary>The text JavaScript's <c>(value ?? '') + ''</c> gives.</summary>
+    public static string JsText(JsonNode? value) => value switch
+    {
+        null => string.Empty,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonRead.Number(v)!.Value.ToString("R", CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() == JsonValueKind.True => "true",
+        JsonValue v when v.GetValueKind() == JsonValueKind.False => "false",
+        JsonArray a => string.Join(",", a.Select(JsText)),
+        _ => "[object Object]",
+    };
+
+    [GeneratedRegex("%([^%]+)%")]
+    private static partial Regex Pattern();
+
+    [GeneratedRegex("[/?<>\\\\:*|\"\\x00-\\x1F\\x7F]")]
+    private static partial Regex Unsafe();
+}

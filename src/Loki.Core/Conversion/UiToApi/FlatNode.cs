@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Workflows;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>
+/// One node of the flattened graph (the frontend's <c>ExecutableNodeDTO</c>): its execution id joins the subgraph
+/// instance path with <c>:</c>; group-node children are <c>&lt;group&gt;:&lt;index&gt;</c>.
+/// </summary>
+internal sealed class FlatNode
+{
+    public FlatNode(string id, UiNode node, UiGraph? graph, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
+    {
+        Id = id;
+        Node = node;
+        Graph = graph;
+        Path = path;
+        Instance = instance;
+        ClassType = classType;
+        Kind = kind;
+    }
+
+    /// <summary>The execution id (<c>"5"</c>, <c>"3:7"</c>, <c>"12:0"</c>).</summary>
+    public string Id { get; }
+
+    /// <summary>The UI node.</summary>
+    public UiNode Node { get; }
+
+    /// <summary>The graph that holds the node; null for a group-node child.</summary>
+    public UiGraph? Graph { get; }
+
+    /// <summary>The ids of the subgraph instances above the node (used to build the ids of its neighbours).</summary>
+    public IReadOnlyList<string> Path { get; }
+
+    /// <summary>The subgraph instance the node sits in, or null at the root.</summary>
+    public FlatNode? Instance { get; }
+
+    /// <summary>The node class after the frontend's load-time renames.</summary>
+    public string ClassType { get; }
+
+    /// <summary>What the node becomes in the prompt.</summary>
+    public FlatNodeKind Kind { get; }
+
+    /// <summary>For a group instance, its expansion; for a group child, the expansion it belongs to.</summary>
+    public GroupExpansion? Group { get; set; }
+
+    /// <summary>For a group child, its index in the group definition.</summary>
+    public int GroupIndex { get; set; } = -1;
+
+    /// <summary>For a real node, its widget values by name (filled before links are resolved).</summary>
+    public List<KeyValuePair<string, JsonNode?>>? Widgets { get; set; }
+
+    /// <summary>The node mode (2 muted, 4 bypassed).</summary>
+    public int Mode => Node.Mode;
+
+    /// <summary>The input slots.</summary>
+    public IReadOnlyList<UiSlot> Inputs => Node.Inputs;
+
+    /// <summary>Sets (or adds) the widget value called <paramref name="name"/>.</summary>
+    public bool SetWidget(string name, JsonNode? value)
+    {
+        if (Widgets is null)
+        {
+            return false;
+        }
+
+        var index = Widgets.FindIndex(w => w.Key == name);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        Widgets[index] = KeyValuePair.Create(name, value);
+        return true;
+    }
+
+    /// <summary>The widget value called <paramref name="name"/>, or false when the node has no such widget.</summary>
+    public bool TryGetWidget(string name, out JsonNode? value)
+    {
+        value = null;
+        var index = Widgets?.FindIndex(w => w.Key == name) ?? -1;
+        if (index < 0)
+        {
+            return false;
+        }
+
+        value = Widgets![index].Value;
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>
+/// Widgets that core frontend extensions (1.27.10) add to some node classes and that reach the prompt although no
+/// backend input matches them: the audio player, the any-preview text and the 3D preview image. The backend ignores
+/// them; they are sent with an empty value, so a faithful conversion sends them too.
+/// </summary>
+internal static class FrontendWidgets
+{
+    private static readonly Dictionary<string, string[]> ByClass = new(StringComparer.Ordinal)
+    {
+        ["LoadAudio"] = ["audioUI"],
+        ["SaveAudio"] = ["audioUI"],
+        ["PreviewAudio"] = ["audioUI"],
+        ["SaveAudioMP3"] = ["audioUI"],
+        ["SaveAudioOpus"] = ["audioUI"],
+        ["PreviewAny"] = ["preview"],
+        ["SaveGLB"] = ["image"],
+        ["Preview3D"] = ["image"],
+        ["RecordAudio"] = ["audio"],
+    };
+
+    /// <summary>Adds the extra widgets of <paramref name="classType"/> to <paramref name="inputs"/>.</summary>
+    public static void AddTo(string classType, JsonObject inputs)
+    {
+        if (!ByClass.TryGetValue(classType, out var names))
+        {
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            inputs[name] = JsonValue.Create(string.Empty);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Diagnostics;
+using Loki.Core.Schemas;
+using Loki.Core.Workflows;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>
+/// Flattens a UI workflow into <see cref="FlatNode"/>s the way <c>graphToPrompt</c> builds its DTO map: subgraph
+/// instances open into <c>instance:inner</c> nodes (nested too), group nodes into <c>group:index</c> nodes, each
+/// instance listed after its inner nodes.
+/// </summary>
+internal sealed class GraphFlattener
+{
+    private readonly UiWorkflow _workflow;
+    private readonly SchemaSet _schemas;
+    private readonly DiagnosticBag _diagnostics;
+
+    public GraphFlattener(UiWorkflow workflow, SchemaSet schemas, DiagnosticBag diagnostics)
+    {
+        _workflow = workflow;
+        _schemas = schemas;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Flattened nodes in DTO order.</summary>
+    public List<FlatNode> Nodes { get; } = [];
+
+    /// <summary>Flattened nodes by execution id.</summary>
+    public Dictionary<string, FlatNode> ById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Joins an instance path and a node id into an execution id.</summary>
+    public static string Join(IReadOnlyList<string> path, string id) => path.Count == 0 ? id : string.Join(':', path) + ":" + id;
+
+    /// <summary>Flattens the whole workflow.</summary>
+    public void Run() => AddGraph(_workflow.Root, [], null, new HashSet<string>(StringComparer.Ordinal));
+
+    private void AddGraph(UiGraph graph, IReadOnlyList<string> path, FlatNode? instance, HashSet<string> open)
+    {
+        foreach (var node in InExecutionOrder(graph.Nodes))
+        {
+            var classType = VirtualNodes.Rename(node.Type);
+            var kind = Classify(classType, node);
+            var flat = new FlatNode(Join(path, node.Id), node, graph, path, instance, classType, kind);
+            if (kind == FlatNodeKind.Subgraph)
+            {
+                var definition = _workflow.Subgraphs[classType];
+                if (!open.Add(classType))
+                {
+                    _diagnostics.Error(LokiCodes.ConvertCycle, $"subgraph '{definition.Name ?? classType}' contains itself", _workflow.File, node.JsonPath + ".type");
+                    continue;
+                }
+
+                AddGraph(definition, [.. path, node.Id], flat, open);
+                open.Remove(classType);
+            }
+            else if (kind == FlatNodeKind.Group)
+            {
+                ExpandGroup(flat);
+            }
+
+            Add(flat);
+        }
+    }
+
+    private static IEnumerable<UiNode> InExecutionOrder(IReadOnlyList<UiNode> nodes) =>
+        nodes.Select((n, i) => (n, i)).OrderBy(x => JsonRead.Long(x.n.Raw["order"]) ?? long.MaxValue).ThenBy(x => x.i).Select(x => x.n);
+
+    private void Add(FlatNode flat)
+    {
+        if (ById.TryAdd(flat.Id, flat))
+        {
+            Nodes.Add(flat);
+        }
+    }
+
+    private FlatNodeKind Classify(string type, UiNode node)
+    {
+        if (_workflow.Subgraphs.ContainsKey(type))
+        {
+            return FlatNodeKind.Subgraph;
+        }
+
+        if (GroupName(type) is { } group)
+        {
+            if (_workflow.GroupNodes?[group] is JsonObject)
+            {
+                return FlatNodeKind.Group;
+            }
+
+            if (!_schemas.Contains(type))
+            {
+                _diagnostics.Error(LokiCodes.WorkflowMissingGroupNode, $"group node '{group}' is not defined in extra.groupNodes", _workflow.File, node.JsonPath + ".type");
+            }
+        }
+
+        return VirtualNodes.Contains(type) ? FlatNodeKind.Virtual : FlatNodeKind.Real;
+    }
+
+    private static string? GroupName(string type) =>
+        type.StartsWith("workflow>", StringComparison.Ordinal) || type.StartsWith("workflow/", StringComparison.Ordinal) ? type[9..] : null;
+
+    private void ExpandGroup(FlatNode instance)
+    {
+        var definition = (JsonObject)_workflow.GroupNodes![GroupName(instance.ClassType)!]!;
+        var expansion = new GroupExpansion(instance, definition);
+        instance.Group = expansion;
+        var nodes = definition["nodes"] as JsonArray ?? [];
+        var path = JsonPathText.Key("$.extra.groupNodes", GroupName(instance.ClassType)!) + ".nodes";
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var raw = nodes[i] as JsonObject ?? new JsonObject();
+            var inner = new UiNode(raw, $"{instance.Id}:{i}", JsonPathText.Index(path, i));
+            var classType = VirtualNodes.Rename(inner.Type);
+            var kind = VirtualNodes.Contains(classType) ? FlatNodeKind.Virtual : FlatNodeKind.Real;
+            var child = new FlatNode(inner.Id, inner, null, instance.Path, instance.Instance, classType, kind)
+            {
+                Group = expansion,
+                GroupIndex = i,
+            };
+            expansion.Children.Add(child);
+        }
+
+        GroupNodeLayout.Build(expansion, _schemas);
+        foreach (var child in expansion.Children)
+        {
+            Add(child);
+        }
+    }
+}

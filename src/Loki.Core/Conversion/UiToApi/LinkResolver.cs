@@ -1,0 +1,257 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Diagnostics;
+using Loki.Core.Workflows;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>
+/// Follows a node input back to the real node output that feeds it, as the frontend's
+/// <c>ExecutableNodeDTO.resolveInput</c>/<c>resolveOutput</c> (v1.27.10) do: through reroutes and other virtual
+/// nodes by slot, through bypassed nodes by a type-matching input, out of and into subgraphs, and into group nodes.
+/// </summary>
+internal sealed class LinkResolver
+{
+    private readonly UiWorkflow _workflow;
+    private readonly Dictionary<string, FlatNode> _byId;
+    private readonly DiagnosticBag _diagnostics;
+
+    public LinkResolver(UiWorkflow workflow, Dictionary<string, FlatNode> byId, DiagnosticBag diagnostics)
+    {
+        _workflow = workflow;
+        _byId = byId;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Resolves input <paramref name="slot"/> of <paramref name="node"/>; null when nothing feeds it.</summary>
+    public ResolvedInput? ResolveInput(FlatNode node, int slot) => ResolveInput(node, slot, new HashSet<string>(StringComparer.Ordinal), null);
+
+    private ResolvedInput? ResolveInput(FlatNode node, int slot, HashSet<string> visited, string? type)
+    {
+        if (!Enter(visited, node, "[I]", slot))
+        {
+            return null;
+        }
+
+        if (node.GroupIndex >= 0)
+        {
+            return ResolveGroupChildInput(node, slot);
+        }
+
+        if (slot < 0 || slot >= node.Inputs.Count || node.Graph is null)
+        {
+            return null;
+        }
+
+        var input = node.Inputs[slot];
+        var link = node.Graph.Link(input.Link);
+        if (link is null)
+        {
+            return null;
+        }
+
+        if (node.Instance is { } instance && link.OriginId == UiGraph.SubgraphInputId)
+        {
+            var outerIndex = InstanceInputIndex(_workflow, instance, link.OriginSlot);
+            if (outerIndex < 0 || instance.Inputs[outerIndex].Link is null)
+            {
+                // Nothing connected outside: the inner widget keeps the promoted value the instances wrote into it.
+                return null;
+            }
+
+            return ResolveInput(instance, outerIndex, visited, null);
+        }
+
+        if (!_byId.TryGetValue(GraphFlattener.Join(node.Path, link.OriginId), out var origin))
+        {
+            return null;
+        }
+
+        return ResolveOutput(origin, link.OriginSlot, type ?? input.Type, visited);
+    }
+
+    private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, HashSet<string> visited)
+    {
+        if (!Enter(visited, node, "[O]", slot))
+        {
+            return null;
+        }
+
+        if (node.Kind == FlatNodeKind.Group)
+        {
+            return ResolveGroupOutput(node, slot, type, visited);
+        }
+
+        if (node.Mode == 4)
+        {
+            var index = BypassSlot(node, slot, type);
+            if (index < 0)
+            {
+                _diagnostics.Warning(LokiCodes.ConvertBypassNoMatch, $"bypassed node {node.Id} has no input of type '{type}' to pass on; the input it fed is left out", _workflow.File, node.Node.JsonPath);
+                return null;
+            }
+
+            return ResolveInput(node, index, visited, null);
+        }
+
+        if (node.Kind == FlatNodeKind.Subgraph)
+        {
+            var definition = _workflow.Subgraphs[node.ClassType];
+            var inner = OutputLink(definition, slot);
+            if (inner is null || !_byId.TryGetValue(GraphFlattener.Join([.. node.Path, node.Node.Id], inner.OriginId), out var origin))
+            {
+                return null;
+            }
+
+            return ResolveOutput(origin, inner.OriginSlot, type, visited);
+        }
+
+        if (node.Kind == FlatNodeKind.Virtual)
+        {
+            return slot < node.Inputs.Count ? ResolveInput(node, slot, visited, type) : null;
+        }
+
+        return new ResolvedInput(node.Id, slot);
+    }
+
+    /// <summary>
+    /// The instance input that subgraph input <paramref name="slot"/> maps to: the frontend rebuilds instance inputs
+    /// from the definition, so a saved instance whose inputs are stale is matched by name, then by position.
+    /// </summary>
+    public static int InstanceInputIndex(UiWorkflow workflow, FlatNode instance, int slot)
+    {
+        var definition = workflow.Subgraphs[instance.ClassType];
+        if (slot < 0 || slot >= definition.SubgraphInputs.Count)
+        {
+            return -1;
+        }
+
+        var name = definition.SubgraphInputs[slot].Name;
+        for (var i = 0; i < instance.Inputs.Count; i++)
+        {
+            if (instance.Inputs[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return slot < instance.Inputs.Count ? slot : -1;
+    }
+
+    private static UiLink? OutputLink(UiGraph definition, int slot)
+    {
+        if (slot >= 0 && slot < definition.SubgraphOutputs.Count
+            && definition.SubgraphOutputs[slot].Raw["linkIds"] is JsonArray ids && ids.Count > 0
+            && definition.Link(JsonRead.Long(ids[0])) is { } first)
+        {
+            return first;
+        }
+
+        return definition.Links.Values.Where(l => l.TargetId == UiGraph.SubgraphOutputId && l.TargetSlot == slot).MinBy(l => l.Id);
+    }
+
+    private static int BypassSlot(FlatNode node, int slot, string type)
+    {
+        var inputs = node.Inputs;
+        if (type is "*" or "")
+        {
+            return inputs.Count > slot ? slot : 0;
+        }
+
+        var outputType = slot < node.Node.Outputs.Count ? node.Node.Outputs[slot].Type : string.Empty;
+        if (slot < inputs.Count && SlotTypes.IsValidConnection(inputs[slot].Type, outputType) && SlotTypes.IsValidConnection(inputs[slot].Type, type))
+        {
+            return slot;
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].Type == type)
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (SlotTypes.IsValidConnection(inputs[i].Type, outputType) && SlotTypes.IsValidConnection(inputs[i].Type, type))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private ResolvedInput? ResolveGroupChildInput(FlatNode child, int slot)
+    {
+        var group = child.Group!;
+        if (group.InputMap.TryGetValue((child.GroupIndex, slot), out var external))
+        {
+            // The frontend takes the outer link's origin as is here, without following reroutes or bypasses.
+            var instance = group.Instance;
+            if (external >= instance.Inputs.Count || instance.Graph?.Link(instance.Inputs[external].Link) is not { } link)
+            {
+                return null;
+            }
+
+            return new ResolvedInput(GraphFlattener.Join(instance.Path, link.OriginId), link.OriginSlot);
+        }
+
+        if (!group.LinksTo.TryGetValue((child.GroupIndex, slot), out var origin) || origin.Index >= group.Children.Count)
+        {
+            return null;
+        }
+
+        var source = group.Children[origin.Index];
+        return source.ClassType == "PrimitiveNode" ? null : new ResolvedInput(source.Id, origin.Slot);
+    }
+
+    private ResolvedInput? ResolveGroupOutput(FlatNode node, int slot, string type, HashSet<string> visited)
+    {
+        if (node.Mode == 4)
+        {
+            var candidates = new List<int> { slot };
+            candidates.AddRange(Enumerable.Range(0, node.Inputs.Count));
+            foreach (var i in candidates)
+            {
+                if (i < node.Inputs.Count && node.Inputs[i].Type == type)
+                {
+                    return ResolveInput(node, i, visited, null);
+                }
+            }
+
+            return null;
+        }
+
+        var group = node.Group!;
+        if (slot < 0 || slot >= group.OutputMap.Count)
+        {
+            return null;
+        }
+
+        var (index, originSlot) = group.OutputMap[slot];
+        var guard = 0;
+        while (index < group.Children.Count && group.Children[index].ClassType == "Reroute" && guard++ < group.Children.Count)
+        {
+            if (!group.LinksTo.TryGetValue((index, 0), out var upstream))
+            {
+                return null;
+            }
+
+            (index, originSlot) = upstream;
+        }
+
+        return index < group.Children.Count ? new ResolvedInput(group.Children[index].Id, originSlot) : null;
+    }
+
+    private bool Enter(HashSet<string> visited, FlatNode node, string side, int slot)
+    {
+        if (visited.Add(node.Id + side + slot))
+        {
+            return true;
+        }
+
+        _diagnostics.Error(LokiCodes.ConvertCycle, $"links loop back through node {node.Id} (slot {slot}); the graph cannot run", _workflow.File, node.Node.JsonPath);
+        return false;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Workflows;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>
+/// Promoted subgraph widgets as 1.27.10 serialises them: an instance's <c>widgets_values</c> belong, in order, to the
+/// definition inputs that feed an inner widget, and serialising the instance writes each value into those inner
+/// widgets. The inner nodes are shared by every instance of one definition, so the last instance written wins.
+/// </summary>
+internal static class PromotedWidgets
+{
+    /// <summary>Writes the promoted values of every instance into the inner nodes.</summary>
+    public static void Apply(UiWorkflow workflow, IReadOnlyList<FlatNode> nodes)
+    {
+        var shared = new Dictionary<(string Definition, string Node, string Widget), JsonNode?>();
+        foreach (var instance in nodes.Where(n => n.Kind == FlatNodeKind.Subgraph))
+        {
+            var definition = workflow.Subgraphs[instance.ClassType];
+            var values = instance.Node.WidgetValues;
+            var promoted = 0;
+            for (var k = 0; k < definition.SubgraphInputs.Count; k++)
+            {
+                var targets = WidgetTargets(definition, k).ToList();
+                if (targets.Count == 0)
+                {
+                    continue;
+                }
+
+                if (values is not null && promoted < values.Count)
+                {
+                    foreach (var (node, widget) in targets)
+                    {
+                        shared[(instance.ClassType, node, widget)] = values[promoted];
+                    }
+                }
+
+                promoted++;
+            }
+        }
+
+        foreach (var node in nodes)
+        {
+            if (node.Instance is not { } instance || node.Widgets is null)
+            {
+                continue;
+            }
+
+            foreach (var name in node.Widgets.Select(w => w.Key).ToList())
+            {
+                if (shared.TryGetValue((instance.ClassType, node.Node.Id, name), out var value))
+                {
+                    node.SetWidget(name, value?.DeepClone());
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Node, string Widget)> WidgetTargets(UiGraph definition, int slot)
+    {
+        foreach (var link in definition.Links.Values)
+        {
+            if (link.OriginId != UiGraph.SubgraphInputId || link.OriginSlot != slot || definition.Node(link.TargetId) is not { } target)
+            {
+                continue;
+            }
+
+            var input = link.TargetSlot >= 0 && link.TargetSlot < target.Inputs.Count && target.Inputs[link.TargetSlot].Link == link.Id
+                ? target.Inputs[link.TargetSlot]
+                : target.Inputs.FirstOrDefault(i => i.Link == link.Id);
+            if (input?.WidgetName is { } widget)
+            {
+                yield return (target.Id, widget);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Loki.Core.Schemas;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>
+/// The widgets the 1.27.10 frontend builds for a node definition, in <c>widgets_values</c> order: each widget input
+/// in definition order followed by its control widgets, then the synthetic upload button. Widgets the frontend never
+/// serialises into <c>widgets_values</c> (the audio player) take no position; see <see cref="FrontendWidgets"/>.
+/// </summary>
+internal static class WidgetLayout
+{
+    private static readonly string[] UploadFlags = ["image_upload", "video_upload", "animated_image_upload"];
+
+    /// <summary>Builds the slot list of <paramref name="schema"/>.</summary>
+    public static IReadOnlyList<WidgetSlot> For(NodeSchema schema)
+    {
+        var slots = new List<WidgetSlot>();
+        foreach (var input in schema.Inputs)
+        {
+            if (!input.HasWidget)
+            {
+                continue;
+            }
+
+            slots.Add(new WidgetSlot(WidgetSlotKind.Value, input));
+            var controls = input.ControlWidgetCount;
+            if (controls >= 1)
+            {
+                slots.Add(new WidgetSlot(WidgetSlotKind.Control, input));
+            }
+
+            if (controls >= 2)
+            {
+                slots.Add(new WidgetSlot(WidgetSlotKind.Filter, input));
+            }
+        }
+
+        var upload = schema.Inputs.FirstOrDefault(i => i.IsRequired && i.WidgetType == "COMBO" && UploadFlags.Any(i.Flag));
+        if (upload is not null)
+        {
+            slots.Add(new WidgetSlot(WidgetSlotKind.Upload, upload));
+        }
+
+        var audio = schema.Inputs.FirstOrDefault(i => i.IsRequired && i.Name == "audio" && i.Flag("audio_upload"));
+        if (audio is not null)
+        {
+            slots.Add(new WidgetSlot(WidgetSlotKind.Upload, audio));
+        }
+
+        return slots;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using Loki.Core.Nodes;
+using Loki.Core.Regeneration;
+
+namespace Loki.Core.Library;
+
+/// <summary>
+/// A hash of everything regeneration of one node reads: the names and contents of the folder's top-level files
+/// and the identity of this build of LOKI (so an upgraded converter regenerates every node once).
+/// </summary>
+public static class NodeFingerprint
+{
+    /// <summary>The identity of the converters in this build of LOKI (the core assembly's module version id).</summary>
+    public static string ToolIdentity { get; } = typeof(NodeRegenerator).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>Computes the fingerprint of the node folder <paramref name="directory"/>; empty when it does not exist.</summary>
+    public static string Compute(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(ToolIdentity).Append('\n');
+        foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (NodeFolderReader.IsTemporary(name))
+            {
+                continue;
+            }
+
+            sb.Append(name).Append(' ').Append(Sha256Hex.OfFile(file)).Append('\n');
+        }
+
+        // Folder layers count by presence (a new glamour/ folder changes the report, not the conversions).
+        foreach (var dir in Directory.EnumerateDirectories(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        {
+            sb.Append(dir).Append("/\n");
+        }
+
+        return Sha256Hex.Of(sb.ToString());
+    }
+}

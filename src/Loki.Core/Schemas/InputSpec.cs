@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace Loki.Core.Schemas;
+
+/// <summary>
+/// One input of a node definition, as <c>/object_info</c> declares it: <c>"name": [TYPE, {options}]</c>, or
+/// <c>"name": [["a", "b"], {options}]</c> for a V1 combo.
+/// </summary>
+/// <param name="Name">The input name (the key in <c>inputs</c> of an API prompt).</param>
+/// <param name="Type">The declared type; <c>COMBO</c> for a V1 list of choices.</param>
+/// <param name="Options">The options object (<c>default</c>, <c>min</c>, <c>control_after_generate</c>, ...), or null.</param>
+/// <param name="Choices">The choices of a combo (V1 list or V3 <c>options</c>), or null.</param>
+/// <param name="Section">Where it was declared: <c>required</c>, <c>optional</c> or <c>hidden</c>.</param>
+public sealed record InputSpec(string Name, string Type, JsonObject? Options, JsonArray? Choices, string Section)
+{
+    /// <summary>The widget types the 1.27.10 frontend can build (core widgets plus core extension widgets).</summary>
+    private static readonly HashSet<string> WidgetTypes = new(StringComparer.Ordinal)
+    {
+        "INT", "FLOAT", "BOOLEAN", "STRING", "MARKDOWN", "COMBO", "IMAGEUPLOAD", "FILEUPLOAD", "COLOR",
+        "IMAGECOMPARE", "TREESELECT", "MULTISELECT", "CHART", "GALLERIA", "SELECTBUTTON", "TEXTAREA",
+        "WEBCAM", "LOAD_3D", "LOAD_3D_ANIMATION", "PREVIEW_3D", "PREVIEW_3D_ANIMATION", "AUDIO_UI", "AUDIOUPLOAD",
+    };
+
+    /// <summary>True when declared under <c>required</c>.</summary>
+    public bool IsRequired => Section == "required";
+
+    /// <summary>The widget type the frontend builds: <c>widgetType</c> when given, else <see cref="Type"/>.</summary>
+    public string WidgetType => Options?["widgetType"] is JsonValue v && v.TryGetValue(out string? s) ? s : Type;
+
+    /// <summary>True when the frontend shows this input as a widget (and so gives it a <c>widgets_values</c> slot).</summary>
+    public bool HasWidget => Section != "hidden" && !Flag("forceInput") && WidgetTypes.Contains(WidgetType);
+
+    /// <summary>The <c>default</c> option, or null.</summary>
+    public JsonNode? Default => Options?["default"];
+
+    /// <summary>Reads a boolean option; a missing or non-boolean option is false.</summary>
+    public bool Flag(string name) => Options?[name] is JsonValue v && v.TryGetValue(out bool b) && b;
+
+    /// <summary>The number of control widgets the 1.27.10 frontend adds after this input's widget.</summary>
+    public int ControlWidgetCount
+    {
+        get
+        {
+            if (!HasWidget)
+            {
+                return 0;
+            }
+
+            var control = Options?["control_after_generate"];
+            var on = control is JsonValue v
+                ? (v.TryGetValue(out bool b) ? b : v.TryGetValue(out string? s) && s.Length > 0)
+                : control is null && Type == "INT" && Name is "seed" or "noise_seed";
+            if (!on)
+            {
+                return 0;
+            }
+
+            return WidgetType switch
+            {
+                "INT" or "FLOAT" => 1,
+                "COMBO" => 2,
+                _ => 0,
+            };
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Loki.Core.Workflows;
+
+/// <summary>Loose readers for the shapes real workflows use (numbers written as strings, ids as numbers or text).</summary>
+public static class JsonRead
+{
+    /// <summary>A string value, or null.</summary>
+    public static string? String(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    /// <summary>An integer (a whole JSON number, or a string holding one), or null.</summary>
+    public static long? Long(JsonNode? node)
+    {
+        if (node is not JsonValue v)
+        {
+            return null;
+        }
+
+        switch (v.GetValueKind())
+        {
+            case JsonValueKind.Number:
+                var text = v.ToJsonString();
+                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
+                {
+                    return l;
+                }
+
+                var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                return Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 9e15 ? (long)Math.Round(d) : null;
+            case JsonValueKind.String:
+                return long.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A number as a double (whatever CLR type backs the node), or null.</summary>
+    public static double? Number(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>A boolean value, or null.</summary>
+    public static bool? Bool(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
+
+    /// <summary>A node id as text: a number in invariant form, a string as is; null otherwise.</summary>
+    public static string? Id(JsonNode? node)
+    {
+        if (node is not JsonValue v)
+        {
+            return null;
+        }
+
+        return v.GetValueKind() switch
+        {
+            JsonValueKind.String => v.GetValue<string>(),
+            JsonValueKind.Number => Long(v)?.ToString(CultureInfo.InvariantCulture) ?? v.ToJsonString(),
+            _ => null,
+        };
+    }
+
+    /// <summary>A slot type as text: a string, a list joined with commas, a number as text; empty when absent.</summary>
+    public static string Type(JsonNode? node) => node switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
+        JsonArray a => string.Join(",", a.Select(x => String(x) ?? string.Empty)),
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,48 @@
+using Loki.Core.Diagnostics;
+
+namespace Loki.Core.Workflows;
+
+/// <summary>The structural checks a UI graph must pass before it is converted.</summary>
+internal static class UiWorkflowChecks
+{
+    /// <summary>Reports duplicate node ids and links that enter or leave a node the graph does not hold.</summary>
+    public static void Check(UiGraph graph, UiWorkflow workflow, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes)
+        {
+            if (!seen.Add(node.Id))
+            {
+                diagnostics.Error(LokiCodes.WorkflowDuplicateNodeId, $"node id {node.Id} is used by more than one node", workflow.File, node.JsonPath + ".id");
+            }
+        }
+
+        foreach (var node in graph.Nodes)
+        {
+            for (var i = 0; i < node.Inputs.Count; i++)
+            {
+                if (node.Inputs[i].Link is not { } linkId)
+                {
+                    continue;
+                }
+
+                var at = JsonPathText.Index(node.JsonPath + ".inputs", i) + ".link";
+                var link = graph.Link(linkId);
+                if (link is null)
+                {
+                    // The frontend drops such dangling references on load; report them without rejecting the file.
+                    diagnostics.Warning(LokiCodes.WorkflowMissingLink, $"input '{node.Inputs[i].Name}' of node {node.Id} names link {linkId}, which the graph does not hold; it is treated as unconnected", workflow.File, at);
+                    continue;
+                }
+
+                if (!Exists(graph, link.OriginId, origin: true))
+                {
+                    diagnostics.Error(LokiCodes.WorkflowLinkToMissingNode, $"link {linkId} into node {node.Id} comes from node {link.OriginId}, which the graph does not hold", workflow.File, link.JsonPath);
+                }
+            }
+        }
+    }
+
+    private static bool Exists(UiGraph graph, string id, bool origin) =>
+        graph.Node(id) is not null || (graph.IsSubgraph && id == (origin ? UiGraph.SubgraphInputId : UiGraph.SubgraphOutputId));
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Diagnostics;
+
+namespace Loki.Core.Workflows;
+
+/// <summary>
+/// Reads a workflow from any form it is saved in (UI JSON, API JSON, PNG, WebP). Bad input throws a
+/// <see cref="LokiException"/> whose diagnostic names the file and the place (line, JSON path).
+/// </summary>
+public static partial class WorkflowLoader
+{
+    /// <summary>Reads <paramref name="path"/>, choosing the reader by extension (and by content for unknown extensions).</summary>
+    public static WorkflowFile Load(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw JsonSource.Fail(LokiCodes.FileNotFound, "file not found", path);
+        }
+
+        JsonSource.CheckSize(info.Length, path);
+        var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        if (extension is ".png" or ".webp")
+        {
+            return LoadMedia(path, extension == ".png" ? WorkflowFormat.Png : WorkflowFormat.Webp);
+        }
+
+        var text = JsonSource.ReadText(path);
+        if (extension != ".json" && !text.TrimStart().StartsWith('{'))
+        {
+            throw JsonSource.Fail(LokiCodes.WorkflowUnsupportedFile, "not a workflow: LOKI reads .json, .png and .webp files", path);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Reads a UI workflow or API prompt held in memory; <paramref name="file"/> names it in diagnostics.</summary>
+    public static WorkflowFile Parse(string json, string file)
+    {
+        var root = JsonSource.Parse(json, file, LokiCodes.WorkflowInvalidJson);
+        if (root is not JsonObject obj)
+        {
+            throw JsonSource.Fail(LokiCodes.WorkflowUnknownFormat, "a workflow must be a JSON object", file, "$");
+        }
+
+        return FromJson(obj, file, null, null, null);
+    }
+
+    /// <summary>
+    /// Classifies and checks an object already parsed: a UI workflow (<c>nodes</c>), an API prompt, or a wrapper
+    /// holding <c>workflow</c> and/or <c>prompt</c>.
+    /// </summary>
+    private static WorkflowFile FromJson(JsonObject obj, string file, JsonObject? ui, JsonObject? api, WorkflowFormat? format)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (ui is null && api is null)
+        {
+            if (obj["nodes"] is not null)
+            {
+                ui = obj;
+            }
+            else if (ApiPrompt.LooksLikePrompt(obj))
+            {
+                api = obj;
+            }
+            else if (obj["workflow"] is JsonObject w && w["nodes"] is not null)
+            {
+                ui = w;
+                api = obj["prompt"] as JsonObject;
+            }
+            else if (obj["prompt"] is JsonObject p && ApiPrompt.LooksLikePrompt(p))
+            {
+                api = p;
+            }
+            else
+            {
+                throw JsonSource.Fail(LokiCodes.WorkflowUnknownFormat, "neither a UI workflow (no 'nodes' array) nor an API prompt (entries with 'class_type')", file, "$");
+            }
+        }
+
+        if (ui is not null)
+        {
+            UiWorkflow.Read(ui, file, diagnostics);
+        }
+
+        if (api is not null)
+        {
+            // A prompt beside a workflow (in an image) is informative only: its problems do not reject the file.
+            var promptDiagnostics = ui is null ? diagnostics : new DiagnosticBag();
+            ApiPrompt.Check(api, file, promptDiagnostics);
+            if (ui is not null)
+            {
+                foreach (var d in promptDiagnostics.Items)
+                {
+                    diagnostics.Add(d with { Severity = DiagnosticSeverity.Warning });
+                }
+            }
+        }
+
+        if (diagnostics.Items.FirstOrDefault(d => d.IsError) is { } error)
+        {
+            throw new LokiException(error);
+        }
+
+        return new WorkflowFile(file, format ?? (ui is not null ? WorkflowFormat.UiJson : WorkflowFormat.ApiJson), ui, api, diagnostics.Items);
+    }
+}
