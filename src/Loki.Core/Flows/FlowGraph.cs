@@ -18,6 +18,7 @@ public sealed record FlowGraph(
 {
     private ImmutableDictionary<string, FlowNode>? _byId;
     private ImmutableDictionary<string, ImmutableArray<FlowConsumer>>? _consumers;
+    private ILookup<string, FlowConsumer>? _consumersByNode;
 
     /// <summary>The node with id <paramref name="id"/>, or null.</summary>
     public FlowNode? Node(string id) => ById.GetValueOrDefault(id);
@@ -28,7 +29,8 @@ public sealed record FlowGraph(
 
     /// <summary>Every input that any output of <paramref name="nodeId"/> feeds.</summary>
     public IEnumerable<FlowConsumer> ConsumersOf(string nodeId) =>
-        Consumers.Where(p => p.Key.StartsWith(nodeId + "\n", StringComparison.Ordinal)).SelectMany(p => p.Value);
+        (_consumersByNode ??= Nodes.SelectMany(n => n.Inputs.Where(i => i.Link is not null).Select(i => (Source: i.Link!.NodeId, Consumer: new FlowConsumer(n.Id, i.Name, i.Link.Slot))))
+            .ToLookup(x => x.Source, x => x.Consumer, StringComparer.Ordinal))[nodeId];
 
     private ImmutableDictionary<string, FlowNode> ById =>
         _byId ??= Nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -11,6 +11,7 @@ namespace Loki.Core.Flows;
 public sealed class FlowPlan
 {
     private readonly Dictionary<(string Node, string Input), string> _inputParams;
+    private readonly ILookup<string, (string Input, string Param)> _paramsByNode;
     private readonly Dictionary<(string Node, int Slot), FlowValueSource> _replaced;
 
     private FlowPlan(
@@ -23,6 +24,7 @@ public sealed class FlowPlan
         Graph = graph;
         Interface = flowInterface;
         _inputParams = inputParams;
+        _paramsByNode = inputParams.OrderBy(p => p.Key.Item2, StringComparer.Ordinal).ToLookup(p => p.Key.Item1, p => (p.Key.Item2, p.Value), StringComparer.Ordinal);
         _replaced = replaced;
         Order = order;
     }
@@ -94,9 +96,9 @@ public sealed class FlowPlan
             yield return (input.Name, Source(node, input));
         }
 
-        foreach (var ((id, name), param) in _inputParams.OrderBy(p => p.Key.Input, StringComparer.Ordinal))
+        foreach (var (name, param) in _paramsByNode[node.Id])
         {
-            if (id == node.Id && node.Input(name) is null)
+            if (node.Input(name) is null)
             {
                 yield return (name, FlowValueSource.Parameter(param));
             }
@@ -153,21 +155,30 @@ public sealed class FlowPlan
             n => n.Id,
             n => plan.InputsOf(n).Select(i => i.Source.Link?.NodeId).OfType<string>().Where(live.Contains).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
-        var done = new HashSet<string>(StringComparer.Ordinal);
+        var position = nodes.Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var waiting = nodes.ToDictionary(n => n.Id, n => deps[n.Id].Count, StringComparer.Ordinal);
+        var dependents = nodes.SelectMany(n => deps[n.Id].Select(d => (d, n.Id))).ToLookup(p => p.d, p => p.Id, StringComparer.Ordinal);
+        // Kahn's algorithm, always taking the first ready node in id order: stable, and close to how people built the graph.
+        var ready = new SortedSet<int>(nodes.Where(n => waiting[n.Id] == 0).Select(n => position[n.Id]));
         var order = ImmutableArray.CreateBuilder<FlowNode>();
-        while (order.Count < nodes.Count)
+        while (ready.Count > 0)
         {
-            // The first ready node in id order: stable, and close to the order people built the graph in.
-            var next = nodes.FirstOrDefault(n => !done.Contains(n.Id) && deps[n.Id].All(done.Contains));
-            if (next is null)
-            {
-                var stuck = nodes.Where(n => !done.Contains(n.Id)).Select(n => n.Id);
-                diagnostics.Error(LokiCodes.FlowCycle, $"the flow has a cycle through nodes {string.Join(", ", stuck)}", graph.File);
-                break;
-            }
-
-            done.Add(next.Id);
+            var next = nodes[ready.Min];
+            ready.Remove(ready.Min);
             order.Add(next);
+            foreach (var dependent in dependents[next.Id])
+            {
+                if (--waiting[dependent] == 0)
+                {
+                    ready.Add(position[dependent]);
+                }
+            }
+        }
+
+        if (order.Count < nodes.Count)
+        {
+            var stuck = nodes.Where(n => waiting[n.Id] > 0).Select(n => n.Id);
+            diagnostics.Error(LokiCodes.FlowCycle, $"the flow has a cycle through nodes {string.Join(", ", stuck)}", graph.File);
         }
 
         return order.ToImmutable();

@@ -1,5 +1,6 @@
 using Loki.Core.Diagnostics;
 using Loki.Core.Flows.Script;
+using Loki.Core.Regeneration;
 
 using Loki.Tests;
 
@@ -17,7 +18,7 @@ public class FlowScriptTests
         var doc = FlowFixtures.Analyse(prompt, ui, bag, schemas, name + ".json");
         Assert.True(doc.Validate(schemas, bag), string.Join("\n", bag.Items));
 
-        var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions(name, name + ".json", doc.SourceSha256));
+        var script = GeneratedHeader.WrapPython(FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions(name, name + ".json")), name + ".json", doc.SourceSha256);
 
         Golden.AssertMatches(script, "Loki.Core.Tests", $"Flows/{name}.py");
         PythonCheck.AssertParses(script);
@@ -31,7 +32,7 @@ public class FlowScriptTests
         var doc = FlowFixtures.Analyse(FlowFixtures.MarkerFlow, null, bag, schemas);
 
         Assert.Equal(["3", "4"], doc.Plan.Order.Select(n => n.Id));
-        var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("f", "f.json", doc.SourceSha256));
+        var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("f", "f.json"));
         Assert.Contains("backend: str = \"loki\"", script);
         Assert.DoesNotContain("LokiInput", script);
         Assert.DoesNotContain("_id=\"6\"", script);
@@ -48,7 +49,7 @@ public class FlowScriptTests
         var bag = new DiagnosticBag();
         var schemas = FlowFixtures.Schemas();
         var doc = FlowFixtures.Analyse(prompt, null, bag, schemas);
-        var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("f", "f.json", doc.SourceSha256));
+        var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("f", "f.json"));
         Assert.Contains("backend: str = \"comfyui\"", script);
     }
 
@@ -65,7 +66,7 @@ public class FlowScriptTests
         var bag = new DiagnosticBag();
         var schemas = FlowFixtures.Schemas();
         var doc = FlowFixtures.Analyse(prompt, null, bag, schemas);
-        var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("odd", "odd \"file\".json", doc.SourceSha256));
+        var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("odd", "odd \"file\".json"));
         PythonCheck.AssertParses(script);
         Assert.Contains("id=3, **{\"odd name\": \"v\\\"\"}", script);
         Assert.Contains("g.output(\"caption\", caption)", script);

@@ -22,6 +22,27 @@ internal static class PythonCheck
         }
     }
 
+    /// <summary>Parses many sources in one interpreter run (one process, not one per script).</summary>
+    public static void AssertParsesAll(IReadOnlyList<string> sources)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "loki-flows-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            for (var i = 0; i < sources.Count; i++)
+            {
+                File.WriteAllText(Path.Combine(dir, $"s{i:D4}.py"), sources[i]);
+            }
+
+            var (code, output) = Run(RepoPaths.Python, "-c", "import ast, glob, sys\nfor f in sorted(glob.glob(sys.argv[1] + '/*.py')): ast.parse(open(f, encoding='utf-8').read(), f)", dir);
+            Assert.True(code == 0, "generated Python does not parse:\n" + output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     public static (int Code, string Output) Run(string exe, params string[] args) => RunIn(null, null, exe, args);
 
     public static (int Code, string Output) RunIn(string? workingDirectory, IDictionary<string, string>? env, string exe, params string[] args)

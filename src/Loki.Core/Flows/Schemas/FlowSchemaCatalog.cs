@@ -47,5 +47,5 @@ public sealed class FlowSchemaCatalog
 
     /// <summary>Adds a LOKI node of the library as the class ComfyUI registers it (<c>Loki&lt;PascalCase&gt;</c>).</summary>
     public FlowSchemaCatalog AddLokiNode(NodeConfig config) =>
-        Add(ObjectInfoReader.Read(LokiNames.ClassType(config.NodeName), LokiObjectInfo.Entry(config))!);
+        Add(ObjectInfoReader.Read(Loki.Core.Naming.NodeNames.ToMappingKey(config.NodeName), LokiObjectInfo.Entry(config))!);
 }

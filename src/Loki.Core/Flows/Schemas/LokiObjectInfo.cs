@@ -82,7 +82,7 @@ public static class LokiObjectInfo
             ["output"] = new JsonArray(config.Outputs.Select(p => (JsonNode)p.Type).ToArray()),
             ["output_is_list"] = new JsonArray(config.Outputs.Select(_ => (JsonNode)false).ToArray()),
             ["output_name"] = new JsonArray(config.Outputs.Select(p => (JsonNode)p.Name).ToArray()),
-            ["name"] = LokiNames.ClassType(config.NodeName),
+            ["name"] = Loki.Core.Naming.NodeNames.ToMappingKey(config.NodeName),
             ["display_name"] = config.NodeName,
             ["description"] = config.Description ?? string.Empty,
             ["category"] = "LOKI 🦊/" + (config.Category ?? "misc"),

@@ -11,7 +11,9 @@ internal static class NodeVariables
 {
     public static Dictionary<string, string> Assign(FlowPlan plan, FlowSchemaCatalog schemas, IEnumerable<string> taken)
     {
-        var wanted = plan.Order.Select(n => (Node: n, Name: Preferred(plan, schemas, n))).ToList();
+        var roles = plan.Order.SelectMany(n => plan.InputsOf(n).Where(i => i.Source.Link is not null).Select(i => (From: i.Source.Link!.NodeId, i.Name)))
+            .ToLookup(p => p.From, p => p.Name, StringComparer.Ordinal);
+        var wanted = plan.Order.Select(n => (Node: n, Name: Preferred(roles, schemas, n))).ToList();
         var clash = wanted.GroupBy(w => w.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var names = new UniqueNames(taken);
         return wanted.ToDictionary(
@@ -20,7 +22,7 @@ internal static class NodeVariables
             StringComparer.Ordinal);
     }
 
-    private static string Preferred(FlowPlan plan, FlowSchemaCatalog schemas, FlowNode node)
+    private static string Preferred(ILookup<string, string> roles, FlowSchemaCatalog schemas, FlowNode node)
     {
         if (HasOwnTitle(node, schemas))
         {
@@ -36,10 +38,10 @@ internal static class NodeVariables
         var output = schema.Outputs[0];
         if (output.Type == "CONDITIONING")
         {
-            var roles = plan.Order.SelectMany(n => plan.InputsOf(n).Where(i => i.Source.Link?.NodeId == node.Id).Select(i => i.Name)).Distinct().ToList();
-            if (roles.Count == 1 && roles[0] is "positive" or "negative")
+            var fed = roles[node.Id].Distinct().ToList();
+            if (fed.Count == 1 && fed[0] is "positive" or "negative")
             {
-                return roles[0];
+                return fed[0];
             }
         }
 

@@ -26,7 +26,7 @@ public static class NodeFlowBuilder
         var ui = new UiGraphBuilder();
         var columns = new double[5];
         var entry = LokiObjectInfo.Entry(config);
-        var schema = ObjectInfoReader.Read(LokiNames.ClassType(config.NodeName), entry)!;
+        var schema = ObjectInfoReader.Read(Loki.Core.Naming.NodeNames.ToMappingKey(config.NodeName), entry)!;
 
         int Place(int column, string type, double width, double height, IEnumerable<(string, string, bool)> inputs, IEnumerable<(string, string)> outputs, JsonArray? widgets, string? title = null)
         {
