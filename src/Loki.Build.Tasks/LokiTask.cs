@@ -25,6 +25,21 @@ public abstract class LokiTask : Task
         {
             Report(ex.Diagnostic);
         }
+        catch (AggregateException ex)
+        {
+            // Nodes are built in parallel: report each failure once, coded.
+            foreach (var inner in ex.Flatten().InnerExceptions)
+            {
+                if (inner is LokiException loki)
+                {
+                    Report(loki.Diagnostic);
+                }
+                else
+                {
+                    Log.LogError(Subcategory, LokiCodes.TaskFailed, null, null, 0, 0, 0, 0, $"{GetType().Name} failed: {inner.GetType().Name}: {inner.Message}");
+                }
+            }
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             Log.LogError(Subcategory, LokiCodes.TaskFailed, null, null, 0, 0, 0, 0, $"{GetType().Name} failed: {ex.GetType().Name}: {ex.Message}");

@@ -32,6 +32,10 @@ public static class CliApp
             var rest = args[1..];
             return verb switch
             {
+                "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
+                "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
+                "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
+                "schemas" => await Commands.SchemasCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(verb, stderr),
             };
         }
@@ -62,5 +66,9 @@ public static class CliApp
         commands:
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
+          import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
+          script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]
+          schemas extract PACK_DIR -o FILE [--comfyui DIR]
         """;
 }

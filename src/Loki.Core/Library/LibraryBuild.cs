@@ -57,7 +57,11 @@ public static class LibraryBuild
 
         if (growth.HasErrors)
         {
-            File.Delete(stamp);
+            if (File.Exists(stamp))
+            {
+                File.Delete(stamp);
+            }
+
             return new NodeBuildResult(name, full, stamp, growth, null);
         }
 

@@ -170,6 +170,12 @@ public sealed partial class NodeRegenerator
             bag.Add(ex.Diagnostic);
             content = null;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A converter bug must not stop the other nodes: report it, coded, against this node.
+            bag.Error(LokiCodes.InternalError, $"{generator.Name} crashed: {ex.GetType().Name}: {ex.Message}", source.Path);
+            content = null;
+        }
 
         run.Diagnostics.AddRange(bag.Items);
         if (content is null)

@@ -3,7 +3,7 @@
 * one flag per input, ``--black-point`` for ``black_point`` (``--black_point`` is accepted too); file inputs take
   one or more paths or folders; booleans take ``true``/``false`` or nothing (true);
 * ``--output DIR`` (default ``<node folder>/output``), ``--json`` (print ``{output: path-or-value}``),
-  ``--png-bits 8|16``;
+  ``--png-bits 8|16`` (when there are image or mask outputs);
 * exit 0 on success, 2 on bad arguments (argparse's usage error, unreadable input files included), 1 with one
   ``error:`` line on stderr when the function or writing its outputs fails. ``LOKI_TRACEBACK=1`` adds the trace.
 
@@ -34,30 +34,41 @@ def build_parser(script) -> argparse.ArgumentParser:
     interface = script.interface
     prog = os.path.basename(interface.source) if interface.source and interface.source.endswith(".py") \
         else f"{interface.name}.py"
-    parser = argparse.ArgumentParser(prog=prog, description=interface.description, epilog=_epilog(script),
+    parser = argparse.ArgumentParser(prog=prog, description=_text(interface.description), epilog=_text(_epilog(script)),
                                      formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False)
     group = parser.add_argument_group("inputs")
     for port in interface.inputs:
-        group.add_argument(flag(port), dest=port.name, default=argparse.SUPPRESS,
-                           required=port.required and not port.has_default, help=port.describe(), **_value_spec(port))
+        group.add_argument(flag(port), dest=_dest(port), default=argparse.SUPPRESS,
+                           required=port.required and not port.has_default, help=port.describe().replace("%", "%%"),
+                           **_value_spec(port))
     options = parser.add_argument_group("options")
     options.add_argument("-h", "--help", action="help", help="show this help and exit")
     options.add_argument("--output", metavar="DIR", default=None,
                          help=f"folder for the outputs (default: {script.default_output_dir})")
     options.add_argument("--json", action="store_true", help="print one JSON object naming each output")
-    options.add_argument("--png-bits", type=int, choices=(8, 16), default=8, help="bits per channel of PNG outputs")
+    if not interface.outputs or any(p.type in ("IMAGE", "MASK") for p in interface.outputs):
+        options.add_argument("--png-bits", type=int, choices=(8, 16), default=8, help="bits per channel of PNG outputs")
+    for option in getattr(script, "options", ()):
+        default = option.resolved_default()
+        text = option.help + (f" (default: {default})" if default not in (None, "") else "")
+        options.add_argument(option.option_string, dest="option:" + option.name, default=default,
+                             choices=option.choices, help=text.replace("%", "%%"),
+                             metavar=None if option.choices else option.name.upper())
     return parser
 
 
 def main(script, argv: list[str] | None = None) -> int:
     """Parses ``argv``, runs the script, writes its outputs; returns the exit code."""
-    parser = build_parser(script)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        parser = build_parser(script)
         namespace = parser.parse_args(_dash_flags(args, parser))
     except SystemExit as ex:
         return _code(ex)
-    given = {p.name: getattr(namespace, p.name) for p in script.interface.inputs if hasattr(namespace, p.name)}
+    except Exception as ex:  # noqa: BLE001 - a bug in building the command line: still one line, never a trace
+        print(f"error: cannot build the command line: {one_line(ex)}", file=sys.stderr)
+        return 1
+    given = {p.name: getattr(namespace, _dest(p)) for p in script.interface.inputs if hasattr(namespace, _dest(p))}
     try:
         inputs = script.prepare_inputs(given)
     except InputError as ex:
@@ -68,9 +79,11 @@ def main(script, argv: list[str] | None = None) -> int:
         except SystemExit as exit_:
             return _code(exit_)
     try:
-        outputs = script.invoke(inputs)
+        runtime = {o.name: getattr(namespace, "option:" + o.name) for o in getattr(script, "options", ())}
+        outputs = script.invoke(inputs, runtime)
         folder = os.path.abspath(namespace.output) if namespace.output else str(script.default_output_dir)
-        shown = {name: files.save_output(script.output_port(name, value), value, folder, namespace.png_bits)
+        bits = getattr(namespace, "png_bits", 8)  # the flag exists only when there are image or mask outputs
+        shown = {name: files.save_output(script.output_port(name, value), value, folder, bits)
                  for name, value in outputs.items()}
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
@@ -83,10 +96,10 @@ def main(script, argv: list[str] | None = None) -> int:
         print(f"error: {one_line(ex)}", file=sys.stderr)
         return 1
     if namespace.json:
-        print(json.dumps(shown, ensure_ascii=False, default=str))
+        print(json.dumps(shown, default=str))  # ASCII with \u escapes: safe on any console encoding
     else:
         for name, value in shown.items():
-            print(f"{name}: {value}")
+            _print(f"{name}: {value}")
     return 0
 
 
@@ -96,13 +109,21 @@ def one_line(ex: BaseException) -> str:
     return text if isinstance(ex, LokiError) else f"{type(ex).__name__}: {text}"
 
 
+def _dest(port: Port) -> str:
+    """Namespace attribute of an input, apart from the runtime's own (an input may be called ``output``)."""
+    return "input:" + port.name
+
+
 def _value_spec(port: Port) -> dict[str, Any]:
     if port.is_file:
         return {"nargs": "+", "metavar": "WAV" if port.type == AUDIO else "FILE"}
     if port.type == BOOLEAN:
         return {"nargs": "?", "const": True, "type": _converter(port), "metavar": "true|false"}
     if port.type == COMBO and port.options:
-        return {"type": _converter(port), "metavar": "{" + ",".join(str(o) for o in port.options) + "}"}
+        # argparse's usage wrapping breaks on metavars with spaces or brackets: name such options generically.
+        shown = [str(o) for o in port.options]
+        plain = all(o and not set(o) & set(" \t\n[]()|{},%") for o in shown) and sum(map(len, shown)) <= 60
+        return {"type": _converter(port), "metavar": "{" + ",".join(shown) + "}" if plain else "CHOICE"}
     if port.is_widget:
         return {"type": _converter(port), "metavar": port.type}
     return {"type": files.parse_opaque, "metavar": "JSON|FILE"}
@@ -133,6 +154,19 @@ def _dash_flags(args: list[str], parser: argparse.ArgumentParser) -> list[str]:
                 arg = dashed + sep + tail
         result.append(arg)
     return result
+
+
+def _text(text: str | None) -> str | None:
+    """argparse %-formats a description or epilog only when it holds ``%(prog)``: escape exactly then."""
+    return text.replace("%", "%%") if text and "%(prog)" in text else text
+
+
+def _print(text: str) -> None:
+    """Prints to a console that may not encode every character (a Windows code page)."""
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        print(text.encode("ascii", "backslashreplace").decode("ascii"))
 
 
 def _code(ex: SystemExit) -> int:

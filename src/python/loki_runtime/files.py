@@ -57,7 +57,8 @@ def save_output(port: Port, value: Any, folder: str | os.PathLike, bits: int = 8
         return _one_or_many(audio_io.write_wav_batch(value, folder, port.name))
     if port.type == "STRING":
         Path(folder).mkdir(parents=True, exist_ok=True)
-        (Path(folder) / f"{port.name}.txt").write_text(str(value), encoding="utf-8")
+        # surrogateescape: text that came from undecodable command-line bytes goes back out as those bytes.
+        (Path(folder) / f"{port.name}.txt").write_text(str(value), encoding="utf-8", errors="surrogateescape")
         return str(value)
     if port.is_widget:
         return to_json_value(value)

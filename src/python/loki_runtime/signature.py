@@ -19,7 +19,6 @@ import typing
 from typing import Any, Mapping, Sequence
 
 from . import types as loki_types
-from .errors import ConfigError, Diagnostic, CONFIG_BAD_PORT_TYPE
 
 _NO_DEFAULT = inspect.Parameter.empty
 _SIMPLE = {bool: "BOOLEAN", int: "INT", float: "FLOAT", str: "STRING"}
@@ -58,7 +57,7 @@ def from_function(fn, name: str | None = None, *, outputs: Any = None, descripti
 
 def port_from_annotation(name: str, annotation: Any, default: Any = _NO_DEFAULT, description: str | None = None):
     """One input port from an annotation and a default (``inspect.Parameter.empty`` when there is none)."""
-    from .interface import ANY, COMBO, Port
+    from .interface import Port
 
     fields: dict[str, Any] = {"description": description}
     if default is not _NO_DEFAULT and hasattr(default, "loki_port"):
@@ -74,18 +73,15 @@ def port_from_annotation(name: str, annotation: Any, default: Any = _NO_DEFAULT,
             fields["multiline"] = True
         elif isinstance(item, str):
             fields["description"] = str(item)
-    comfy_type, options = _type_of(base, default)
-    if comfy_type is None:
-        raise ConfigError([Diagnostic(CONFIG_BAD_PORT_TYPE, f'cannot map the annotation {annotation!r} of "{name}" '
-                                      "to a LOKI type", None, f"$.inputs.{name}")])
+    comfy_type, options = _type_of(base, default)  # anything unknown (np.ndarray, dict...) is opaque "*"
     if options is not None:
         fields["options"] = options
-    has_default = default is not _NO_DEFAULT and default is not None
     fields.setdefault("extra", {})
-    return Port(name=name, type=fields.pop("type", comfy_type),
-                required=not (optional or default is None) and fields.pop("required", True),
-                default=default if has_default else None,
-                **{k: v for k, v in fields.items() if k not in ("required",)})
+    # No default: a required input. A default of None: an optional one. Any other default: required, with a
+    # default (a ComfyUI widget in the "required" section), unless the annotation is Optional[...].
+    required = fields.pop("required", True) and not optional and default is not None
+    return Port(name=name, type=fields.pop("type", comfy_type), required=required,
+                default=None if default is _NO_DEFAULT else default, **fields)
 
 
 def outputs_from_annotation(annotation: Any) -> list:
@@ -195,7 +191,7 @@ def _dedupe(ports: list) -> list:
     return result
 
 
-def _type_of(base: Any, default: Any) -> tuple[str | None, tuple | None]:
+def _type_of(base: Any, default: Any) -> tuple[str, tuple | None]:
     """The ComfyUI type of an (unwrapped) annotation, and the options of a Literal."""
     if base is inspect.Parameter.empty or base is None or base is Any:
         if default is _NO_DEFAULT or default is None:
