@@ -32,6 +32,8 @@ public static class CliApp
             var rest = args[1..];
             return verb switch
             {
+                "pack" => Commands.PackCommand.Run(rest, stdout, stderr),
+                "verify" => Commands.VerifyCommand.Run(rest, stdout, stderr),
                 "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
                 "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
                 "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
@@ -66,6 +68,8 @@ public static class CliApp
         commands:
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
+          verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]
           wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
           import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
           script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]
