@@ -32,6 +32,8 @@ public static class CliApp
             var rest = args[1..];
             return verb switch
             {
+                "new" => Commands.NewCommand.Run(rest, stdout, stderr),
+                "import" => Commands.ImportCommand.Run(rest, stdout, stderr),
                 _ => Unknown(verb, stderr),
             };
         }
@@ -60,6 +62,8 @@ public static class CliApp
         usage: loki <command> [options]
 
         commands:
+          new NAME [--dir NODES_DIR]
+          import [file.py:func | PACK_DIR:Class | WORKFLOW.json|png|webp] --into nodes/NAME
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
         """;
