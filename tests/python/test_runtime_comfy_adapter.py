@@ -110,3 +110,14 @@ def test_node_mappings_build_a_working_v1_class():
     image = torch.rand(2, 3, 3, 3)
     out = getattr(cls(), cls.FUNCTION)(image=image, mask=torch.ones(2, 3, 3), latent={}, gain=0.0, mode="add")
     torch.testing.assert_close(out[0], image)
+
+
+def plain_double(image: Image) -> Image:
+    return image * 2
+
+
+def test_plain_functions_are_adapted_once():
+    first = comfy_adapter.as_script(plain_double)
+    assert comfy_adapter.as_script(plain_double) is first
+    (out,) = comfy_adapter.call(plain_double, {"image": torch.ones(1, 2, 2, 3)})
+    torch.testing.assert_close(out, torch.full((1, 2, 2, 3), 2.0))

@@ -137,3 +137,23 @@ def test_unknown_and_missing_inputs_name_the_port():
     with pytest.raises(InputError) as info:
         passthrough()
     assert info.value.port == "image"
+
+
+def test_runtime_options_are_flags_and_keywords_but_not_ports(tmp_path, capsys, monkeypatch):
+    options = [script.Option("backend", "where to run", default="loki", choices=("loki", "server")),
+               script.Option("server", "server URL", env="LOKI_TEST_SERVER")]
+
+    def run(x: int = 1, *, backend="loki", server=None):
+        return {"value": f"{x}:{backend}:{server}"}
+
+    s = script.entry(str(tmp_path / "opt.py"), outputs={"value": "STRING"}, options=options)(run)
+    assert [p.name for p in s.interface.inputs] == ["x"]  # options are not ports
+    assert s(x=2, backend="server") == {"value": "2:server:None"}
+    monkeypatch.setenv("LOKI_TEST_SERVER", "http://h:1")
+    assert s.main(["--backend", "server", "--output", str(tmp_path / "o"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"value": "1:server:http://h:1"}
+    assert s.main(["--backend", "cloud"]) == 2
+    s.main(["--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--backend {loki,server} where to run (default: loki)" in help_text
+    assert "--server SERVER server URL (default: http://h:1)" in help_text

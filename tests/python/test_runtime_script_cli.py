@@ -257,3 +257,15 @@ def test_a_script_without_config_takes_its_interface_from_the_signature(make_nod
     expected = sum(padded[:, i:i + 32] for i in range(5)) / 5
     with Image.open(shown["image"]) as img:
         assert np.abs(np.asarray(img).astype(int) - np.rint(expected * 255)).max() <= 1
+
+
+def test_a_broken_config_stops_the_script_with_coded_lines_not_a_trace(make_node, picture):
+    folder = make_node("image_levels", LEVELS_BODY, LEVELS_CONFIG, node=False)
+    (folder / "image_levels.json").write_text('{"inputs": {"image": {"type": "IMAGE"}, "gamma": {"max": 1,}}}')
+    result = run_python([script_of(folder), "--help"])
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == f'{folder / "image_levels.json"}: error LOKI0102: port "gamma" has no "type" [at $.inputs.gamma.type]'
+    assert "Traceback" not in result.stderr
+    imported = run_python(["-c", f"import sys; sys.path.insert(0, {str(folder)!r}); import image_levels"])
+    assert "loki_runtime.errors.ConfigError" in imported.stderr  # imported: the caller (ComfyUI) reports it

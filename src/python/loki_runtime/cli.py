@@ -3,7 +3,7 @@
 * one flag per input, ``--black-point`` for ``black_point`` (``--black_point`` is accepted too); file inputs take
   one or more paths or folders; booleans take ``true``/``false`` or nothing (true);
 * ``--output DIR`` (default ``<node folder>/output``), ``--json`` (print ``{output: path-or-value}``),
-  ``--png-bits 8|16``;
+  ``--png-bits 8|16`` (when there are image or mask outputs);
 * exit 0 on success, 2 on bad arguments (argparse's usage error, unreadable input files included), 1 with one
   ``error:`` line on stderr when the function or writing its outputs fails. ``LOKI_TRACEBACK=1`` adds the trace.
 
@@ -46,7 +46,14 @@ def build_parser(script) -> argparse.ArgumentParser:
     options.add_argument("--output", metavar="DIR", default=None,
                          help=f"folder for the outputs (default: {script.default_output_dir})")
     options.add_argument("--json", action="store_true", help="print one JSON object naming each output")
-    options.add_argument("--png-bits", type=int, choices=(8, 16), default=8, help="bits per channel of PNG outputs")
+    if not interface.outputs or any(p.type in ("IMAGE", "MASK") for p in interface.outputs):
+        options.add_argument("--png-bits", type=int, choices=(8, 16), default=8, help="bits per channel of PNG outputs")
+    for option in getattr(script, "options", ()):
+        default = option.resolved_default()
+        text = option.help + (f" (default: {default})" if default not in (None, "") else "")
+        options.add_argument(option.option_string, dest="option:" + option.name, default=default,
+                             choices=option.choices, help=text.replace("%", "%%"),
+                             metavar=None if option.choices else option.name.upper())
     return parser
 
 
@@ -72,9 +79,11 @@ def main(script, argv: list[str] | None = None) -> int:
         except SystemExit as exit_:
             return _code(exit_)
     try:
-        outputs = script.invoke(inputs)
+        runtime = {o.name: getattr(namespace, "option:" + o.name) for o in getattr(script, "options", ())}
+        outputs = script.invoke(inputs, runtime)
         folder = os.path.abspath(namespace.output) if namespace.output else str(script.default_output_dir)
-        shown = {name: files.save_output(script.output_port(name, value), value, folder, namespace.png_bits)
+        bits = getattr(namespace, "png_bits", 8)  # the flag exists only when there are image or mask outputs
+        shown = {name: files.save_output(script.output_port(name, value), value, folder, bits)
                  for name, value in outputs.items()}
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import inspect
 import re
+import weakref
 from typing import Any, Callable
 
 from . import arrays
 from .interface import AUDIO, BOOLEAN, COMBO, FLOAT, IMAGE, INT, MASK, STRING, Interface, Port
 
 LOKI_CATEGORY = "LOKI 🦊"
+_SCRIPTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # plain functions made into Scripts
 
 # Options of ComfyUI's INPUT_TYPES (comfy/comfy_types/node_typing.py) copied from a port's extra config fields.
 _COMFY_OPTION_KEYS = {
@@ -72,12 +74,15 @@ def to_comfy(port: Port, value: Any, device: Any = None) -> Any:
 
 
 def as_script(run: Callable):
-    """``run`` itself when it is a :class:`~loki_runtime.script.Script`, else the function made into one."""
+    """``run`` itself when it is a :class:`~loki_runtime.script.Script`, else the function made into one (once)."""
     if hasattr(run, "interface") and hasattr(run, "prepare_inputs"):
         return run
-    from . import script
+    made = _SCRIPTS.get(run)
+    if made is None:
+        from . import script
 
-    return script.entry(inspect.getfile(run))(run)
+        made = _SCRIPTS[run] = script.entry(inspect.getfile(run))(run)
+    return made
 
 
 def input_types(interface: Interface) -> dict[str, dict[str, tuple]]:

@@ -21,22 +21,47 @@ import functools
 import inspect
 import os
 from pathlib import Path
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
 
 from . import files
 from .errors import CONFIG_BAD_FIELD, ConfigError, Diagnostic, InputError, LokiError
 from .interface import Interface, Port, from_config, from_function
 
 
+@dataclass(frozen=True)
+class Option:
+    """A runtime option of a script, not a port: a command-line flag passed to the function as a keyword argument.
+
+    Flows use these (``--backend``, ``--server``...). ``flag`` defaults to ``--<name>`` with dashes; ``env`` names
+    an environment variable that supplies the default.
+    """
+
+    name: str
+    help: str = ""
+    default: Any = None
+    choices: tuple | None = None
+    flag: str | None = None
+    env: str | None = None
+
+    @property
+    def option_string(self) -> str:
+        return self.flag or "--" + self.name.replace("_", "-")
+
+    def resolved_default(self) -> Any:
+        return os.environ.get(self.env, self.default) if self.env else self.default
+
+
 class Script:
     """A function with a LOKI interface. Call it like the function; ``main()`` is its command line."""
 
     def __init__(self, function: Callable, interface: Interface, folder: str | os.PathLike,
-                 config_path: str | None = None) -> None:
+                 config_path: str | None = None, options: Sequence[Option] = ()) -> None:
         self.function = function
         self.interface = interface
         self.folder = Path(folder)
         self.config_path = config_path
+        self.options = tuple(options)
         functools.update_wrapper(self, function)
         parameters = inspect.signature(function).parameters.values()
         self._takes_any = any(p.kind == p.VAR_KEYWORD for p in parameters)
@@ -52,12 +77,18 @@ class Script:
         return self.folder / "output"
 
     def __call__(self, *args: Any, **inputs: Any) -> dict[str, Any]:
-        """Runs the function: inputs are checked and loaded (paths → arrays), outputs returned as a dict."""
-        return self.invoke(self.prepare_inputs(self._bind_positional(args, inputs)))
+        """Runs the function: inputs are checked and loaded (paths → arrays), outputs returned as a dict.
 
-    def invoke(self, prepared: dict[str, Any]) -> dict[str, Any]:
-        """Calls the function with inputs already through :meth:`prepare_inputs`; returns the collected outputs."""
-        result = self.function(**{k: v for k, v in prepared.items() if self._takes_any or k in self._parameters})
+        Keyword arguments named after one of the script's :class:`Option` s are passed to the function as given.
+        """
+        option_names = {o.name for o in self.options}
+        options = {k: inputs.pop(k) for k in list(inputs) if k in option_names}
+        return self.invoke(self.prepare_inputs(self._bind_positional(args, inputs)), options)
+
+    def invoke(self, prepared: dict[str, Any], options: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Calls the function with inputs already through :meth:`prepare_inputs` (and runtime options)."""
+        arguments = {**prepared, **(options or {})}
+        result = self.function(**{k: v for k, v in arguments.items() if self._takes_any or k in self._parameters})
         return self.collect_outputs(result)
 
     def prepare_inputs(self, values: dict[str, Any]) -> dict[str, Any]:
@@ -121,34 +152,51 @@ class Script:
         return values
 
 
-def entry(path: Any = None, *, outputs: Any = None, interface: Interface | None = None, name: str | None = None):
+def entry(path: Any = None, *, outputs: Any = None, interface: Interface | None = None, name: str | None = None,
+          options: Sequence[Option] = ()):
     """Decorator making a function a LOKI Script.
 
     ``path`` is the script's ``__file__``: the interface is read from ``<stem>.json`` beside it when that file
     exists, else inferred from the function (``outputs=`` names the outputs when the return annotation does
-    not) and named after the file. ``interface=`` gives it directly (flows do that). ``@script.entry`` without
-    arguments uses the function's own file and name.
+    not) and named after the file. ``interface=`` gives it directly (flows do that); ``options=`` adds runtime
+    options (:class:`Option`). ``@script.entry`` without arguments uses the function's own file and name.
     """
     if callable(path) and not isinstance(path, (str, os.PathLike)):
         return entry()(path)
 
     def decorate(function: Callable) -> Script:
-        source = os.path.abspath(os.fspath(path) if path is not None else inspect.getfile(function))
-        folder = os.path.dirname(source) if not os.path.isdir(source) else source
-        config_path = find_config(source)
-        if interface is not None:
-            found = interface
-        elif config_path is not None:
-            found = from_config(config_path)
-            check_signature(function, found, config_path)
-        else:
-            # Named after the script file (``<n>.py``), or after the function when no path was given.
-            stem = Path(source).name if os.path.isdir(source) else Path(source).stem
-            found = from_function(function, name or (stem if path is not None else function.__name__),
-                                  outputs=outputs, source=source)
-        return Script(function, found, folder, config_path)
+        try:
+            return _make_script(function, path, outputs, interface, name, options)
+        except ConfigError as ex:
+            if function.__module__ != "__main__":
+                raise  # imported (Python, ComfyUI): the caller reports it, ComfyUI as "IMPORT FAILED"
+            # Run as a script: the command-line contract allows no stack trace, so list the problems and stop.
+            import sys
+
+            for diagnostic in ex.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            raise SystemExit(1) from None
 
     return decorate
+
+
+def _make_script(function: Callable, path: Any, outputs: Any, interface: Interface | None, name: str | None,
+                 options: Sequence[Option] = ()) -> Script:
+    """Builds the Script: interface from ``interface=``, the config beside ``path``, or the signature."""
+    source = os.path.abspath(os.fspath(path) if path is not None else inspect.getfile(function))
+    folder = os.path.dirname(source) if not os.path.isdir(source) else source
+    config_path = find_config(source)
+    if interface is not None:
+        found = interface
+    elif config_path is not None:
+        found = from_config(config_path)
+        check_signature(function, found, config_path)
+    else:
+        # Named after the script file (``<n>.py``), or after the function when no path was given.
+        stem = Path(source).name if os.path.isdir(source) else Path(source).stem
+        found = from_function(function, name or (stem if path is not None else function.__name__),
+                              outputs=outputs, source=source, skip=[o.name for o in options])
+    return Script(function, found, folder, config_path, options)
 
 
 def find_config(source: str) -> str | None:

@@ -31,7 +31,8 @@ internal static partial class FilenameTemplate
                 return match.Value;
             }
 
-            var node = nodes.FirstOrDefault(n => JsonRead.String(n.Node.Properties?["Node name for S&R"]) == split[0])
+            // Every node the frontend creates carries "Node name for S&R", set to its type unless the file says otherwise.
+            var node = nodes.FirstOrDefault(n => (JsonRead.String(n.Node.Properties?["Node name for S&R"]) ?? n.Node.Type) == split[0])
                 ?? nodes.FirstOrDefault(n => title(n) == split[0]);
             if (node is null || !node.TryGetWidget(split[1], out var widget))
             {

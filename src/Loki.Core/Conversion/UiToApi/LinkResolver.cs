@@ -34,7 +34,7 @@ internal sealed class LinkResolver
 
         if (node.GroupIndex >= 0)
         {
-            return ResolveGroupChildInput(node, slot);
+            return ResolveGroupChildInput(node, slot, visited, type);
         }
 
         if (slot < 0 || slot >= node.Inputs.Count || node.Graph is null)
@@ -182,19 +182,15 @@ internal sealed class LinkResolver
         return -1;
     }
 
-    private ResolvedInput? ResolveGroupChildInput(FlatNode child, int slot)
+    private ResolvedInput? ResolveGroupChildInput(FlatNode child, int slot, HashSet<string> visited, string? type)
     {
+        // 1.27.10 takes the first node behind a group input as is and so loses links that pass a Reroute (a known
+        // frontend bug, which the older frontends that made the oracle prompts did not have): follow links fully.
         var group = child.Group!;
+        var inputType = type ?? (slot < child.Inputs.Count ? child.Inputs[slot].Type : string.Empty);
         if (group.InputMap.TryGetValue((child.GroupIndex, slot), out var external))
         {
-            // The frontend takes the outer link's origin as is here, without following reroutes or bypasses.
-            var instance = group.Instance;
-            if (external >= instance.Inputs.Count || instance.Graph?.Link(instance.Inputs[external].Link) is not { } link)
-            {
-                return null;
-            }
-
-            return new ResolvedInput(GraphFlattener.Join(instance.Path, link.OriginId), link.OriginSlot);
+            return external < group.Instance.Inputs.Count ? ResolveInput(group.Instance, external, visited, type) : null;
         }
 
         if (!group.LinksTo.TryGetValue((child.GroupIndex, slot), out var origin) || origin.Index >= group.Children.Count)
@@ -203,7 +199,7 @@ internal sealed class LinkResolver
         }
 
         var source = group.Children[origin.Index];
-        return source.ClassType == "PrimitiveNode" ? null : new ResolvedInput(source.Id, origin.Slot);
+        return source.ClassType == "PrimitiveNode" ? null : ResolveOutput(source, origin.Slot, inputType, visited);
     }
 
     private ResolvedInput? ResolveGroupOutput(FlatNode node, int slot, string type, HashSet<string> visited)
@@ -230,18 +226,7 @@ internal sealed class LinkResolver
         }
 
         var (index, originSlot) = group.OutputMap[slot];
-        var guard = 0;
-        while (index < group.Children.Count && group.Children[index].ClassType == "Reroute" && guard++ < group.Children.Count)
-        {
-            if (!group.LinksTo.TryGetValue((index, 0), out var upstream))
-            {
-                return null;
-            }
-
-            (index, originSlot) = upstream;
-        }
-
-        return index < group.Children.Count ? new ResolvedInput(group.Children[index].Id, originSlot) : null;
+        return index < group.Children.Count ? ResolveOutput(group.Children[index], originSlot, type, visited) : null;
     }
 
     private bool Enter(HashSet<string> visited, FlatNode node, string side, int slot)

@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Conversion.UiToApi;
+using Loki.Core.Diagnostics;
+using Loki.Core.Schemas;
+using Loki.Core.Text;
+using Loki.Core.Workflows;
+using Loki.Tests;
+
+namespace Loki.Core.Tests.Workflows;
+
+/// <summary>
+/// One small hand-written workflow per conversion feature (tests/Loki.Core.Tests/Workflows/Features), each converted
+/// and compared with its hand-written expected prompt, <c>_meta</c> included.
+/// </summary>
+public sealed class FeatureWorkflowTests
+{
+    private static readonly string Dir = RepoPaths.InRepo("tests", "Loki.Core.Tests", "Workflows", "Features");
+    private static readonly Lazy<SchemaSet> Schemas = new(() => SchemaSet.Load([Path.Combine(Dir, "test-nodes.object_info.json")]));
+
+    [Theory]
+    [InlineData("control_widgets")]
+    [InlineData("legacy_seed_boolean")]
+    [InlineData("upload_widgets")]
+    [InlineData("converted_widget_sockets")]
+    [InlineData("primitive_node")]
+    [InlineData("reroutes")]
+    [InlineData("notes_and_muted")]
+    [InlineData("bypass")]
+    [InlineData("group_node")]
+    [InlineData("subgraphs")]
+    [InlineData("values_and_templates")]
+    public void Converts_to_the_exact_prompt(string feature)
+    {
+        var result = Convert(feature + ".workflow.json");
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(Dir, feature + ".prompt.json")));
+        Assert.Equal(CanonicalJson.Write(CanonicalJson.SortKeys(expected)), CanonicalJson.Write(CanonicalJson.SortKeys(result.Prompt)));
+    }
+
+    [Fact]
+    public void Dynamic_prompt_choices_are_kept_with_a_warning_by_default()
+    {
+        var result = Convert(Dynamic("a {red|green|blue} ball"), UiToApiOptions.Default);
+        Assert.Equal("a {red|green|blue} ball", result.Prompt!["1"]!["inputs"]!["text"]!.GetValue<string>());
+        Assert.Contains(result.Diagnostics, d => d.Code == LokiCodes.ConvertDynamicPromptKept && !d.IsError);
+    }
+
+    [Fact]
+    public void Dynamic_prompt_choices_are_resolved_deterministically_with_a_seed()
+    {
+        var texts = Enumerable.Range(0, 40)
+            .Select(seed => Convert(Dynamic("a {red|green|{dark|light} blue} ball"), new UiToApiOptions(DynamicPromptSeed: seed)))
+            .Select(r => r.Prompt!["1"]!["inputs"]!["text"]!.GetValue<string>())
+            .ToList();
+        Assert.All(texts, t => Assert.Contains(t, new[] { "a red ball", "a green ball", "a dark blue ball", "a light blue ball" }));
+        Assert.True(texts.Distinct().Count() > 1, "different seeds should pick different choices");
+        var again = Convert(Dynamic("a {red|green|{dark|light} blue} ball"), new UiToApiOptions(DynamicPromptSeed: 7));
+        Assert.Equal(texts[7], again.Prompt!["1"]!["inputs"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Unknown_node_type_is_converted_from_its_widget_sockets_with_a_warning()
+    {
+        var ui = Ui("""
+            {"nodes": [{"id": 1, "type": "SomePackNode", "mode": 0,
+              "inputs": [{"name": "image", "type": "IMAGE", "link": null}, {"name": "seed", "type": "INT", "widget": {"name": "seed"}, "link": null},
+                         {"name": "label", "type": "STRING", "widget": {"name": "label"}, "link": null}],
+              "widgets_values": [12, "randomize", "hello"]}], "links": [], "version": 0.4}
+            """);
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "u.json");
+        Assert.Contains(result.Diagnostics, d => d.Code == LokiCodes.ConvertSchemaFromUiNode);
+        Assert.Equal("""{"seed":12,"label":"hello"}""", result.Prompt!["1"]!["inputs"]!.ToJsonString());
+        Assert.Equal("SomePackNode", result.Prompt["1"]!["_meta"]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Unknown_node_type_without_widget_names_is_reported_by_name()
+    {
+        var ui = Ui("""
+            {"nodes": [{"id": 1, "type": "Image Blank", "mode": 0, "widgets_values": [512, 512, 255, 255, 255]}], "links": [], "version": 0.4}
+            """);
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "u.json");
+        Assert.Null(result.Prompt);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(LokiCodes.ConvertUnknownNodeType, error.Code);
+        Assert.Equal("$.nodes[0].type", error.JsonPath);
+        Assert.Contains("'Image Blank'", error.Message);
+        if (PackCatalogue.Guess("Image Blank") is { IsCore: false } pack)
+        {
+            Assert.Contains(pack.Name, error.Message);
+        }
+    }
+
+    [Fact]
+    public void A_cycle_is_reported_at_conversion()
+    {
+        var ui = Ui("""
+            {"nodes": [
+              {"id": 1, "type": "ImageInvert", "mode": 0, "inputs": [{"name": "image", "type": "IMAGE", "link": 2}], "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [1]}]},
+              {"id": 2, "type": "ImageInvert", "mode": 0, "inputs": [{"name": "image", "type": "IMAGE", "link": 1}], "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [2]}]}],
+             "links": [[1, 1, 0, 2, 0, "IMAGE"], [2, 2, 0, 1, 0, "IMAGE"]], "version": 0.4}
+            """);
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "c.json");
+        Assert.Null(result.Prompt);
+        Assert.Equal(LokiCodes.ConvertCycle, Assert.Single(result.Diagnostics, d => d.IsError).Code);
+    }
+
+    [Fact]
+    public void Core_workflows_convert_with_the_shipped_catalogue_alone()
+    {
+        var loaded = WorkflowLoader.Load(Path.Combine(Dir, "control_widgets.workflow.json"));
+        var result = UiToApiConverter.Convert(loaded.Ui!, "control_widgets.workflow.json");
+        Assert.True(result.Succeeded);
+        Assert.Equal(5, result.Prompt!.Count);
+    }
+
+    private static UiToApiResult Convert(string file)
+    {
+        var loaded = WorkflowLoader.Load(Path.Combine(Dir, file));
+        return UiToApiConverter.Convert(loaded.Ui!, Schemas.Value, UiToApiOptions.Default, file);
+    }
+
+    private static UiToApiResult Convert(JsonObject ui, UiToApiOptions options) => UiToApiConverter.Convert(ui, SchemaSet.Catalogue, options, "dynamic.json");
+
+    private static JsonObject Ui(string json) => (JsonObject)JsonNode.Parse(json)!;
+
+    private static JsonObject Dynamic(string text) => new()
+    {
+        ["nodes"] = new JsonArray(new JsonObject
+        {
+            ["id"] = 1, ["type"] = "CLIPTextEncode", ["mode"] = 0,
+            ["inputs"] = new JsonArray(new JsonObject { ["name"] = "clip", ["type"] = "CLIP", ["link"] = null }),
+            ["widgets_values"] = new JsonArray(text),
+        }),
+        ["links"] = new JsonArray(),
+        ["version"] = 0.4,
+    };
+}
