@@ -34,6 +34,10 @@ public static class CliApp
             {
                 "new" => Commands.NewCommand.Run(rest, stdout, stderr),
                 "import" => Commands.ImportCommand.Run(rest, stdout, stderr),
+                "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
+                "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
+                "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
+                "schemas" => await Commands.SchemasCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(verb, stderr),
             };
         }
@@ -66,5 +70,9 @@ public static class CliApp
           import [file.py:func | PACK_DIR:Class | WORKFLOW.json|png|webp] --into nodes/NAME
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
+          import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
+          script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]
+          schemas extract PACK_DIR -o FILE [--comfyui DIR]
         """;
 }

@@ -248,4 +248,48 @@ public static class LokiCodes
 
     /// <summary>Generator: a port type has no C# form and is passed as text (info).</summary>
     public const string GeneratorOpaquePort = "LOKI4206";
+
+    // ---- LOKI2000-2199 Python emitters, wrapping functions, static extraction -------------------
+
+    /// <summary>No Python 3.10+ interpreter with the packages an operation needs was found.</summary>
+    public const string PythonNotFound = "LOKI2000";
+
+    /// <summary>A LOKI Python helper failed or printed something that is not its JSON result (a bug or a broken interpreter).</summary>
+    public const string PythonHelperFailed = "LOKI2001";
+
+    /// <summary>A Python source file cannot be read or parsed.</summary>
+    public const string PythonSourceUnreadable = "LOKI2002";
+
+    /// <summary>The function named in <c>module.py:function</c> does not exist in that module.</summary>
+    public const string FunctionNotFound = "LOKI2003";
+
+    /// <summary>A wrapped function's parameter has no type hint or default LOKI understands; it becomes an opaque input.</summary>
+    public const string ParameterUntyped = "LOKI2010";
+
+    /// <summary>A wrapped function's <c>*args</c>/<c>**kwargs</c> cannot be an input and are left out.</summary>
+    public const string ParameterSkipped = "LOKI2011";
+
+    /// <summary>A third-party import has no known distribution; its import name is used as the requirement.</summary>
+    public const string UnknownDistribution = "LOKI2012";
+
+    /// <summary>A name (node, port) is not usable as a Python identifier or LOKI node name.</summary>
+    public const string BadIdentifier = "LOKI2013";
+
+    /// <summary>The requested ComfyUI node class is not registered by the pack.</summary>
+    public const string ComfyNodeNotFound = "LOKI2020";
+
+    /// <summary>Part of a pack could not be read statically (its nodes may be missing from the result).</summary>
+    public const string ComfyExtractionIncomplete = "LOKI2021";
+
+    /// <summary>A node field is only known at run time (e.g. model file lists) and is marked unresolved.</summary>
+    public const string ComfyValueUnresolved = "LOKI2022";
+
+    /// <summary>A file without the LOKI header is authored and is never overwritten.</summary>
+    public const string AuthoredFileKept = "LOKI2031";
+
+    /// <summary>A node folder lacks the layer a conversion starts from, or that layer is unusable.</summary>
+    public const string NodeLayerMissing = "LOKI2040";
+
+    /// <summary>A LOKI Node file defines no node class that can be read statically.</summary>
+    public const string NodeClassUnreadable = "LOKI2041";
 }

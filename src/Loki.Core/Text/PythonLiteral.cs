@@ -85,7 +85,8 @@ public static class PythonLiteral
         null => "None",
         JsonObject obj => "{" + string.Join(", ", obj.Select(p => String(p.Key) + ": " + From(p.Value))) + "}",
         JsonArray arr => "[" + string.Join(", ", arr.Select(From)) + "]",
-        JsonValue value => FromElement(value.GetValue<JsonElement>()),
+        // A value built in code (JsonValue.Create("x")) holds a CLR object, not a JsonElement: serialise it to one.
+        JsonValue value => FromElement(value.TryGetValue<JsonElement>(out var element) ? element : JsonSerializer.SerializeToElement(value)),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
