@@ -34,6 +34,8 @@ public static class CliApp
             {
                 "new" => Commands.NewCommand.Run(rest, stdout, stderr),
                 "import" => Commands.ImportCommand.Run(rest, stdout, stderr),
+                "pack" => Commands.PackCommand.Run(rest, stdout, stderr),
+                "verify" => Commands.VerifyCommand.Run(rest, stdout, stderr),
                 "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
                 "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
                 "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
@@ -70,6 +72,8 @@ public static class CliApp
           import [file.py:func | PACK_DIR:Class | WORKFLOW.json|png|webp] --into nodes/NAME
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
+          verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]
           wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
           import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
           script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]
