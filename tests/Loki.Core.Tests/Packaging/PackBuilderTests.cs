@@ -30,7 +30,7 @@ public class PackBuilderTests
             "web/docs/LokiValueDoubler.md",
         });
         Assert.DoesNotContain(paths, p => p.Contains("__pycache__") || p.Contains("/output/") || p.EndsWith("_test.py"));
-        Assert.Equal(["broken_node", "half_done", "value_doubler"], r.Nodes.ToArray());
+        Assert.Equal(["broken_node", "half_done", "image_invert", "value_doubler"], r.Nodes.ToArray());
         Assert.Contains(r.Diagnostics, d => d.Code == LokiCodes.PackNodeNotImportable && d.File!.EndsWith("half_done"));
     }
 
