@@ -139,6 +139,18 @@ public class PackBuilderTests
     }
 
     [Fact]
+    public void The_real_library_packs_to_the_same_archive_twice()
+    {
+        var options = new PackOptions(Loki.Tests.RepoPaths.InRepo("nodes"), Loki.Tests.RepoPaths.InRepo("src", "python", "loki_runtime"), new PackMetadata());
+        var a = PackBuilder.Build(options);
+        var b = PackBuilder.Build(options);
+
+        Assert.True(a.Nodes.Length >= 20, $"only {a.Nodes.Length} nodes found in nodes/");
+        Assert.Equal(PackWriter.ZipBytes(a.Entries), PackWriter.ZipBytes(b.Entries));
+        Assert.Contains(a.Entries, e => e.Path == "loki_runtime/script.py");
+    }
+
+    [Fact]
     public void A_changed_source_changes_the_archive_and_a_rewrite_removes_stale_files()
     {
         using var s = new SamplePack();
