@@ -150,11 +150,15 @@ Task("setup")
         .Select(f => f.GetDirectory())
         .Where(d => FileExists(d.CombineWithFilePath("package-lock.json")))
         .ToList();
+    // The JS test folders (tests/js: the litegraph client that checks API -> UI output) skip their tests
+    // without their packages, so a missing npm is a warning, not a failure.
+    var hasNpm = jsFolders.Count > 0 && Capture("npm", "--version").Code == 0;
     foreach (var folder in jsFolders)
     {
-        if (Capture("npm", "--version").Code != 0)
+        if (!hasNpm)
         {
-            throw new Exception($"npm is needed for {folder}: install Node.js (as root: apt-get install -y nodejs npm)");
+            Warning("npm not found: skipping npm ci in " + root.GetRelativePath(folder) + " (install Node.js to run those checks)");
+            continue;
         }
 
         Say($"npm ci in {root.GetRelativePath(folder)}");
