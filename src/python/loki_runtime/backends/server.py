@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import uuid
 from typing import Any, Callable
 from urllib.parse import quote, urlencode
@@ -85,7 +86,7 @@ class ServerBackend:
             self._follow(ws, prompt_id, prompt, graph)
         finally:
             ws.close()
-        history = self._get_json(f"/history/{quote(prompt_id)}").get(prompt_id) or {}
+        history = self._history(prompt_id)
         outputs = dict(constants)
         for name, (node_id, kind) in collectors.items():
             ui = (history.get("outputs") or {}).get(node_id)
@@ -93,6 +94,16 @@ class ServerBackend:
                 raise FlowError(codes.BAD_OUTPUT, f"the server's history has no result for output {name!r}")
             outputs[name] = self._fetch(ui, kind)
         return outputs
+
+    def _history(self, prompt_id: str, wait: float = 10.0) -> dict:
+        # ComfyUI sends execution_success before its worker stores the history entry (main.py prompt_worker:
+        # execute, then task_done, then `executing` None): right after success /history/<id> may still be {}.
+        deadline = time.monotonic() + wait
+        while True:
+            history = self._get_json(f"/history/{quote(prompt_id)}").get(prompt_id)
+            if history or time.monotonic() >= deadline:
+                return history or {}
+            time.sleep(0.05)
 
     def _store_image(self, value: Any, type_: str) -> dict:
         data = _png_bytes(value, type_)
@@ -135,6 +146,7 @@ class ServerBackend:
 
     def _follow(self, ws, prompt_id: str, prompt: dict, graph) -> None:
         self.messages = []
+        running = None  # the node ComfyUI runs now; inside a node expansion an ephemeral id such as "11.0.0.3"
         while True:
             opcode, data = ws.recv()
             if opcode == CLOSE:
@@ -149,11 +161,16 @@ class ServerBackend:
             if self.on_progress is not None:
                 self.on_progress(message)
             kind = message.get("type")
+            if kind == "executing":
+                running = payload.get("node")
             if kind == "execution_error":
                 node_id = str(payload.get("node_id"))
-                ref = NodeRef(node_id, payload.get("node_type"), graph.title(node_id) or _title(prompt, node_id))
+                refs = [NodeRef(node_id, payload.get("node_type"), graph.title(node_id) or _title(prompt, node_id))]
+                if running and str(running).startswith(node_id + "."):
+                    # ComfyUI reports the top-level node; the expanded node at fault is the one it was running
+                    refs.append(NodeRef(str(running)))
                 raise FlowError(codes.NODE_FAILED, f"{payload.get('exception_type')}: "
-                                                   f"{str(payload.get('exception_message', '')).strip()}", (ref,))
+                                                   f"{str(payload.get('exception_message', '')).strip()}", tuple(refs))
             if kind == "execution_interrupted":
                 raise FlowError(codes.NODE_FAILED, "execution was interrupted on the server",
                                 (NodeRef(str(payload.get("node_id")), payload.get("node_type")),))
