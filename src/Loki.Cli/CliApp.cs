@@ -1,3 +1,4 @@
+using Loki.Cli.Commands;
 using Loki.Core.Diagnostics;
 
 namespace Loki.Cli;
@@ -32,6 +33,12 @@ public static class CliApp
             var rest = args[1..];
             return verb switch
             {
+                "new" => Commands.NewCommand.Run(rest, stdout, stderr),
+                "import" => Commands.ImportCommand.Run(rest, stdout, stderr),
+                "convert" => await ConvertCommand.RunAsync(rest, stdout, stderr),
+                "inspect" => await InspectCommand.RunAsync(rest, stdout, stderr),
+                "pack" => Commands.PackCommand.Run(rest, stdout, stderr),
+                "verify" => Commands.VerifyCommand.Run(rest, stdout, stderr),
                 "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
                 "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
                 "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
@@ -42,7 +49,7 @@ public static class CliApp
         catch (LokiException ex)
         {
             await stderr.WriteLineAsync(ex.Diagnostic.ToString());
-            return ex.Diagnostic.Code is LokiCodes.BadUsage or LokiCodes.FileNotFound or LokiCodes.FileUnreadable ? BadUsage : Failed;
+            return ExitCodes.For(ex.Diagnostic);
         }
         catch (Exception ex)
         {
@@ -64,8 +71,13 @@ public static class CliApp
         usage: loki <command> [options]
 
         commands:
+          new NAME [--dir NODES_DIR]
+          import [file.py:func | PACK_DIR:Class | WORKFLOW.json|png|webp] --into nodes/NAME
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
+          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT] [--seed N]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
+          verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]
           wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
           import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
           script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]

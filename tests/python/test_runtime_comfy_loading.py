@@ -120,3 +120,24 @@ def test_a_broken_pack_leaves_no_half_imported_module(tmp_path):
     with pytest.raises(RuntimeError):
         loader.load_pack(tmp_path / "broken", name="loki_broken_pack")
     assert "loki_broken_pack" not in sys.modules
+
+
+def test_the_node_runs_in_a_prompt_under_comfyui_execution_semantics(pack, picture, tmp_path):
+    """LoadImage → the LOKI Node in an API prompt, through the runtime's ComfyUI-semantics executor (prompt
+    validation against INPUT_TYPES, list mapping), gives the script's pixels."""
+    from loki_runtime.executor import LokiExecutor
+    from loki_runtime.node_registry import runtime_classes
+
+    cli = run_python([pack / "nodes" / "image_levels" / "image_levels.py", "--image", picture, "--gamma", "0.7",
+                      "--invert", "--output", tmp_path / "cli", "--json"])
+    assert cli.returncode == 0, cli.stderr
+    classes = {**runtime_classes(), **loader.load_pack(pack)}
+    prompt = {
+        "1": {"class_type": "LoadImage", "inputs": {"image": str(picture)}},
+        "2": {"class_type": "LokiImageLevels", "inputs": {"image": ["1", 0], "black_point": 0.0, "gamma": 0.7,
+                                                          "mode": "rgb", "invert": True}},
+    }
+    result = LokiExecutor(classes).run(prompt, ["2"])
+    image = result.value(["2", 0])
+    with Image.open(json.loads(cli.stdout)["image"]) as img:
+        np.testing.assert_array_equal(np.rint(image[0].numpy() * 255).astype(np.uint8), np.asarray(img))

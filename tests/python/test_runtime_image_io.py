@@ -196,3 +196,42 @@ def test_natural_order_of_numbered_files(tmp_path):
         write_rgba_png(tmp_path / f"f_{i}.png", np.full((1, 1, 3), i, dtype=np.uint8))
     (tmp_path / "notes.txt").write_text("x")
     assert [p.rsplit("/", 1)[1] for p in image_io.expand_paths([tmp_path])] == ["f_1.png", "f_2.png", "f_10.png"]
+
+
+def test_without_pillow_pngs_are_still_read_and_written(tmp_path, rng):
+    import json
+    import textwrap
+
+    from conftest import RUNTIME, run_python
+
+    rgb = rng.integers(0, 256, (37, 29, 3), dtype=np.uint8)  # Pillow picks its own row filters (Paeth included)
+    grey = rng.integers(0, 256, (8, 9, 1), dtype=np.uint8)
+    write_rgba_png(tmp_path / "rgb.png", rgb)
+    write_rgba_png(tmp_path / "grey.png", grey)
+    probe = textwrap.dedent(f"""
+        import json, sys
+        sys.modules["PIL"] = None  # as if Pillow were not installed
+        sys.path.insert(0, {str(RUNTIME.parent)!r})
+        import numpy as np
+        from loki_runtime import image_io
+        image, mask = image_io.read_image({str(tmp_path / "rgb.png")!r})
+        grey = image_io.read_mask({str(tmp_path / "grey.png")!r})
+        rgba = np.concatenate([image, np.full(image.shape[:3] + (1,), 0.5, np.float32)], axis=-1)
+        image_io.write_image(rgba, {str(tmp_path / "out.png")!r})
+        image_io.write_mask(grey, {str(tmp_path / "mask.png")!r})
+        print(json.dumps({{"image": (image * 255).round().astype(int).tolist(), "mask": float(mask.max()),
+                          "grey": (grey * 255).round().astype(int).tolist()}}))
+    """)
+    result = run_python(["-c", probe])
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    np.testing.assert_array_equal(np.array(shown["image"])[0], rgb)
+    np.testing.assert_array_equal(np.array(shown["grey"])[0], grey[:, :, 0])
+    assert shown["mask"] == 0.0
+    with Image.open(tmp_path / "out.png") as written:  # files written without Pillow, read by Pillow
+        assert written.mode == "RGBA"
+        np.testing.assert_array_equal(np.asarray(written)[:, :, :3], rgb)
+        assert (np.asarray(written)[:, :, 3] == 128).all()
+    with Image.open(tmp_path / "mask.png") as written:
+        assert written.mode == "L"
+        np.testing.assert_array_equal(np.asarray(written), grey[:, :, 0])

@@ -11,6 +11,9 @@ becomes a MASK equal to ``1 - alpha`` (a palette image's transparency too). Wher
 Mask files (:func:`read_mask`): a greyscale file gives its values, a file with alpha gives ``1 - alpha`` (as
 ``LoadImage``), an RGB file gives its red channel (as ``ImageToMask``, and what ``MaskToImage`` writes).
 
+Without Pillow (a bare machine with numpy and torch only) 8- and 16-bit non-interlaced PNGs are still read and
+written, by :mod:`loki_runtime.png16`; other formats need Pillow.
+
 Writing: PNG, 8-bit by default (values clipped to 0..1 and rounded, where ComfyUI's ``SaveImage`` truncates) or
 16-bit; RGB for 3 channels, RGBA for 4, greyscale for masks. A batch of B > 1 is written as ``<stem>_<i>.png``
 (i from 0), a single image as ``<stem>.png``.
@@ -33,8 +36,8 @@ def read_image(path: str | os.PathLike):
     import numpy as np
 
     path = os.fspath(path)
-    if path.lower().endswith(".png") and png16.is_readable(path):
-        return _split_alpha(png16.read(path).astype(np.float32) / 65535.0)
+    if _own_png(path):
+        return _split_alpha(_png_floats(path))
     from PIL import Image, ImageOps, ImageSequence
 
     images, masks = [], []
@@ -73,8 +76,8 @@ def read_mask(path: str | os.PathLike):
     import numpy as np
 
     path = os.fspath(path)
-    if path.lower().endswith(".png") and png16.is_readable(path):
-        return _mask_from_pixels(png16.read(path).astype(np.float32) / 65535.0)[None]
+    if _own_png(path):
+        return _mask_from_pixels(_png_floats(path))[None]
     from PIL import Image, ImageOps, ImageSequence
 
     masks = []
@@ -158,6 +161,28 @@ def natural_key(name: str) -> list:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
 
 
+def _has_pillow() -> bool:
+    try:
+        import PIL  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _own_png(path: str) -> bool:
+    """PNGs decoded by :mod:`png16`: every 16-bit one, and 8-bit ones when Pillow is not installed."""
+    if not path.lower().endswith(".png"):
+        return False
+    return png16.is_readable(path) or (not _has_pillow() and png16.is_readable(path, (8,)))
+
+
+def _png_floats(path: str):
+    import numpy as np
+
+    pixels = png16.read(path)
+    return pixels.astype(np.float32) / (255.0 if pixels.dtype == np.uint8 else 65535.0)
+
+
 def _frame_rgba(frame):
     """``[H,W,C]`` float32 of one PIL frame: C = 3, or 4 when it has alpha (palette transparency included)."""
     if frame.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F", "L", "1"):
@@ -197,21 +222,21 @@ def _mask_from_pixels(pixels):
 def _write_pixels(pixels, path: str | os.PathLike, bits: int) -> str:
     """Writes ``[H,W,C]`` float 0..1 (C = 1, 3, 4) as a PNG of 8 or 16 bits per channel."""
     import numpy as np
-    from PIL import Image
 
+    if bits not in (8, 16):
+        raise ValueError(f"PNG bit depth must be 8 or 16, not {bits}")
     path = os.fspath(path)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     channels = pixels.shape[2]
     if bits == 16:
         values = np.rint(pixels * 65535.0).astype(np.uint16)
-        if channels == 1:
-            Image.fromarray(values[:, :, 0], mode="I;16").save(path, format="PNG")
-        else:
-            png16.write(path, values)
+    else:
+        values = np.rint(pixels * 255.0).astype(np.uint8)
+    if not _has_pillow() or (bits == 16 and channels > 1):
+        png16.write(path, values)  # Pillow writes 16 bits only for grey
         return path
-    if bits != 8:
-        raise ValueError(f"PNG bit depth must be 8 or 16, not {bits}")
-    values = np.rint(pixels * 255.0).astype(np.uint8)
-    mode = {1: "L", 3: "RGB", 4: "RGBA"}[channels]
+    from PIL import Image
+
+    mode = {(1, 8): "L", (3, 8): "RGB", (4, 8): "RGBA", (1, 16): "I;16"}[channels, bits]
     Image.fromarray(values[:, :, 0] if channels == 1 else values, mode=mode).save(path, format="PNG", compress_level=4)
     return path

@@ -1,6 +1,7 @@
-"""16-bit PNG read and write for colour images, which Pillow reduces to 8 bits (it keeps 16 bits only for grey).
+"""A small PNG codec with numpy and zlib: 16-bit colour PNGs, which Pillow reduces to 8 bits (it keeps 16 bits only
+for grey), and 8-bit PNGs when Pillow is not installed (a bare machine with only numpy and torch).
 
-Only what LOKI needs: 16-bit, non-interlaced, colour types 0 (grey), 2 (RGB), 4 (grey+alpha), 6 (RGBA).
+Only what LOKI needs: 8- or 16-bit, non-interlaced, colour types 0 (grey), 2 (RGB), 4 (grey+alpha), 6 (RGBA).
 Files we write use the "Up" filter for every row (vectorised both ways); files from elsewhere may use any of the
 five filters (Sub and Up are vectorised, Average and Paeth are decoded pixel by pixel).
 """
@@ -24,19 +25,19 @@ def header(path: str | os.PathLike) -> dict | None:
     return {"width": width, "height": height, "bit_depth": depth, "color_type": color, "interlace": interlace}
 
 
-def is_readable(path: str | os.PathLike) -> bool:
-    """True for a 16-bit non-interlaced PNG this module decodes."""
+def is_readable(path: str | os.PathLike, depths: tuple = (16,)) -> bool:
+    """True for a non-interlaced PNG of one of ``depths`` bits per channel that this module decodes."""
     info = header(path)
-    return bool(info) and info["bit_depth"] == 16 and info["color_type"] in _CHANNELS and info["interlace"] == 0
+    return bool(info) and info["bit_depth"] in depths and info["color_type"] in _CHANNELS and info["interlace"] == 0
 
 
 def read(path: str | os.PathLike):
-    """The pixels as uint16 ``[H,W,C]`` (C = 1, 2, 3 or 4, in the file's channel order)."""
+    """The pixels as uint16 (16-bit files) or uint8 ``[H,W,C]`` (C = 1, 2, 3 or 4, in the file's channel order)."""
     import numpy as np
 
     info = header(path)
-    if not info or not is_readable(path):
-        raise ValueError(f"{os.fspath(path)}: not a 16-bit non-interlaced PNG")
+    if not info or not is_readable(path, (8, 16)):
+        raise ValueError(f"{os.fspath(path)}: not an 8- or 16-bit non-interlaced grey or RGB(A) PNG")
     with open(path, "rb") as f:
         data = f.read()
     idat = bytearray()
@@ -49,7 +50,8 @@ def read(path: str | os.PathLike):
             break
         pos += 12 + length
     width, height, channels = info["width"], info["height"], _CHANNELS[info["color_type"]]
-    bpp = channels * 2
+    sample = info["bit_depth"] // 8
+    bpp = channels * sample
     stride = width * bpp
     raw = np.frombuffer(zlib.decompress(bytes(idat)), dtype=np.uint8)
     if raw.size < height * (stride + 1):
@@ -60,11 +62,13 @@ def read(path: str | os.PathLike):
     for y in range(height):
         out[y] = _unfilter(int(rows[y, 0]), rows[y, 1:], previous, bpp)
         previous = out[y]
+    if sample == 1:
+        return out.reshape(height, width, channels)
     return out.view(">u2").reshape(height, width, channels).astype(np.uint16)
 
 
 def write(path: str | os.PathLike, pixels) -> None:
-    """Writes uint16 ``[H,W,C]`` (C = 1, 2, 3, 4) as a 16-bit PNG."""
+    """Writes uint16 (16-bit PNG) or uint8 (8-bit PNG) ``[H,W,C]`` pixels, C = 1, 2, 3 or 4."""
     import numpy as np
 
     a = np.asarray(pixels)
@@ -72,11 +76,13 @@ def write(path: str | os.PathLike, pixels) -> None:
         a = a[:, :, None]
     height, width, channels = a.shape
     color = {1: 0, 2: 4, 3: 2, 4: 6}[channels]
-    rows = np.ascontiguousarray(a.astype(">u2")).view(np.uint8).reshape(height, width * channels * 2)
+    depth = 8 if a.dtype == np.uint8 else 16
+    samples = a if depth == 8 else a.astype(">u2")
+    rows = np.ascontiguousarray(samples).view(np.uint8).reshape(height, width * channels * depth // 8)
     up = rows.copy()
     up[1:] = rows[1:] - rows[:-1]  # uint8 arithmetic wraps modulo 256, as the filter wants
     filtered = np.concatenate([np.full((height, 1), 2, dtype=np.uint8), up], axis=1)
-    ihdr = struct.pack(">IIBBBBB", width, height, 16, color, 0, 0, 0)
+    ihdr = struct.pack(">IIBBBBB", width, height, depth, color, 0, 0, 0)
     body = _SIGNATURE + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", zlib.compress(filtered.tobytes(), 6)) + _chunk(b"IEND", b"")
     with open(path, "wb") as f:
         f.write(body)

@@ -105,6 +105,29 @@ public sealed class FeatureWorkflowTests
         Assert.Equal(LokiCodes.ConvertCycle, Assert.Single(result.Diagnostics, d => d.IsError).Code);
     }
 
+    [Theory]
+    [InlineData("1a2b3c4d-0000-4000-8000-000000000001", LokiCodes.WorkflowMissingSubgraph)]
+    [InlineData("workflow>missing", LokiCodes.WorkflowMissingGroupNode)]
+    public void Instances_of_missing_definitions_are_reported(string type, string code)
+    {
+        var ui = Ui($$"""{"nodes": [{"id": 3, "type": "{{type}}", "mode": 0}], "links": [], "version": 0.4}""");
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "m.json");
+        Assert.Null(result.Prompt);
+        var error = result.Diagnostics.First(d => d.IsError);
+        Assert.Equal(code, error.Code);
+        Assert.Equal("$.nodes[0].type", error.JsonPath);
+    }
+
+    [Fact]
+    public void Widgets_an_old_workflow_lacks_get_their_defaults_with_a_note()
+    {
+        var ui = Ui("""{"nodes": [{"id": 1, "type": "DualCLIPLoader", "mode": 0, "widgets_values": ["a.safetensors", "b.safetensors", "flux"]}], "links": [], "version": 0.4}""");
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "old.json");
+        Assert.Equal("default", result.Prompt!["1"]!["inputs"]!["device"]!.GetValue<string>());
+        var note = Assert.Single(result.Diagnostics);
+        Assert.Equal((LokiCodes.ConvertFewerWidgetValues, DiagnosticSeverity.Info), (note.Code, note.Severity));
+    }
+
     [Fact]
     public void Core_workflows_convert_with_the_shipped_catalogue_alone()
     {

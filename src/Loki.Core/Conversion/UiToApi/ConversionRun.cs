@@ -76,7 +76,8 @@ internal sealed class ConversionRun
             case FlatNodeKind.Real:
                 if (_schemas.Find(node.ClassType) is { } schema)
                 {
-                    node.Widgets = WidgetMapper.Map(schema, node.Node.WidgetValues, node.Node.NamedWidgetValues);
+                    node.Widgets = WidgetMapper.Map(schema, node.Node.WidgetValues, node.Node.NamedWidgetValues, out var defaulted);
+                    ReportDefaults(node, defaulted);
                     return;
                 }
 
@@ -102,6 +103,15 @@ internal sealed class ConversionRun
                     ? [KeyValuePair.Create("value", pv[0]?.DeepClone())]
                     : [];
                 return;
+        }
+    }
+
+    private void ReportDefaults(FlatNode node, List<string> defaulted)
+    {
+        // Only a node that records values at all was saved before these widgets existed.
+        if (defaulted.Count > 0 && node.Node.WidgetValues is { Count: > 0 } && node.GroupIndex < 0)
+        {
+            _diagnostics.Info(LokiCodes.ConvertFewerWidgetValues, $"node {node.Id} ({node.ClassType}) was saved without a value for {string.Join(", ", defaulted)}; the defaults are sent, as the frontend does", _workflow.File, node.Node.JsonPath + ".widgets_values");
         }
     }
 

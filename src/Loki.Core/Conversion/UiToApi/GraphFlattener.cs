@@ -10,7 +10,7 @@ namespace Loki.Core.Conversion.UiToApi;
 /// instances open into <c>instance:inner</c> nodes (nested too), group nodes into <c>group:index</c> nodes, each
 /// instance listed after its inner nodes.
 /// </summary>
-internal sealed class GraphFlattener
+internal sealed partial class GraphFlattener
 {
     private readonly UiWorkflow _workflow;
     private readonly SchemaSet _schemas;
@@ -94,8 +94,16 @@ internal sealed class GraphFlattener
             }
         }
 
+        if (SubgraphId().IsMatch(type) && !_schemas.Contains(type))
+        {
+            _diagnostics.Error(LokiCodes.WorkflowMissingSubgraph, $"node {node.Id} is an instance of subgraph '{type}', which definitions.subgraphs does not hold", _workflow.File, node.JsonPath + ".type");
+        }
+
         return VirtualNodes.Contains(type) ? FlatNodeKind.Virtual : FlatNodeKind.Real;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial System.Text.RegularExpressions.Regex SubgraphId();
 
     private static string? GroupName(string type) =>
         type.StartsWith("workflow>", StringComparison.Ordinal) || type.StartsWith("workflow/", StringComparison.Ordinal) ? type[9..] : null;

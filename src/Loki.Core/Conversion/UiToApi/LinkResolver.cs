@@ -99,6 +99,7 @@ internal sealed class LinkResolver
             var inner = OutputLink(definition, slot);
             if (inner is null || !_byId.TryGetValue(GraphFlattener.Join([.. node.Path, node.Node.Id], inner.OriginId), out var origin))
             {
+                _diagnostics.Warning(LokiCodes.ConvertUnresolvedLink, $"output {slot} of subgraph instance {node.Id} is not connected inside '{definition.Name ?? node.ClassType}'; the input it feeds is left out", _workflow.File, node.Node.JsonPath);
                 return null;
             }
 

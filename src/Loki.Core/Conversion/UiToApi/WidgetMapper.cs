@@ -13,8 +13,13 @@ namespace Loki.Core.Conversion.UiToApi;
 internal static class WidgetMapper
 {
     /// <summary>The widget values of a node of class <paramref name="schema"/>, in widget order.</summary>
-    public static List<KeyValuePair<string, JsonNode?>> Map(NodeSchema schema, JsonArray? values, JsonObject? named)
+    public static List<KeyValuePair<string, JsonNode?>> Map(NodeSchema schema, JsonArray? values, JsonObject? named) =>
+        Map(schema, values, named, out _);
+
+    /// <summary>As <see cref="Map(NodeSchema, JsonArray?, JsonObject?)"/>; <paramref name="defaulted"/> names the widgets no saved value reached.</summary>
+    public static List<KeyValuePair<string, JsonNode?>> Map(NodeSchema schema, JsonArray? values, JsonObject? named, out List<string> defaulted)
     {
+        defaulted = [];
         var result = new List<KeyValuePair<string, JsonNode?>>();
         var assigned = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         if (named is not null)
@@ -43,7 +48,12 @@ internal static class WidgetMapper
                 continue;
             }
 
-            value ??= assigned.ContainsKey(input.Name) ? null : DefaultOf(input);
+            if (!assigned.ContainsKey(input.Name))
+            {
+                defaulted.Add(input.Name);
+                value = DefaultOf(input);
+            }
+
             result.Add(KeyValuePair.Create(input.Name, FixLegacyValue(schema.ClassType, input, value)));
         }
 

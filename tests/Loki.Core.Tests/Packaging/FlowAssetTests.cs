@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Packaging;
+using Loki.Core.Packaging.Flows;
+
+namespace Loki.Core.Tests.Packaging;
+
+public class FlowAssetTests
+{
+    private static JsonObject Entry(PackResult r, string path) =>
+        JsonNode.Parse(Assert.Single(r.Entries, e => e.Path == path).Content)!.AsObject();
+
+    [Fact]
+    public void The_blueprint_is_one_subgraph_instance_whose_io_comes_from_the_markers()
+    {
+        using var s = new SamplePack();
+        var bp = Entry(PackBuilder.Build(s.Options()), "subgraphs/value_doubler.json");
+
+        var root = Assert.Single(bp["nodes"]!.AsArray())!.AsObject();
+        var def = Assert.Single(bp["definitions"]!["subgraphs"]!.AsArray())!.AsObject();
+        Assert.Equal(def["id"]!.GetValue<string>(), root["type"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", def["id"]!.GetValue<string>());
+        Assert.Equal(0.4, bp["version"]!.GetValue<double>());
+        Assert.Equal(1, def["version"]!.GetValue<int>());
+
+        var input = Assert.Single(def["inputs"]!.AsArray())!;
+        Assert.Equal(("amount", "INT"), (input["name"]!.GetValue<string>(), input["type"]!.GetValue<string>()));
+        var output = Assert.Single(def["outputs"]!.AsArray())!;
+        Assert.Equal(("doubled", "INT"), (output["name"]!.GetValue<string>(), output["type"]!.GetValue<string>()));
+        Assert.Equal(["amount"], root["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+        Assert.Equal(["doubled"], root["outputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+
+        var inner = Assert.Single(def["nodes"]!.AsArray())!;
+        Assert.Equal("LokiValueDoubler", inner["type"]!.GetValue<string>());
+        var links = def["links"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        Assert.Contains(links, l => l["origin_id"]!.GetValue<int>() == -10 && l["target_id"]!.GetValue<int>() == 2);
+        Assert.Contains(links, l => l["origin_id"]!.GetValue<int>() == 2 && l["target_id"]!.GetValue<int>() == -20);
+        Assert.Equal(-10, def["inputNode"]!["id"]!.GetValue<int>());
+        Assert.Equal(-20, def["outputNode"]!["id"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void The_example_workflow_keeps_the_flow_and_records_its_source()
+    {
+        using var s = new SamplePack();
+        var ex = Entry(PackBuilder.Build(s.Options()), "example_workflows/value_doubler.json");
+
+        Assert.Equal(3, ex["nodes"]!.AsArray().Count);
+        var loki = ex["extra"]!["loki"]!;
+        Assert.True(loki["generated"]!.GetValue<bool>());
+        Assert.Equal("nodes/value_doubler/value_doubler_workflow.json", loki["source"]!.GetValue<string>());
+        Assert.Equal(64, loki["source_sha256"]!.GetValue<string>().Length);
+        Assert.Equal(1, ex["extra"]!["ds"]!["scale"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void The_thumbnail_is_a_png_that_draws_the_nodes_and_wires()
+    {
+        var sketch = FlowSketch.From(JsonNode.Parse(SamplePack.Flow))!;
+        var png = FlowThumbnail.Render(sketch);
+        var empty = FlowThumbnail.Render(new FlowSketch([], []));
+
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+        Assert.Equal(png, FlowThumbnail.Render(sketch));
+        Assert.NotEqual(empty, png);
+        Assert.Equal(3, sketch.Nodes.Length);
+        Assert.Equal(2, sketch.Links.Length);
+
+        // Decode with Pillow: right size, and the node's own colour is on the canvas.
+        var file = Path.GetTempFileName();
+        File.WriteAllBytes(file, png);
+        var run = Loki.Core.Requirements.PythonProcess.Run(Loki.Core.Requirements.PythonProcess.DefaultInterpreter, ["-c",
+            "import sys; from PIL import Image; im = Image.open(sys.argv[1]).convert('RGB'); print(im.size, (0x33, 0x55, 0x33) in set(im.getdata()), (0x29, 0x69, 0x9C) in set(im.getdata()))", file]);
+        Assert.Equal("(512, 288) True True", run.Stdout.Trim());
+    }
+
+    [Fact]
+    public void An_api_prompt_is_laid_out_in_columns_by_dependency()
+    {
+        var api = JsonNode.Parse("""{"1": {"class_type": "A", "inputs": {}}, "2": {"class_type": "B", "inputs": {"x": ["1", 0]}}, "3": {"class_type": "C", "inputs": {"y": ["2", 0], "z": ["1", 0]}}}""");
+        var sketch = FlowSketch.From(api)!;
+        Assert.Equal([0.0, 320.0, 640.0], sketch.Nodes.Select(n => n.X));
+        Assert.Equal(3, sketch.Links.Length);
+    }
+}
