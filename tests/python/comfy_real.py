@@ -65,8 +65,12 @@ def build_library(work: Path) -> Path:
     source = Path(os.environ.get("LOKI_LIBRARY_SOURCE") or REPO / "nodes")
     shutil.copytree(source, root / "nodes", ignore=shutil.ignore_patterns("bin", "obj", "output", "__pycache__"))
     for folder in sorted((root / "nodes").iterdir()):
-        if folder.is_dir() and not (folder / "__init__.py").exists() and (folder / f"{folder.name}.py").exists():
+        if not folder.is_dir() or (folder / "__init__.py").exists():
+            continue
+        if (folder / f"{folder.name}.py").exists():
             loki("script-to-node", folder)
+        elif (folder / f"{folder.name}_workflow.json").exists():  # a library flow: its node and flow script
+            loki("convert", folder / f"{folder.name}_workflow.json", "--to", "node", "-o", folder, "--library", root)
     flow_file = work / "levels_blur_workflow.json"
     flow_file.write_text(json.dumps(LEVELS_BLUR_FLOW, indent=1), encoding="utf-8")
     loki("convert", flow_file, "--to", "node", "-o", root / "nodes" / "levels_blur", "--library", root)

@@ -304,3 +304,93 @@ def test_flow_script_comfyui_backend_matches_the_loki_backend(comfyui, work, lib
     assert set(report) == {"image", "mask"}
     for name, (ours, theirs, diff) in report.items():
         assert ours == theirs and diff == 0.0, (name, ours, theirs, diff)
+
+
+# ---- the library's own flows: flow nodes and example workflows --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def schemas(work, object_info):
+    path = work / "object_info.json"
+    path.write_text(json.dumps(object_info), encoding="utf-8")
+    return path
+
+
+def _to_api(workflow: Path, schemas: Path, out: Path) -> dict:
+    comfy_real.loki("convert", workflow, "--to", "api", "--schemas", schemas, "-o", out)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_a_ui_workflow_with_markers_converts_with_the_servers_schemas_and_runs(server, work, schemas, object_info,
+                                                                              ramp):
+    flow = json.loads(json.dumps(comfy_real.LEVELS_BLUR_FLOW))
+    flow["0"] = {"class_type": "LoadImage", "inputs": {"image": server.upload_png(ramp)}}
+    flow["1"]["inputs"]["value"] = ["0", 0]
+    api = work / "markers_api.json"
+    api.write_text(json.dumps(flow), encoding="utf-8")
+    comfy_real.loki("convert", api, "--to", "ui", "--schemas", schemas, "-o", work / "markers_ui.json")
+    ui = json.loads((work / "markers_ui.json").read_text(encoding="utf-8"))
+    widgets = {n["type"]: n["widgets_values"] for n in ui["nodes"] if n["type"] in ("LokiInput", "LokiOutput")}
+    order = object_info["LokiInput"]["input_order"]["required"]
+    assert len(widgets["LokiInput"]) == len(order) and widgets["LokiOutput"] in (["image"], ["mask"])
+    prompt = _to_api(work / "markers_ui.json", schemas, work / "markers_back.json")
+    prompt_id, messages = server.queue(prompt)
+    assert messages[-1]["type"] == "execution_success", messages[-1]
+
+
+def test_every_example_workflow_of_the_pack_runs_on_the_server(server, pack, work, schemas, ramp):
+    examples = sorted((pack / "example_workflows").glob("*.json")) if (pack / "example_workflows").is_dir() else []
+    if not examples:
+        pytest.skip("the library has no flow, so the pack has no example workflow")
+    import shutil
+
+    shutil.copy(ramp, server.base / "input" / "example.png")  # what the examples' LoadImage nodes name
+    failed = {}
+    for example in examples:
+        prompt = _to_api(example, schemas, work / f"example_{example.stem}_api.json")
+        try:
+            _, messages = server.queue(prompt)
+        except PromptRejected as ex:
+            failed[example.name] = ex.answer
+            continue
+        if messages[-1]["type"] != "execution_success":
+            failed[example.name] = messages[-1]
+    assert failed == {}
+
+
+def test_library_flow_nodes_in_comfyui_match_their_flow_scripts_on_the_server(server, object_info, configs, ramp,
+                                                                              library, monkeypatch):
+    import numpy as np
+
+    flows = {k: v for k, v in configs.items() if "flow" in v[1] and k != "LokiLevelsBlur"}
+    if not flows:
+        pytest.skip("the library has no flow node")
+    monkeypatch.setenv("LOKI_LIBRARY", str(library))
+    image = server.upload_png(ramp)
+    for class_type, (folder, config) in flows.items():
+        info = object_info[class_type]
+        inputs, prompt, files = {}, {"1": {"class_type": "LoadImage", "inputs": {"image": image}}}, {}
+        for name, spec in info["input"]["required"].items():
+            if spec[0] == "IMAGE":
+                inputs[name], files[name] = ["1", 0], str(ramp)
+            elif spec[0] == "MASK":
+                inputs[name], files[name] = ["1", 1], None
+            else:
+                inputs[name] = spec[1].get("default") if len(spec) > 1 else None
+        assert None not in files.values(), f"{class_type}: give its MASK inputs a value"
+        prompt["2"] = {"class_type": class_type, "inputs": inputs}
+        for slot, kind in enumerate(info["output"]):
+            if kind == "IMAGE":
+                prompt[f"o{slot}"] = {"class_type": "SaveImage", "inputs": {"images": ["2", slot],
+                                                                             "filename_prefix": class_type}}
+        prompt_id, messages = server.queue(prompt)
+        assert messages[-1]["type"] == "execution_success", (class_type, messages[-1])
+        outputs = server.history(prompt_id)["outputs"]
+        run = script_run_file(folder / f"{folder.name}.py")
+        want = run(**{k: (files[k] if k in files else v) for k, v in inputs.items()}, backend="server",
+                   server=server.url)
+        for slot, name in enumerate(info["output_name"]):
+            if info["output"][slot] == "IMAGE":
+                got = png_u8(server.view(outputs[f"o{slot}"]["images"][0]))
+                # the script's server run hands back the same 8-bit pixels as floats (k / 255)
+                assert (got == np.rint(want[name][0] * 255)).all(), (class_type, name)
