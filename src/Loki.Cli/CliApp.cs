@@ -1,3 +1,4 @@
+using Loki.Cli.Commands;
 using Loki.Core.Diagnostics;
 
 namespace Loki.Cli;
@@ -32,6 +33,8 @@ public static class CliApp
             var rest = args[1..];
             return verb switch
             {
+                "convert" => await ConvertCommand.RunAsync(rest, stdout, stderr),
+                "inspect" => await InspectCommand.RunAsync(rest, stdout, stderr),
                 "pack" => Commands.PackCommand.Run(rest, stdout, stderr),
                 "verify" => Commands.VerifyCommand.Run(rest, stdout, stderr),
                 "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
@@ -44,7 +47,7 @@ public static class CliApp
         catch (LokiException ex)
         {
             await stderr.WriteLineAsync(ex.Diagnostic.ToString());
-            return ex.Diagnostic.Code is LokiCodes.BadUsage or LokiCodes.FileNotFound or LokiCodes.FileUnreadable ? BadUsage : Failed;
+            return ExitCodes.For(ex.Diagnostic);
         }
         catch (Exception ex)
         {
@@ -66,7 +69,7 @@ public static class CliApp
         usage: loki <command> [options]
 
         commands:
-          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
+          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT] [--seed N]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
           pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
           verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]

@@ -157,3 +157,14 @@ def test_runtime_options_are_flags_and_keywords_but_not_ports(tmp_path, capsys, 
     help_text = " ".join(capsys.readouterr().out.split())
     assert "--backend {loki,server} where to run (default: loki)" in help_text
     assert "--server SERVER server URL (default: http://h:1)" in help_text
+
+
+def test_a_single_dict_valued_output_is_not_mistaken_for_the_output_mapping(tmp_path):
+    latent = {"samples": np.zeros((1, 4, 2, 2), np.float32)}
+    s = make(tmp_path, "lat", {"inputs": {}, "outputs": {"samples": "LATENT"}}, lambda: latent)
+    assert s()["samples"] is latent
+    wrapped = make(tmp_path, "lat2", {"inputs": {}, "outputs": {"samples": "LATENT"}}, lambda: {"samples": latent})
+    assert wrapped()["samples"] is latent
+    audio = make(tmp_path, "aud", {"inputs": {}, "outputs": {"audio": "AUDIO"}},
+                 lambda: {"waveform": np.zeros((2, 5), np.float32), "sample_rate": 8000})
+    assert audio()["audio"]["waveform"].shape == (1, 2, 5)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import LokiError
+
 UNKNOWN_NODE_TYPE = "LOKI3150"
 MISSING_INPUT = "LOKI3151"
 BAD_LINK = "LOKI3152"
@@ -36,7 +38,7 @@ class NodeRef:
         return " ".join(parts)
 
 
-class FlowError(Exception):
+class FlowError(LokiError):
     """A flow could not be validated or run. `code` is stable; `nodes` is the chain outer → inner."""
 
     def __init__(self, code: str, message: str, nodes: tuple[NodeRef, ...] = (), details: list[str] | None = None):

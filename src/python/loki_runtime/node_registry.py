@@ -67,13 +67,65 @@ class Library:
                 units = [root]
             else:
                 base = root / "nodes" if (root / "nodes").is_dir() else root
-                units = sorted(p for p in base.iterdir() if (p / "__init__.py").is_file()) if base.is_dir() else []
+                units = sorted(p for p in base.iterdir() if _is_node_folder(p)) if base.is_dir() else []
             for unit in units:
                 try:
-                    mappings = loader.load_pack(str(unit))
+                    mappings = loader.load_pack(str(unit)) if (unit / "__init__.py").is_file() else _script_node(unit)
                 except Exception as ex:  # one broken node must not hide the rest; named when its type is missing
                     self.failures.append(f"{unit}: {type(ex).__name__}: {ex}")
                     continue
                 for class_type, cls in mappings.items():
                     classes.setdefault(class_type, cls)
         return classes
+
+
+def _is_node_folder(path: Path) -> bool:
+    return path.is_dir() and ((path / "__init__.py").is_file() or (path / f"{path.name}.py").is_file())
+
+
+def _script_node(folder: Path) -> dict:
+    """A node folder not built yet (no `__init__.py`): its LOKI Script `<n>.py` wrapped as a V1 node class."""
+    import importlib.util
+    import sys
+
+    from . import comfy_adapter
+    from .script import Script
+
+    name = f"loki_script_{folder.name}"
+    spec = importlib.util.spec_from_file_location(name, folder / f"{folder.name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
+    scripts = [v for v in vars(module).values() if isinstance(v, Script)]
+    if not scripts:
+        raise ImportError(f"{folder}: {folder.name}.py has no @script.entry function")
+    classes, _ = comfy_adapter.node_mappings(scripts[0])
+    return classes
+
+
+_SHARED: dict[tuple, Library] = {}
+
+
+def shared_library(roots: list[Path]) -> Library:
+    """One Library per set of roots in this process (flow nodes and backends share the imported classes)."""
+    key = tuple(str(r) for r in roots)
+    if key not in _SHARED:
+        _SHARED[key] = Library(roots)
+    return _SHARED[key]
+
+
+def return_type(class_type: str, index: int, roots: list[Path]) -> str:
+    """The type of output `index` of `class_type` as far as the runtime and the library know; `*` otherwise."""
+    cls = runtime_classes().get(class_type)
+    if cls is None:
+        comfy = __import__("sys").modules.get("nodes")
+        cls = getattr(comfy, "NODE_CLASS_MAPPINGS", {}).get(class_type) if comfy is not None else None
+    if cls is None:
+        cls = shared_library(roots).classes.get(class_type)
+    types = getattr(cls, "RETURN_TYPES", ()) if cls is not None else ()
+    kind = types[index] if 0 <= index < len(types) else "*"
+    return kind if isinstance(kind, str) else "COMBO"

@@ -111,7 +111,7 @@ class Script:
     def collect_outputs(self, result: Any) -> dict[str, Any]:
         """The function's return value as ``{output_name: value}`` in the runtime's forms (numpy arrays...)."""
         ports = self.interface.outputs
-        if isinstance(result, dict) and (not ports or any(p.name in result for p in ports) or not result):
+        if isinstance(result, dict) and self._is_output_mapping(result):
             raw = dict(result)
         elif not ports:
             raw = {} if result is None else {"result": result}
@@ -126,6 +126,23 @@ class Script:
             outputs[port.name] = files.normalize_output(port, raw.pop(port.name))
         outputs.update(raw)  # undeclared extras are kept as returned
         return outputs
+
+    def _is_output_mapping(self, result: dict) -> bool:
+        """Whether a returned dict maps output names to values, or is itself the value of the only output.
+
+        A single AUDIO, LATENT or other dict-valued output is ambiguous (``{"samples": ...}`` is a latent): the dict
+        names outputs only when its keys are exactly that output's name (and, for AUDIO and LATENT, whose values
+        are dicts, when the value under it is a dict too).
+        """
+        ports = self.interface.outputs
+        if not ports or not result:
+            return True
+        if len(ports) == 1 and not (ports[0].is_widget or ports[0].type in ("IMAGE", "MASK")):
+            port = ports[0]
+            if set(result) != {port.name}:
+                return False
+            return port.type not in ("AUDIO", "LATENT") or isinstance(result[port.name], dict)
+        return any(p.name in result for p in ports)
 
     def output_port(self, name: str, value: Any) -> Port:
         """The declared port of an output, or one guessed from the value for an undeclared one."""

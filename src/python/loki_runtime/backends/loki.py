@@ -7,7 +7,7 @@ from typing import Any
 from .. import flow_errors as codes
 from ..executor import LokiExecutor
 from ..flow_errors import FlowError, FlowValidationError
-from ..node_registry import Library, runtime_classes
+from ..node_registry import runtime_classes, shared_library
 from .values import prompt_to_node_values, to_script_value
 
 
@@ -17,7 +17,7 @@ class LokiBackend:
     name = "loki"
 
     def __init__(self, library_roots: list[Path], extra_classes: dict | None = None):
-        self.library = Library(library_roots)
+        self.library = shared_library(library_roots)
         self.extra_classes = dict(extra_classes or {})
 
     def classes_for(self, prompt: dict) -> dict:

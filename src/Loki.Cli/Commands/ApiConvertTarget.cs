@@ -1,0 +1,25 @@
+using Loki.Core.Conversion.UiToApi;
+using Loki.Core.Diagnostics;
+using Loki.Core.Text;
+
+namespace Loki.Cli.Commands;
+
+/// <summary><c>--to api</c>: the prompt the ComfyUI frontend would queue (a prompt given as input is passed through).</summary>
+internal sealed class ApiConvertTarget : ConvertTarget
+{
+    /// <inheritdoc />
+    public override string Name => "api";
+
+    /// <inheritdoc />
+    public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
+    {
+        if (request.Input.Ui is not { } ui)
+        {
+            return CanonicalJson.Write(request.Input.Api);
+        }
+
+        var result = UiToApiConverter.Convert(ui, request.Schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
+        diagnostics.AddRange(result.Diagnostics);
+        return result.Succeeded ? CanonicalJson.Write(result.Prompt) : null;
+    }
+}

@@ -1,0 +1,42 @@
+using Loki.Core.Diagnostics;
+using Loki.Core.IO;
+using Loki.Core.Schemas;
+
+namespace Loki.Cli.Commands;
+
+/// <summary>What every command shares: reporting diagnostics, loading schemas, writing a result.</summary>
+internal static class CommandIO
+{
+    /// <summary>Writes each diagnostic on its own line (code, file, place) to <paramref name="stderr"/>.</summary>
+    public static async Task ReportAsync(TextWriter stderr, IEnumerable<LokiDiagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            await stderr.WriteLineAsync(d.ToString());
+        }
+    }
+
+    /// <summary>The shipped catalogue, overridden class by class by each <c>--schemas</c> file or folder in order.</summary>
+    public static SchemaSet LoadSchemas(IReadOnlyList<string> paths) =>
+        paths.Count == 0 ? SchemaSet.Catalogue : SchemaSet.Load(paths);
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="output"/> atomically, or to stdout when it is null or <c>-</c>.</summary>
+    public static async Task WriteResultAsync(string text, string? output, TextWriter stdout)
+    {
+        if (output is null or "-")
+        {
+            await stdout.WriteAsync(text);
+            await stdout.FlushAsync();
+            return;
+        }
+
+        try
+        {
+            AtomicFile.WriteIfChanged(output, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LokiException(new LokiDiagnostic(LokiCodes.WriteFailed, DiagnosticSeverity.Error, "cannot write the output: " + e.Message, output), e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Loki.Core.Diagnostics;
+using Loki.Core.Schemas;
+using Loki.Core.Workflows;
+
+namespace Loki.Cli.Commands;
+
+/// <summary>Everything a <c>--to</c> target gets: the input as read, the schemas, and the options.</summary>
+/// <param name="InputPath">The input path as given.</param>
+/// <param name="Input">The workflow and/or prompt the input holds.</param>
+/// <param name="Schemas">The node definitions (catalogue plus <c>--schemas</c>).</param>
+/// <param name="Seed">The <c>--seed</c> for dynamic prompts, or null.</param>
+/// <param name="OutputPath">The <c>-o</c> path, or null for stdout.</param>
+internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, SchemaSet Schemas, long? Seed, string? OutputPath);
+
+/// <summary>
+/// One <c>--to</c> value of <c>loki convert</c>. A new target (script, node) is one subclass and one entry in
+/// <see cref="ConvertCommand.Targets"/>.
+/// </summary>
+internal abstract class ConvertTarget
+{
+    /// <summary>The <c>--to</c> value.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// Produces the output text (what goes to <c>-o</c> or stdout), or null when it cannot; problems go to
+    /// <paramref name="diagnostics"/> (errors make the command exit 1).
+    /// </summary>
+    public abstract string? Convert(ConvertRequest request, DiagnosticBag diagnostics);
+}

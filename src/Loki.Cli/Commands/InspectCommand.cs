@@ -1,0 +1,40 @@
+using Loki.Core.Diagnostics;
+using Loki.Core.Inspection;
+using Loki.Core.Text;
+using Loki.Core.Workflows;
+
+namespace Loki.Cli.Commands;
+
+/// <summary>
+/// <c>loki inspect INPUT [--schemas FILE_OR_DIR]... [--json]</c>: format and version, node and link counts, node
+/// types, types without a schema with the pack they likely come from, subgraphs and group nodes.
+/// </summary>
+internal static class InspectCommand
+{
+    private const string Help = """
+        usage: loki inspect INPUT [--schemas FILE_OR_DIR]... [--json]
+
+        INPUT            a UI workflow or API prompt (.json), or a .png/.webp carrying one
+        --schemas PATH   an /object_info dump, or a folder of them (repeatable); decides which types count as missing
+        --json           print one JSON object instead of text
+        """;
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Any(a => a is "-h" or "--help"))
+        {
+            await stdout.WriteLineAsync(Help);
+            return CliApp.Success;
+        }
+
+        var line = CommandLine.Parse("inspect", args, ["--schemas"], ["--json"]);
+        var input = line.SinglePositional("INPUT");
+        var file = WorkflowLoader.Load(input);
+        var schemas = CommandIO.LoadSchemas(line.Values("--schemas"));
+        var report = WorkflowInspector.Inspect(file, schemas);
+        await CommandIO.ReportAsync(stderr, [.. schemas.Diagnostics, .. file.Warnings ?? []]);
+        await stdout.WriteAsync(line.Flag("--json") ? CanonicalJson.Write(InspectReportJson.Build(report)) : InspectReportText.Build(report));
+        return ExitCodes.For(file.Warnings ?? []);
+    }
+}

@@ -1,0 +1,76 @@
+"""`Flow.entry`: a flow function becomes a LOKI Script (contracts §2.1) whose seeds keep their control state.
+
+The interface comes from `<n>.json` beside the flow when it exists, else from the function's signature
+(`flow.Seed` defaults become INT ports with `control_after_generate`). Keyword-only parameters are runtime
+options, not ports; `--backend`, `--comfyui` and `--server` are always there.
+"""
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from .flow_seed import Seed, SeedState
+from .interface import from_config, from_function
+from .script import Option, Script, find_config
+
+RUNTIME_OPTIONS = (
+    Option("backend", "where the flow runs: loki (default), comfyui (in-process) or server",
+           default="loki", choices=("loki", "comfyui", "server"), env="LOKI_BACKEND"),
+    Option("comfyui", "ComfyUI folder for --backend comfyui (default: $COMFYUI_PATH)", env="COMFYUI_PATH"),
+    Option("server", "ComfyUI server URL for --backend server (default: $COMFYUI_SERVER)", env="COMFYUI_SERVER"),
+)
+
+
+class FlowEntry(Script):
+    """The Script of a flow; calling it from Python applies the seed controls between calls."""
+
+    def __init__(self, flow, fn):
+        parameters = inspect.signature(fn).parameters
+        keyword_only = [p.name for p in parameters.values() if p.kind == p.KEYWORD_ONLY]
+        self.flow = flow
+        self.seed_states: dict[str, SeedState] = {
+            p.name: p.default.state() for p in parameters.values() if isinstance(p.default, Seed)}
+        flow.seeds = self.seed_states
+        config = find_config(str(flow.path))
+        if not (config and _same_node(config, flow)):
+            config = None
+        if config:
+            interface = from_config(config, flow.name)
+        else:
+            interface = from_function(fn, flow.name, skip=keyword_only, source=str(flow.path))
+        options = list(RUNTIME_OPTIONS)
+        known = {o.name for o in options}
+        for name in keyword_only:
+            if name not in known:
+                default = parameters[name].default
+                options.append(Option(name, default=None if default is inspect.Parameter.empty else default))
+        accepted = set(parameters)
+        takes_any = any(p.kind == p.VAR_KEYWORD for p in parameters.values())
+
+        def run_flow(**arguments: Any):
+            flow.configure(comfyui=arguments.pop("comfyui", None), server=arguments.pop("server", None))
+            if arguments.get("backend") is not None:
+                flow.settings["backend"] = arguments["backend"]
+            return fn(**{k: v for k, v in arguments.items() if takes_any or k in accepted})
+
+        run_flow.__name__ = fn.__name__
+        run_flow.__doc__ = fn.__doc__
+        super().__init__(run_flow, interface, flow.path.parent, config, options)
+
+    def __call__(self, *args: Any, **inputs: Any) -> dict[str, Any]:
+        names = self.interface.input_names
+        given = set(inputs) | set(names[:len(args)])
+        from_state = [name for name in self.seed_states if name not in given or inputs.get(name) is None]
+        for name in from_state:
+            inputs[name] = self.seed_states[name].current
+        try:
+            return super().__call__(*args, **inputs)
+        finally:
+            for name in from_state:  # the frontend applies control_after_generate after queueing, even on failure
+                self.seed_states[name].advance()
+
+
+def _same_node(config: str, flow) -> bool:
+    from pathlib import Path
+
+    return Path(config).stem in (flow.path.stem, flow.path.parent.name)
