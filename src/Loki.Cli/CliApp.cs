@@ -33,6 +33,8 @@ public static class CliApp
             var rest = args[1..];
             return verb switch
             {
+                "new" => Commands.NewCommand.Run(rest, stdout, stderr),
+                "import" => Commands.ImportCommand.Run(rest, stdout, stderr),
                 "convert" => await ConvertCommand.RunAsync(rest, stdout, stderr),
                 "inspect" => await InspectCommand.RunAsync(rest, stdout, stderr),
                 "pack" => Commands.PackCommand.Run(rest, stdout, stderr),
@@ -69,6 +71,9 @@ public static class CliApp
         usage: loki <command> [options]
 
         commands:
+          new NAME [--dir NODES_DIR]
+          import [file.py:func | PACK_DIR:Class | WORKFLOW.json|png|webp] --into nodes/NAME
+          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT] [--seed N]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
           pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]

@@ -69,6 +69,8 @@ public static class NodeConfigReader
             }
         }
 
+        // The same field types docs/schemas/loki-node-config.schema.json states (the schema test keeps them in agreement).
+        CheckKinds(obj, "$", TopLevelKinds, file, diagnostics);
         var name = Str(obj, "node_name") ?? Str(obj, "node_name_internal") ?? fallbackName;
         var device = (Str(obj, "device") ?? "cpu").ToLowerInvariant();
         if (device is not ("cpu" or "cuda"))
@@ -78,6 +80,11 @@ public static class NodeConfigReader
         }
 
         ComfyReference? comfy = null;
+        if (obj["comfy"] is JsonObject cc)
+        {
+            CheckKinds(cc, "$.comfy", ComfyKinds, file, diagnostics);
+        }
+
         if (obj["comfy"] is JsonObject c && Str(c, "class") is { } cls)
         {
             comfy = new ComfyReference(cls, Str(c, "pack") ?? "comfyui");
@@ -158,6 +165,7 @@ public static class NodeConfigReader
             return new PortSpec(name, PortTypes.Any);
         }
 
+        CheckKinds(o, at, PortKinds, file, diagnostics);
         var options = o["options"] is JsonArray opts
             ? opts.Select(x => x?.ToString() ?? string.Empty).ToImmutableArray()
             : default;
@@ -244,6 +252,42 @@ public static class NodeConfigReader
         }
 
         return list.ToImmutable();
+    }
+
+    private static readonly (string Key, JsonValueKind[] Kinds)[] TopLevelKinds =
+    [
+        ("node_name", [JsonValueKind.String]), ("node_name_internal", [JsonValueKind.String]), ("node_display_name", [JsonValueKind.String]),
+        ("version", [JsonValueKind.String]), ("description", [JsonValueKind.String]), ("category", [JsonValueKind.String]),
+        ("device", [JsonValueKind.String]), ("output_node", [JsonValueKind.True, JsonValueKind.False]), ("comfy", [JsonValueKind.Object]), ("loki", [JsonValueKind.Object]),
+    ];
+
+    private static readonly (string Key, JsonValueKind[] Kinds)[] ComfyKinds = [("class", [JsonValueKind.String]), ("pack", [JsonValueKind.String])];
+
+    private static readonly (string Key, JsonValueKind[] Kinds)[] PortKinds =
+    [
+        ("name", [JsonValueKind.String]), ("type", [JsonValueKind.String]), ("description", [JsonValueKind.String]),
+        ("required", [JsonValueKind.True, JsonValueKind.False]), ("multiline", [JsonValueKind.True, JsonValueKind.False]),
+        ("min", [JsonValueKind.Number]), ("max", [JsonValueKind.Number]), ("step", [JsonValueKind.Number]),
+        ("options", [JsonValueKind.Array]), ("subtype", [JsonValueKind.String]),
+    ];
+
+    private static void CheckKinds(JsonObject o, string at, (string Key, JsonValueKind[] Kinds)[] expected, string file, DiagnosticBag diagnostics)
+    {
+        foreach (var (key, kinds) in expected)
+        {
+            if (o.TryGetPropertyValue(key, out var value) && !kinds.Contains(value?.GetValueKind() ?? JsonValueKind.Null))
+            {
+                var want = kinds[0] switch
+                {
+                    JsonValueKind.String => "a string",
+                    JsonValueKind.Number => "a number",
+                    JsonValueKind.Array => "an array",
+                    JsonValueKind.Object => "an object",
+                    _ => "true or false",
+                };
+                diagnostics.Error(LokiCodes.ConfigBadField, $"\"{key}\" must be {want}", file, $"{at}.{key}");
+            }
+        }
     }
 
     private static string? Str(JsonObject o, string key) =>

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Loki.Core.Config;
+using Loki.Core.Flows.Interface;
+using Loki.Core.Flows.Schemas;
+using Loki.Core.Text;
+
+namespace Loki.Core.Flows.Script;
+
+/// <summary>
+/// Writes a flow as a LOKI Script (contracts §2.3.3): a function with the flow's signature that builds the graph,
+/// one line per node, and hands it to the chosen backend.
+/// </summary>
+public static class FlowScriptEmitter
+{
+    private static readonly string[] ScriptNames = ["g", "flow", "FLOW", "run", "backend", "sys", "Path", "Annotated", "Literal"];
+
+    /// <summary>
+    /// The script body; the §6 header is added when the file is written (<see cref="Node.GeneratedFileWriter"/>).
+    /// The plan should have passed <see cref="FlowValidator"/>.
+    /// </summary>
+    public static string Emit(FlowPlan plan, FlowSchemaCatalog schemas, FlowScriptOptions options)
+    {
+        var backend = options.Backend ?? FlowBackends.Default(plan, schemas);
+        var inputs = plan.Interface.Inputs.Where(p => p.Required).Concat(plan.Interface.Inputs.Where(p => !p.Required)).ToList();
+        var sockets = SocketInputs(plan, inputs);
+        var vars = NodeVariables.Assign(plan, schemas, ScriptNames.Concat(inputs.Select(p => p.Name)).Concat(sockets.Values));
+        var typing = new[] { "Annotated", "Literal" }.Where(t => inputs.Any(p => Annotation(p).Contains(t + "[", StringComparison.Ordinal))).ToList();
+
+        var w = new IndentedWriter();
+        w.Line("\"\"\"" + DocLine(options) + (inputs.Any(p => p.Description is not null) ? string.Empty : "\"\"\""));
+        if (inputs.Any(p => p.Description is not null))
+        {
+            w.Line().Line("Args:");
+            using (w.Indent())
+            {
+                foreach (var p in inputs.Where(p => p.Description is not null))
+                {
+                    w.Line(DocText($"{p.Name}: {OneLine(p.Description!)}"));
+                }
+            }
+
+            w.Line("\"\"\"");
+        }
+
+        w.Line("import sys");
+        w.Line("from pathlib import Path");
+        if (typing.Count > 0)
+        {
+            w.Line("from typing import " + string.Join(", ", typing));
+        }
+
+        w.Line();
+        w.Line("if __package__ in (None, \"\"):  # run as a script: find loki_runtime in a folder above (pack root or repo)");
+        w.Line("    sys.path[:0] = [str(p) for d in Path(__file__).resolve().parents for p in (d, d / \"src\" / \"python\") if (p / \"loki_runtime\").is_dir()][:1]");
+        w.Line("from loki_runtime import flow  # noqa: E402");
+        w.Line();
+        w.Line($"FLOW = flow.Flow(__file__, name={PythonLiteral.String(options.Name)})");
+        w.Line();
+        w.Line();
+        w.Line("@FLOW.entry");
+        var parameters = inputs.Select(Parameter).Append("*").Append($"backend: str = {PythonLiteral.String(backend)}");
+        w.Line($"def run({string.Join(", ", parameters)}):");
+        using (w.Indent())
+        {
+            w.Line("g = flow.Graph()");
+            foreach (var p in inputs.Where(p => sockets.ContainsKey(p.Name)))
+            {
+                var description = p.Description is null ? string.Empty : ", description=" + PythonLiteral.String(p.Description);
+                w.Line($"{sockets[p.Name]} = g.input({PythonLiteral.String(p.Name)}, {p.Name}, type={PythonLiteral.String(p.Type)}{description})");
+            }
+
+            foreach (var node in plan.Order)
+            {
+                w.Line(NodeLine(plan, schemas, vars, sockets, node));
+            }
+
+            foreach (var output in plan.Interface.Outputs)
+            {
+                w.Line($"g.output({PythonLiteral.String(output.Name)}, {Value(plan.Resolve(output.Source), vars, sockets)})");
+            }
+
+            w.Line("return FLOW.execute(g, backend=backend)");
+        }
+
+        w.Line();
+        w.Line();
+        w.Line("if __name__ == \"__main__\":");
+        w.Line("    raise SystemExit(run.main())");
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// The flow inputs whose value is a socket type (IMAGE, LATENT, …) and that feed node inputs: they enter the graph
+    /// through <c>g.input</c> (a <c>LokiInput</c> marker), so a flow node can wire a link into them.
+    /// </summary>
+    private static Dictionary<string, string> SocketInputs(FlowPlan plan, List<FlowInputPort> inputs)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in plan.Order)
+        {
+            foreach (var (name, source) in plan.InputsOf(node))
+            {
+                if (source.ParameterName is { } p && !(FileLoaders.FileInput(node) == name))
+                {
+                    used.Add(p);
+                }
+            }
+        }
+
+        used.UnionWith(plan.Interface.Outputs.Select(o => plan.Resolve(o.Source).ParameterName).OfType<string>());
+        var names = new UniqueNames(inputs.Select(p => p.Name));
+        return inputs.Where(p => !PortTypes.IsWidgetType(p.Type) && used.Contains(p.Name))
+            .ToDictionary(p => p.Name, p => names.Take(p.Name + "_in"), StringComparer.Ordinal);
+    }
+
+    private static string NodeLine(FlowPlan plan, FlowSchemaCatalog schemas, Dictionary<string, string> vars, Dictionary<string, string> sockets, FlowNode node)
+    {
+        var args = new List<string> { PythonLiteral.String(node.ClassType), "_id=" + PythonLiteral.String(node.Id) };
+        var schema = schemas.Find(node.ClassType);
+        if (!string.IsNullOrWhiteSpace(node.Title) && node.Title != node.ClassType && node.Title != schema?.DisplayName)
+        {
+            args.Add("_title=" + PythonLiteral.String(node.Title));
+        }
+
+        var odd = new List<string>();
+        foreach (var (name, source) in plan.InputsOf(node))
+        {
+            var value = source.Constant is not null && schema?.Input(name)?.Type == PortTypes.Float ? FloatLiteral(source.Constant)
+                : Value(source, vars, FileLoaders.FileInput(node) == name ? [] : sockets);
+            if (PythonNames.IsIdentifier(name) && name is not ("_id" or "_title" or "class_type"))
+            {
+                args.Add($"{name}={value}");
+            }
+            else
+            {
+                odd.Add($"{PythonLiteral.String(name)}: {value}");
+            }
+        }
+
+        if (odd.Count > 0)
+        {
+            args.Add("**{" + string.Join(", ", odd) + "}");
+        }
+
+        return $"{vars[node.Id]} = g.node({string.Join(", ", args)})";
+    }
+
+    private static string Value(FlowValueSource source, Dictionary<string, string> vars, IReadOnlyDictionary<string, string> sockets) => source switch
+    {
+        { ParameterName: { } p } => sockets.TryGetValue(p, out var socket) ? socket : p,
+        { Link: { } l } => vars.TryGetValue(l.NodeId, out var v) ? $"{v}.out({l.Slot.ToString(CultureInfo.InvariantCulture)})" : "None",
+        { Constant: JsonObject { Count: 1 } o } when o["__value__"] is JsonArray list => $"flow.value({Py(list)})",
+        _ => Py(source.Constant),
+    };
+
+    private static string Parameter(FlowInputPort p)
+    {
+        var annotation = Annotation(p);
+        if (p.Default is null)
+        {
+            return $"{p.Name}: {annotation}";
+        }
+
+        var literal = p.Type == PortTypes.Float ? FloatLiteral(p.Default) : Py(p.Default);
+        if (p.Control is not null && p.Type == PortTypes.Int)
+        {
+            return $"{p.Name}: int = flow.Seed({literal}, control={PythonLiteral.String(p.Control)})";
+        }
+
+        return $"{p.Name}: {annotation} = {literal}";
+    }
+
+    /// <summary>The §2.1 annotation of a flow input.</summary>
+    internal static string Annotation(FlowInputPort p)
+    {
+        switch (p.Type)
+        {
+            case PortTypes.Image: return "flow.Image";
+            case PortTypes.Mask: return "flow.Mask";
+            case PortTypes.Audio: return "flow.Audio";
+            case PortTypes.Boolean: return "bool";
+            case PortTypes.String: return p.Multiline ? "Annotated[str, flow.Multiline()]" : "str";
+            case PortTypes.Combo:
+                var options = p.Options.IsDefault ? [] : p.Options;
+                var def = p.Default is JsonValue dv && dv.GetValueKind() == JsonValueKind.String ? dv.GetValue<string>() : null;
+                return options.Length is > 0 and <= 32 && (def is null || options.Contains(def))
+                    ? "Literal[" + string.Join(", ", options.Select(PythonLiteral.String)) + "]"
+                    : "str";
+            case PortTypes.Int or PortTypes.Float:
+                var scalar = p.Type == PortTypes.Int ? "int" : "float";
+                if (p.Control is not null || (p.Min is null && p.Max is null))
+                {
+                    return scalar;
+                }
+
+                var bounds = new[] { p.Min, p.Max }.Select(b => b is null ? "None" : Number(b.Value, p.Type)).ToList();
+                if (p.Step is { } step)
+                {
+                    bounds.Add(Number(step, p.Type));
+                }
+
+                return $"Annotated[{scalar}, flow.Range({string.Join(", ", bounds)})]";
+            default:
+                return "flow.Any";
+        }
+    }
+
+    // PythonLiteral reads element-backed values; values built in code (JsonValue.Create) are re-read first.
+    private static string Py(JsonNode? node) => PythonLiteral.From(node is null ? null : JsonNode.Parse(node.ToJsonString()));
+
+    private static string Number(double value, string type) =>
+        type == PortTypes.Int && value == Math.Floor(value) && Math.Abs(value) < 9.2e18
+            ? PythonLiteral.Int((long)value)
+            : type == PortTypes.Int && value == Math.Floor(value) ? new System.Numerics.BigInteger(value).ToString(CultureInfo.InvariantCulture) : PythonLiteral.Float(value);
+
+    private static string FloatLiteral(JsonNode node) =>
+        JsonNumbers.TryGetDouble(node, out var d) ? PythonLiteral.Float(d) : Py(node);
+
+    private static string DocLine(FlowScriptOptions options) =>
+        DocText(OneLine(options.Description ?? $"LOKI Flow {options.Name}, converted from {Path.GetFileName(options.SourceFile)}."));
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+
+    // A docstring is a literal too: keep backslashes and quote runs from ending or bending it.
+    private static string DocText(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            // Lone surrogates come out as U+FFFD; controls and line separators would end or break the docstring.
+            sb.Append(System.Text.Rune.IsControl(rune) || System.Text.Rune.GetUnicodeCategory(rune) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator ? " " : rune.ToString());
+        }
+
+        var clean = sb.ToString()
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal);
+        return clean;
+    }
+}
