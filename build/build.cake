@@ -19,11 +19,34 @@ int Run(string tool, string args, bool allowFail = false)
     return code;
 }
 
+// Installs a folder's locked npm packages (tests/js: the litegraph client that checks API -> UI output).
+// Without npm the tests that need it skip, so a missing npm is reported, not fatal.
+void NpmCi(DirectoryPath folder)
+{
+    if (!System.IO.File.Exists(folder.CombineWithFilePath("package-lock.json").FullPath))
+    {
+        return;
+    }
+    try
+    {
+        var code = StartProcess("npm", new ProcessSettings { Arguments = "ci --no-audit --no-fund", WorkingDirectory = folder });
+        if (code != 0)
+        {
+            throw new Exception($"npm ci in {folder} exited with {code}");
+        }
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        Warning($"npm not found: skipping npm ci in {folder}; the litegraph checks will be skipped.");
+    }
+}
+
 Task("setup")
     .Description("Checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch.")
     .Does(() =>
 {
     Run("dotnet", "tool restore");
+    NpmCi(root.Combine("tests/js"));
     var probe = Run(Python(), "-c \"import numpy, PIL, pytest, torch\"", allowFail: true);
     if (probe == 0)
     {
