@@ -215,6 +215,29 @@ public static class LokiCodes
     /// <summary>A flow script's folder holds a <c>&lt;stem&gt;.json</c> that is no node config; the runtime would read it as the script's interface.</summary>
     public const string FlowScriptConfigClash = "LOKI3042";
 
+    // LOKI3150-3199: the Python flow runtime (loki_runtime/flow_errors.py); it also raises LOKI3000-3014.
+
+    /// <summary>At run time, a link feeds an input a type it does not accept.</summary>
+    public const string FlowRunTypeMismatch = "LOKI3150";
+
+    /// <summary>A node raised an error while a flow ran; the message names the node chain (id, title, type).</summary>
+    public const string FlowRunNodeFailed = "LOKI3151";
+
+    /// <summary>The chosen backend cannot be used (no ComfyUI folder, ComfyUI not importable, server unreachable).</summary>
+    public const string FlowRunBackendUnavailable = "LOKI3152";
+
+    /// <summary>ComfyUI refused the prompt without naming a node (e.g. <c>prompt_no_outputs</c>).</summary>
+    public const string FlowRunServerRejected = "LOKI3153";
+
+    /// <summary>A node expansion added a node id that already exists.</summary>
+    public const string FlowRunDuplicateNode = "LOKI3154";
+
+    /// <summary>A flow node cannot read or import its flow file.</summary>
+    public const string FlowRunBadFlowFile = "LOKI3155";
+
+    /// <summary>A flow output refers to a node that is not in the flow, or its result did not come back.</summary>
+    public const string FlowRunBadOutput = "LOKI3156";
+
     // LOKI1300-1399 API to UI (core-cli).
 
     /// <summary>A node type has no schema: its UI node was built from the prompt alone (warning; names the likely pack).</summary>
