@@ -19,7 +19,6 @@ from urllib.parse import quote, urlencode
 from .. import flow_errors as codes
 from ..flow_errors import FlowError, FlowValidationError, NodeRef
 from ..graph_builder import is_link
-from ..markers import INPUT_MARKER
 from .lowering import is_local_file, lower, resolve_link
 from .transport import HttpTransport, json_body, multipart
 from .websocket import CLOSE, TEXT
