@@ -23,7 +23,7 @@ def test_describe_keeps_long_values_short():
 
 
 class _Transport:
-    """ComfyUI's order: execution_success, then the history entry, then `executing` None (main.py prompt_worker)."""
+    """A server whose history entry is late: empty answers first (older servers, or a read that races the worker)."""
 
     def __init__(self, empty_history_answers: int, error_running: str | None = None):
         self.empty = empty_history_answers
@@ -53,6 +53,7 @@ class _Transport:
                                                                  "node_type": "LokiFlowish", "exception_type": "ValueError",
                                                                  "exception_message": "bad"}})
         messages.append({"type": "execution_success", "data": {"prompt_id": "p1"}})
+        messages.append({"type": "executing", "data": {"node": None, "prompt_id": "p1"}})
 
         class _Ws:
             def recv(self_inner):

@@ -19,7 +19,6 @@ from urllib.parse import quote, urlencode
 from .. import flow_errors as codes
 from ..flow_errors import FlowError, FlowValidationError, NodeRef
 from ..graph_builder import is_link
-from ..markers import INPUT_MARKER
 from .lowering import is_local_file, lower, resolve_link
 from .transport import HttpTransport, json_body, multipart
 from .websocket import CLOSE, TEXT
@@ -95,15 +94,13 @@ class ServerBackend:
             outputs[name] = self._fetch(ui, kind)
         return outputs
 
-    def _history(self, prompt_id: str, wait: float = 10.0) -> dict:
-        # ComfyUI sends execution_success before its worker stores the history entry (main.py prompt_worker:
-        # execute, then task_done, then `executing` None): right after success /history/<id> may still be {}.
-        deadline = time.monotonic() + wait
-        while True:
-            history = self._get_json(f"/history/{quote(prompt_id)}").get(prompt_id)
-            if history or time.monotonic() >= deadline:
-                return history or {}
-            time.sleep(0.05)
+    def _history(self, prompt_id: str) -> dict:
+        for attempt in range(50):  # an older server may answer before it has stored the entry
+            entry = self._get_json(f"/history/{quote(prompt_id)}").get(prompt_id)
+            if entry:
+                return entry
+            time.sleep(0.1)
+        raise FlowError(codes.BAD_OUTPUT, f"the server has no history for prompt {prompt_id}")
 
     def _store_image(self, value: Any, type_: str) -> dict:
         data = _png_bytes(value, type_)
@@ -174,8 +171,8 @@ class ServerBackend:
             if kind == "execution_interrupted":
                 raise FlowError(codes.NODE_FAILED, "execution was interrupted on the server",
                                 (NodeRef(str(payload.get("node_id")), payload.get("node_type")),))
-            if kind == "execution_success" or (kind == "executing" and payload.get("node") is None
-                                               and payload.get("prompt_id") == prompt_id):
+            # `execution_success` comes before the history entry is stored; `executing` with node null after it
+            if kind == "executing" and payload.get("node") is None and payload.get("prompt_id") == prompt_id:
                 return
 
     def _rejected(self, answer: dict, prompt: dict, graph) -> FlowError:
