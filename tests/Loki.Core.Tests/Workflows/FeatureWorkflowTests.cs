@@ -31,7 +31,11 @@ public sealed class FeatureWorkflowTests
     [InlineData("values_and_templates")]
     public void Converts_to_the_exact_prompt(string feature)
     {
-        var result = Convert(feature + ".workflow.json");
+        var loaded = WorkflowLoader.Load(Path.Combine(Dir, feature + ".workflow.json"));
+        var before = loaded.Ui!.ToJsonString();
+        var result = UiToApiConverter.Convert(loaded.Ui, Schemas.Value, UiToApiOptions.Default, feature);
+        Assert.Equal(before, loaded.Ui.ToJsonString());
+        Assert.Equal(result.Prompt!.ToJsonString(), UiToApiConverter.Convert(loaded.Ui, Schemas.Value, UiToApiOptions.Default, feature).Prompt!.ToJsonString());
         Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(Dir, feature + ".prompt.json")));
         Assert.Equal(CanonicalJson.Write(CanonicalJson.SortKeys(expected)), CanonicalJson.Write(CanonicalJson.SortKeys(result.Prompt)));
