@@ -166,6 +166,15 @@ public sealed class FeatureWorkflowTests
     }
 
     [Fact]
+    public void Date_patterns_are_filled_only_when_a_date_is_given()
+    {
+        var date = new DateTime(2024, 3, 7, 9, 5, 4);
+        var result = UiToApiConverter.Convert(WorkflowLoader.Load(Path.Combine(Dir, "values_and_templates.workflow.json")).Ui!, Schemas.Value, new UiToApiOptions(Date: date), "d.json");
+        Assert.Equal("out/96x48_%Missing.x%_2024", result.Prompt!["2"]!["inputs"]!["filename_prefix"]!.GetValue<string>());
+        Assert.Equal("24-03-7 09:5:04 yyy", FilenameTemplate.FormatDate("yy-MM-d hh:m:ss yyy", date));
+    }
+
+    [Fact]
     public void Core_workflows_convert_with_the_shipped_catalogue_alone()
     {
         var loaded = WorkflowLoader.Load(Path.Combine(Dir, "control_widgets.workflow.json"));
