@@ -159,7 +159,8 @@ public sealed partial class NodeRegenerator
         var generator = candidates[0];
         var source = run.SourceOf(generator.Source);
         var bag = new DiagnosticBag();
-        var context = new LayerGenerationContext(run.Folder, source.Path, source.Body, run.Config(), run.Name(), bag);
+        var produced = run.Produced.ToDictionary(p => run.Folder.FileOf(p.Key), p => p.Value.Text);
+        var context = new LayerGenerationContext(run.Folder, source.Path, source.Body, run.Config(), run.Name(), bag, produced);
         string? content;
         try
         {
@@ -177,10 +178,17 @@ public sealed partial class NodeRegenerator
             content = null;
         }
 
-        run.Diagnostics.AddRange(bag.Items);
+        // A hand-kept file outside LOKI's contracts (a script without loki_runtime) may not convert: that leaves the
+        // layer missing with warnings; a LOKI layer that does not convert is an error.
+        var contract = FollowsContract(generator.Source, source.Body);
+        run.Diagnostics.AddRange(contract ? bag.Items : bag.Items.Select(d => d.IsError ? d with { Severity = DiagnosticSeverity.Warning } : d));
         if (content is null)
         {
-            run.Diagnostics.Error(LokiCodes.GenerationFailed, $"{generator.Name} could not derive {run.Folder.FileOf(target)} from {run.Folder.FileOf(generator.Source)}", source.Path);
+            run.Diagnostics.Add(new LokiDiagnostic(
+                LokiCodes.GenerationFailed,
+                contract ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                $"{generator.Name} could not derive {run.Folder.FileOf(target)} from {run.Folder.FileOf(generator.Source)}",
+                source.Path));
             run.Failed.Add(target);
             return;
         }
@@ -210,6 +218,10 @@ public sealed partial class NodeRegenerator
 
         run.Produced[target] = new ProducedLayer(path, text, StripHeader(target, text), sourceFile, changed);
     }
+
+    /// <summary>True when a source layer is written to LOKI's contracts, so a failed conversion is the build's error.</summary>
+    private static bool FollowsContract(NodeLayer layer, string text) =>
+        layer is not (NodeLayer.Script or NodeLayer.Node) || text.Contains("loki_runtime", StringComparison.Ordinal);
 
     private static string Wrap(NodeLayer target, string content, string sourceFile, string sourceSha, string sourcePath)
     {

@@ -1,0 +1,41 @@
+using Loki.Core.Diagnostics;
+using Loki.Core.Nodes;
+using Loki.Core.Python.Conversion;
+using Loki.Core.Python.Environment;
+
+namespace Loki.Core.Regeneration.Generators;
+
+/// <summary>
+/// The Python conversions of <see cref="NodeLayerConverter"/> as layer generators: LOKI Script → config and LOKI
+/// Node, hand-written LOKI Node → config and LOKI Script. Each runs the converter on a <see cref="ScratchFolder"/>
+/// and keeps the one file its target needs.
+/// </summary>
+public static class PythonLayerGenerators
+{
+    /// <summary>Every Python conversion, in preference order.</summary>
+    public static IReadOnlyList<ILayerGenerator> All { get; } =
+    [
+        Planned("script→config", NodeLayer.Script, NodeLayer.Config, ScriptToNode),
+        Planned("node→config", NodeLayer.Node, NodeLayer.Config, NodeToScript),
+        Planned("node→script", NodeLayer.Node, NodeLayer.Script, NodeToScript),
+        Planned("script→node", NodeLayer.Script, NodeLayer.Node, ScriptToNode),
+    ];
+
+    private static ILayerGenerator Planned(string name, NodeLayer source, NodeLayer target, Func<PythonInterpreter, string, DiagnosticBag, Task<IReadOnlyList<GeneratedFile>>> plan) =>
+        new DelegateLayerGenerator(name, source, target, context =>
+        {
+            using var scratch = ScratchFolder.Create(context, target);
+            var files = plan(Python(), scratch.Directory, context.Diagnostics).GetAwaiter().GetResult();
+            var wanted = context.Folder.FileOf(target);
+            return files.FirstOrDefault(f => f.RelativePath == wanted && f.Kind != GeneratedFileKind.Copy)?.Content;
+        });
+
+    private static Task<IReadOnlyList<GeneratedFile>> ScriptToNode(PythonInterpreter python, string folder, DiagnosticBag diagnostics) =>
+        NodeLayerConverter.ScriptToNodeAsync(python, folder, diagnostics);
+
+    private static Task<IReadOnlyList<GeneratedFile>> NodeToScript(PythonInterpreter python, string folder, DiagnosticBag diagnostics) =>
+        NodeLayerConverter.NodeToScriptAsync(python, folder, diagnostics);
+
+    // One probe per process (PythonLocator caches it); a missing Python surfaces as its coded LokiException.
+    private static PythonInterpreter Python() => PythonLocator.FindAsync([]).GetAwaiter().GetResult();
+}
