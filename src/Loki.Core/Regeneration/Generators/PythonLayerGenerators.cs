@@ -25,9 +25,23 @@ public static class PythonLayerGenerators
         new DelegateLayerGenerator(name, source, target, context =>
         {
             using var scratch = ScratchFolder.Create(context, target);
-            var files = plan(Python(), scratch.Directory, context.Diagnostics).GetAwaiter().GetResult();
-            var wanted = context.Folder.FileOf(target);
-            return files.FirstOrDefault(f => f.RelativePath == wanted && f.Kind != GeneratedFileKind.Copy)?.Content;
+            var bag = new DiagnosticBag();
+            try
+            {
+                var files = plan(Python(), scratch.Directory, bag).GetAwaiter().GetResult();
+                var wanted = context.Folder.FileOf(target);
+                return files.FirstOrDefault(f => f.RelativePath == wanted && f.Kind != GeneratedFileKind.Copy)?.Content;
+            }
+            catch (LokiException ex)
+            {
+                bag.Add(ex.Diagnostic);
+                return null;
+            }
+            finally
+            {
+                // Report against the real node folder, never the scratch copy.
+                context.Diagnostics.AddRange(bag.Items.Select(d => scratch.ToReal(d, context.Folder.Directory)));
+            }
         });
 
     private static Task<IReadOnlyList<GeneratedFile>> ScriptToNode(PythonInterpreter python, string folder, DiagnosticBag diagnostics) =>

@@ -1,3 +1,4 @@
+using Loki.Core.Diagnostics;
 using Loki.Core.Nodes;
 
 namespace Loki.Core.Regeneration.Generators;
@@ -46,6 +47,13 @@ internal sealed class ScratchFolder : IDisposable
 
         return new ScratchFolder(root, dir);
     }
+
+    /// <summary>The same diagnostic about the real folder <paramref name="realDirectory"/>.</summary>
+    public LokiDiagnostic ToReal(LokiDiagnostic diagnostic, string realDirectory) => diagnostic with
+    {
+        File = diagnostic.File?.Replace(Directory, realDirectory, StringComparison.Ordinal),
+        Message = diagnostic.Message.Replace(Directory, realDirectory, StringComparison.Ordinal),
+    };
 
     /// <inheritdoc/>
     public void Dispose()
