@@ -1,63 +1,326 @@
-// LOKI Build pipeline. Run through the local tool: `dotnet tool restore && dotnet cake build/build.cake [--target=X]`.
-// Targets: setup, build, test, smoke, smoke-cuda, package, release, default (build + smoke + package).
+// LOKI Build pipeline. From the repository root (as the README says):
+//   dotnet tool restore && dotnet cake build/build.cake                 main job: library, smoke, pack, release zip
+//   dotnet tool restore && dotnet cake build/build.cake --target=test   every test (C# + pytest), one summary line
+// Targets: setup, build, library, test, smoke, smoke-cuda, package, verify, release, default.
+// Options: --configuration=Release|Debug, --python=PATH (default $LOKI_PYTHON or /usr/bin/python3),
+//          --pip-index-url=URL / --pip-find-links=DIR (pip resolution of the pack's requirements in `verify`).
+
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 var target = Argument("target", "default");
 var configuration = Argument("configuration", "Release");
-var root = MakeAbsolute(Directory(".."));
+var python = Argument("python", EnvironmentVariable("LOKI_PYTHON") ?? "/usr/bin/python3");
+var pipIndexUrl = Argument("pip-index-url", "");
+var pipFindLinks = Argument("pip-find-links", "");
+
+// Cake runs with the script's folder or the caller's folder as working directory depending on how it is started;
+// find the repository root (the folder holding Loki.Build.sln) from either, so every path below is absolute.
+DirectoryPath FindRoot()
+{
+    foreach (var start in new[] { Context.Environment.WorkingDirectory, MakeAbsolute(Directory(".")) })
+    {
+        for (var dir = start; dir != null; dir = dir.GetParent())
+        {
+            if (FileExists(dir.CombineWithFilePath("Loki.Build.sln")))
+            {
+                return dir;
+            }
+        }
+    }
+
+    throw new Exception("Loki.Build.sln not found above " + Context.Environment.WorkingDirectory);
+}
+
+var root = FindRoot();
 var artifacts = root.Combine("artifacts");
 var solution = root.CombineWithFilePath("Loki.Build.sln");
+var library = root.Combine("nodes");
+var libraryProject = library.CombineWithFilePath("Loki.Nodes.csproj");
+var packFolder = artifacts.Combine("ComfyUI-LOKI");
+var testResults = artifacts.Combine("test-results");
+var smokeReports = artifacts.Combine("smoke");
+var taskClock = new Stopwatch();
 
-string Python() => EnvironmentVariable("LOKI_PYTHON") ?? "/usr/bin/python3";
+// ---- helpers --------------------------------------------------------------------------------------------------
 
-int Run(string tool, string args, bool allowFail = false)
+int Run(string tool, string arguments, DirectoryPath workingDirectory = null, IDictionary<string, string> env = null, bool allowFail = false)
 {
-    var code = StartProcess(tool, new ProcessSettings { Arguments = args, WorkingDirectory = root });
+    var settings = new ProcessSettings { Arguments = arguments, WorkingDirectory = workingDirectory ?? root };
+    if (env != null)
+    {
+        settings.EnvironmentVariables = env;
+    }
+
+    var code = StartProcess(tool, settings);
     if (code != 0 && !allowFail)
     {
-        throw new Exception($"{tool} {args} exited with {code}");
+        throw new Exception($"{tool} {arguments} exited with {code}");
     }
+
     return code;
 }
 
+(int Code, string Output) Capture(string tool, string arguments)
+{
+    try
+    {
+        var code = StartProcess(tool, new ProcessSettings { Arguments = arguments, WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true }, out var stdout, out var stderr);
+        return (code, string.Join("\n", stdout.Concat(stderr)));
+    }
+    catch (Exception ex)
+    {
+        return (-1, ex.Message);
+    }
+}
+
+// The `loki` command line, built by the `build` target.
+int Loki(string arguments, bool allowFail = false) =>
+    Run("dotnet", $"run --project \"{root.CombineWithFilePath("src/Loki.Cli/Loki.Cli.csproj")}\" -c {configuration} --no-build -- {arguments}", allowFail: allowFail);
+
+// find_spec locates a module without importing it (importing torch alone takes seconds).
+string[] MissingPythonModules(params string[] modules)
+{
+    var probe = Capture(python, "-c \"import importlib.util, sys; print(' '.join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))\" " + string.Join(" ", modules));
+    return probe.Code != 0 ? modules : probe.Output.Split(new[] { ' ', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+}
+
+// Cake treats its message as a format string; literal text must not be read as placeholders.
+void Say(string text) => Information(text.Replace("{", "{{").Replace("}", "}}"));
+
+bool IsRoot() => Capture("id", "-u").Output.Trim() == "0";
+
+int Smoke(DirectoryPath nodes, DirectoryPath pythonPath, FilePath report, string extra)
+{
+    var env = new Dictionary<string, string> { ["PYTHONPATH"] = pythonPath.FullPath, ["PYTHONDONTWRITEBYTECODE"] = "1" };
+    return Run(python, $"-m loki_runtime.smoke --library \"{nodes.FullPath}\" --report \"{report.FullPath}\" --python \"{python}\" {extra}", env: env, allowFail: true);
+}
+
+// ---- progress: one line per step with its duration (Cake also prints the task summary at the end) -------------
+
+TaskSetup(ctx =>
+{
+    Information("");
+    Say($"==> {ctx.Task.Name}: {ctx.Task.Description}");
+    taskClock.Restart();
+});
+
+TaskTeardown(ctx =>
+{
+    Say($"<== {ctx.Task.Name} {(ctx.Successful ? "done" : "FAILED")} in {taskClock.Elapsed.TotalSeconds:0.0} s");
+});
+
+// ---- targets --------------------------------------------------------------------------------------------------
+
 Task("setup")
-    .Description("Checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch.")
+    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip; npm packages of JS test folders")
     .Does(() =>
 {
     Run("dotnet", "tool restore");
-    var probe = Run(Python(), "-c \"import numpy, PIL, pytest, torch\"", allowFail: true);
-    if (probe == 0)
+    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip" };
+    var missing = MissingPythonModules(modules);
+    if (missing.Length == 0)
     {
-        Information("Python packages: present.");
-        return;
-    }
-    var isRoot = EnvironmentVariable("USER") == "root" || System.IO.File.Exists("/root/.bashrc") && EnvironmentVariable("HOME") == "/root";
-    if (isRoot && System.IO.File.Exists("/usr/bin/apt-get"))
-    {
-        Information("Installing Python packages from Debian...");
-        Run("bash", "-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-numpy python3-pil python3-pytest python3-torch\"");
+        Say($"Python: {python} has {string.Join(", ", modules)}.");
     }
     else
     {
-        throw new Exception("Python packages missing. Run as root: apt-get install -y python3 python3-numpy python3-pil python3-pytest python3-torch");
+        var packages = "python3 python3-numpy python3-pil python3-pytest python3-torch python3-pip";
+        if (IsRoot() && FileExists("/usr/bin/apt-get"))
+        {
+            Say($"Python modules missing ({string.Join(", ", missing)}): installing {packages} from Debian...");
+            Run("bash", $"-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {packages}\"");
+            missing = MissingPythonModules(modules);
+            if (missing.Length > 0)
+            {
+                throw new Exception($"still missing after apt-get: {string.Join(", ", missing)} (is {python} Debian's /usr/bin/python3?)");
+            }
+        }
+        else
+        {
+            throw new Exception($"Python modules missing: {string.Join(", ", missing)}. Install them as root with:\n" +
+                $"    sudo apt-get install -y {packages}\n" +
+                "or point the build at an interpreter that has them: --python=/path/to/python3 (or LOKI_PYTHON).");
+        }
+    }
+
+    var jsFolders = GetFiles($"{root.FullPath}/tests/**/package.json")
+        .Where(f => !f.FullPath.Contains("/node_modules/"))
+        .Select(f => f.GetDirectory())
+        .Where(d => FileExists(d.CombineWithFilePath("package-lock.json")))
+        .ToList();
+    // The JS test folders (tests/js: the litegraph client that checks API -> UI output) skip their tests
+    // without their packages, so a missing npm is a warning, not a failure.
+    var hasNpm = jsFolders.Count > 0 && Capture("npm", "--version").Code == 0;
+    foreach (var folder in jsFolders)
+    {
+        if (!hasNpm)
+        {
+            Warning("npm not found: skipping npm ci in " + root.GetRelativePath(folder) + " (install Node.js to run those checks)");
+            continue;
+        }
+
+        Say($"npm ci in {root.GetRelativePath(folder)}");
+        Run("npm", "ci --no-audit --no-fund", folder);
     }
 });
 
 Task("build")
+    .Description("builds the solution (core, CLI, MSBuild tasks, generator, tests)")
     .IsDependentOn("setup")
     .Does(() =>
 {
     DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration });
 });
 
-Task("test")
+Task("library")
+    .Description("builds the node library in nodes/ (derives the missing layers of every node)")
     .IsDependentOn("build")
     .Does(() =>
 {
-    DotNetTest(solution.FullPath, new DotNetTestSettings { Configuration = configuration, NoBuild = true, Loggers = new[] { "console;verbosity=normal" } });
-    Run(Python(), "-m pytest -q tests/python");
+    if (FileExists(libraryProject))
+    {
+        DotNetBuild(libraryProject.FullPath, new DotNetBuildSettings { Configuration = configuration });
+    }
+    else
+    {
+        Information("nodes/Loki.Nodes.csproj is absent: the pack is built from the node folders as they are.");
+    }
+});
+
+Task("test")
+    .Description("runs every test: dotnet test of the solution and pytest tests/python; prints 'N passed, N failed, N skipped'")
+    .IsDependentOn("build")
+    .Does(() =>
+{
+    if (DirectoryExists(testResults))
+    {
+        DeleteDirectory(testResults, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+
+    CreateDirectory(testResults);
+    var dotnetCode = Run("dotnet", $"test \"{solution.FullPath}\" -c {configuration} --no-build --logger trx --logger \"console;verbosity=minimal\" --results-directory \"{testResults.FullPath}\"", allowFail: true);
+    var junit = testResults.CombineWithFilePath("pytest.xml");
+    var pytestCode = Run(python, $"-m pytest -q tests/python --junitxml=\"{junit.FullPath}\"", allowFail: true);
+
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles($"{testResults.FullPath}/**/*.trx"))
+    {
+        foreach (var result in XDocument.Load(trx.FullPath).Descendants().Where(e => e.Name.LocalName == "UnitTestResult"))
+        {
+            switch ((string)result.Attribute("outcome"))
+            {
+                case "Passed": passed++; break;
+                case "NotExecuted": skipped++; break;
+                default: failed++; break;
+            }
+        }
+    }
+
+    if (FileExists(junit))
+    {
+        foreach (var suite in XDocument.Load(junit.FullPath).Descendants().Where(e => e.Name.LocalName == "testsuite"))
+        {
+            int Attr(string name) => int.TryParse((string)suite.Attribute(name), out var v) ? v : 0;
+            var bad = Attr("failures") + Attr("errors");
+            passed += Attr("tests") - bad - Attr("skipped");
+            failed += bad;
+            skipped += Attr("skipped");
+        }
+    }
+    else if (pytestCode != 0)
+    {
+        failed++; // pytest could not even start: count it, never hide it
+    }
+
+    if (dotnetCode != 0 && failed == 0)
+    {
+        failed++; // a test host crash leaves no trx result for the failure
+    }
+
+    Say($"{passed} passed, {failed} failed, {skipped} skipped");
+    if (failed > 0)
+    {
+        throw new Exception($"{failed} test(s) failed");
+    }
+});
+
+Task("smoke")
+    .Description("runs every node's examples through its LOKI Script and its LOKI Node and compares them (CPU; CUDA too when present)")
+    .IsDependentOn("library")
+    .Does(() =>
+{
+    var code = Smoke(library, root.Combine("src/python"), smokeReports.CombineWithFilePath("report.json"), "");
+    if (code != 0)
+    {
+        throw new Exception($"smoke run failed (exit {code}); see {root.GetRelativePath(smokeReports)}/report.json");
+    }
+});
+
+// Runnable on a bare GPU machine with only python3 + torch (+ numpy): no setup, no .NET build. It runs the built
+// pack when artifacts/ComfyUI-LOKI exists (carry it there), else the library in nodes/ with the runtime in src/.
+Task("smoke-cuda")
+    .Description("runs the device: cuda nodes on CUDA and compares them with their CPU runs; fails without CUDA")
+    .Does(() =>
+{
+    var usePack = DirectoryExists(packFolder.Combine("nodes"));
+    var nodes = usePack ? packFolder.Combine("nodes") : library;
+    var runtime = usePack ? packFolder : root.Combine("src/python");
+    Say($"library: {root.GetRelativePath(nodes)}, runtime: {root.GetRelativePath(runtime)}");
+    var code = Smoke(nodes, runtime, smokeReports.CombineWithFilePath("report-cuda.json"), "--device cuda --require-cuda");
+    if (code != 0)
+    {
+        throw new Exception(code == 3 ? "CUDA is not available on this machine" : $"CUDA smoke run failed (exit {code})");
+    }
+});
+
+Task("package")
+    .Description("builds the ComfyUI-LOKI pack folder under artifacts/ (requirements verified on the way)")
+    .IsDependentOn("library")
+    .Does(() =>
+{
+    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --out \"{packFolder.FullPath}\" --no-zip", allowFail: true);
+    if (code != 0)
+    {
+        throw new Exception("the pack was not built; the errors above name each node and line");
+    }
+});
+
+Task("verify")
+    .Description("verifies the library's requirements and, given --pip-index-url or --pip-find-links, resolves them with pip")
+    .IsDependentOn("build")
+    .Does(() =>
+{
+    var index = pipIndexUrl.Length > 0 ? $"--index-url \"{pipIndexUrl}\"" : pipFindLinks.Length > 0 ? $"--find-links \"{MakeAbsolute(Directory(pipFindLinks)).FullPath}\"" : "";
+    if (Loki($"verify --library \"{library.FullPath}\" --python \"{python}\" {index}", allowFail: true) != 0)
+    {
+        throw new Exception("requirements verification failed; the errors above name each node and line");
+    }
+});
+
+Task("release")
+    .Description("writes the release archive artifacts/ComfyUI-LOKI-<version>.zip (reproducible) and its .sha256")
+    .IsDependentOn("package")
+    .Does(() =>
+{
+    var version = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(root.CombineWithFilePath("pack.json").FullPath)).RootElement.GetProperty("version").GetString();
+    var zip = artifacts.CombineWithFilePath($"ComfyUI-LOKI-{version}.zip");
+    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --out \"{packFolder.FullPath}\" --zip \"{zip.FullPath}\"", allowFail: true);
+    if (code != 0)
+    {
+        throw new Exception("the release archive was not written");
+    }
+
+    Say($"pack:    {root.GetRelativePath(packFolder)}/");
+    Say($"archive: {root.GetRelativePath(zip)} (+ .sha256)");
 });
 
 Task("default")
-    .IsDependentOn("build");
+    .Description("the main job: build the library, smoke-test it, package the pack and write the release archive")
+    .IsDependentOn("library")
+    .IsDependentOn("smoke")
+    .IsDependentOn("package")
+    .IsDependentOn("release");
 
 RunTarget(target);

@@ -11,7 +11,7 @@ namespace Loki.Cli.Commands;
 internal static class ConvertCommand
 {
     /// <summary>The <c>--to</c> targets, in the order usage lists them.</summary>
-    public static readonly IReadOnlyList<ConvertTarget> Targets = [new ApiConvertTarget(), new UiConvertTarget()];
+    public static readonly IReadOnlyList<ConvertTarget> Targets = [new ApiConvertTarget(), new UiConvertTarget(), new ScriptConvertTarget(), new NodeConvertTarget()];
 
     private const string Help = """
         usage: loki convert INPUT --to TARGET [--schemas FILE_OR_DIR]... [-o OUT] [--seed N]
@@ -22,6 +22,12 @@ internal static class ConvertCommand
                          over the shipped ComfyUI core catalogue
         -o, --output OUT write the JSON here (atomically) instead of to stdout
         --seed N         resolve {a|b} dynamic-prompt choices deterministically with this seed
+
+        --to script [-o FILE]  the flow as a LOKI Script: a function with the flow's signature (see 'loki inspect
+                         INPUT --interface'); --backend loki|comfyui|server sets its default backend
+        --to node -o DIR  the flow as a LOKI Node folder; --name NAME (default: the folder's name)
+        --library DIR    a LOKI library (holding nodes/) whose nodes the flow uses; repeatable (default: the
+                         library the flow file is in)
         """;
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -33,7 +39,7 @@ internal static class ConvertCommand
             return CliApp.Success;
         }
 
-        var line = CommandLine.Parse("convert", args, ["--to", "--schemas", "--output", "--seed"], [], new Dictionary<string, string> { ["-o"] = "--output" });
+        var line = CommandLine.Parse("convert", args, ["--to", "--schemas", "--output", "--seed", "--backend", "--library", "--name"], [], new Dictionary<string, string> { ["-o"] = "--output" });
         var input = line.SinglePositional("INPUT");
         var to = line.Value("--to") ?? throw CommandLine.Usage("convert", "missing --to " + string.Join("|", Targets.Select(t => t.Name)));
         var target = Targets.FirstOrDefault(t => t.Name == to)
@@ -48,8 +54,14 @@ internal static class ConvertCommand
         diagnostics.AddRange(schemas.Diagnostics);
         diagnostics.AddRange(file.Warnings ?? []);
         var output = line.Value("--output");
-        var text = target.Convert(new ConvertRequest(input, file, schemas, seed, output), diagnostics);
+        var request = new ConvertRequest(input, file, schemas, seed, output, line);
+        var text = target.Convert(request, diagnostics);
         await CommandIO.ReportAsync(stderr, diagnostics.Items);
+        if (text is not null && !diagnostics.HasErrors && target.WritesFile(request))
+        {
+            return CliApp.Success;
+        }
+
         if (text is null || diagnostics.HasErrors)
         {
             return ExitCodes.For(diagnostics.Items) is var code and not CliApp.Success ? code : CliApp.Failed;

@@ -10,7 +10,15 @@ namespace Loki.Cli.Commands;
 /// <param name="Schemas">The node definitions (catalogue plus <c>--schemas</c>).</param>
 /// <param name="Seed">The <c>--seed</c> for dynamic prompts, or null.</param>
 /// <param name="OutputPath">The <c>-o</c> path, or null for stdout.</param>
-internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, SchemaSet Schemas, long? Seed, string? OutputPath);
+/// <param name="Line">The whole command line, for target-specific options (<c>--backend</c>, <c>--library</c>, <c>--name</c>).</param>
+internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, SchemaSet Schemas, long? Seed, string? OutputPath, CommandLine? Line = null)
+{
+    /// <summary>The value of a target-specific option, or null.</summary>
+    public string? Option(string name) => Line?.Value(name);
+
+    /// <summary>Every value of a repeatable target-specific option.</summary>
+    public IReadOnlyList<string> Options(string name) => Line?.Values(name) ?? [];
+}
 
 /// <summary>
 /// One <c>--to</c> value of <c>loki convert</c>. A new target (script, node) is one subclass and one entry in
@@ -26,4 +34,7 @@ internal abstract class ConvertTarget
     /// <paramref name="diagnostics"/> (errors make the command exit 1).
     /// </summary>
     public abstract string? Convert(ConvertRequest request, DiagnosticBag diagnostics);
+
+    /// <summary>True when the target writes its output itself (files it must not overwrite, a folder), so the command only reports.</summary>
+    public virtual bool WritesFile(ConvertRequest request) => false;
 }

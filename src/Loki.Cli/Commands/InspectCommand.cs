@@ -12,11 +12,14 @@ namespace Loki.Cli.Commands;
 internal static class InspectCommand
 {
     private const string Help = """
-        usage: loki inspect INPUT [--schemas FILE_OR_DIR]... [--json]
+        usage: loki inspect INPUT [--schemas FILE_OR_DIR]... [--json] [--interface [--library DIR]...]
 
         INPUT            a UI workflow or API prompt (.json), or a .png/.webp carrying one
         --schemas PATH   an /object_info dump, or a folder of them (repeatable); decides which types count as missing
         --json           print one JSON object instead of text
+        --interface      print the flow's signature instead: its inputs and outputs, where each binds, and how it
+                         was found (markers, App Mode, subgraph, or inferred: to be confirmed)
+        --library DIR    a LOKI library (holding nodes/) whose nodes the flow uses; repeatable
         """;
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -28,8 +31,13 @@ internal static class InspectCommand
             return CliApp.Success;
         }
 
-        var line = CommandLine.Parse("inspect", args, ["--schemas"], ["--json"]);
+        var line = CommandLine.Parse("inspect", args, ["--schemas", "--library"], ["--json", "--interface"]);
         var input = line.SinglePositional("INPUT");
+        if (line.Flag("--interface"))
+        {
+            return await InterfaceInspection.RunAsync(input, CommandIO.LoadSchemas(line.Values("--schemas")), line.Values("--library"), line.Flag("--json"), stdout, stderr);
+        }
+
         var file = WorkflowLoader.Load(input);
         var schemas = CommandIO.LoadSchemas(line.Values("--schemas"));
         var report = WorkflowInspector.Inspect(file, schemas);

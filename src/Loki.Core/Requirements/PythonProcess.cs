@@ -16,8 +16,9 @@ public static class PythonProcess
     /// <param name="Stderr">Everything written to standard error (or the start failure).</param>
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    /// <summary>Runs <paramref name="python"/> with <paramref name="arguments"/> (each passed as one argument).</summary>
-    public static Result Run(string python, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null)
+    /// <summary>Runs <paramref name="python"/> with <paramref name="arguments"/> (each passed as one argument); <paramref name="environment"/> overrides variables (null removes one).</summary>
+    public static Result Run(string python, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(python)
         {
@@ -38,6 +39,18 @@ public static class PythonProcess
         info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         info.Environment["PIP_DISABLE_PIP_VERSION_CHECK"] = "1";
         info.Environment["PIP_NO_INPUT"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
         try
         {
             using var process = Process.Start(info)!;

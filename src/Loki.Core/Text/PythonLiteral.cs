@@ -86,6 +86,8 @@ public static class PythonLiteral
         JsonObject obj => "{" + string.Join(", ", obj.Select(p => String(p.Key) + ": " + From(p.Value))) + "}",
         JsonArray arr => "[" + string.Join(", ", arr.Select(From)) + "]",
         // A value built in code (JsonValue.Create("x")) holds a CLR object, not a JsonElement: serialise it to one.
+        // Strings directly (serialising would turn a lone surrogate into U+FFFD); other code-built values via a JsonElement.
+        JsonValue value when value.TryGetValue<string>(out var text) => String(text),
         JsonValue value => FromElement(value.TryGetValue<JsonElement>(out var element) ? element : JsonSerializer.SerializeToElement(value)),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };

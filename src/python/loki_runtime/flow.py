@@ -28,7 +28,7 @@ from .graph_builder import is_link
 from .markers import INPUT_MARKER
 
 try:  # the port type markers belong to the script runtime; re-exported so flow scripts need one import
-    from .types import Any as AnyValue, Audio, Image, Latent, Mask  # noqa: F401
+    from .types import Any as AnyValue, Audio, Description, Image, Latent, Mask, Multiline, Opaque, Output, Range  # noqa: F401
 except ImportError:  # pragma: no cover - only while the script runtime is absent
     pass
 
@@ -221,7 +221,7 @@ def _make_backend(kind: str, location: Any, settings: dict, flow: Flow):
     if kind == "comfyui":
         from .backends.comfyui import ComfyUIBackend
 
-        return ComfyUIBackend.open(location)
+        return ComfyUIBackend.open(location, flow.library_roots())
     from .backends.server import ServerBackend
 
     return ServerBackend(location, timeout=float(settings.get("timeout", 600)))

@@ -30,7 +30,7 @@ public class PackBuilderTests
             "web/docs/LokiValueDoubler.md",
         });
         Assert.DoesNotContain(paths, p => p.Contains("__pycache__") || p.Contains("/output/") || p.EndsWith("_test.py"));
-        Assert.Equal(["broken_node", "half_done", "value_doubler"], r.Nodes.ToArray());
+        Assert.Equal(["broken_node", "half_done", "image_invert", "value_doubler"], r.Nodes.ToArray());
         Assert.Contains(r.Diagnostics, d => d.Code == LokiCodes.PackNodeNotImportable && d.File!.EndsWith("half_done"));
     }
 
@@ -136,6 +136,18 @@ public class PackBuilderTests
         using var zip = ZipFile.OpenRead(zipA);
         Assert.Equal(filesA.Select(f => f.Replace('\\', '/')), zip.Entries.Select(e => e.FullName));
         Assert.All(zip.Entries, e => Assert.Equal(PackWriter.ZipTimestamp.DateTime, e.LastWriteTime.DateTime));
+    }
+
+    [Fact]
+    public void The_real_library_packs_to_the_same_archive_twice()
+    {
+        var options = new PackOptions(Loki.Tests.RepoPaths.InRepo("nodes"), Loki.Tests.RepoPaths.InRepo("src", "python", "loki_runtime"), new PackMetadata());
+        var a = PackBuilder.Build(options);
+        var b = PackBuilder.Build(options);
+
+        Assert.True(a.Nodes.Length >= 20, $"only {a.Nodes.Length} nodes found in nodes/");
+        Assert.Equal(PackWriter.ZipBytes(a.Entries), PackWriter.ZipBytes(b.Entries));
+        Assert.Contains(a.Entries, e => e.Path == "loki_runtime/script.py");
     }
 
     [Fact]

@@ -1,47 +1,55 @@
 using Loki.Core.Packaging;
+using Loki.Core.Packaging.Flows;
 using Loki.Core.Tests.Requirements;
+using Loki.Tests;
 
 namespace Loki.Core.Tests.Packaging;
 
 /// <summary>
-/// A small library and runtime in a temp folder, shaped like the real ones: a working node with a flow, a node whose
-/// import fails, a node without <c>__init__.py</c>, and a runtime module that exports marker nodes.
+/// A small library in a temp folder, shaped like the real one and packed with the real runtime: a LOKI Script node
+/// (widgets, with a flow), a wrapped-function node (an IMAGE input and an example PNG), a node whose import fails,
+/// and a node without <c>__init__.py</c>.
 /// </summary>
 internal sealed class SamplePack : IDisposable
 {
+    private const string Preamble = """
+        from __future__ import annotations
+
+        import sys
+        from pathlib import Path
+
+        if __package__ in (None, ""):
+            sys.path[:0] = [str(p) for p in (Path(__file__).resolve().parents[2], Path(__file__).resolve().parents[2] / "src" / "python")]
+        from loki_runtime import script
+
+        """;
+
+    private const string NodeModule = """
+        from loki_runtime import comfy_adapter
+        from . import {0} as _script
+
+        NODE_CLASS_MAPPINGS, NODE_DISPLAY_NAME_MAPPINGS = comfy_adapter.node_mappings(_script.run)
+        """;
+
     private readonly SampleLibrary _lib = new();
 
     public SamplePack()
     {
-        var doubler = _lib.Node("value_doubler", "import numpy\n\n\ndef run(value=1):\n    return {\"value\": value * 2}\n", "numpy>=1.20\n");
+        var doubler = _lib.Node("value_doubler", Preamble + """
+            @script.entry(__file__)
+            def run(value=1):
+                return {"value": value * 2}
+
+
+            if __name__ == "__main__":
+                raise SystemExit(run.main())
+            """);
         File.WriteAllText(Path.Combine(doubler, "value_doubler.json"), """
             {"node_name": "value_doubler", "description": "Doubles a number | twice.", "category": "math",
              "inputs": {"value": {"type": "INT", "default": 1}}, "outputs": {"value": {"type": "INT"}},
              "examples": [{"name": "basic", "inputs": {"value": 21}, "expect": {"value": 42}}]}
             """);
-        File.WriteAllText(Path.Combine(doubler, "value_doubler_node.py"), """
-            from loki_runtime import markers  # proves loki_runtime resolves whatever the pack folder is called
-            from . import value_doubler as _script
-
-
-            class ValueDoubler:
-                CATEGORY = "LOKI 🦊/math"
-                FUNCTION = "execute"
-                RETURN_TYPES = ("INT",)
-                RETURN_NAMES = ("value",)
-
-                @classmethod
-                def INPUT_TYPES(cls):
-                    return {"required": {"value": ("INT", {"default": 1})}}
-
-                def execute(self, value):
-                    return (_script.run(value)["value"],)
-
-
-            NODE_CLASS_MAPPINGS = {"LokiValueDoubler": ValueDoubler}
-            NODE_DISPLAY_NAME_MAPPINGS = {"LokiValueDoubler": "✖️ Value Doubler (LOKI)"}
-            """);
-        File.WriteAllText(Path.Combine(doubler, "__init__.py"), "from .value_doubler_node import NODE_CLASS_MAPPINGS, NODE_DISPLAY_NAME_MAPPINGS\n__all__ = [\"NODE_CLASS_MAPPINGS\", \"NODE_DISPLAY_NAME_MAPPINGS\"]\n");
+        Init(doubler, "value_doubler");
         File.WriteAllText(Path.Combine(doubler, "value_doubler.md"), "# Value Doubler\n\nDESCRIPTION: Doubles a number.\n");
         File.WriteAllText(Path.Combine(doubler, "value_doubler_workflow.json"), Flow);
         File.WriteAllText(Path.Combine(doubler, "value_doubler_test.py"), "import pytest\n");
@@ -50,30 +58,26 @@ internal sealed class SamplePack : IDisposable
         Directory.CreateDirectory(Path.Combine(doubler, "__pycache__"));
         File.WriteAllBytes(Path.Combine(doubler, "__pycache__", "x.cpython-311.pyc"), [1, 2, 3]);
 
+        var invert = _lib.Node("image_invert", Preamble + """
+            @script.entry(__file__)
+            def run(image):
+                import numpy as np
+
+                return {"image": np.clip(1.0 - image, 0.0, 1.0)}
+            """, "numpy>=1.20\n");
+        File.WriteAllText(Path.Combine(invert, "image_invert.json"), """
+            {"node_name": "image_invert", "description": "Inverts an image.", "category": "image",
+             "loki": {"generated": true, "source": "src/invert.py", "source_sha256": "0"},
+             "inputs": {"image": {"type": "IMAGE"}}, "outputs": {"image": {"type": "IMAGE"}},
+             "examples": [{"name": "basic", "inputs": {"image": "examples/in.png"}, "expect": {"image": {"shape": [1, 4, 6, 3]}}}]}
+            """);
+        Init(invert, "image_invert");
+        Directory.CreateDirectory(Path.Combine(invert, "examples"));
+        File.WriteAllBytes(Path.Combine(invert, "examples", "in.png"), PngWriter.Encode(6, 4, [.. Enumerable.Range(0, 6 * 4 * 3).Select(i => (byte)(i * 3))]));
+
         var broken = _lib.Node("broken_node", "import json\n");
         File.WriteAllText(Path.Combine(broken, "__init__.py"), "raise ImportError('this node is broken on purpose')\n");
         _lib.Node("half_done", "import json\n");
-
-        Runtime = Path.Combine(_lib.Root, "src", "python", "loki_runtime");
-        Directory.CreateDirectory(Runtime);
-        File.WriteAllText(Path.Combine(Runtime, "__init__.py"), "__version__ = \"0.0.1\"\n");
-        File.WriteAllText(Path.Combine(Runtime, "markers.py"), """
-            class LokiInput:
-                CATEGORY = "LOKI 🦊/flow"
-                FUNCTION = "execute"
-                RETURN_TYPES = ("*",)
-
-                @classmethod
-                def INPUT_TYPES(cls):
-                    return {"required": {"name": ("STRING", {"default": "input"})}}
-
-                def execute(self, name):
-                    return (name,)
-
-
-            NODE_CLASS_MAPPINGS = {"LokiInput": LokiInput}
-            NODE_DISPLAY_NAME_MAPPINGS = {"LokiInput": "📥 LOKI Input"}
-            """);
     }
 
     /// <summary>A UI workflow (schema 0.4): LokiInput → LokiValueDoubler → LokiOutput.</summary>
@@ -91,9 +95,16 @@ internal sealed class SamplePack : IDisposable
 
     public string Library => _lib.Library;
 
-    public string Runtime { get; }
+    /// <summary>The repository's real runtime, shipped into the pack.</summary>
+    public string Runtime { get; } = RepoPaths.InRepo("src", "python", "loki_runtime");
 
     public PackOptions Options(PackMetadata? metadata = null) => new(Library, Runtime, metadata ?? new PackMetadata());
 
     public void Dispose() => _lib.Dispose();
+
+    private static void Init(string folder, string name)
+    {
+        File.WriteAllText(Path.Combine(folder, name + "_node.py"), string.Format(System.Globalization.CultureInfo.InvariantCulture, NodeModule, name));
+        File.WriteAllText(Path.Combine(folder, "__init__.py"), $"from .{name}_node import NODE_CLASS_MAPPINGS, NODE_DISPLAY_NAME_MAPPINGS\n__all__ = [\"NODE_CLASS_MAPPINGS\", \"NODE_DISPLAY_NAME_MAPPINGS\"]\n");
+    }
 }

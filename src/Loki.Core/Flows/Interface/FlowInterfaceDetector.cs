@@ -91,8 +91,8 @@ public static class FlowInterfaceDetector
             name,
             type,
             Unwrap(constant) ?? schema?.Default?.DeepClone(),
-            schema?.Min,
-            schema?.Max,
+            Exact(schema?.Min, type),
+            Exact(schema?.Max, type),
             schema?.Step,
             schema?.Options ?? [],
             schema?.Tooltip,
@@ -100,6 +100,13 @@ public static class FlowInterfaceDetector
             control,
             [new FlowBinding(node.Id, input)]);
     }
+
+    /// <summary>
+    /// A bound as a flow states it: integer bounds past 2^53 (seeds' 0xffffffffffffffff) are no exact double, and are
+    /// the type's own limit anyway, so they are left out.
+    /// </summary>
+    internal static double? Exact(double? bound, string type) =>
+        bound is { } b && type == "INT" && Math.Abs(b) > 9007199254740992d ? null : bound;
 
     /// <summary>The type of a constant when no schema says it.</summary>
     internal static string TypeOf(JsonNode? value) => value switch

@@ -14,7 +14,10 @@ namespace Loki.Core.Flows.Script;
 /// </summary>
 public static class FlowScriptEmitter
 {
-    private static readonly string[] ScriptNames = ["g", "flow", "FLOW", "run", "backend", "sys", "Path", "Annotated", "Literal"];
+    /// <summary>The port type markers and annotation helpers of <c>loki_runtime.types</c> (contracts §2.1).</summary>
+    private static readonly string[] RuntimeTypeNames = ["Any", "Audio", "Conditioning", "Image", "Latent", "Mask", "Model", "Multiline", "Opaque", "Range"];
+
+    private static readonly string[] ScriptNames = ["g", "flow", "FLOW", "run", "backend", "sys", "Path", "Annotated", "Literal", .. RuntimeTypeNames];
 
     /// <summary>
     /// The script body; the §6 header is added when the file is written (<see cref="Node.GeneratedFileWriter"/>).
@@ -26,24 +29,13 @@ public static class FlowScriptEmitter
         var inputs = plan.Interface.Inputs.Where(p => p.Required).Concat(plan.Interface.Inputs.Where(p => !p.Required)).ToList();
         var sockets = SocketInputs(plan, inputs);
         var vars = NodeVariables.Assign(plan, schemas, ScriptNames.Concat(inputs.Select(p => p.Name)).Concat(sockets.Values));
-        var typing = new[] { "Annotated", "Literal" }.Where(t => inputs.Any(p => Annotation(p).Contains(t + "[", StringComparison.Ordinal))).ToList();
+
+        var annotations = inputs.Select(Annotation).ToList();
+        var typing = new[] { "Annotated", "Literal" }.Where(t => annotations.Any(a => a.Contains(t + "[", StringComparison.Ordinal))).ToList();
+        var runtimeTypes = RuntimeTypeNames.Where(t => annotations.Any(a => System.Text.RegularExpressions.Regex.IsMatch(a, $@"(^|[\[ ,]){t}\b"))).ToList();
 
         var w = new IndentedWriter();
-        w.Line("\"\"\"" + DocLine(options) + (inputs.Any(p => p.Description is not null) ? string.Empty : "\"\"\""));
-        if (inputs.Any(p => p.Description is not null))
-        {
-            w.Line().Line("Args:");
-            using (w.Indent())
-            {
-                foreach (var p in inputs.Where(p => p.Description is not null))
-                {
-                    w.Line(DocText($"{p.Name}: {OneLine(p.Description!)}"));
-                }
-            }
-
-            w.Line("\"\"\"");
-        }
-
+        w.Line("\"\"\"" + DocLine(options) + "\"\"\"");
         w.Line("import sys");
         w.Line("from pathlib import Path");
         if (typing.Count > 0)
@@ -55,15 +47,37 @@ public static class FlowScriptEmitter
         w.Line("if __package__ in (None, \"\"):  # run as a script: find loki_runtime in a folder above (pack root or repo)");
         w.Line("    sys.path[:0] = [str(p) for d in Path(__file__).resolve().parents for p in (d, d / \"src\" / \"python\") if (p / \"loki_runtime\").is_dir()][:1]");
         w.Line("from loki_runtime import flow  # noqa: E402");
+        if (runtimeTypes.Count > 0)
+        {
+            w.Line($"from loki_runtime.types import {string.Join(", ", runtimeTypes)}  # noqa: E402");
+        }
+
         w.Line();
         w.Line($"FLOW = flow.Flow(__file__, name={PythonLiteral.String(options.Name)})");
         w.Line();
         w.Line();
         w.Line("@FLOW.entry");
-        var parameters = inputs.Select(Parameter).Append("*").Append($"backend: str = {PythonLiteral.String(backend)}");
+        var parameters = inputs.Select((p, i) => Parameter(p, annotations[i])).Append("*").Append($"backend: str = {PythonLiteral.String(backend)}");
         w.Line($"def run({string.Join(", ", parameters)}):");
         using (w.Indent())
         {
+            // The runtime reads port descriptions from the function's Google-style Args section.
+            var described = inputs.Where(p => p.Description is not null).ToList();
+            w.Line("\"\"\"" + DocLine(options) + (described.Count == 0 ? "\"\"\"" : string.Empty));
+            if (described.Count > 0)
+            {
+                w.Line().Line("Args:");
+                using (w.Indent())
+                {
+                    foreach (var p in described)
+                    {
+                        w.Line(DocText($"{p.Name}: {OneLine(p.Description!)}"));
+                    }
+                }
+
+                w.Line("\"\"\"");
+            }
+
             w.Line("g = flow.Graph()");
             foreach (var p in inputs.Where(p => sockets.ContainsKey(p.Name)))
             {
@@ -155,9 +169,8 @@ public static class FlowScriptEmitter
         _ => Py(source.Constant),
     };
 
-    private static string Parameter(FlowInputPort p)
+    private static string Parameter(FlowInputPort p, string annotation)
     {
-        var annotation = Annotation(p);
         if (p.Default is null)
         {
             return $"{p.Name}: {annotation}";
@@ -177,11 +190,15 @@ public static class FlowScriptEmitter
     {
         switch (p.Type)
         {
-            case PortTypes.Image: return "flow.Image";
-            case PortTypes.Mask: return "flow.Mask";
-            case PortTypes.Audio: return "flow.Audio";
+            case PortTypes.Image: return "Image";
+            case PortTypes.Mask: return "Mask";
+            case PortTypes.Audio: return "Audio";
+            case "LATENT": return "Latent";
+            case "CONDITIONING": return "Conditioning";
+            case "MODEL": return "Model";
+            case PortTypes.Any: return "Any";
             case PortTypes.Boolean: return "bool";
-            case PortTypes.String: return p.Multiline ? "Annotated[str, flow.Multiline()]" : "str";
+            case PortTypes.String: return p.Multiline ? "Annotated[str, Multiline()]" : "str";
             case PortTypes.Combo:
                 var options = p.Options.IsDefault ? [] : p.Options;
                 var def = p.Default is JsonValue dv && dv.GetValueKind() == JsonValueKind.String ? dv.GetValue<string>() : null;
@@ -201,9 +218,9 @@ public static class FlowScriptEmitter
                     bounds.Add(Number(step, p.Type));
                 }
 
-                return $"Annotated[{scalar}, flow.Range({string.Join(", ", bounds)})]";
+                return $"Annotated[{scalar}, Range({string.Join(", ", bounds)})]";
             default:
-                return "flow.Any";
+                return $"Opaque({PythonLiteral.String(p.Type)})";
         }
     }
 

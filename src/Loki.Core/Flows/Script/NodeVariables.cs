@@ -18,7 +18,7 @@ internal static class NodeVariables
         var names = new UniqueNames(taken);
         return wanted.ToDictionary(
             w => w.Node.Id,
-            w => names.Take(clash.Contains(w.Name) && !HasOwnTitle(w.Node, schemas) ? ClassName(w.Node) : w.Name),
+            w => names.Take((clash.Contains(w.Name) || names.IsTaken(w.Name)) && !HasOwnTitle(w.Node, schemas) ? ClassName(w.Node) : w.Name),
             StringComparer.Ordinal);
     }
 

@@ -26,7 +26,9 @@ public static class ComfyNodeImporter
         if (node is null)
         {
             diagnostics.AddRange(pack.Diagnostics);
-            var known = pack.Nodes.Length == 0 ? "it registers no node that can be read statically" : "it registers: " + string.Join(", ", pack.Nodes.Take(40).Select(n => n.ClassType));
+            var known = pack.Nodes.Length == 0
+                ? "it registers no node that can be read statically" + (pack.Diagnostics.FirstOrDefault() is { } first ? $" (first problem: {first})" : string.Empty)
+                : "it registers: " + string.Join(", ", pack.Nodes.Take(40).Select(n => n.ClassType));
             throw new LokiException(new LokiDiagnostic(LokiCodes.ComfyNodeNotFound, DiagnosticSeverity.Error, $"no node '{classType}' in the pack; {known}", pack.Directory));
         }
 

@@ -168,30 +168,31 @@ public static partial class NodeEmitter
 
     private static string Options(PortSpec port)
     {
-        var o = new JsonObject();
+        var items = new List<string>();
+        void Add(string key, string literal) => items.Add(PythonLiteral.String(key) + ": " + literal);
         if (port.Default is not null && !(port.Type == PortTypes.Combo && FilenameList(port) is not null))
         {
-            o["default"] = port.Default.DeepClone();
+            Add("default", PortLiterals.Value(port, port.Default));
         }
 
         if (port.Min is { } min)
         {
-            o["min"] = Number(port, min);
+            Add("min", PortLiterals.Number(port, min));
         }
 
         if (port.Max is { } max)
         {
-            o["max"] = Number(port, max);
+            Add("max", PortLiterals.Number(port, max));
         }
 
         if (port.Step is { } step)
         {
-            o["step"] = Number(port, step);
+            Add("step", PortLiterals.Number(port, step));
         }
 
         if (port.Type == PortTypes.String)
         {
-            o["multiline"] = port.Multiline;
+            Add("multiline", PythonLiteral.Bool(port.Multiline));
         }
 
         if (port.Extra is not null)
@@ -200,24 +201,18 @@ public static partial class NodeEmitter
             {
                 if (port.Extra[key] is { } value)
                 {
-                    o[key] = value.DeepClone();
+                    Add(key, PythonLiteral.From(value));
                 }
             }
         }
 
         if (port.Description is { Length: > 0 } d)
         {
-            o["tooltip"] = d;
+            Add("tooltip", PythonLiteral.String(d));
         }
 
-        return PythonLiteral.From(o);
+        return "{" + string.Join(", ", items) + "}";
     }
-
-    // INT ranges stay ints in Python (ComfyUI's widget rejects 1.0 as an INT step).
-    private static JsonNode Number(PortSpec port, double value) =>
-        port.Type == PortTypes.Int && value == Math.Floor(value) && Math.Abs(value) < 1e18
-            ? JsonValue.Create((long)value)
-            : JsonValue.Create(value);
 
     /// <summary>The model folder of a combo filled by <c>folder_paths.get_filename_list('x')</c> at run time, else null.</summary>
     internal static string? FilenameList(PortSpec port)

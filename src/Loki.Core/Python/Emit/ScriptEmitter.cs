@@ -112,7 +112,7 @@ public static class ScriptEmitter
     {
         if (port.Default is not null)
         {
-            return port.Name + "=" + PythonLiteral.From(port.Default);
+            return port.Name + "=" + PortLiterals.Value(port, port.Default);
         }
 
         return port.Required ? port.Name : port.Name + "=None";

@@ -46,13 +46,24 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(ex), ex.line)
     except (OSError, SyntaxError, ValueError) as ex:
         return _fail(f"{type(ex).__name__}: {ex}", getattr(ex, "lineno", 0) or 0)
-    sys.stdout.write(json.dumps(result, ensure_ascii=True, sort_keys=False))
+    sys.stdout.write(json.dumps(_clean(result), ensure_ascii=True, sort_keys=False))
     sys.stdout.write("\n")
     return 0
 
 
+def _clean(value):
+    """Lone surrogates (possible in Python strings, impossible in JSON readers) become U+FFFD, as .NET writes them."""
+    if isinstance(value, str):
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value) if any(0xD800 <= ord(c) <= 0xDFFF for c in value) else value
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
 def _fail(message: str, line: int = 0) -> int:
-    sys.stdout.write(json.dumps({"error": message, "line": line}, ensure_ascii=True) + "\n")
+    sys.stdout.write(json.dumps(_clean({"error": message, "line": line}), ensure_ascii=True) + "\n")
     return 2
 
 

@@ -20,14 +20,10 @@ class LokiBackend:
         self.library = shared_library(library_roots)
         self.extra_classes = dict(extra_classes or {})
 
-    def classes_for(self, prompt: dict) -> dict:
+    def classes_for(self, prompt: dict | None = None) -> "_Classes":
         classes = runtime_classes()
         classes.update(self.extra_classes)
-        if any(node.get("class_type") not in classes for node in prompt.values()):
-            library = self.library.classes
-            for class_type, cls in library.items():
-                classes.setdefault(class_type, cls)
-        return classes
+        return _Classes(classes, self.library)
 
     def run(self, graph, flow=None) -> dict[str, Any]:
         prompt = prompt_to_node_values(graph.prompt())
@@ -42,3 +38,32 @@ class LokiBackend:
                                                        for f in self.library.failures]) from ex
             raise
         return {name: to_script_value(result.value(link)) for name, link in graph.outputs.items()}
+
+
+class _Classes(dict):
+    """The runtime's classes, falling back to the library (imported on the first unknown type, expansions too)."""
+
+    def __init__(self, own: dict, library):
+        super().__init__(own)
+        self._library = library
+
+    def _lookup(self, key):
+        if not dict.__contains__(self, key):
+            cls = self._library.classes.get(key)
+            if cls is None:
+                return None
+            self[key] = cls
+        return dict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        found = self._lookup(key)
+        return default if found is None else found
+
+    def __contains__(self, key):
+        return self._lookup(key) is not None
+
+    def __getitem__(self, key):
+        found = self._lookup(key)
+        if found is None:
+            raise KeyError(key)
+        return found

@@ -1,0 +1,71 @@
+"""The comfyui backend: ComfyUI's own executor in-process. Needs COMFYUI_PATH (a copy of ComfyUI 0.3.64)."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loki_runtime import flow
+from loki_runtime import flow_errors as codes
+from loki_runtime.flow_errors import FlowError
+
+HERE = Path(__file__).resolve().parent
+
+
+def one_output_graph():
+    g = flow.Graph()
+    g.output("x", g.node("PrimitiveInt", value=1).out(0))
+    return g
+
+
+def test_missing_comfyui_is_a_clear_coded_error(monkeypatch, tmp_path):
+    monkeypatch.delenv("COMFYUI_PATH", raising=False)
+    FLOW = flow.Flow(tmp_path / "f.py")
+    with pytest.raises(FlowError) as info:
+        FLOW.execute(one_output_graph(), backend="comfyui")
+    assert info.value.code == codes.BACKEND_UNAVAILABLE and "COMFYUI_PATH" in str(info.value)
+    with pytest.raises(FlowError) as info:
+        FLOW.execute(one_output_graph(), backend="comfyui", comfyui=str(tmp_path))
+    assert info.value.code == codes.BACKEND_UNAVAILABLE and "not a ComfyUI folder" in str(info.value)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    root = os.environ.get("COMFYUI_PATH")
+    if not root:
+        pytest.skip("COMFYUI_PATH is not set")
+    work = tmp_path_factory.mktemp("comfyui")
+    proc = subprocess.run([sys.executable, str(HERE / "comfyui_backend_driver.py"), root, str(work)],
+                          capture_output=True, text=True, timeout=600)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("REPORT ")]
+    assert proc.returncode == 0 and lines, proc.stderr[-3000:]
+    return json.loads(lines[-1][len("REPORT "):])
+
+
+@pytest.mark.parametrize("case", ["lists", "expansion", "expansion_per_item", "nested", "lazy"])
+def test_our_executor_matches_comfyuis_on_the_node_contract(report, case):
+    assert report[case]["comfyui"] == report[case]["loki"]
+
+
+def test_contract_cases_give_the_known_values(report):
+    assert report["lists"]["comfyui"] == {"each": [110, 111, 112], "total": 334}
+    assert report["expansion"]["comfyui"] == {"value": 11, "label": "expanded 7"}
+    assert report["nested"]["comfyui"] == {"value": 21}
+
+
+def test_images_library_nodes_and_flow_nodes_run_in_comfyui(report):
+    assert report["invert_max_error"] == 0.0
+    assert report["library_node_max_diff"] == 0.0
+    assert report["flow_node_max_diff"] == 0.0
+    assert {"2.0.0.1", "2.0.0.2", "2.0.0.3"} <= set(report["flow_node_inner_nodes"])  # expanded by ComfyUI
+
+
+def test_seeds_advance_in_a_warm_session(report):
+    assert report["seeds"] == [5, 6, 7]
+
+
+def test_errors_name_node_id_title_and_type(report):
+    assert report["error"] == {"code": codes.NODE_FAILED, "node": ["2", "Alpha of RGB", "ImageToMask"]}
+    assert report["rejected"] == {"code": codes.VALUE_OUT_OF_RANGE, "node": ["1", "Too big", "Number"]}
