@@ -21,7 +21,7 @@ public sealed record LayerGenerationContext(
     NodeConfig? Config,
     NameLayer? Name,
     DiagnosticBag Diagnostics,
-    IReadOnlyDictionary<string, string> Produced)
+    IReadOnlyDictionary<string, string>? Produced = null)
 {
     /// <summary>The node's name.</summary>
     public string NodeName => Folder.Name;

@@ -6,9 +6,9 @@ using Loki.Core.Python.Environment;
 namespace Loki.Core.Regeneration.Generators;
 
 /// <summary>
-/// The Python conversions of <see cref="NodeLayerConverter"/> as layer generators: LOKI Script → config and LOKI
-/// Node, hand-written LOKI Node → config and LOKI Script. Each runs the converter on a <see cref="ScratchFolder"/>
-/// and keeps the one file its target needs.
+/// The Python conversions as layer generators: the config layer derived from a LOKI Script's <c>run</c> signature or
+/// from a hand-written LOKI Node (<see cref="NodeLayerConverter"/> run on a <see cref="ScratchFolder"/>, keeping the
+/// config it plans), then <see cref="ScriptFromNodeGenerator"/> and <see cref="NodeFromScriptGenerator"/>.
 /// </summary>
 public static class PythonLayerGenerators
 {
@@ -17,8 +17,8 @@ public static class PythonLayerGenerators
     [
         Planned("script→config", NodeLayer.Script, NodeLayer.Config, ScriptToNode),
         Planned("node→config", NodeLayer.Node, NodeLayer.Config, NodeToScript),
-        Planned("node→script", NodeLayer.Node, NodeLayer.Script, NodeToScript),
-        Planned("script→node", NodeLayer.Script, NodeLayer.Node, ScriptToNode),
+        new ScriptFromNodeGenerator(),
+        new NodeFromScriptGenerator(),
     ];
 
     private static ILayerGenerator Planned(string name, NodeLayer source, NodeLayer target, Func<PythonInterpreter, string, DiagnosticBag, Task<IReadOnlyList<GeneratedFile>>> plan) =>

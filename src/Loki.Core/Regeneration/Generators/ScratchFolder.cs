@@ -37,7 +37,7 @@ internal sealed class ScratchFolder : IDisposable
             }
         }
 
-        foreach (var (file, text) in context.Produced)
+        foreach (var (file, text) in context.Produced ?? new Dictionary<string, string>())
         {
             if (file != skip)
             {
