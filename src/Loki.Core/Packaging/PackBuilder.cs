@@ -182,6 +182,7 @@ public static class PackBuilder
         example["extra"] = extra;
         Put(entries, $"example_workflows/{node.Name}.json", CanonicalJson.Write(example));
         entries[$"example_workflows/{node.Name}.png"] = FlowThumbnail.Render(sketch);
+        entries[$"example_workflows/{node.Name}.jpg"] = FlowThumbnail.RenderJpeg(sketch); // the template browser asks for .jpg
 
         var blueprint = SubgraphBlueprintBuilder.Build(ui, DisplayName(node), node.Name, loki);
         if (blueprint is not null)

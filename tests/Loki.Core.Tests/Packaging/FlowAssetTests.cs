@@ -74,6 +74,33 @@ public class FlowAssetTests
     }
 
     [Fact]
+    public void The_jpeg_thumbnail_decodes_to_the_same_picture()
+    {
+        var sketch = FlowSketch.From(JsonNode.Parse(SamplePack.Flow))!;
+        var rgb = FlowThumbnail.Draw(sketch);
+        var jpeg = FlowThumbnail.RenderJpeg(sketch);
+        Assert.Equal(jpeg, FlowThumbnail.RenderJpeg(sketch));
+        var dir = Directory.CreateTempSubdirectory("loki-jpeg-").FullName;
+        File.WriteAllBytes(Path.Combine(dir, "t.jpg"), jpeg);
+        File.WriteAllBytes(Path.Combine(dir, "t.rgb"), rgb);
+
+        // Pillow decodes it; the mean error against the drawn pixels is small (a wrong table or DCT gives noise).
+        var run = Loki.Core.Requirements.PythonProcess.Run(Loki.Core.Requirements.PythonProcess.DefaultInterpreter, ["-c", """
+            import sys, numpy as np
+            from PIL import Image
+            im = Image.open(sys.argv[1] + "/t.jpg")
+            got = np.asarray(im.convert("RGB"), dtype=np.float64)
+            want = np.frombuffer(open(sys.argv[1] + "/t.rgb", "rb").read(), np.uint8).reshape(got.shape).astype(np.float64)
+            print(im.format, im.size, round(float(np.abs(got - want).mean()), 2))
+            """, dir]);
+        var parts = run.Stdout.Trim().Split(' ', 4);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("JPEG", parts[0]);
+        Assert.Equal("(512, 288)", parts[1] + " " + parts[2]);
+        Assert.InRange(double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture), 0, 3.0);
+    }
+
+    [Fact]
     public void An_api_prompt_is_laid_out_in_columns_by_dependency()
     {
         var api = JsonNode.Parse("""{"1": {"class_type": "A", "inputs": {}}, "2": {"class_type": "B", "inputs": {"x": ["1", 0]}}, "3": {"class_type": "C", "inputs": {"y": ["2", 0], "z": ["1", 0]}}}""");

@@ -26,7 +26,7 @@ public class PackBuilderTests
             "__init__.py", "pyproject.toml", "requirements.txt", "README.md", "LICENSE", "nodes/__init__.py",
             "loki_runtime/__init__.py", "loki_runtime/markers.py",
             "nodes/value_doubler/value_doubler.py", "nodes/value_doubler/value_doubler_node.py", "nodes/value_doubler/__init__.py",
-            "example_workflows/value_doubler.json", "example_workflows/value_doubler.png", "subgraphs/value_doubler.json",
+            "example_workflows/value_doubler.json", "example_workflows/value_doubler.png", "example_workflows/value_doubler.jpg", "subgraphs/value_doubler.json",
             "web/docs/LokiValueDoubler.md",
         });
         Assert.DoesNotContain(paths, p => p.Contains("__pycache__") || p.Contains("/output/") || p.EndsWith("_test.py"));

@@ -24,7 +24,13 @@ public static class FlowThumbnail
     };
 
     /// <summary>Renders <paramref name="sketch"/> as PNG bytes.</summary>
-    public static byte[] Render(FlowSketch sketch)
+    public static byte[] Render(FlowSketch sketch) => PngWriter.Encode(Width, Height, Draw(sketch));
+
+    /// <summary>Renders <paramref name="sketch"/> as JPEG bytes (what ComfyUI's template browser loads).</summary>
+    public static byte[] RenderJpeg(FlowSketch sketch) => JpegWriter.Encode(Width, Height, Draw(sketch));
+
+    /// <summary>The diagram as RGB bytes, <see cref="Width"/> × <see cref="Height"/> × 3.</summary>
+    public static byte[] Draw(FlowSketch sketch)
     {
         var canvas = new Raster(Width, Height, (0x20, 0x20, 0x20));
         DrawGrid(canvas);
@@ -81,7 +87,7 @@ public static class FlowThumbnail
             }
         }
 
-        return PngWriter.Encode(Width, Height, canvas.Pixels);
+        return canvas.Pixels;
     }
 
     private static void DrawGrid(Raster canvas)

@@ -56,6 +56,7 @@ public sealed record PythonParameter(
 /// <param name="Options">COMBO options (<c>Literal[...]</c>).</param>
 /// <param name="Multiline">True for <c>Annotated[str, Multiline()]</c>.</param>
 /// <param name="Description">A description carried by the annotation.</param>
+/// <param name="Pil">True for a PIL image (<c>PIL.Image.Image</c>): the function takes one image, not a batch.</param>
 public sealed record PythonType(
     string Type,
     bool Understood = true,
@@ -66,7 +67,8 @@ public sealed record PythonType(
     double? Step = null,
     ImmutableArray<string> Options = default,
     bool Multiline = false,
-    string? Description = null);
+    string? Description = null,
+    bool Pil = false);
 
 /// <summary>One entry of a docstring's Returns section.</summary>
 public sealed record ReturnDoc(string? Name, string? Type, string Description);

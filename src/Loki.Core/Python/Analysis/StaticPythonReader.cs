@@ -27,7 +27,8 @@ public static class StaticPythonReader
                 def?["value"]?.DeepClone(),
                 def is not null,
                 def is not null && def.ContainsKey("source") ? Str(def, "source") : null,
-                Str(p, "description"));
+                Str(p, "description"),
+                p["positional_only"] is JsonValue po && po.GetValue<bool>());
         }).ToImmutableArray();
         var returns = json["returns"] is JsonObject r && r["types"] is JsonArray types
             ? types.OfType<JsonObject>().Select(ReadType).ToImmutableArray()
@@ -59,7 +60,8 @@ public static class StaticPythonReader
         Step: Num(t, "step"),
         Options: t["options"] is JsonArray opts ? opts.Select(x => x?.ToString() ?? string.Empty).ToImmutableArray() : default,
         Multiline: t["multiline"] is JsonValue m && m.GetValue<bool>(),
-        Description: Str(t, "description"));
+        Description: Str(t, "description"),
+        Pil: t["pil"] is JsonValue pil && pil.GetValue<bool>());
 
     private static string PortTypeName(string type) => Config.PortTypes.Normalize(type);
 

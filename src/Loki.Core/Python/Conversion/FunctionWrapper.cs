@@ -48,7 +48,8 @@ public static class FunctionWrapper
             function,
             fn.Parameters.Where(p => p.Kind is "positional" or "keyword_only")
                 .Select(p => new CallArgument(p.Name, p.PositionalOnly)).ToImmutableArray(),
-            fn.IsAsync);
+            fn.IsAsync,
+            fn.Parameters.Where(p => p.Type?.Pil == true && p.Kind is "positional" or "keyword_only").Select(p => p.Name).ToImmutableArray());
         files.Add(new GeneratedFile(nodeName + ".json", NodeConfigWriter.Write(config), GeneratedFileKind.JsonHeader, sourceRel, sha));
         files.Add(new GeneratedFile(nodeName + ".py", ScriptEmitter.Emit(config, body), GeneratedFileKind.CommentHeader, sourceRel, sha));
         var scanned = await StaticPythonReader.ScanImportsAsync(python, placement.ScanPath, cancellationToken).ConfigureAwait(false);

@@ -11,12 +11,14 @@ public abstract record ScriptBody;
 /// <param name="Function">The function (or <c>Class.method</c> of a static method) to call.</param>
 /// <param name="Arguments">How each input is passed, in call order.</param>
 /// <param name="IsAsync">True for an <c>async def</c>: the call is run with <c>asyncio.run</c>.</param>
+/// <param name="PilInputs">Inputs the function takes as single PIL images: it is called once per batch index through <c>loki_runtime.pil_bridge</c>.</param>
 public sealed record FunctionCallBody(
     string ImportRoot,
     string Module,
     string Function,
     ImmutableArray<CallArgument> Arguments,
-    bool IsAsync = false) : ScriptBody;
+    bool IsAsync = false,
+    ImmutableArray<string> PilInputs = default) : ScriptBody;
 
 /// <summary>One argument of a wrapped call: the input's name and whether it is passed by position.</summary>
 public sealed record CallArgument(string Name, bool Positional);

@@ -38,7 +38,7 @@ public static class ScriptEmitter
         w.Line();
         w.Line("@script.entry(__file__)");
         var names = config.Inputs.Select(p => p.Name).ToList();
-        var explicitParams = names.All(PythonNames.IsIdentifier) && !names.Contains("inputs");
+        var explicitParams = names.All(PythonNames.IsIdentifier) && (body is FunctionCallBody || !names.Contains("inputs"));
         if (explicitParams && body is FunctionCallBody)
         {
             w.Line($"def run({string.Join(", ", Parameters(config))}):");
@@ -133,6 +133,17 @@ public static class ScriptEmitter
             w.Line("import asyncio");
             w.Line();
             callText = $"asyncio.run({callText})";
+        }
+
+        if (!f.PilInputs.IsDefaultOrEmpty && explicitParams)
+        {
+            // The function takes one PIL image per call: call it per batch index, stack the results back.
+            w.Line("from loki_runtime import pil_bridge");
+            w.Line();
+            w.Line($"def per_image({string.Join(", ", f.PilInputs)}):");
+            w.Line($"    return {callText}");
+            w.Line();
+            callText = $"pil_bridge.call(per_image, {{{string.Join(", ", f.PilInputs.Select(n => $"{PythonLiteral.String(n)}: {n}"))}}})";
         }
 
         if (config.Outputs.Length > 1)

@@ -33,23 +33,24 @@ def read_function(path: str, qualname: str) -> dict:
         names = sorted(n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
         raise SignatureError(f"no function '{qualname}' in {path}; it defines: {', '.join(names) or 'no functions'}")
     doc = docstrings.parse(ast.get_docstring(fn) or "")
+    pil_names = _pil_names(tree)
     params = []
     a = fn.args
     positional = list(a.posonlyargs) + list(a.args)
     defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
-    for p, d in zip(positional, defaults):
-        params.append(_param(p, d, "positional", doc))
+    for i, (p, d) in enumerate(zip(positional, defaults)):
+        params.append(_param(p, d, "positional", doc, pil_names, i < len(a.posonlyargs)))
     if a.vararg is not None:
-        params.append(_param(a.vararg, None, "var_positional", doc))
+        params.append(_param(a.vararg, None, "var_positional", doc, pil_names))
     for p, d in zip(a.kwonlyargs, a.kw_defaults):
-        params.append(_param(p, d, "keyword_only", doc))
+        params.append(_param(p, d, "keyword_only", doc, pil_names))
     if a.kwarg is not None:
-        params.append(_param(a.kwarg, None, "var_keyword", doc))
+        params.append(_param(a.kwarg, None, "var_keyword", doc, pil_names))
     if "." in qualname and params and params[0]["name"] in ("self", "cls"):
         params = params[1:]
     returns = None
     if fn.returns is not None:
-        returns = {"annotation": ast.unparse(fn.returns), "types": _return_types(fn.returns)}
+        returns = {"annotation": ast.unparse(fn.returns), "types": _return_types(fn.returns, pil_names)}
     return {
         "name": fn.name,
         "qualname": qualname,
@@ -83,11 +84,45 @@ def _find(tree: ast.Module, qualname: str) -> ast.FunctionDef | ast.AsyncFunctio
     return None
 
 
-def _param(p: ast.arg, default: ast.expr | None, kind: str, doc: dict) -> dict:
+def _pil_names(tree: ast.Module) -> set[str]:
+    """Names that mean PIL's Image class or module in this file (`from PIL import Image`, `import PIL.Image as I`...)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "PIL":
+            names.update(a.asname or a.name for a in node.names if a.name == "Image")
+        elif isinstance(node, ast.Import):
+            names.update(a.asname for a in node.names if a.name == "PIL.Image" and a.asname)
+    return names
+
+
+def _is_pil(node: ast.expr, pil_names: set[str]) -> bool:
+    """PIL.Image.Image, Image.Image (Image from PIL), or a bare name imported as PIL's Image class."""
+    text = ast.unparse(node)
+    if text in ("PIL.Image.Image", "PIL.Image"):
+        return True
+    parts = text.split(".")
+    return (len(parts) == 2 and parts[1] == "Image" and parts[0] in pil_names) or (len(parts) == 1 and parts[0] in pil_names and parts[0] != "Image")
+
+
+def _typed(node: ast.expr, pil_names: set[str]) -> dict:
+    inner = node
+    optional = False
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr) and (_is_none(node.right) or _is_none(node.left)):
+        inner, optional = (node.left if _is_none(node.right) else node.right), True
+    elif isinstance(node, ast.Subscript) and _last_name(node.value) == "Optional":
+        inner, optional = node.slice, True
+    if _is_pil(inner, pil_names):
+        return {"type": "IMAGE", "pil": True, **({"optional": True} if optional else {})}
+    return annotation_type(node)
+
+
+def _param(p: ast.arg, default: ast.expr | None, kind: str, doc: dict, pil_names: set[str] = frozenset(), positional_only: bool = False) -> dict:
     out: dict[str, Any] = {"name": p.arg, "kind": kind, "line": p.lineno}
+    if positional_only:
+        out["positional_only"] = True
     if p.annotation is not None:
         out["annotation"] = ast.unparse(p.annotation)
-        out["type"] = annotation_type(p.annotation)
+        out["type"] = _typed(p.annotation, pil_names)
     if default is not None:
         try:
             out["default"] = {"value": ast.literal_eval(default)}
@@ -167,13 +202,13 @@ def annotation_type(node: ast.expr) -> dict:
     return {"type": "*", "understood": False}
 
 
-def _return_types(node: ast.expr) -> list[dict]:
+def _return_types(node: ast.expr, pil_names: set[str] = frozenset()) -> list[dict]:
     if isinstance(node, ast.Subscript) and _last_name(node.value) in ("tuple", "Tuple"):
         args = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        return [annotation_type(a) for a in args if not (isinstance(a, ast.Constant) and a.value is Ellipsis)]
+        return [_typed(a, pil_names) for a in args if not (isinstance(a, ast.Constant) and a.value is Ellipsis)]
     if _is_none(node):
         return []
-    return [annotation_type(node)]
+    return [_typed(node, pil_names)]
 
 
 def _doc_type(text: str) -> dict:
