@@ -42,6 +42,7 @@ var packFolder = artifacts.Combine("ComfyUI-LOKI");
 var testResults = artifacts.Combine("test-results");
 var smokeReports = artifacts.Combine("smoke");
 var taskClock = new Stopwatch();
+string testSummary = null; // "N passed, N failed, N skipped", printed last by Teardown
 
 // ---- helpers --------------------------------------------------------------------------------------------------
 
@@ -109,6 +110,15 @@ TaskSetup(ctx =>
 TaskTeardown(ctx =>
 {
     Say($"<== {ctx.Task.Name} {(ctx.Successful ? "done" : "FAILED")} in {taskClock.Elapsed.TotalSeconds:0.0} s");
+});
+
+// The test total closes the run as one plain line (no colour codes), whatever happened; only Cake's task table follows.
+Teardown(ctx =>
+{
+    if (testSummary != null)
+    {
+        System.Console.WriteLine(testSummary);
+    }
 });
 
 // ---- targets --------------------------------------------------------------------------------------------------
@@ -239,7 +249,7 @@ Task("test")
         failed++; // a test host crash leaves no trx result for the failure
     }
 
-    Say($"{passed} passed, {failed} failed, {skipped} skipped");
+    testSummary = $"{passed} passed, {failed} failed, {skipped} skipped";
     if (failed > 0)
     {
         throw new Exception($"{failed} test(s) failed");

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Derives LOKI's custom-node pack catalogue (src/Loki.Core/Resources/Packs/pack-catalogue.json).
 
-Facts come from the shared corpus: every /object_info dump's `python_module` (custom_nodes.<folder>) and every
-UI workflow node's `properties.cnr_id` / `properties.aux_id`. PACKS and RULES below are hand-kept facts about
-well-known packs (their repositories and the naming conventions of their node types). Deterministic output:
+Facts come from the shared corpus: every /object_info dump's `python_module` (custom_nodes.<folder>), every
+UI workflow node's `properties.cnr_id` / `properties.aux_id`, and the `custom_types` the corpus index records.
+PACKS and RULES below are hand-kept facts about well-known packs (their repositories and the naming conventions of their node types). Deterministic output:
 sorted keys, no timestamps. Usage: derive_pack_catalogue.py [CORPUS] [OUT]
 """
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import re
 import sys
 from collections import Counter, defaultdict
 
@@ -188,6 +189,19 @@ def main() -> int:
         if class_type not in types:
             (folder, evidence), _ = votes.most_common(1)[0]
             types[class_type] = {"pack": folder, "evidence": evidence}
+    # The corpus index names the pack of every custom type it found in a workflow ("owner/repo", maybe annotated).
+    index_path = os.path.join(corpus, "index.json")
+    if os.path.exists(index_path):
+        for entry in json.load(open(index_path, encoding="utf-8")).get("workflows", []):
+            for class_type, origin in sorted((entry.get("custom_types") or {}).items()):
+                match = re.match(r"^([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)", origin or "")
+                if not match or class_type in types:
+                    continue
+                folder = canonical(match.group(2))
+                if folder not in PACKS:
+                    extra_packs.setdefault(folder, (folder, match.group(1) + "/" + match.group(2), None))
+                types[class_type] = {"pack": folder, "evidence": "corpus index: workflows using it come with " + match.group(0)}
+
     for class_type, folder in KNOWN_TYPES.items():
         types.setdefault(class_type, {"pack": folder, "evidence": "known type of the pack"})
 

@@ -43,6 +43,7 @@ public static class CliApp
                 "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
                 "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
                 "schemas" => await Commands.SchemasCommand.RunAsync(rest, stdout, stderr),
+                "node-to-flow" => await Commands.NodeToFlowCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(verb, stderr),
             };
         }
@@ -76,6 +77,7 @@ public static class CliApp
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
           convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT] [--seed N]
           inspect INPUT [--schemas PATH]... [--json] [--interface]
+          node-to-flow NODE [-o FILE] [--plain]
           pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
           verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]
           wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]

@@ -86,4 +86,21 @@ public sealed class PackCatalogueTests
 
         Assert.True(checkedTypes > 500, $"only {checkedTypes} custom-node types found in the corpus dumps");
     }
+
+    [CorpusFact]
+    public void Guess_EveryCustomTypeTheCorpusIndexNames_HasAGuess()
+    {
+        var index = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Corpus!, "index.json")))!;
+        var named = index["workflows"]!.AsArray()
+            .SelectMany(e => e!["custom_types"] as JsonObject ?? [])
+            .Where(p => p.Value?.GetValue<string>() is { } origin && System.Text.RegularExpressions.Regex.IsMatch(origin, "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"))
+            .Select(p => p.Key)
+            .Distinct()
+            .ToList();
+
+        var without = named.Where(t => PackCatalogue.Guess(t) is null).ToList();
+
+        Assert.True(named.Count > 300, $"only {named.Count} named custom types in the index");
+        Assert.True(without.Count == 0, "no guess for: " + string.Join(", ", without.Take(20)));
+    }
 }

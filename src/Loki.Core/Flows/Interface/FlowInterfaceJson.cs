@@ -106,7 +106,7 @@ public static class FlowInterfaceJson
             var extra = new List<string>();
             if (p.Default is not null)
             {
-                extra.Add("default " + Short(p.Default.ToJsonString()));
+                extra.Add("default " + Short(Loki.Core.Text.CanonicalJson.WriteCompact(p.Default)));
             }
             else
             {

@@ -82,6 +82,13 @@ internal static class InferredInterface
                     yield return o;
                 }
             }
+            else if (schema is null && !context.Graph.ConsumersOf(node.Id).Any())
+            {
+                // A class no schema knows, at the end of the graph: its first output is the best guess (LOKI3001 follows at validation).
+                var link = new FlowLink(node.Id, 0);
+                var baseName = context.HasCustomTitle(node) ? PythonNames.Snake(node.Title!) : "output";
+                yield return (baseName, new FlowOutputPort(baseName, "*", link));
+            }
         }
     }
 }

@@ -52,6 +52,14 @@ internal static class ParameterNamer
     /// <summary><c>positive</c> or <c>negative</c> when the node's output feeds an input of that name (directly or through one pass-through node).</summary>
     private static string? ConditioningRole(DetectionContext context, FlowNode node, int depth = 0)
     {
+        // A title that says it ("CLIP Text Encode (Positive Prompt)") wins: guiders without positive/negative inputs
+        // (Flux's BasicGuider) leave nothing else to go by.
+        var title = depth == 0 && context.HasCustomTitle(node) ? node.Title!.ToLowerInvariant() : string.Empty;
+        if (title.Contains("positive", StringComparison.Ordinal) != title.Contains("negative", StringComparison.Ordinal))
+        {
+            return title.Contains("positive", StringComparison.Ordinal) ? "positive" : "negative";
+        }
+
         foreach (var consumer in context.Graph.ConsumersOf(node.Id))
         {
             var input = consumer.Input.ToLowerInvariant();

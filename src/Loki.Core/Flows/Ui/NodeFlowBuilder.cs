@@ -19,9 +19,8 @@ public static class NodeFlowBuilder
     /// <summary>The UI workflow around <paramref name="config"/>.</summary>
     /// <param name="config">The node's config layer.</param>
     /// <param name="markers">True for marker nodes (a flow with an explicit signature); false for loaders and savers only.</param>
-    /// <param name="source">The config file as the <c>extra.loki</c> header records it.</param>
-    /// <param name="sourceSha256">The config file's SHA-256.</param>
-    public static JsonObject Build(NodeConfig config, bool markers, string source, string sourceSha256)
+    /// <remarks>The §6 header (<c>extra.loki</c>) is added when the file is written.</remarks>
+    public static JsonObject Build(NodeConfig config, bool markers)
     {
         var ui = new UiGraphBuilder();
         var columns = new double[5];
@@ -99,7 +98,6 @@ public static class NodeFlowBuilder
         var extra = new JsonObject
         {
             ["ds"] = new JsonObject { ["scale"] = 1, ["offset"] = new JsonArray(0, 0) },
-            ["loki"] = new JsonObject { ["generated"] = true, ["source"] = source, ["source_sha256"] = sourceSha256 },
         };
         return ui.Build(extra);
     }

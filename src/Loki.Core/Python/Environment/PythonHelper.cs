@@ -82,6 +82,13 @@ public static class PythonHelper
             return root;
         }
 
+        if (Directory.Exists(root))
+        {
+            // Left half-made by a process that died before renaming its copy into place is impossible (the rename is
+            // atomic), but a person may have deleted files: start again.
+            Directory.Delete(root, recursive: true);
+        }
+
         // Extract into a private folder and rename it into place, so concurrent processes never see half a copy.
         var staging = root + "." + Guid.NewGuid().ToString("N")[..8];
         foreach (var (relative, bytes) in files)

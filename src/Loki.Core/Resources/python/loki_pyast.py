@@ -3,7 +3,6 @@
   loki_pyast.py signature FILE FUNCTION     signature, type hints, defaults and docstring of a function
   loki_pyast.py imports PATH                the top-level imports of a module or folder, split by origin
   loki_pyast.py extract PACK [--comfyui DIR] ComfyUI node definitions of a pack (or of ComfyUI itself)
-  loki_pyast.py node FILE                   the LOKI Node classes of one file (V1), with their functions
 
 Exit 0 with the JSON result; exit 2 with {"error": ...} when the input cannot be read.
 """
@@ -30,18 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract")
     p.add_argument("pack")
     p.add_argument("--comfyui")
-    p = sub.add_parser("node")
-    p.add_argument("file")
     args = parser.parse_args(argv)
     try:
         if args.command == "signature":
             result = signature.read_function(args.file, args.function)
         elif args.command == "imports":
             result = imports.scan(args.path)
-        elif args.command == "extract":
-            result = comfy_nodes.extract_pack(args.pack, args.comfyui)
         else:
-            result = comfy_nodes.extract_pack(args.file)
+            result = comfy_nodes.extract_pack(args.pack, args.comfyui)
     except signature.SignatureError as ex:
         return _fail(str(ex), ex.line)
     except (OSError, SyntaxError, ValueError) as ex:
