@@ -20,6 +20,7 @@ public sealed class BadInputTests
 
         run.AssertError(LokiCodes.WorkflowInvalidJson, exit, file);
         Assert.Matches(@"w\.json\(\d+,\d+\)", run.Stderr);
+        Assert.Contains("[at $.nodes[", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

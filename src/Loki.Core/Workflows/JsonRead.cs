@@ -22,6 +22,16 @@ public static class JsonRead
         switch (v.GetValueKind())
         {
             case JsonValueKind.Number:
+                if (v.TryGetValue(out long fast))
+                {
+                    return fast;
+                }
+
+                if (v.TryGetValue(out int small))
+                {
+                    return small;
+                }
+
                 var text = v.ToJsonString();
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
                 {
@@ -38,10 +48,15 @@ public static class JsonRead
     }
 
     /// <summary>A number as a double (whatever CLR type backs the node), or null.</summary>
-    public static double? Number(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            ? double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
-            : null;
+    public static double? Number(JsonNode? node)
+    {
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        return v.TryGetValue(out double d) ? d : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A boolean value, or null.</summary>
     public static bool? Bool(JsonNode? node) =>

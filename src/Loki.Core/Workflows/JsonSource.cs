@@ -65,7 +65,7 @@ public static class JsonSource
             var line = (int)(e.LineNumber ?? -1) + 1;
             var column = (int)(e.BytePositionInLine ?? -1) + 1;
             var message = "not valid JSON: " + FirstSentence(e.Message);
-            throw new LokiException(new LokiDiagnostic(code, DiagnosticSeverity.Error, message, file, null, line, column), e);
+            throw new LokiException(new LokiDiagnostic(code, DiagnosticSeverity.Error, message, file, JsonErrorPath.Find(json), line, column), e);
         }
         catch (ArgumentException e)
         {
@@ -80,7 +80,8 @@ public static class JsonSource
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        // The line and position are given apart; the parser's own " LineNumber: …" and " Path: …" tails are noise.
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal) is var p and >= 0 ? p : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
 }

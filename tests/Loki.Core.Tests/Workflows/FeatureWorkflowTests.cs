@@ -129,6 +129,23 @@ public sealed class FeatureWorkflowTests
     }
 
     [Fact]
+    public void A_primitive_with_widget_replace_fills_patterns_before_pushing_its_value()
+    {
+        var ui = Ui("""
+            {"nodes": [
+              {"id": 1, "type": "EmptyImage", "mode": 0, "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [1]}], "widgets_values": [96, 48, 1, 0]},
+              {"id": 2, "type": "PrimitiveNode", "mode": 0, "properties": {"Run widget replace on values": true},
+               "outputs": [{"name": "STRING", "type": "STRING", "widget": {"name": "filename_prefix"}, "links": [2]}], "widgets_values": ["w%EmptyImage.width%"]},
+              {"id": 3, "type": "SaveImage", "mode": 0,
+               "inputs": [{"name": "images", "type": "IMAGE", "link": 1}, {"name": "filename_prefix", "type": "STRING", "widget": {"name": "filename_prefix"}, "link": 2}],
+               "widgets_values": ["ComfyUI"]}],
+             "links": [[1, 1, 0, 3, 0, "IMAGE"], [2, 2, 0, 3, 1, "STRING"]], "version": 0.4}
+            """);
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "p.json");
+        Assert.Equal("""{"filename_prefix":"w96","images":["1",0]}""", result.Prompt!["3"]!["inputs"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Core_workflows_convert_with_the_shipped_catalogue_alone()
     {
         var loaded = WorkflowLoader.Load(Path.Combine(Dir, "control_widgets.workflow.json"));

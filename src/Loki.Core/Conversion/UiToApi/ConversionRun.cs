@@ -125,6 +125,12 @@ internal sealed class ConversionRun
             return;
         }
 
+        // "Run widget replace on values": the frontend fills %Node.widget% patterns before pushing the value.
+        if (JsonRead.Bool(primitive.Node.Properties?["Run widget replace on values"]) == true && JsonRead.String(value) is { Length: > 0 } text)
+        {
+            value = JsonValue.Create(FilenameTemplate.Apply(text, _graph.Nodes, Title));
+        }
+
         foreach (var link in primitive.Graph.Links.Values.Where(l => l.OriginId == primitive.Node.Id && l.OriginSlot == 0).OrderBy(l => l.Id))
         {
             if (!_graph.ById.TryGetValue(GraphFlattener.Join(primitive.Path, link.TargetId), out var target))

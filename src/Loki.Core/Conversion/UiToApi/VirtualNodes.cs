@@ -9,7 +9,7 @@ internal static class VirtualNodes
         "PrimitiveNode", "Reroute", "Note", "MarkdownNote",
         "Reroute (rgthree)", "Fast Groups Muter (rgthree)", "Fast Groups Bypasser (rgthree)", "Fast Muter (rgthree)",
         "Fast Bypasser (rgthree)", "Fast Actions Button (rgthree)", "Bookmark (rgthree)", "Label (rgthree)",
-        "Note Plus (mtb)", "Image Comparer (rgthree)",
+        "Note Plus (mtb)",
     };
 
     /// <summary>True when <paramref name="type"/> never reaches the backend.</summary>
