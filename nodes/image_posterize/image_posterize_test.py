@@ -18,14 +18,14 @@ def ramp(h=32, w=48, b=1):
 
 def test_two_levels_are_binary():
     out = run(image=ramp(), levels=2)
-    out = out["result"] if isinstance(out, dict) else out
+    out = out["image"]
     assert set(np.unique(out).tolist()) <= {0.0, 1.0}
 
 
 def test_dither_changes_pixels_but_keeps_levels():
     plain = run(image=ramp(), levels=3)
     dithered = run(image=ramp(), levels=3, dither=True)
-    plain = plain["result"] if isinstance(plain, dict) else plain
-    dithered = dithered["result"] if isinstance(dithered, dict) else dithered
+    plain = plain["image"]
+    dithered = dithered["image"]
     assert not np.array_equal(plain, dithered)
     assert set(np.unique(dithered).tolist()) <= {0.0, 0.5, 1.0}

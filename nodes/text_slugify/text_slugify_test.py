@@ -17,7 +17,7 @@ def ramp(h=32, w=48, b=1):
     return np.repeat(img[None], b, axis=0)
 
 def _text(out):
-    return out["result"] if isinstance(out, dict) else out
+    return out["text"]
 
 
 def test_folds_accents_and_separators():

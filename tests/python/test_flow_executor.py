@@ -120,7 +120,7 @@ def test_an_error_inside_an_expansion_names_the_inner_node_and_its_parents():
     ({"1": n("Text", text="x"), "2": n("Add", a=["1", 0])}, codes.TYPE_MISMATCH),
     ({"1": n("Number", value="seven")}, codes.BAD_VALUE),
     ({"1": n("Number", value=101)}, codes.VALUE_OUT_OF_RANGE),
-    ({"1": n("Text", text="x", mode="title")}, codes.VALUE_OUT_OF_RANGE),
+    ({"1": n("Text", text="x", mode="title")}, codes.VALUE_NOT_IN_OPTIONS),
     ({"1": n("Add", a=["2", 0]), "2": n("Add", a=["1", 0])}, codes.CYCLE),
 ])
 def test_preflight_validation_refuses_bad_prompts_before_running(prompt, code):

@@ -18,7 +18,9 @@ internal sealed class ApiConvertTarget : ConvertTarget
             return CanonicalJson.Write(request.Input.Api);
         }
 
-        var result = UiToApiConverter.Convert(ui, request.Schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
+        // A workflow of LOKI nodes converts with the library's own definitions (widget order, types).
+        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Options("--library"), diagnostics).Schemas;
+        var result = UiToApiConverter.Convert(ui, schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
         diagnostics.AddRange(result.Diagnostics);
         return result.Succeeded ? CanonicalJson.Write(result.Prompt) : null;
     }

@@ -26,7 +26,8 @@ internal static class ConvertCommand
         --to script [-o FILE]  the flow as a LOKI Script: a function with the flow's signature (see 'loki inspect
                          INPUT --interface'); --backend loki|comfyui|server sets its default backend
         --to node -o DIR  the flow as a LOKI Node folder; --name NAME (default: the folder's name)
-        --library DIR    a LOKI library (holding nodes/) whose nodes the flow uses; repeatable (default: the
+        --library DIR    a LOKI library (holding nodes/) whose nodes the workflow uses, for every target;
+                         repeatable (default: the
                          library the flow file is in)
         """;
 

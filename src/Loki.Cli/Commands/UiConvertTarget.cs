@@ -23,7 +23,9 @@ internal sealed class UiConvertTarget : ConvertTarget
             return CanonicalJson.Write(ui);
         }
 
-        var result = ApiToUiConverter.Convert(request.Input.Api!, request.Schemas, request.InputPath);
+        // LOKI nodes and markers of the library the prompt uses get their real widgets and slots.
+        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Options("--library"), diagnostics).Schemas;
+        var result = ApiToUiConverter.Convert(request.Input.Api!, schemas, request.InputPath);
         diagnostics.AddRange(result.Diagnostics);
         if (!result.Succeeded)
         {

@@ -39,8 +39,11 @@ public static class NodeImporter
                     return (null, placed);
                 }
 
-                // The imported flow is the person's: written without a LOKI header, so the build never rewrites it.
-                AtomicFile.WriteIfChanged(target, CanonicalJson.Write(workflow.Ui ?? workflow.Api));
+                // The imported flow is the person's: written without a LOKI header (one left by an earlier conversion
+                // names a source outside the node), so the build never rewrites it.
+                var document = (workflow.Ui ?? workflow.Api)!.DeepClone().AsObject();
+                (document["extra"] as System.Text.Json.Nodes.JsonObject)?.Remove("loki");
+                AtomicFile.WriteIfChanged(target, CanonicalJson.Write(document));
                 placed.Add(target);
                 break;
 

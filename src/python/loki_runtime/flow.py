@@ -98,7 +98,7 @@ class Graph:
         if not is_link(link) or link[0] not in self.nodes:
             raise FlowError(codes.BAD_OUTPUT, f"flow output {name!r} must be a link to a node of this graph; got {link!r}")
         if name in self.outputs:
-            raise FlowError(codes.BAD_OUTPUT, f"flow output {name!r} is declared twice")
+            raise FlowError(codes.DUPLICATE_OUTPUT, f"flow output {name!r} is declared twice")
         self.outputs[name] = link
 
     def prompt(self) -> dict:
@@ -174,7 +174,7 @@ class Flow:
             self._capture.append(graph)
             return {name: None for name in graph.outputs}
         if not graph.outputs:
-            raise FlowError(codes.BAD_OUTPUT, f"flow {self.name!r} declares no output (use graph.output(name, link))")
+            raise FlowError(codes.NO_OUTPUTS, f"flow {self.name!r} declares no output (use graph.output(name, link))")
         kind = backend or self.settings.get("backend") or os.environ.get("LOKI_BACKEND") or "loki"
         return self.backend(kind, **settings).run(graph, self)
 

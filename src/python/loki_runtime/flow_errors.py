@@ -1,24 +1,31 @@
-"""Errors of the flow runtime: a stable code (mirrored in LokiCodes.cs, LOKI3150-3199) and the node at fault."""
+"""Errors of the flow runtime: a stable code (the codes of LokiCodes.cs, LOKI3000-3014 and LOKI3150-3199) and the node at fault."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .errors import LokiError
 
-UNKNOWN_NODE_TYPE = "LOKI3150"
-MISSING_INPUT = "LOKI3151"
-BAD_LINK = "LOKI3152"
-TYPE_MISMATCH = "LOKI3153"
-BAD_VALUE = "LOKI3154"
-VALUE_OUT_OF_RANGE = "LOKI3155"
-CYCLE = "LOKI3156"
-NODE_FAILED = "LOKI3157"
-BACKEND_UNAVAILABLE = "LOKI3158"
-SERVER_REJECTED = "LOKI3159"
-BAD_OUTPUT = "LOKI3160"
-BAD_MARKER = "LOKI3161"
-DUPLICATE_NODE = "LOKI3162"
-BAD_FLOW_FILE = "LOKI3163"
+# The same problem has the same code at conversion time (C#) and at run time (here): LokiCodes.cs LOKI3000-3014.
+CYCLE = "LOKI3000"
+UNKNOWN_NODE_TYPE = "LOKI3001"
+MISSING_INPUT = "LOKI3002"
+VALUE_OUT_OF_RANGE = "LOKI3003"
+VALUE_NOT_IN_OPTIONS = "LOKI3004"
+BAD_LINK = "LOKI3005"
+BAD_VALUE = "LOKI3006"
+BAD_MARKER = "LOKI3010"
+DUPLICATE_INPUT = "LOKI3011"
+OUTPUT_UNCONNECTED = "LOKI3012"
+DUPLICATE_OUTPUT = "LOKI3013"
+NO_OUTPUTS = "LOKI3014"
+# Run-time only (LOKI3150-3199, the flow runtime's part of the range).
+TYPE_MISMATCH = "LOKI3150"
+NODE_FAILED = "LOKI3151"
+BACKEND_UNAVAILABLE = "LOKI3152"
+SERVER_REJECTED = "LOKI3153"
+DUPLICATE_NODE = "LOKI3154"
+BAD_FLOW_FILE = "LOKI3155"
+BAD_OUTPUT = "LOKI3156"
 
 
 @dataclass(frozen=True)

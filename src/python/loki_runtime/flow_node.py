@@ -158,11 +158,11 @@ def interface_from_markers(prompt: dict, name: str):
             raise FlowError(codes.BAD_MARKER, f"marker node {node_id} has no name")
         key = (node["class_type"], port_name)
         if key in seen:
-            raise FlowError(codes.BAD_MARKER, f"two {node['class_type']} markers are called {port_name!r}")
+            raise FlowError(codes.DUPLICATE_INPUT if node["class_type"] == INPUT_MARKER else codes.DUPLICATE_OUTPUT, f"two {node['class_type']} markers are called {port_name!r}")
         seen.add(key)
         if node["class_type"] == OUTPUT_MARKER:
             if not is_link(widgets.get("value")):
-                raise FlowError(codes.BAD_MARKER, f"LOKI Output {port_name!r} (node {node_id}) has nothing connected")
+                raise FlowError(codes.OUTPUT_UNCONNECTED, f"LOKI Output {port_name!r} (node {node_id}) has nothing connected")
             outputs.append(Port(port_name, _output_type(prompt, widgets["value"], None)))
             continue
         type_ = normalize_type(str(widgets.get("type") or "*"))
@@ -172,8 +172,7 @@ def interface_from_markers(prompt: dict, name: str):
 
             default = parse_default(port_name, type_, widgets["default"])
         inputs.append(Port(port_name, type_, description=widgets.get("description") or None,
-                           default=default, min=parse_bound(widgets.get("min")), max=parse_bound(widgets.get("max")),
-                           required=not (type_ in _WIDGETS and default is not None) and not is_link(widgets.get("value"))))
+                           default=default, min=parse_bound(widgets.get("min")), max=parse_bound(widgets.get("max"))))
     return Interface(name=name, inputs=tuple(inputs), outputs=tuple(outputs))
 
 

@@ -178,7 +178,7 @@ def _validate_node(prompt: dict, classes: dict, node_id: str, todo: list[str]) -
                 continue
         if isinstance(type_, (list, tuple)) and value not in type_:
             shown = list(type_) if len(type_) <= 20 else f"a list of {len(type_)} options"
-            errors.append(FlowError(codes.VALUE_OUT_OF_RANGE, f"input {name!r}: {value!r} is not one of {shown}", (ref,)))
+            errors.append(FlowError(codes.VALUE_NOT_IN_OPTIONS, f"input {name!r}: {value!r} is not one of {shown}", (ref,)))
     if vfn is not None and (vnames or vkwargs) and not errors:
         errors.extend(_custom_validation(vfn, vnames, vkwargs, inputs, ref))
     return errors

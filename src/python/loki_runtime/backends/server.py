@@ -196,7 +196,7 @@ def _code_of(error_type: str | None) -> str:
     return {"required_input_missing": codes.MISSING_INPUT, "bad_linked_input": codes.BAD_LINK,
             "return_type_mismatch": codes.TYPE_MISMATCH, "invalid_input_type": codes.BAD_VALUE,
             "value_smaller_than_min": codes.VALUE_OUT_OF_RANGE, "value_bigger_than_max": codes.VALUE_OUT_OF_RANGE,
-            "value_not_in_list": codes.VALUE_OUT_OF_RANGE}.get(error_type or "", codes.SERVER_REJECTED)
+            "value_not_in_list": codes.VALUE_NOT_IN_OPTIONS}.get(error_type or "", codes.SERVER_REJECTED)
 
 
 def _title(prompt: dict, node_id: str) -> str | None:
