@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Loki.Core.Python.Analysis;
 
 namespace Loki.Core.Requirements;
 
@@ -9,44 +10,14 @@ namespace Loki.Core.Requirements;
 /// </summary>
 public static class ImportNames
 {
-    private static readonly FrozenDictionary<string, string[]> ByDistribution = new Dictionary<string, string[]>
+    // Imports that several distributions provide; the one-to-one cases come from py-emitters' catalogue
+    // (Loki.Core.Python.Analysis.DistributionCatalogue, also used by `loki wrap`).
+    private static readonly FrozenDictionary<string, string[]> Alternatives = new Dictionary<string, string[]>
     {
-        ["pillow"] = ["PIL"],
-        ["opencv-python"] = ["cv2"],
-        ["opencv-python-headless"] = ["cv2"],
-        ["opencv-contrib-python"] = ["cv2"],
-        ["opencv-contrib-python-headless"] = ["cv2"],
-        ["pyyaml"] = ["yaml"],
-        ["scikit-image"] = ["skimage"],
-        ["scikit-learn"] = ["sklearn"],
-        ["beautifulsoup4"] = ["bs4"],
-        ["python-dateutil"] = ["dateutil"],
-        ["protobuf"] = ["google"],
-        ["pymupdf"] = ["fitz", "pymupdf"],
-        ["attrs"] = ["attr", "attrs"],
-        ["python-dotenv"] = ["dotenv"],
-        ["pycryptodome"] = ["Crypto"],
-        ["pywavelets"] = ["pywt"],
-        ["python-magic"] = ["magic"],
-        ["ffmpeg-python"] = ["ffmpeg"],
-        ["colour-science"] = ["colour"],
-        ["pyserial"] = ["serial"],
-        ["websocket-client"] = ["websocket"],
-        ["onnxruntime-gpu"] = ["onnxruntime"],
-        ["open-clip-torch"] = ["open_clip"],
-        ["gitpython"] = ["git"],
-        ["scikit-video"] = ["skvideo"],
-        ["imageio-ffmpeg"] = ["imageio_ffmpeg"],
-        ["pytorch-lightning"] = ["pytorch_lightning"],
-        ["faiss-cpu"] = ["faiss"],
-        ["faiss-gpu"] = ["faiss"],
-        ["matplotlib"] = ["matplotlib", "mpl_toolkits", "pylab"],
-        ["setuptools"] = ["setuptools", "pkg_resources"],
-        ["pyopengl"] = ["OpenGL"],
-        ["pyzmq"] = ["zmq"],
-        ["msgpack-python"] = ["msgpack"],
-        ["python-slugify"] = ["slugify"],
-        ["typing-extensions"] = ["typing_extensions"],
+        ["cv2"] = ["opencv-python", "opencv-python-headless", "opencv-contrib-python", "opencv-contrib-python-headless"],
+        ["onnxruntime"] = ["onnxruntime", "onnxruntime-gpu"],
+        ["faiss"] = ["faiss-cpu", "faiss-gpu"],
+        ["google"] = ["protobuf", "google-api-python-client", "google-cloud-storage"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
@@ -81,7 +52,12 @@ public static class ImportNames
     /// <summary>True when installing the distribution <paramref name="distributionKey"/> (normalised) makes <paramref name="module"/> importable.</summary>
     public static bool Provides(string distributionKey, string module)
     {
-        if (ByDistribution.TryGetValue(distributionKey, out var names) && names.Contains(module, StringComparer.Ordinal))
+        if (Alternatives.TryGetValue(module, out var several) && several.Contains(distributionKey, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        if (DistributionCatalogue.Find(module) is { } known && Requirement.NormalizeName(known) == distributionKey)
         {
             return true;
         }
@@ -90,16 +66,7 @@ public static class ImportNames
         return string.Equals(distributionKey.Replace('-', '_'), module.Replace('-', '_'), StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The distribution to suggest for <paramref name="module"/> (headless OpenCV for <c>cv2</c>).</summary>
-    public static string SuggestDistribution(string module)
-    {
-        if (module == "cv2")
-        {
-            return "opencv-python-headless";
-        }
-
-        var known = ByDistribution.Where(p => p.Value.Contains(module, StringComparer.Ordinal))
-            .Select(p => p.Key).Order(StringComparer.Ordinal).FirstOrDefault();
-        return known ?? module.Replace('_', '-');
-    }
+    /// <summary>The distribution to suggest for <paramref name="module"/> (headless OpenCV for <c>cv2</c>: no GUI libraries needed).</summary>
+    public static string SuggestDistribution(string module) =>
+        module == "cv2" ? "opencv-python-headless" : DistributionCatalogue.Find(module) ?? module.Replace('_', '-');
 }

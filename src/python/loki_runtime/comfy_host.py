@@ -110,6 +110,7 @@ def call_node(cls: type, inputs: dict[str, Any], interface: Any) -> dict[str, An
     for name, value in inputs.items():
         port = _port(interface.inputs, name)
         values[name] = comfy_adapter.to_comfy(port, value) if port is not None else value
+    values.update({k: v for k, v in _hidden_values(cls).items() if k not in values})
     if getattr(cls, "INPUT_IS_LIST", False):
         values = {k: [v] for k, v in values.items()}
     result = _function(cls)(**values)
@@ -122,6 +123,19 @@ def call_node(cls: type, inputs: dict[str, Any], interface: Any) -> dict[str, An
         value = result[i] if i < len(result) else None
         outputs[port.name] = comfy_adapter.to_runtime(port, value)
     return outputs
+
+
+# What ComfyUI's executor passes for hidden inputs when there is no server prompt around the node.
+_HIDDEN = {"UNIQUE_ID": "loki", "PROMPT": {}, "EXTRA_PNGINFO": None, "DYNPROMPT": None,
+           "AUTH_TOKEN_COMFY_ORG": None, "API_KEY_COMFY_ORG": None}
+
+
+def _hidden_values(cls: type) -> dict[str, Any]:
+    """Hidden inputs of a V1 node (``INPUT_TYPES()["hidden"]``) with the values a prompt-less run has."""
+    if hasattr(cls, "GET_SCHEMA") or not hasattr(cls, "INPUT_TYPES"):
+        return {}  # V3 nodes read hidden values from cls.hidden, filled by PREPARE_CLASS_CLONE
+    hidden = (cls.INPUT_TYPES() or {}).get("hidden") or {}
+    return {name: _HIDDEN.get(kind[0] if isinstance(kind, (tuple, list)) else kind) for name, kind in hidden.items()}
 
 
 def _function(cls: type) -> Any:

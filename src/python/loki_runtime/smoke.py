@@ -167,8 +167,15 @@ def _smoke_cpu(run: SmokeRun, folder: Path, interface, example: dict, python: st
                 script_values[port.name] = values.load_file_input(port, value) if port.is_file and value is not None else value
         run.script_seconds = round(time.perf_counter() - start, 3)
     except ModuleNotFoundError as missing:
-        run.skip(f"needs the Python package {missing.name!r}")
-        return None
+        run.skip(f"the script needs the Python package {missing.name!r}")
+        script_values = None
+    except RuntimeError as ex:
+        if "No module named" not in str(ex):
+            run.fail(f"script: {ex}")
+            return None
+        # A machine without Pillow (a bare GPU box) can still compare the node on CPU and CUDA.
+        run.skip(f"script: {str(ex).split(': ', 1)[-1]}")
+        script_values = None
     except Exception as ex:  # the runner reports every failure and goes on
         run.fail(f"script: {type(ex).__name__}: {ex}")
         return None
@@ -176,9 +183,14 @@ def _smoke_cpu(run: SmokeRun, folder: Path, interface, example: dict, python: st
         start = time.perf_counter()
         node_out = {k: values.comparable(_port(interface, k), v) for k, v in run_node(folder, interface, example).items()}
         run.node_seconds = round(time.perf_counter() - start, 3)
+    except ModuleNotFoundError as missing:
+        run.skip(f"the node needs the Python package {missing.name!r}")
+        return None
     except Exception as ex:
         run.fail(f"node: {type(ex).__name__}: {ex}")
         return None
+    if script_values is None:
+        return node_out
     for port in interface.outputs:
         if port.is_opaque or port.name not in node_out:
             continue

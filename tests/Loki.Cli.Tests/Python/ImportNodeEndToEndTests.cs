@@ -24,14 +24,15 @@ public sealed class ImportNodeEndToEndTests
             def INPUT_TYPES(s):
                 return {"required": {"image": ("IMAGE",),
                                      "strength": ("FLOAT", {"default": 1.0, "min": 0.0, "max": 1.0, "step": 0.05}),
-                                     "ckpt_name": (folder_paths.get_filename_list("checkpoints"),)}}
+                                     "ckpt_name": (folder_paths.get_filename_list("checkpoints"),)},
+                        "hidden": {"unique_id": "UNIQUE_ID", "extra_pnginfo": "EXTRA_PNGINFO"}}
             RETURN_TYPES = ("IMAGE", "INT")
             RETURN_NAMES = ("image", "height")
             FUNCTION = "invert"
             CATEGORY = "image"
 
-            def invert(self, image, strength, ckpt_name="x"):
-                assert isinstance(image, torch.Tensor)
+            def invert(self, image, strength, ckpt_name="x", *, unique_id, extra_pnginfo):
+                assert isinstance(image, torch.Tensor) and unique_id == "loki" and extra_pnginfo is None
                 return (image * (1 - strength) + (1 - image) * strength, image.shape[1])
 
 

@@ -36,3 +36,19 @@ public class SpecifierSetTests
     public void Compares_versions_like_pip(string a, string b, int sign) =>
         Assert.Equal(sign, Math.Sign(PackageVersion.TryParse(a)!.CompareTo(PackageVersion.TryParse(b))));
 }
+
+public class ImportNamesTests
+{
+    [Theory]
+    [InlineData("pillow", "PIL", true)]
+    [InlineData("opencv-python-headless", "cv2", true)]
+    [InlineData("opencv-contrib-python", "cv2", true)]
+    [InlineData("pyyaml", "yaml", true)]
+    [InlineData("scikit-image", "skimage", true)]
+    [InlineData("typing-extensions", "typing_extensions", true)]
+    [InlineData("numpy", "numpy", true)]
+    [InlineData("numpy", "scipy", false)]
+    [InlineData("pillow", "cv2", false)]
+    public void A_distribution_covers_the_modules_it_installs(string distribution, string module, bool covers) =>
+        Assert.Equal(covers, Loki.Core.Requirements.ImportNames.Provides(distribution, module));
+}

@@ -52,4 +52,25 @@ public sealed class CorpusReadTests
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
         Assert.True(read > rejected, $"read {read}, rejected {rejected}");
     }
+
+    [CorpusFact]
+    public void Media_files_give_the_workflow_and_prompt_of_their_sidecars()
+    {
+        var media = Directory.EnumerateFiles(Path.Combine(RepoPaths.Corpus!, "media"), "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".png" or ".webp" && File.Exists(f + ".workflow.json"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(media);
+        foreach (var file in media)
+        {
+            var loaded = WorkflowLoader.Load(file);
+            Assert.Equal(Path.GetExtension(file).ToLowerInvariant() == ".png" ? WorkflowFormat.Png : WorkflowFormat.Webp, loaded.Format);
+            var sidecar = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file + ".workflow.json"));
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(sidecar, loaded.Ui), file);
+            if (File.Exists(file + ".prompt.json"))
+            {
+                Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file + ".prompt.json")), loaded.Api), file);
+            }
+        }
+    }
 }

@@ -146,6 +146,22 @@ public sealed class FeatureWorkflowTests
     }
 
     [Fact]
+    public void A_schema_1_root_with_object_links_and_native_reroutes_converts()
+    {
+        var ui = Ui("""
+            {"version": 1, "state": {"lastGroupId": 0, "lastNodeId": 2, "lastLinkId": 1, "lastRerouteId": 1},
+             "nodes": [
+              {"id": 1, "type": "EmptyImage", "mode": 0, "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [1]}], "widgets_values": [4, 4, 1, 0]},
+              {"id": 2, "type": "PreviewImage", "mode": 0, "inputs": [{"name": "images", "type": "IMAGE", "link": 1}]}],
+             "links": [{"id": 1, "origin_id": 1, "origin_slot": 0, "target_id": 2, "target_slot": 0, "type": "IMAGE", "parentId": 1}],
+             "reroutes": [{"id": 1, "pos": [10, 10], "linkIds": [1]}], "floatingLinks": []}
+            """);
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "v1.json");
+        Assert.Equal("""{"images":["1",0]}""", result.Prompt!["2"]!["inputs"]!.ToJsonString());
+        Assert.Equal(2, result.Prompt.Count);
+    }
+
+    [Fact]
     public void Core_workflows_convert_with_the_shipped_catalogue_alone()
     {
         var loaded = WorkflowLoader.Load(Path.Combine(Dir, "control_widgets.workflow.json"));
