@@ -113,6 +113,8 @@ public sealed class ConvertCommandTests
     [InlineData("convert w.json --to api -o")]
     [InlineData("convert a.json b.json --to api")]
     [InlineData("frobnicate")]
+    [InlineData("convert  --to api")]
+    [InlineData("inspect ")]
     public async Task Convert_BadUsage_IsExitTwo(string commandLine)
     {
         var run = await CliRun.InProcessAsync(commandLine.Split(' '));

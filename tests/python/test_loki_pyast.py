@@ -137,3 +137,35 @@ def test_docstring_styles(doc, expected):
     parsed = docstrings.parse(doc)
     assert parsed["summary"] == "Sum."
     assert {k: v["description"] for k, v in parsed["params"].items()} == expected
+
+
+def test_mappings_assembled_in_a_loop_are_read_from_each_module(tmp_path):
+    result = extract(tmp_path, """
+        import importlib, os
+        NODE_CLASS_MAPPINGS = {}
+        NODE_DISPLAY_NAME_MAPPINGS = {}
+        for f in sorted(os.listdir(os.path.dirname(__file__))):
+            if f.endswith(".py") and f != "__init__.py":
+                m = importlib.import_module("." + f[:-3], __name__)
+                NODE_CLASS_MAPPINGS.update(m.NODE_CLASS_MAPPINGS)
+        """, first="""
+        class A:
+            @classmethod
+            def INPUT_TYPES(cls):
+                return {"required": {"x": ("INT",)}}
+            RETURN_TYPES = ("INT",)
+            FUNCTION = "f"
+        NODE_CLASS_MAPPINGS = {"NodeA": A}
+        NODE_DISPLAY_NAME_MAPPINGS = {"NodeA": "Node A"}
+        """, second="""
+        class B:
+            @classmethod
+            def INPUT_TYPES(cls):
+                return {"required": {}}
+            RETURN_TYPES = ()
+            FUNCTION = "f"
+        NODE_CLASS_MAPPINGS = {"NodeB": B}
+        """)
+    assert sorted(result["nodes"]) == ["NodeA", "NodeB"]
+    assert result["nodes"]["NodeA"]["object_info"]["display_name"] == "Node A"
+    assert any("assembled at run time" in e["message"] for e in result["errors"])

@@ -94,13 +94,23 @@ internal sealed class CommandLine
         _ => throw Usage(Verb, $"option {option} may be given only once"),
     };
 
+    /// <summary>The values of a path option, each checked with <see cref="Path(string, string)"/>.</summary>
+    public IReadOnlyList<string> Paths(string option) => Values(option).Select(v => Path(v, option)).ToList();
+
+    /// <summary>The single value of a path option, checked with <see cref="Path(string, string)"/>, or null.</summary>
+    public string? PathValue(string option) => Value(option) is { } v ? Path(v, option) : null;
+
+    /// <summary>Rejects what no file system accepts as a path (empty, a NUL character) as a usage error.</summary>
+    public string Path(string value, string what) =>
+        value.Length == 0 || value.Contains('\0', StringComparison.Ordinal) ? throw Usage(Verb, $"{what} must be a file path, got '{value.Replace("\0", "\\0", StringComparison.Ordinal)}'") : value;
+
     /// <summary>True when the flag was given.</summary>
     public bool Flag(string name) => _flags.Contains(name);
 
     /// <summary>The one positional argument the verb needs, named <paramref name="what"/> in the message.</summary>
     public string SinglePositional(string what) => Positionals switch
     {
-        [var one] => one,
+        [var one] => Path(one, what),
         [] => throw Usage(Verb, $"missing {what}"),
         _ => throw Usage(Verb, $"expected one {what}, got {Positionals.Count} arguments"),
     };

@@ -50,11 +50,11 @@ internal static class ConvertCommand
             : (long?)null;
 
         var file = WorkflowLoader.Load(input);
-        var schemas = CommandIO.LoadSchemas(line.Values("--schemas"));
+        var schemas = CommandIO.LoadSchemas(line.Paths("--schemas"));
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(schemas.Diagnostics);
         diagnostics.AddRange(file.Warnings ?? []);
-        var output = line.Value("--output");
+        var output = line.Value("--output") is "-" ? "-" : line.PathValue("--output");
         var request = new ConvertRequest(input, file, schemas, seed, output, line);
         var text = target.Convert(request, diagnostics);
         await CommandIO.ReportAsync(stderr, diagnostics.Items);

@@ -35,11 +35,11 @@ internal static class InspectCommand
         var input = line.SinglePositional("INPUT");
         if (line.Flag("--interface"))
         {
-            return await InterfaceInspection.RunAsync(input, CommandIO.LoadSchemas(line.Values("--schemas")), line.Values("--library"), line.Flag("--json"), stdout, stderr);
+            return await InterfaceInspection.RunAsync(input, CommandIO.LoadSchemas(line.Paths("--schemas")), line.Values("--library"), line.Flag("--json"), stdout, stderr);
         }
 
         var file = WorkflowLoader.Load(input);
-        var schemas = CommandIO.LoadSchemas(line.Values("--schemas"));
+        var schemas = CommandIO.LoadSchemas(line.Paths("--schemas"));
         var report = WorkflowInspector.Inspect(file, schemas);
         await CommandIO.ReportAsync(stderr, [.. schemas.Diagnostics, .. file.Warnings ?? []]);
         await stdout.WriteAsync(line.Flag("--json") ? CanonicalJson.Write(InspectReportJson.Build(report)) : InspectReportText.Build(report));

@@ -252,6 +252,9 @@ public static class LokiCodes
     /// </summary>
     public const string ApiToUiFilledDefault = "LOKI1303";
 
+    /// <summary>A prompt links to an output slot its node's schema does not have; untyped outputs are added (warning).</summary>
+    public const string ApiToUiUnknownOutput = "LOKI1304";
+
     // ---- LOKI4000-4199 node folders, regeneration, MSBuild integration ---------------------
 
     /// <summary>A <c>LokiNode</c> item or command names a node folder that does not exist.</summary>

@@ -71,6 +71,9 @@ public static class RequirementsVerifier
 
     private static void CheckImports(IReadOnlyList<NodeFolder> nodes, IList<NodeRequirements> parsed, DiagnosticBag diagnostics, string? python)
     {
+        // A node without a script, node or flow layer yet (only vendored src/, say) cannot run: its imports are
+        // checked once a functionality layer exists (`loki wrap` writes its requirements then).
+        nodes = [.. nodes.Where(n => n.FunctionalityLayers.Any())];
         var files = nodes.SelectMany(n => n.PythonFiles()).ToList();
         var imports = ImportScanner.Scan(files, diagnostics, python);
         foreach (var node in nodes)

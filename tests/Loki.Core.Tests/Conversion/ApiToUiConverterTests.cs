@@ -151,6 +151,34 @@ public sealed class ApiToUiConverterTests
         Assert.Contains(result.Diagnostics, d => d.Code == LokiCodes.PromptBadNode);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(5000)]
+    public void Convert_LinkToImpossibleSlot_IsAnError(int slot)
+    {
+        var result = ApiToUiConverter.Convert(Prompt($$$"""
+            {"1": {"inputs": {"image": ["2", {{{slot}}}]}, "class_type": "ImageInvert"},
+             "2": {"inputs": {"width": 8, "height": 8, "batch_size": 1, "color": 0}, "class_type": "EmptyImage"}}
+            """), SchemaSet.Catalogue, "p.json");
+
+        Assert.Null(result.Workflow);
+        Assert.Equal("$[\"1\"].inputs.image", Assert.Single(result.Diagnostics, d => d.Code == LokiCodes.PromptBadNode).JsonPath);
+    }
+
+    [Fact]
+    public void Convert_LinkToSlotPastTheSchema_WarnsAndAddsOutputs()
+    {
+        var result = ApiToUiConverter.Convert(Prompt("""
+            {"1": {"inputs": {"image": ["2", 2]}, "class_type": "ImageInvert"},
+             "2": {"inputs": {"width": 8, "height": 8, "batch_size": 1, "color": 0}, "class_type": "EmptyImage"}}
+            """), SchemaSet.Catalogue, "p.json");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(LokiCodes.ApiToUiUnknownOutput, Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(3, Node(result.Workflow!, 2)["outputs"]!.AsArray().Count);
+        UiWorkflowAssert.LinksMatchSlots(result.Workflow!);
+    }
+
     [Fact]
     public void Convert_IsDeterministic()
     {

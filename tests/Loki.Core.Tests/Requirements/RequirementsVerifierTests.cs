@@ -53,6 +53,22 @@ public class RequirementsVerifierTests
     }
 
     [Fact]
+    public void A_node_with_only_vendored_sources_is_checked_once_it_has_a_functionality_layer()
+    {
+        using var lib = new SampleLibrary();
+        var dir = Path.Combine(lib.Library, "wrapped_later");
+        Directory.CreateDirectory(Path.Combine(dir, "src"));
+        File.WriteAllText(Path.Combine(dir, "src", "impl.py"), "import scipy\n");
+        File.WriteAllText(Path.Combine(dir, "wrapped_later.md"), "# Wrapped later\n");
+        Assert.True(RequirementsVerifier.Verify(lib.Library).Ok);
+
+        File.WriteAllText(Path.Combine(dir, "wrapped_later.py"), "import impl\n");
+        var d = Assert.Single(RequirementsVerifier.Verify(lib.Library).Diagnostics);
+        Assert.Equal(LokiCodes.RequirementImportNotCovered, d.Code);
+        Assert.Equal(Path.Combine(dir, "src", "impl.py"), d.File);
+    }
+
+    [Fact]
     public void Conflicting_pins_name_both_nodes_and_lines()
     {
         using var lib = new SampleLibrary();

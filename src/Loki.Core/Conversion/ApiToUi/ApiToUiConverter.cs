@@ -24,6 +24,7 @@ public static class ApiToUiConverter
         }
 
         ApiPrompt.Check(prompt, file, diagnostics);
+        CheckSlots(prompt, file, diagnostics);
         if (diagnostics.HasErrors)
         {
             return new ApiToUiResult(null, diagnostics.Items);
@@ -69,6 +70,23 @@ public static class ApiToUiConverter
             ["version"] = 0.4,
         };
         return new ApiToUiResult(workflow, diagnostics.Items);
+    }
+
+    /// <summary>The most outputs a node may have: a link to a slot past it is a broken prompt, not a node to draw.</summary>
+    private const int MaxOutputSlot = 1024;
+
+    private static void CheckSlots(JsonObject prompt, string file, DiagnosticBag diagnostics)
+    {
+        foreach (var (id, entry) in prompt)
+        {
+            foreach (var (name, value) in entry?["inputs"] as JsonObject ?? [])
+            {
+                if (ApiPrompt.IsLink(value) && JsonRead.Long(value![1]) is < 0 or > MaxOutputSlot)
+                {
+                    diagnostics.Error(LokiCodes.PromptBadNode, $"input '{name}' of node '{id}' links to output slot {value[1]!.ToJsonString()}, which no node has", file, JsonPathText.Key(JsonPathText.Key("$", id) + ".inputs", name));
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -23,6 +23,11 @@ internal static class LinkBuilder
                 }
 
                 var origin = byId[source.NodeId];
+                if (origin.Schema is not null && source.Slot >= origin.Schema.Outputs.Count && origin.Outputs.Count <= source.Slot)
+                {
+                    diagnostics.Warning(LokiCodes.ApiToUiUnknownOutput, $"input '{socket.Name}' of node '{target.Id}' links to output {source.Slot} of '{origin.ClassType}', whose schema has {origin.Schema.Outputs.Count}; untyped outputs are added", file, JsonPathText.Key(JsonPathText.Key("$", target.Id) + ".inputs", socket.Name));
+                }
+
                 while (origin.Outputs.Count <= source.Slot)
                 {
                     origin.Outputs.Add(("*", "*"));

@@ -34,6 +34,10 @@ class Extraction:
         mappings = ns.get("NODE_CLASS_MAPPINGS", MISSING)
         if mappings is not MISSING:
             if not isinstance(mappings, dict):
+                if module.is_package and self.load_submodule_mappings(module, python_module):
+                    self.error(module.path, "NODE_CLASS_MAPPINGS is assembled at run time; the nodes were read from the "
+                                            "NODE_CLASS_MAPPINGS of each module of the pack instead")
+                    return
                 self.error(module.path, f"NODE_CLASS_MAPPINGS cannot be read statically ({to_json(mappings)})")
                 return
             display = ns.get("NODE_DISPLAY_NAME_MAPPINGS", {})
@@ -54,6 +58,36 @@ class Extraction:
             self.load_v3_extension(module, python_module)
         elif entry is None and not module.path.endswith("nodes.py"):
             self.error(module.path, "no NODE_CLASS_MAPPINGS and no comfy_entrypoint")
+
+    def load_submodule_mappings(self, package: ModuleRef, python_module: str) -> bool:
+        """Fallback for packs that import their modules in a loop: each module's own literal mappings, merged."""
+        folder = os.path.dirname(package.path)
+        found = False
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")) and d not in ("tests", "test", "js", "web"))
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                if not name.endswith(".py") or os.path.abspath(path) == os.path.abspath(package.path):
+                    continue
+                with open(path, "rb") as f:
+                    if b"NODE_CLASS_MAPPINGS" not in f.read():
+                        continue
+                rel = os.path.relpath(path, folder)[:-3].replace(os.sep, ".")
+                sub = self.index.module_for_file(path, package.name + "." + rel.removesuffix(".__init__"))
+                if sub is None:
+                    continue
+                ns = self.ev.module_namespace(sub)
+                mappings = ns.get("NODE_CLASS_MAPPINGS")
+                if not isinstance(mappings, dict):
+                    continue
+                display = ns.get("NODE_DISPLAY_NAME_MAPPINGS", {})
+                if isinstance(display, dict):
+                    self.display.update({k: v for k, v in display.items() if isinstance(k, str)})
+                for class_type, cls in mappings.items():
+                    if isinstance(class_type, str) and isinstance(cls, ClassRef):
+                        self.add_v1(class_type, cls, python_module)
+                        found = True
+        return found
 
     def load_v3_extension(self, module: ModuleRef, python_module: str) -> None:
         ns = self.ev.module_namespace(module)
