@@ -17,6 +17,18 @@ internal sealed class ScriptConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override bool WritesFile(ConvertRequest request) => request.OutputPath is not (null or "-");
 
+    private static bool LooksLikeNodeConfig(string path)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path)) is System.Text.Json.Nodes.JsonObject o && o["inputs"] is not null && o["class_type"] is null && o["nodes"] is null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
     {
@@ -48,6 +60,12 @@ internal sealed class ScriptConvertTarget : ConvertTarget
         }
 
         GeneratedFileWriter.WritePython(output, body, source, doc.SourceSha256, diagnostics);
+        var sibling = Path.ChangeExtension(output, ".json");
+        if (File.Exists(sibling) && !LooksLikeNodeConfig(sibling))
+        {
+            diagnostics.Warning(LokiCodes.FlowScriptConfigClash, $"the runtime reads {Path.GetFileName(sibling)} beside the script as its interface, but it is no node config; rename one of them (a flow is usually <n>_workflow.json)", sibling);
+        }
+
         return string.Empty;
     }
 }

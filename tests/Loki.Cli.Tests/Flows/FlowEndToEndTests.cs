@@ -134,6 +134,29 @@ public sealed class FlowEndToEndTests
     }
 
     [Fact]
+    public async Task Inferred_flow_whose_node_ids_start_at_1_runs()
+    {
+        // g.input numbers its markers 1, 2, …: here node 1 is needed, so the script gives the marker the loader's id.
+        const string flow = """
+            {"1": {"class_type": "LokiImageBlur", "inputs": {"image": ["2", 0], "radius": 3.0}},
+             "2": {"class_type": "LoadImage", "inputs": {"image": "ramp.png"}},
+             "3": {"class_type": "SaveImage", "inputs": {"images": ["1", 0], "filename_prefix": "blur"}}}
+            """;
+        using var tmp = new TempDir();
+        var file = tmp.Write("blur_workflow.json", flow);
+        var convert = await CliRun.InProcessAsync("convert", file, "--to", "script", "-o", tmp.File("blur.py"), "--library", RepoPaths.Root);
+        Assert.True(convert.ExitCode == 0, convert.Stderr);
+        var script = File.ReadAllText(tmp.File("blur.py"));
+        Assert.Contains("g.node(\"LokiInput\", _id=\"2\"", script);
+        Assert.Contains("backend: str = \"loki\"", script);
+
+        var ramp = RepoPaths.InRepo("nodes", "image_blur", "examples", "ramp.png");
+        var run = FlowProcess.Python(tmp.Path, tmp.Path, tmp.File("blur.py"), "--image", ramp, "--output", tmp.File("out"), "--json");
+        Assert.True(run.Code == 0, run.Output + "\n" + script);
+        Assert.True(File.Exists(tmp.File("out/image.png")), run.Output);
+    }
+
+    [Fact]
     public async Task A_hand_written_script_is_never_overwritten()
     {
         using var tmp = new TempDir();

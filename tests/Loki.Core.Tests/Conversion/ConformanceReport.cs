@@ -63,6 +63,15 @@ internal static class ConformanceReport
 
         sb.Append("\n\"Cannot match\" pairs are listed below with their cause: the workflow was edited after the image was made, or\n");
         sb.Append("the prompt carries a value that the 1.27.10 frontend (the one this converter follows) would change.\n\n");
+        sb.Append("Mismatches by kind of cause (the part of each cause before the colon):\n\n| set | cause | pairs |\n|---|---|---|\n");
+        foreach (var group in outcomes.Where(o => o.Strict is not null)
+                     .GroupBy(o => (o.Set, Kind: (CauseOf(o, causes) ?? "UNEXPLAINED").Split(':')[0]))
+                     .OrderBy(g => g.Key.Set, StringComparer.Ordinal).ThenByDescending(g => g.Count()).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"| {group.Key.Set} | {Cell(group.Key.Kind)} | {group.Count()} |\n");
+        }
+
+        sb.Append('\n');
         foreach (var set in new[] { "frontend-pairs", "pairs" })
         {
             sb.Append(CultureInfo.InvariantCulture, $"## {set}: every mismatch\n\n");

@@ -79,10 +79,14 @@ public static class FlowScriptEmitter
             }
 
             w.Line("g = flow.Graph()");
-            foreach (var p in inputs.Where(p => sockets.ContainsKey(p.Name)))
+            var socketPorts = inputs.Where(p => sockets.ContainsKey(p.Name)).ToList();
+            var markerIds = MarkerIds(plan, socketPorts);
+            foreach (var p in socketPorts)
             {
                 var description = p.Description is null ? string.Empty : ", description=" + PythonLiteral.String(p.Description);
-                w.Line($"{sockets[p.Name]} = g.input({PythonLiteral.String(p.Name)}, {p.Name}, type={PythonLiteral.String(p.Type)}{description})");
+                w.Line(markerIds is null
+                    ? $"{sockets[p.Name]} = g.input({PythonLiteral.String(p.Name)}, {p.Name}, type={PythonLiteral.String(p.Type)}{description})"
+                    : $"{sockets[p.Name]} = g.node(\"LokiInput\", _id={PythonLiteral.String(markerIds[p.Name])}, _title={PythonLiteral.String(p.Name)}, name={PythonLiteral.String(p.Name)}, type={PythonLiteral.String(p.Type)}, default=\"\", min=\"\", max=\"\", description={PythonLiteral.String(p.Description ?? string.Empty)}, value={p.Name}).out(0)");
             }
 
             foreach (var node in plan.Order)
@@ -127,6 +131,37 @@ public static class FlowScriptEmitter
         var names = new UniqueNames(inputs.Select(p => p.Name));
         return inputs.Where(p => !PortTypes.IsWidgetType(p.Type) && used.Contains(p.Name))
             .ToDictionary(p => p.Name, p => names.Take(p.Name + "_in"), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Null when <c>g.input</c> can number its markers itself: it takes ids 1, 2, … before any node is added, so that is
+    /// safe only when no needed node of the workflow has one of those ids. Otherwise each marker gets an id of its own:
+    /// the id of the marker or loader it stands for, or one past the workflow's highest.
+    /// </summary>
+    private static Dictionary<string, string>? MarkerIds(FlowPlan plan, List<FlowInputPort> ports)
+    {
+        var live = plan.Order.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        if (!Enumerable.Range(1, ports.Count).Any(i => live.Contains(i.ToString(CultureInfo.InvariantCulture))))
+        {
+            return null;
+        }
+
+        var taken = new HashSet<string>(live, StringComparer.Ordinal);
+        var next = plan.Graph.Nodes.Select(n => long.TryParse(n.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0).DefaultIfEmpty(0).Max() + 1;
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var port in ports)
+        {
+            var id = port.Bindings.Select(b => b.NodeId).FirstOrDefault(b => b is not null && !taken.Contains(b) && b.All(char.IsAsciiDigit));
+            while (id is null || taken.Contains(id))
+            {
+                id = (next++).ToString(CultureInfo.InvariantCulture);
+            }
+
+            taken.Add(id);
+            ids[port.Name] = id;
+        }
+
+        return ids;
     }
 
     private static string NodeLine(FlowPlan plan, FlowSchemaCatalog schemas, Dictionary<string, string> vars, Dictionary<string, string> sockets, FlowNode node)
