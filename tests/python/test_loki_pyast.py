@@ -169,3 +169,28 @@ def test_mappings_assembled_in_a_loop_are_read_from_each_module(tmp_path):
     assert sorted(result["nodes"]) == ["NodeA", "NodeB"]
     assert result["nodes"]["NodeA"]["object_info"]["display_name"] == "Node A"
     assert any("assembled at run time" in e["message"] for e in result["errors"])
+
+
+def test_plain_functions_reached_through_a_class_are_not_bound(tmp_path):
+    # comfyui_controlnet_aux declares inputs with `class INPUT(Enum): def IMAGE(): return ("IMAGE",)`.
+    result = extract(tmp_path, """
+        from .utils import INPUT
+
+        class N:
+            @classmethod
+            def INPUT_TYPES(cls):
+                return {"required": {"image": INPUT.IMAGE(), "size": INPUT.INT(default=64, max=1024)}}
+            RETURN_TYPES = ("IMAGE",)
+            FUNCTION = "f"
+
+        NODE_CLASS_MAPPINGS = {"N": N}
+        """, utils="""
+        from enum import Enum
+
+        class INPUT(Enum):
+            def IMAGE():
+                return ("IMAGE",)
+            def INT(default=0, min=0, max=8192, step=1):
+                return ("INT", dict(default=default, min=min, max=max, step=step))
+        """)
+    assert inputs(result, "N")["required"] == {"image": ["IMAGE"], "size": ["INT", {"default": 64, "min": 0, "max": 1024, "step": 1}]}

@@ -99,7 +99,8 @@ class Extraction:
             if not isinstance(getter, FunctionRef):
                 continue
             found = True
-            nodes = self.ev.call_function(getter, [], {}, Unresolved("get_node_list()"))
+            # An instance method called on the extension: the class stands in for `self`.
+            nodes = self.ev.call_function(getter, [] if getter.bound is not None else [value], {}, Unresolved("get_node_list()"))
             if not isinstance(nodes, (list, tuple)):
                 self.error(module.path, f"{value.name}.get_node_list() cannot be read statically", getter.node.lineno)
                 continue

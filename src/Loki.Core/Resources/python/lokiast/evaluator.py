@@ -108,7 +108,8 @@ class Evaluator:
             if isinstance(c, ClassRef) and name in c.namespace:
                 value = c.namespace[name]
                 if isinstance(value, FunctionRef):
-                    value = FunctionRef(value.node, value.module, value.closure, bound=cls, owner=c)
+                    # Through the class only a classmethod gets `cls`; a plain function or staticmethod stays unbound.
+                    value = FunctionRef(value.node, value.module, value.closure, bound=cls if _is_classmethod(value.node) else None, owner=c)
                 return value
             if not isinstance(c, ClassRef) and hasattr(c, "class_attr"):
                 found = c.class_attr(name)
@@ -606,8 +607,8 @@ class Evaluator:
         local = bind_arguments(self, fn, args, kwargs)
         if local is None:
             return unknown
-        if fn.owner is not None and fn.bound is not None:
-            local["__loki_super__"] = (fn.owner, fn.bound)
+        if fn.owner is not None and (fn.bound is not None or args):
+            local["__loki_super__"] = (fn.owner, fn.bound if fn.bound is not None else args[0])
         self.depth += 1
         try:
             self.exec_block(fn.node.body, [local] + fn.closure, fn.module)
@@ -655,7 +656,7 @@ class SuperRef:
             if after and isinstance(c, ClassRef) and name in self.ev.class_namespace(c):
                 value = c.namespace[name]
                 if isinstance(value, FunctionRef):
-                    return FunctionRef(value.node, value.module, value.closure, bound=self.bound, owner=c)
+                    return FunctionRef(value.node, value.module, value.closure, bound=self.bound, owner=c)  # super() binds methods too
                 return value
         return Unresolved(f"super().{name}")
 
@@ -693,6 +694,10 @@ def bind_arguments(ev: Evaluator, fn: FunctionRef, args: list, kwargs: dict) -> 
     elif kwargs:
         return None
     return local
+
+
+def _is_classmethod(node: ast.AST) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == "classmethod" for d in getattr(node, "decorator_list", []))
 
 
 def _is_harmless_decorator(d: ast.expr) -> bool:
