@@ -42,7 +42,9 @@ def test_a_flow_runs_and_its_outputs_come_back():
     ramps, source = image[..., :2], picture()[..., :2]
     assert np.abs(ramps - (1.0 - source)).mean() < 0.02 < 0.3 < np.abs(ramps - source).mean()
     kinds = [m["type"] for m in events]
-    assert kinds[-1] == "execution_success" and "executing" in kinds and "executed" in kinds
+    assert kinds[-1] == "executing" and events[-1]["data"]["node"] is None  # finished: history is stored
+    assert kinds.index("execution_start") < kinds.index("execution_success") < len(kinds) - 1
+    assert "executed" in kinds and "progress_state" in kinds
     methods = [(m, p.split("?")[0]) for m, p, _ in fake.requests]
     assert methods[0] == ("POST", "/upload/image")
     assert ("POST", "/prompt") in methods and methods[-1] == ("GET", "/view")

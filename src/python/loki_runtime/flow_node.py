@@ -190,6 +190,10 @@ def make_flow_node(flow_path: str | os.PathLike, class_type: str | None = None, 
         for section in types.values():
             for name, spec in list(section.items()):
                 port = current.input(name)
+                if len(spec) > 1 and spec[1].get("control_after_generate") not in (None, True, False):
+                    # ComfyUI's option is a bool; the mode (increment...) is the widget's state in the workflow
+                    section[name] = (spec[0], {**spec[1], "control_after_generate": True})
+                    spec = section[name]
                 if port.type not in _WIDGETS:  # sockets receive the upstream link itself
                     options = dict(spec[1]) if len(spec) > 1 else {}
                     options["rawLink"] = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import uuid
 from typing import Any, Callable
 from urllib.parse import quote, urlencode
@@ -18,7 +19,6 @@ from urllib.parse import quote, urlencode
 from .. import flow_errors as codes
 from ..flow_errors import FlowError, FlowValidationError, NodeRef
 from ..graph_builder import is_link
-from ..markers import INPUT_MARKER
 from .lowering import is_local_file, lower, resolve_link
 from .transport import HttpTransport, json_body, multipart
 from .websocket import CLOSE, TEXT
@@ -85,7 +85,7 @@ class ServerBackend:
             self._follow(ws, prompt_id, prompt, graph)
         finally:
             ws.close()
-        history = self._get_json(f"/history/{quote(prompt_id)}").get(prompt_id) or {}
+        history = self._history(prompt_id)
         outputs = dict(constants)
         for name, (node_id, kind) in collectors.items():
             ui = (history.get("outputs") or {}).get(node_id)
@@ -93,6 +93,14 @@ class ServerBackend:
                 raise FlowError(codes.BAD_OUTPUT, f"the server's history has no result for output {name!r}")
             outputs[name] = self._fetch(ui, kind)
         return outputs
+
+    def _history(self, prompt_id: str) -> dict:
+        for attempt in range(50):  # an older server may answer before it has stored the entry
+            entry = self._get_json(f"/history/{quote(prompt_id)}").get(prompt_id)
+            if entry:
+                return entry
+            time.sleep(0.1)
+        raise FlowError(codes.BAD_OUTPUT, f"the server has no history for prompt {prompt_id}")
 
     def _store_image(self, value: Any, type_: str) -> dict:
         data = _png_bytes(value, type_)
@@ -157,8 +165,8 @@ class ServerBackend:
             if kind == "execution_interrupted":
                 raise FlowError(codes.NODE_FAILED, "execution was interrupted on the server",
                                 (NodeRef(str(payload.get("node_id")), payload.get("node_type")),))
-            if kind == "execution_success" or (kind == "executing" and payload.get("node") is None
-                                               and payload.get("prompt_id") == prompt_id):
+            # `execution_success` comes before the history entry is stored; `executing` with node null after it
+            if kind == "executing" and payload.get("node") is None and payload.get("prompt_id") == prompt_id:
                 return
 
     def _rejected(self, answer: dict, prompt: dict, graph) -> FlowError:
