@@ -39,6 +39,36 @@ public class FlowAssetTests
     }
 
     [Fact]
+    public void A_marker_fed_by_a_loader_and_read_by_a_preview_leaves_no_dangling_link()
+    {
+        var flow = JsonNode.Parse("""
+            {"nodes": [
+              {"id": 1, "type": "LoadImage", "pos": [0, 0], "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [1]}], "widgets_values": ["a.png", "image"]},
+              {"id": 2, "type": "LokiInput", "pos": [200, 0], "inputs": [{"name": "value", "type": "*", "link": 1}], "outputs": [{"name": "value", "type": "*", "links": [2]}], "widgets_values": ["image", "IMAGE", "", "", "", ""]},
+              {"id": 3, "type": "LokiImageLevels", "pos": [400, 0], "inputs": [{"name": "image", "type": "IMAGE", "link": 2}], "outputs": [{"name": "image", "type": "IMAGE", "links": [3]}]},
+              {"id": 4, "type": "LokiOutput", "pos": [600, 0], "inputs": [{"name": "value", "type": "*", "link": 3}], "outputs": [{"name": "value", "type": "*", "links": [4]}], "widgets_values": ["image"]},
+              {"id": 5, "type": "PreviewImage", "pos": [800, 0], "inputs": [{"name": "images", "type": "IMAGE", "link": 4}]}],
+             "links": [[1, 1, 0, 2, 0, "IMAGE"], [2, 2, 0, 3, 0, "IMAGE"], [3, 3, 0, 4, 0, "IMAGE"], [4, 4, 0, 5, 0, "IMAGE"]],
+             "version": 0.4}
+            """)!.AsObject();
+
+        var def = SubgraphBlueprintBuilder.Build(flow, "Levels", "levels", [])!["definitions"]!["subgraphs"]![0]!;
+
+        var ids = def["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<int>()).Append(-10).Append(-20).ToHashSet();
+        var links = def["links"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        Assert.All(links, l => Assert.Contains(l["origin_id"]!.GetValue<int>(), ids));
+        Assert.All(links, l => Assert.Contains(l["target_id"]!.GetValue<int>(), ids));
+        Assert.DoesNotContain(links, l => l["id"]!.GetValue<int>() == 1);
+        var preview = links.Single(l => l["target_id"]!.GetValue<int>() == 5);
+        Assert.Equal(3, preview["origin_id"]!.GetValue<int>());
+        var levels = def["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<int>() == 3)!;
+        Assert.Equal([3, 4], levels["outputs"]![0]!["links"]!.AsArray().Select(x => x!.GetValue<int>()).Order());
+        var loader = def["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<int>() == 1)!;
+        Assert.Empty(loader["outputs"]![0]!["links"]!.AsArray());
+        Assert.Equal(("image", "IMAGE"), (def["inputs"]![0]!["name"]!.GetValue<string>(), def["inputs"]![0]!["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void The_example_workflow_keeps_the_flow_and_records_its_source()
     {
         using var s = new SamplePack();

@@ -35,6 +35,30 @@ public static class SubgraphBlueprintBuilder
         var markersIn = nodes.Where(n => Type(n) == "LokiInput").OrderBy(Y).ThenBy(X).ThenBy(Id).ToList();
         var markersOut = nodes.Where(n => Type(n) == "LokiOutput").OrderBy(Y).ThenBy(X).ThenBy(Id).ToList();
 
+        // What feeds a marker stays outside the subgraph's interface: an input marker's `value` source (the
+        // default, e.g. a LoadImage) is cut off, and consumers of an output marker read its source directly.
+        var inIds = markersIn.Select(Id).ToHashSet();
+        var outIds = markersOut.Select(Id).ToHashSet();
+        foreach (var l in links.Where(l => inIds.Contains(Int(l["target_id"]))).ToList())
+        {
+            links.Remove(l);
+            Unlink(nodes, Int(l["origin_id"]), Int(l["origin_slot"]), Int(l["id"]));
+        }
+
+        foreach (var l in links.Where(l => outIds.Contains(Int(l["origin_id"]))).ToList())
+        {
+            var source = links.FirstOrDefault(u => Int(u["target_id"]) == Int(l["origin_id"]));
+            if (source is null)
+            {
+                links.Remove(l);
+                continue;
+            }
+
+            l["origin_id"] = Int(source["origin_id"]);
+            l["origin_slot"] = Int(source["origin_slot"]);
+            Relink(nodes, Int(source["origin_id"]), Int(source["origin_slot"]), Int(l["id"]));
+        }
+
         var inputs = new JsonArray();
         for (var k = 0; k < markersIn.Count; k++)
         {
@@ -178,6 +202,27 @@ public static class SubgraphBlueprintBuilder
         return result;
     }
 
+    private static void Unlink(List<JsonObject> nodes, int nodeId, int slot, int linkId)
+    {
+        if (OutputLinks(nodes, nodeId, slot) is { } ids && ids.FirstOrDefault(x => Int(x) == linkId) is { } found)
+        {
+            ids.Remove(found);
+        }
+    }
+
+    private static void Relink(List<JsonObject> nodes, int nodeId, int slot, int linkId)
+    {
+        if (OutputLinks(nodes, nodeId, slot) is { } ids && !ids.Any(x => Int(x) == linkId))
+        {
+            ids.Add(linkId);
+        }
+    }
+
+    private static JsonArray? OutputLinks(List<JsonObject> nodes, int nodeId, int slot) =>
+        nodes.FirstOrDefault(n => Id(n) == nodeId)?["outputs"] is JsonArray outputs && outputs.Count > slot && outputs[slot] is JsonObject output
+            ? output["links"] as JsonArray ?? (JsonArray)(output["links"] = new JsonArray())
+            : null;
+
     private static JsonArray Bounding(double x, double y) => new(Math.Round(x), Math.Round(y), 120, 60);
 
     private static string? Type(JsonObject n) => n["type"]?.ToString();
@@ -197,9 +242,13 @@ public static class SubgraphBlueprintBuilder
         _ => 0,
     };
 
-    private static int Int(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-        ? (int)v.GetValue<double>()
-        : int.TryParse(n?.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : 0;
+    // Values parsed from a file hold JSON numbers; values this class set hold CLR ints: read both.
+    private static int Int(JsonNode? n) => n switch
+    {
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        JsonValue v when v.TryGetValue<double>(out var d) => (int)d,
+        _ => int.TryParse(n?.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0,
+    };
 
     private static string? WidgetString(JsonObject n, int index) =>
         n["widgets_values"] is JsonArray w && w.Count > index && w[index] is JsonValue v && v.GetValueKind() == JsonValueKind.String
