@@ -299,6 +299,12 @@ public static class LokiCodes
     /// <summary>Verification (no writing): a generated layer is missing or out of date with its source (error).</summary>
     public const string GeneratedLayerStale = "LOKI4016";
 
+    /// <summary>A layer cannot be derived from a source that itself wraps it (info; another converter may).</summary>
+    public const string LayerNotDerivable = "LOKI4017";
+
+    /// <summary>A generated layer came from a LOKI tool the build does not rerun (<c>loki wrap</c>, <c>import-node</c>): kept as is (info).</summary>
+    public const string GeneratedByTool = "LOKI4018";
+
     /// <summary><c>loki new</c>/<c>loki import</c>: the target node folder already holds that layer (error).</summary>
     public const string NodeLayerExists = "LOKI4020";
 

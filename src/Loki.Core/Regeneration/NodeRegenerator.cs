@@ -101,18 +101,40 @@ public sealed partial class NodeRegenerator
             {
                 run.Roots.Add(layer);
                 run.Orphans.Add(layer);
-                run.Diagnostics.Warning(
-                    LokiCodes.GeneratedSourceMissing,
-                    $"{run.Folder.FileOf(layer)} was generated from {e.Mark!.Source}, which no longer exists, and no other layer can regenerate it; it is kept as is",
-                    e.Path,
-                    line: 1);
+                if (File.Exists(Path.Combine(run.Folder.Directory, e.Mark!.Source)) || run.Config()?.Comfy is not null)
+                {
+                    // Made by `loki wrap` or `loki import-node` from code the build does not convert (a function under
+                    // src/, a ComfyUI pack): nothing is wrong, the layer is simply not the build's to redo.
+                    run.Diagnostics.Info(
+                        LokiCodes.GeneratedByTool,
+                        $"{run.Folder.FileOf(layer)} was generated from {e.Mark.Source} by a LOKI tool the build does not rerun; it is kept as is",
+                        e.Path,
+                        line: 1);
+                }
+                else
+                {
+                    run.Diagnostics.Warning(
+                        LokiCodes.GeneratedSourceMissing,
+                        $"{run.Folder.FileOf(layer)} was generated from {e.Mark.Source}, which no longer exists, and no other layer can regenerate it; it is kept as is",
+                        e.Path,
+                        line: 1);
+                }
             }
         }
     }
 
     private bool CanRegenerate(Run run, NodeLayer target) =>
-        _generators.Any(g => g.Target == target && g.Source != target && run.Existing.GetValueOrDefault(g.Source) is { } s
+        _generators.Any(g => g.Target == target && g.Source != target && FromRecordedSource(run, target, g)
+                             && run.Existing.GetValueOrDefault(g.Source) is { } s
                              && (s.IsPersons || File.Exists(Path.Combine(run.Folder.Directory, s.Mark?.Source ?? string.Empty))));
+
+    /// <summary>
+    /// A generated layer is redone only from the source its header names: deriving it from another layer would
+    /// invert how it was made (a node that wraps a script must not give the script back).
+    /// </summary>
+    private static bool FromRecordedSource(Run run, NodeLayer target, ILayerGenerator generator) =>
+        run.Existing.GetValueOrDefault(target) is not { State: LayerState.Generated, Mark: { } mark }
+        || mark.Source == run.Folder.FileOf(generator.Source);
 
     private void CheckAgreement(Run run)
     {
@@ -148,7 +170,7 @@ public sealed partial class NodeRegenerator
         }
 
         var candidates = _generators
-            .Where(g => g.Target == target && g.Source != target && run.HasSource(g.Source))
+            .Where(g => g.Target == target && g.Source != target && run.HasSource(g.Source) && FromRecordedSource(run, target, g))
             .OrderBy(g => run.Roots.Contains(g.Source) ? 0 : 1)
             .ToList();
         if (candidates.Count == 0)

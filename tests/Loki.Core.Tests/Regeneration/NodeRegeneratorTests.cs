@@ -188,6 +188,27 @@ public sealed class NodeRegeneratorTests : IDisposable
 
     private static LayerState State(NodeGrowth growth, NodeLayer layer) => growth.Layers.Single(l => l.Layer == layer).State;
 
+    [Fact]
+    public void Regenerate_ToolMadeScript_IsKeptAndNeverDerivedFromTheNodeThatWrapsIt()
+    {
+        // Given: `loki wrap` made blur.py from src/fn.py (a source the build does not convert), and a node exists.
+        var script = GeneratedHeader.WrapPython("def run(radius): pass\n", "src/fn.py", new string('a', 64));
+        var dir = Node("blur", ("src/fn.py", "def fn(radius): pass\n"), ("blur.py", script), ("blur_node.py", "from . import blur as _script\n"));
+        var nodeToScriptCalls = 0;
+        var regenerator = new NodeRegenerator(
+            [new DelegateLayerGenerator("node→script", NodeLayer.Node, NodeLayer.Script, _ => { nodeToScriptCalls++; return "def run(): pass\n"; })],
+            [new ConfigInterfaceReader()]);
+
+        // When
+        var growth = regenerator.Regenerate(dir);
+
+        // Then: the script is left as the tool wrote it, with an info (not a "missing source" warning).
+        Assert.Equal(0, nodeToScriptCalls);
+        Assert.Equal(script, File.ReadAllText(Path.Combine(dir, "blur.py")));
+        Assert.Contains(growth.Diagnostics, d => d.Code == LokiCodes.GeneratedByTool);
+        Assert.DoesNotContain(growth.Diagnostics, d => d.Code == LokiCodes.GeneratedSourceMissing);
+    }
+
     private NodeRegenerator Regenerator() => new(
         [
             new DelegateLayerGenerator("script→node", NodeLayer.Script, NodeLayer.Node, ctx =>
@@ -211,6 +232,7 @@ public sealed class NodeRegeneratorTests : IDisposable
         Directory.CreateDirectory(dir);
         foreach (var (file, text) in files)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, file))!);
             File.WriteAllText(Path.Combine(dir, file), text);
         }
 

@@ -23,6 +23,14 @@ public sealed class ScriptFromNodeGenerator : ILayerGenerator
     /// <inheritdoc/>
     public string? Generate(LayerGenerationContext context)
     {
+        // A LOKI Node that wraps this node's own script (the generated kind: `from . import <n> as _script`) cannot
+        // give the script back: the script would call the node, which calls the script.
+        if (WrapsOwnScript(context.SourceText, context.NodeName))
+        {
+            context.Diagnostics.Info(LokiCodes.LayerNotDerivable, $"{context.NodeName}_node.py wraps {context.NodeName}.py, so it cannot regenerate it", context.SourcePath);
+            return null;
+        }
+
         try
         {
             var python = PythonLocator.FindAsync([]).GetAwaiter().GetResult();
@@ -36,4 +44,9 @@ public sealed class ScriptFromNodeGenerator : ILayerGenerator
             return null;
         }
     }
+
+    private static bool WrapsOwnScript(string body, string nodeName) =>
+        body.Contains($"from . import {nodeName} ", StringComparison.Ordinal)
+        || body.Contains($"from . import {nodeName}\n", StringComparison.Ordinal)
+        || body.Contains($"from .{nodeName} import", StringComparison.Ordinal);
 }
