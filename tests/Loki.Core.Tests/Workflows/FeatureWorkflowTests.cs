@@ -31,7 +31,11 @@ public sealed class FeatureWorkflowTests
     [InlineData("values_and_templates")]
     public void Converts_to_the_exact_prompt(string feature)
     {
-        var result = Convert(feature + ".workflow.json");
+        var loaded = WorkflowLoader.Load(Path.Combine(Dir, feature + ".workflow.json"));
+        var before = loaded.Ui!.ToJsonString();
+        var result = UiToApiConverter.Convert(loaded.Ui, Schemas.Value, UiToApiOptions.Default, feature);
+        Assert.Equal(before, loaded.Ui.ToJsonString());
+        Assert.Equal(result.Prompt!.ToJsonString(), UiToApiConverter.Convert(loaded.Ui, Schemas.Value, UiToApiOptions.Default, feature).Prompt!.ToJsonString());
         Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(Dir, feature + ".prompt.json")));
         Assert.Equal(CanonicalJson.Write(CanonicalJson.SortKeys(expected)), CanonicalJson.Write(CanonicalJson.SortKeys(result.Prompt)));
@@ -159,6 +163,15 @@ public sealed class FeatureWorkflowTests
         var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "v1.json");
         Assert.Equal("""{"images":["1",0]}""", result.Prompt!["2"]!["inputs"]!.ToJsonString());
         Assert.Equal(2, result.Prompt.Count);
+    }
+
+    [Fact]
+    public void Date_patterns_are_filled_only_when_a_date_is_given()
+    {
+        var date = new DateTime(2024, 3, 7, 9, 5, 4);
+        var result = UiToApiConverter.Convert(WorkflowLoader.Load(Path.Combine(Dir, "values_and_templates.workflow.json")).Ui!, Schemas.Value, new UiToApiOptions(Date: date), "d.json");
+        Assert.Equal("out/96x48_%Missing.x%_2024", result.Prompt!["2"]!["inputs"]!["filename_prefix"]!.GetValue<string>());
+        Assert.Equal("24-03-7 09:5:04 yyy", FilenameTemplate.FormatDate("yy-MM-d hh:m:ss yyy", date));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ internal sealed class ConversionRun
         // "Run widget replace on values": the frontend fills %Node.widget% patterns before pushing the value.
         if (JsonRead.Bool(primitive.Node.Properties?["Run widget replace on values"]) == true && JsonRead.String(value) is { Length: > 0 } text)
         {
-            value = JsonValue.Create(FilenameTemplate.Apply(text, _graph.Nodes, Title));
+            value = JsonValue.Create(FilenameTemplate.Apply(text, _graph.Nodes, Title, _options.Date));
         }
 
         foreach (var link in primitive.Graph.Links.Values.Where(l => l.OriginId == primitive.Node.Id && l.OriginSlot == 0).OrderBy(l => l.Id))
@@ -162,7 +162,7 @@ internal sealed class ConversionRun
             }
             else if (_options.ApplyFilenameTemplates && name == "filename_prefix" && FilenameTemplate.SaveNodes.Contains(node.ClassType) && JsonRead.String(value) is { } prefix)
             {
-                value = JsonValue.Create(FilenameTemplate.Apply(prefix, _graph.Nodes, Title));
+                value = JsonValue.Create(FilenameTemplate.Apply(prefix, _graph.Nodes, Title, _options.Date));
             }
 
             inputs[name] = Wrap(value);

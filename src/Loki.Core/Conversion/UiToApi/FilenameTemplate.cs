@@ -21,14 +21,14 @@ internal static partial class FilenameTemplate
     };
 
     /// <summary>Fills the patterns of <paramref name="value"/> from <paramref name="nodes"/>.</summary>
-    public static string Apply(string value, IReadOnlyList<FlatNode> nodes, Func<FlatNode, string?> title) =>
+    public static string Apply(string value, IReadOnlyList<FlatNode> nodes, Func<FlatNode, string?> title, DateTime? date = null) =>
         Pattern().Replace(value, match =>
         {
             var text = match.Groups[1].Value;
             var split = text.Split('.');
             if (split.Length != 2)
             {
-                return match.Value;
+                return date is { } when && split[0].StartsWith("date:", StringComparison.Ordinal) ? FormatDate(split[0][5..], when) : match.Value;
             }
 
             // Every node the frontend creates carries "Node name for S&R", set to its type unless the file says otherwise.
@@ -42,6 +42,23 @@ internal static partial class FilenameTemplate
             return Unsafe().Replace(JsText(widget), "_");
         });
 
+    /// <summary>The frontend's <c>formatDate</c>: <c>yyyy</c>, <c>yy</c>, and <c>d M h m s</c>, doubled for two digits.</summary>
+    public static string FormatDate(string format, DateTime date) =>
+        DatePart().Replace(format, m => m.Value switch
+        {
+            "yy" => (date.Year % 100).ToString("00", CultureInfo.InvariantCulture),
+            "yyyy" => date.Year.ToString(CultureInfo.InvariantCulture),
+            _ when m.Value[0] != 'y' => (m.Value[0] switch
+            {
+                'd' => date.Day,
+                'M' => date.Month,
+                'h' => date.Hour,
+                'm' => date.Minute,
+                _ => date.Second,
+            }).ToString(CultureInfo.InvariantCulture).PadLeft(m.Value.Length, '0'),
+            _ => m.Value,
+        });
+
     /// <summary>The text JavaScript's <c>(value ?? '') + ''</c> gives.</summary>
     public static string JsText(JsonNode? value) => value switch
     {
@@ -53,6 +70,9 @@ internal static partial class FilenameTemplate
         JsonArray a => string.Join(",", a.Select(JsText)),
         _ => "[object Object]",
     };
+
+    [GeneratedRegex("dd?|MM?|hh?|mm?|ss?|yyy?y?")]
+    private static partial Regex DatePart();
 
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex Pattern();

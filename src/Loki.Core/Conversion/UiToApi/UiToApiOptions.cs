@@ -6,7 +6,11 @@ namespace Loki.Core.Conversion.UiToApi;
 /// same seed gives the same prompt). When null they are left as written and a warning is reported.
 /// </param>
 /// <param name="ApplyFilenameTemplates">Fill <c>%Node.widget%</c> in save nodes' <c>filename_prefix</c>, as the frontend does.</param>
-public sealed record UiToApiOptions(long? DynamicPromptSeed = null, bool ApplyFilenameTemplates = true)
+/// <param name="Date">
+/// The local time to fill <c>%date:FORMAT%</c> patterns with (the frontend uses the clock when it queues). When null
+/// they are left as written, so that the same workflow always gives the same prompt.
+/// </param>
+public sealed record UiToApiOptions(long? DynamicPromptSeed = null, bool ApplyFilenameTemplates = true, DateTime? Date = null)
 {
     /// <summary>The defaults: dynamic prompts kept, filename templates applied.</summary>
     public static UiToApiOptions Default { get; } = new();

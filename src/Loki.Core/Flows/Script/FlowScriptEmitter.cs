@@ -214,7 +214,9 @@ public static class FlowScriptEmitter
         var literal = p.Type == PortTypes.Float ? FloatLiteral(p.Default) : Py(p.Default);
         if (p.Control is not null && p.Type == PortTypes.Int)
         {
-            return $"{p.Name}: int = flow.Seed({literal}, control={PythonLiteral.String(p.Control)})";
+            // The seed's own range bounds increment and randomize (a node taking 32-bit seeds must not get 2**50).
+            var range = (p.Min is { } lo ? ", min=" + Number(lo, PortTypes.Int) : string.Empty) + (p.Max is { } hi ? ", max=" + Number(hi, PortTypes.Int) : string.Empty);
+            return $"{p.Name}: int = flow.Seed({literal}, control={PythonLiteral.String(p.Control)}{range})";
         }
 
         return $"{p.Name}: {annotation} = {literal}";
