@@ -13,6 +13,7 @@ public static class LayerGenerators
     public static IReadOnlyList<ILayerGenerator> All { get; } =
     [
         .. PythonLayerGenerators.All,
+        .. FlowLayerGenerators.All,
         new InitFromNodeGenerator(),
     ];
 
@@ -20,5 +21,6 @@ public static class LayerGenerators
     public static IReadOnlyList<ILayerInterfaceReader> InterfaceReaders { get; } =
     [
         new ConfigInterfaceReader(),
+        new FlowInterfaceReader(),
     ];
 }

@@ -1,0 +1,57 @@
+using Loki.Core.Diagnostics;
+using Loki.Core.Flows;
+using Loki.Core.Flows.Node;
+using Loki.Core.Flows.Ui;
+using Loki.Core.Nodes;
+using Loki.Core.Schemas;
+using Loki.Core.Text;
+
+namespace Loki.Core.Regeneration.Generators;
+
+/// <summary>
+/// The flow conversions the build runs: a LOKI Flow (<c>&lt;n&gt;_workflow.json</c>) gives the node's config, flow
+/// script and flow node (contracts §2.3); a node's config gives a one-node flow around it, so any node opens as a
+/// flow in ComfyUI.
+/// </summary>
+public static class FlowLayerGenerators
+{
+    /// <summary>Every flow conversion, in preference order.</summary>
+    public static IReadOnlyList<ILayerGenerator> All { get; } =
+    [
+        new DelegateLayerGenerator("flow→config", NodeLayer.Flow, NodeLayer.Config, c => FromFlow(c, f => CanonicalJson.Write(f.Config))),
+        new DelegateLayerGenerator("flow→script", NodeLayer.Flow, NodeLayer.Script, c => FromFlow(c, f => f.Script)),
+        new DelegateLayerGenerator("flow→node", NodeLayer.Flow, NodeLayer.Node, c => FromFlow(c, f => f.Node)),
+        new DelegateLayerGenerator("config→flow", NodeLayer.Config, NodeLayer.Flow, NodeToFlow),
+    ];
+
+    /// <summary>
+    /// Converts the flow file of a node folder to the files of a flow node, reading it against ComfyUI's core
+    /// catalogue plus the LOKI nodes of the library the folder lives in; null (with diagnostics) when it does not convert.
+    /// </summary>
+    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics)
+    {
+        var library = FlowLibrary.RootAbove(folder.Directory) is { } root ? new[] { root } : [];
+        var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read(library, new DiagnosticBag()));
+        var document = FlowLoader.Load(flowPath, environment, diagnostics);
+        if (document is null || diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        return FlowNodeEmitter.Emit(document, environment.Catalog, folder.Name, Path.GetFileName(flowPath), description ?? RequirementsLayer.Description(folder));
+    }
+
+    private static string? FromFlow(LayerGenerationContext context, Func<FlowNodeFiles, string> pick) =>
+        Convert(context.Folder, context.SourcePath, context.Config?.Description, context.Diagnostics) is { } files ? pick(files) : null;
+
+    private static string? NodeToFlow(LayerGenerationContext context)
+    {
+        // A flow node's config describes its flow; it must not give a one-node flow of itself back.
+        if (context.Config is not { } config || config.Extra.ContainsKey("flow"))
+        {
+            return null;
+        }
+
+        return CanonicalJson.Write(NodeFlowBuilder.Build(config, markers: true));
+    }
+}
