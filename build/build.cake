@@ -261,11 +261,14 @@ Task("smoke")
     .IsDependentOn("library")
     .Does(() =>
 {
-    var code = Smoke(library, root.Combine("src/python"), smokeReports.CombineWithFilePath("report.json"), "");
+    var report = smokeReports.CombineWithFilePath("report.json");
+    var code = Smoke(library, root.Combine("src/python"), report, "");
     if (code != 0)
     {
-        throw new Exception($"smoke run failed (exit {code}); see {root.GetRelativePath(smokeReports)}/report.json");
+        throw new Exception($"smoke run failed (exit {code}); see {root.GetRelativePath(report)}");
     }
+
+    Say($"report: {root.GetRelativePath(report)}");
 });
 
 // Runnable on a bare GPU machine with only python3 + torch (+ numpy): no setup, no .NET build. It runs the built

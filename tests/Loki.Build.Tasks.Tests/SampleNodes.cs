@@ -21,6 +21,17 @@ internal static class SampleNodes
         NODE_DISPLAY_NAME_MAPPINGS = {"Loki{{{pascal}}}": "{{{pascal}}} (LOKI)"}
         """;
 
+    /// <summary>
+    /// Writes a node whose script, config and node a person wrote: only <c>__init__.py</c> is left to derive, so the
+    /// build's mechanics are tested without the Python converters.
+    /// </summary>
+    public static void WriteComplete(TempTree tree, string node, string pascal, string extra = "")
+    {
+        tree.Write(node, node + ".py", $"def run(image):\n    return {{\"image\": image}}\n{extra}");
+        tree.Write(node, node + ".json", "{\"node_name\": \"" + node + "\", \"inputs\": {\"image\": {\"type\": \"IMAGE\"}}, \"outputs\": {\"image\": {\"type\": \"IMAGE\"}}}");
+        tree.Write(node, node + "_node.py", ContractNode(pascal));
+    }
+
     /// <summary>A hand-written ComfyUI node class without mappings (the registration lives in an <c>__init__.py</c>).</summary>
     public static string LegacyNode(string pascal) => $$$"""
         import json

@@ -69,3 +69,30 @@ def test_seeds_advance_in_a_warm_session(report):
 def test_errors_name_node_id_title_and_type(report):
     assert report["error"] == {"code": codes.NODE_FAILED, "node": ["2", "Alpha of RGB", "ImageToMask"]}
     assert report["rejected"] == {"code": codes.VALUE_OUT_OF_RANGE, "node": ["1", "Too big", "Number"]}
+
+
+def test_a_comfyui_that_cannot_be_imported_is_a_coded_one_line_error(tmp_path):
+    fake = tmp_path / "ComfyUI"
+    (fake / "comfy").mkdir(parents=True)
+    (fake / "execution.py").write_text("")
+    (fake / "nodes.py").write_text("")
+    (fake / "comfy" / "__init__.py").write_text("")
+    (fake / "comfy" / "cli_args.py").write_text("import a_dependency_that_is_not_installed\n")
+    script = tmp_path / "one.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(HERE.parents[1] / 'src' / 'python')!r})\n"
+        "from loki_runtime import flow\n"
+        "FLOW = flow.Flow(__file__, name='one')\n"
+        "@FLOW.entry\n"
+        "def run(n: int = 1, *, backend: str = 'loki'):\n"
+        "    g = flow.Graph()\n"
+        "    g.output('n', g.node('PrimitiveInt', value=n).out(0))\n"
+        "    return FLOW.execute(g, backend=backend)\n"
+        "if __name__ == '__main__':\n"
+        "    raise SystemExit(run.main())\n")
+    proc = subprocess.run([sys.executable, str(script), "--backend", "comfyui", "--comfyui", str(fake),
+                           "--output", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: " + codes.BACKEND_UNAVAILABLE)
+    assert "a_dependency_that_is_not_installed" in proc.stderr and "Traceback" not in proc.stderr

@@ -65,3 +65,8 @@ def test_the_seed_is_an_ordinary_int_port_with_its_control(tmp_path):
 def test_bad_control_is_refused():
     with pytest.raises(ValueError):
         flow.Seed(1, control="sometimes")
+
+
+def test_a_seed_outside_the_usual_range_widens_it(tmp_path):
+    run = make_flow(tmp_path, "decrement", value=-3)
+    assert [run()["seed"] for _ in range(3)] == [-3, -4, -5]

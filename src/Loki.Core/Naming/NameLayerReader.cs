@@ -15,6 +15,11 @@ public static partial class NameLayerReader
 {
     private static readonly string[] OfficialNameKeys = ["OFFICIAL_NAME", "NAME", "FULL_NAME", "DISPLAY_NAME"];
 
+    private static readonly HashSet<string> KnownKeys =
+    [
+        .. OfficialNameKeys, "TOKEN", "EMOJI_ICON", "EMOJI", "RECIPE", "X2Y_FORMAT", "ALIASES", "TAGS", "METAPHORS",
+    ];
+
     /// <summary>Reads the file; an unreadable file or one without any known field gives a warning and null.</summary>
     public static NameLayer? ReadFile(string path, DiagnosticBag diagnostics)
     {
@@ -92,6 +97,13 @@ public static partial class NameLayerReader
             if (Assignment().Match(line) is { Success: true } a && current is null)
             {
                 fields[a.Groups[1].Value] = [.. AssignedValues(a.Groups[2].Value.Trim())];
+                continue;
+            }
+
+            // "- **Official Name**: Image Blur" or "TOKEN: 🌫️Blur": a known field with its value on the same line.
+            if (InlineField().Match(line.Replace("**", string.Empty)) is { Success: true } f && KnownKeys.Contains(Key(f.Groups[1].Value)))
+            {
+                fields[Key(f.Groups[1].Value)] = [f.Groups[2].Value.Trim()];
                 continue;
             }
 
@@ -201,6 +213,9 @@ public static partial class NameLayerReader
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*)$")]
     private static partial Regex Heading();
+
+    [GeneratedRegex(@"^\s*(?:[-*+]\s+)?([A-Za-z][A-Za-z0-9 _]*?)\s*:\s*(\S.*)$")]
+    private static partial Regex InlineField();
 
     [GeneratedRegex(@"^([A-Z][A-Z0-9_]*)\s*=\s*(.+)$")]
     private static partial Regex Assignment();

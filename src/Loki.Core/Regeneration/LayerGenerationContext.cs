@@ -12,13 +12,16 @@ namespace Loki.Core.Regeneration;
 /// <param name="Config">The node's config layer, when it has (or was just given) one.</param>
 /// <param name="Name">The node's name layer, when it has one.</param>
 /// <param name="Diagnostics">Where the converter reports problems, with codes.</param>
+/// <param name="Produced">Layers written earlier in this run: file name (relative to the folder) → full text. In a dry
+/// run they are not on disk, so converters that read the folder themselves see them through this.</param>
 public sealed record LayerGenerationContext(
     NodeFolder Folder,
     string SourcePath,
     string SourceText,
     NodeConfig? Config,
     NameLayer? Name,
-    DiagnosticBag Diagnostics)
+    DiagnosticBag Diagnostics,
+    IReadOnlyDictionary<string, string>? Produced = null)
 {
     /// <summary>The node's name.</summary>
     public string NodeName => Folder.Name;

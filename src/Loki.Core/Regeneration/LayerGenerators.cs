@@ -12,6 +12,7 @@ public static class LayerGenerators
     /// <summary>Every conversion, in preference order.</summary>
     public static IReadOnlyList<ILayerGenerator> All { get; } =
     [
+        .. PythonLayerGenerators.All,
         new InitFromNodeGenerator(),
     ];
 

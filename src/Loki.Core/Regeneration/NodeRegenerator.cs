@@ -156,31 +156,40 @@ public sealed partial class NodeRegenerator
             return;
         }
 
-        var generator = candidates[0];
-        var source = run.SourceOf(generator.Source);
-        var bag = new DiagnosticBag();
-        var context = new LayerGenerationContext(run.Folder, source.Path, source.Body, run.Config(), run.Name(), bag);
-        string? content;
-        try
+        // Try each converter in turn: the first that succeeds wins and the failures before it are forgotten.
+        ILayerGenerator? generator = null;
+        (string Path, string Text, string Body) source = default;
+        string? content = null;
+        var failures = new List<(ILayerGenerator Generator, string SourcePath, bool Contract, IReadOnlyList<LokiDiagnostic> Diagnostics)>();
+        foreach (var candidate in candidates)
         {
-            content = generator.Generate(context);
-        }
-        catch (LokiException ex)
-        {
-            bag.Add(ex.Diagnostic);
-            content = null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A converter bug must not stop the other nodes: report it, coded, against this node.
-            bag.Error(LokiCodes.InternalError, $"{generator.Name} crashed: {ex.GetType().Name}: {ex.Message}", source.Path);
-            content = null;
+            source = run.SourceOf(candidate.Source);
+            var bag = new DiagnosticBag();
+            content = Attempt(run, candidate, source, bag);
+            if (content is not null)
+            {
+                generator = candidate;
+                run.Diagnostics.AddRange(bag.Items);
+                break;
+            }
+
+            failures.Add((candidate, source.Path, FollowsContract(candidate.Source, source.Body), bag.Items));
         }
 
-        run.Diagnostics.AddRange(bag.Items);
-        if (content is null)
+        if (generator is null)
         {
-            run.Diagnostics.Error(LokiCodes.GenerationFailed, $"{generator.Name} could not derive {run.Folder.FileOf(target)} from {run.Folder.FileOf(generator.Source)}", source.Path);
+            // A hand-kept file outside LOKI's contracts (a script without loki_runtime) may not convert: that leaves
+            // the layer missing with warnings; a LOKI layer that does not convert is an error.
+            foreach (var (failed, sourcePath, contract, items) in failures)
+            {
+                run.Diagnostics.AddRange(contract ? items : items.Select(d => d.IsError ? d with { Severity = DiagnosticSeverity.Warning } : d));
+                run.Diagnostics.Add(new LokiDiagnostic(
+                    LokiCodes.GenerationFailed,
+                    contract ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                    $"{failed.Name} could not derive {run.Folder.FileOf(target)} from {run.Folder.FileOf(failed.Source)}",
+                    sourcePath));
+            }
+
             run.Failed.Add(target);
             return;
         }
@@ -210,6 +219,31 @@ public sealed partial class NodeRegenerator
 
         run.Produced[target] = new ProducedLayer(path, text, StripHeader(target, text), sourceFile, changed);
     }
+
+    private static string? Attempt(Run run, ILayerGenerator generator, (string Path, string Text, string Body) source, DiagnosticBag bag)
+    {
+        var produced = run.Produced.ToDictionary(p => run.Folder.FileOf(p.Key), p => p.Value.Text);
+        var context = new LayerGenerationContext(run.Folder, source.Path, source.Body, run.Config(), run.Name(), bag, produced);
+        try
+        {
+            return generator.Generate(context);
+        }
+        catch (LokiException ex)
+        {
+            bag.Add(ex.Diagnostic);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A converter bug must not stop the other nodes: report it, coded, against this node.
+            bag.Error(LokiCodes.InternalError, $"{generator.Name} crashed: {ex.GetType().Name}: {ex.Message}", source.Path);
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a source layer is written to LOKI's contracts, so a failed conversion is the build's error.</summary>
+    private static bool FollowsContract(NodeLayer layer, string text) =>
+        layer is not (NodeLayer.Script or NodeLayer.Node) || text.Contains("loki_runtime", StringComparison.Ordinal);
 
     private static string Wrap(NodeLayer target, string content, string sourceFile, string sourceSha, string sourcePath)
     {

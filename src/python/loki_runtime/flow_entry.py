@@ -38,6 +38,8 @@ class FlowEntry(Script):
             interface = from_config(config, flow.name)
         else:
             interface = from_function(fn, flow.name, skip=keyword_only, source=str(flow.path))
+        if not interface.outputs:
+            interface = _with_captured_outputs(interface, flow, fn)
         options = list(RUNTIME_OPTIONS)
         known = {o.name for o in options}
         for name in keyword_only:
@@ -57,6 +59,16 @@ class FlowEntry(Script):
         run_flow.__doc__ = fn.__doc__
         super().__init__(run_flow, interface, flow.path.parent, config, options)
 
+    def output_port(self, name: str, value: Any):
+        """An output whose type could not be known before running (`*`) is saved by what its value is."""
+        port = super().output_port(name, value)
+        if port.type == "*":
+            from . import files
+            from .interface import Port
+
+            return Port(name, files.guess_type(value))
+        return port
+
     def __call__(self, *args: Any, **inputs: Any) -> dict[str, Any]:
         names = self.interface.input_names
         given = set(inputs) | set(names[:len(args)])
@@ -74,3 +86,20 @@ def _same_node(config: str, flow) -> bool:
     from pathlib import Path
 
     return Path(config).stem in (flow.path.stem, flow.path.parent.name)
+
+
+def _with_captured_outputs(interface, flow, fn):
+    """Outputs are declared by `g.output()`: build the graph once with placeholders to learn names and types."""
+    import dataclasses
+
+    from .flow_node import _output_type
+    from .interface import Port
+
+    values = {p.name: (p.default if p.default is not None else [f"\x00{p.name}", 0]) for p in interface.inputs}
+    try:
+        graph = flow.capture(fn, **values)
+    except Exception:  # a flow that cannot be built with placeholders still runs; its outputs stay undeclared
+        return interface
+    roots = flow.library_roots()
+    outputs = tuple(Port(name, _output_type(graph.nodes, link, roots)) for name, link in graph.outputs.items())
+    return dataclasses.replace(interface, outputs=outputs)

@@ -23,12 +23,11 @@ class Seed:
                  step: int = 1, rng: random.Random | None = None):
         if control not in SEED_CONTROLS:
             raise ValueError(f"seed control must be one of {', '.join(SEED_CONTROLS)}; got {control!r}")
-        if not min <= value <= max:
-            raise ValueError(f"seed {value} is outside {min}..{max}")
         self.value = int(value)
         self.control = control
-        self.min = int(min)
-        self.max = int(max)
+        # A workflow may hold a seed outside the usual 0..2**64-1 (PrimitiveInt allows negatives): widen, never refuse.
+        self.min = int(min) if min <= value else -(2 ** 63 - 1)
+        self.max = int(max) if value <= max else self.value
         self.step = int(step)
         self._rng = rng or random.Random()
 

@@ -127,7 +127,19 @@ class LokiOutput:
         }
 
     def execute(self, name, value):
-        return (value,)
+        # An output node with no ui would run silently in ComfyUI; the text lands in the history and on the node.
+        return {"ui": {"text": [f"{name}: {describe(value)}"]}, "result": (value,)}
+
+
+def describe(value: Any, limit: int = 1000) -> str:
+    """A one-line summary of a flow output: the shape of arrays and tensors, else the value as text."""
+    shape = getattr(value, "shape", None)
+    if shape is not None:
+        return f"{type(value).__name__} {list(shape)} {getattr(value, 'dtype', '')}".rstrip()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {describe(v, 80)}" for k, v in list(value.items())[:8]) + "}"
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 NODE_CLASS_MAPPINGS = {INPUT_MARKER: LokiInput, OUTPUT_MARKER: LokiOutput}

@@ -16,8 +16,8 @@ public sealed class IncrementalBuildTests : IDisposable
     public IncrementalBuildTests()
     {
         _project = DotnetBuild.WriteLibraryProject(_tree.Root);
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur"));
-        _tree.Write("sharpen", "sharpen_node.py", SampleNodes.ContractNode("Sharpen"));
+        SampleNodes.WriteComplete(_tree, "blur", "Blur");
+        SampleNodes.WriteComplete(_tree, "sharpen", "Sharpen");
         _tree.Write("sharpen", "sharpen.md", "# Requirements: sharpen\n");
     }
 
@@ -40,7 +40,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         // Changing one node's source rebuilds that node only.
         var sharpenInit = File.ReadAllBytes(_tree.File("sharpen", "__init__.py"));
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur") + "\n# tuned\n");
+        SampleNodes.WriteComplete(_tree, "blur", "Blur", "# tuned\n");
         var third = Build();
         Assert.Equal(["blur"], Rebuilt(third));
         Assert.Contains("loki: 2 nodes, 1 rebuilt, 1 unchanged", third);
@@ -53,8 +53,12 @@ public sealed class IncrementalBuildTests : IDisposable
         Build();
 
         // A node copied in with old timestamps is not newer than the stamp: the inputs cache notices it.
-        var added = _tree.Write("veil", "veil_node.py", SampleNodes.ContractNode("Veil"));
-        File.SetLastWriteTimeUtc(added, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        SampleNodes.WriteComplete(_tree, "veil", "Veil");
+        foreach (var file in Directory.GetFiles(_tree.NodeDir("veil")))
+        {
+            File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        }
+
         Directory.SetLastWriteTimeUtc(_tree.NodeDir("veil"), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         Assert.Equal(["veil"], Rebuilt(Build()));
         Assert.True(File.Exists(_tree.File("veil", "__init__.py")));

@@ -20,7 +20,7 @@ public sealed class RobustnessTests : IDisposable
         const int count = 1500;
         for (var i = 0; i < count; i++)
         {
-            _tree.Write($"n{i:D4}", $"n{i:D4}_node.py", SampleNodes.ContractNode($"N{i:D4}"));
+            SampleNodes.WriteComplete(_tree, $"n{i:D4}", $"N{i:D4}");
         }
 
         var project = DotnetBuild.WriteLibraryProject(_tree.Root);

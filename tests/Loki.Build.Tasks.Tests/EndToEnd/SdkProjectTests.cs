@@ -11,8 +11,7 @@ public sealed class SdkProjectTests : IDisposable
     public void BuildThenClean_ConfigsReachTheCompilerAndCleanKeepsEveryNodeFile()
     {
         // Given a class library with a nodes/ folder beside it.
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur"));
-        _tree.Write("blur", "blur.json", """{"node_name": "blur", "inputs": {"image": {"type": "IMAGE"}}, "outputs": {"image": {"type": "IMAGE"}}}""");
+        SampleNodes.WriteComplete(_tree, "blur", "Blur");
         var project = Path.Combine(_tree.Root, "Library.csproj");
         File.WriteAllText(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">

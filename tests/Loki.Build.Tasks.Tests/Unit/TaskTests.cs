@@ -52,7 +52,7 @@ public sealed class TaskTests : IDisposable
     [Fact]
     public void RegenerateLokiNodes_NodeOnly_WritesInitThenSkipsUnchangedNode()
     {
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur"));
+        SampleNodes.WriteComplete(_tree, "blur", "Blur");
 
         var first = Regenerate();
         var second = Regenerate();
@@ -67,12 +67,12 @@ public sealed class TaskTests : IDisposable
     [Fact]
     public void RegenerateLokiNodes_EditedGeneratedFile_WarnsAtTheFileAndKeepsIt()
     {
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur"));
+        SampleNodes.WriteComplete(_tree, "blur", "Blur");
         Regenerate();
         var init = _tree.File("blur", "__init__.py");
         File.AppendAllText(init, "print('mine')\n");
         var edited = File.ReadAllText(init);
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur") + "\n# changed\n");
+        SampleNodes.WriteComplete(_tree, "blur", "Blur", "# changed\n");
 
         var task = Regenerate();
 
@@ -88,7 +88,7 @@ public sealed class TaskTests : IDisposable
     [Fact]
     public void VerifyLokiNodes_MissingGeneratedLayer_ErrorsAndWritesNothing()
     {
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur"));
+        SampleNodes.WriteComplete(_tree, "blur", "Blur");
         var task = new VerifyLokiNodes { BuildEngine = _engine, Nodes = [new TaskItem(_tree.NodeDir("blur"))], StateDirectory = State };
 
         Assert.False(task.Execute());
@@ -100,7 +100,7 @@ public sealed class TaskTests : IDisposable
     [Fact]
     public void RegenerateLokiNodes_BadConfig_ErrorsWithJsonPath()
     {
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur"));
+        SampleNodes.WriteComplete(_tree, "blur", "Blur");
         _tree.Write("blur", "blur.json", """{"node_name": "blur", "inputs": {"r": {"type": "INT", "default": 9, "max": 4}}}""");
 
         Assert.False(Regenerate(expectSuccess: false).Execute());
@@ -113,7 +113,7 @@ public sealed class TaskTests : IDisposable
     [Fact]
     public void ReportLokiNodes_WritesOneRowPerNodeAndLogsGrowth()
     {
-        _tree.Write("blur", "blur_node.py", SampleNodes.ContractNode("Blur"));
+        SampleNodes.WriteComplete(_tree, "blur", "Blur");
         Regenerate();
         var report = Path.Combine(State, "growth.md");
         var resolve = new ResolveLokiNodes { BuildEngine = _engine, Nodes = [new TaskItem(_tree.NodeDir("blur"))], StateDirectory = State };
@@ -121,7 +121,7 @@ public sealed class TaskTests : IDisposable
 
         Assert.True(new ReportLokiNodes { BuildEngine = _engine, Nodes = resolve.ResolvedNodes, ReportFile = report }.Execute());
 
-        Assert.Contains("| blur | node | init |", File.ReadAllText(report));
+        Assert.Contains("| blur | config, script, node | init |", File.ReadAllText(report));
         Assert.Contains(_engine.Messages, m => m.Code == LokiCodes.NodeGrowth && m.Importance == MessageImportance.Low);
     }
 

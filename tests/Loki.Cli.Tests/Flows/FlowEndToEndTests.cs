@@ -157,6 +157,36 @@ public sealed class FlowEndToEndTests
     }
 
     [Fact]
+    public async Task One_node_flow_of_a_library_node_converts_back_and_runs_like_the_node()
+    {
+        using var tmp = new TempDir();
+        var flow = tmp.File("blur_workflow.json");
+        var build = await CliRun.InProcessAsync("node-to-flow", RepoPaths.InRepo("nodes", "image_blur"), "-o", flow);
+        Assert.True(build.ExitCode == 0, build.Stderr);
+        var convert = await CliRun.InProcessAsync("convert", flow, "--to", "script", "-o", tmp.File("blur.py"), "--library", RepoPaths.Root);
+        Assert.True(convert.ExitCode == 0, convert.Stderr);
+
+        var ramp = RepoPaths.InRepo("nodes", "image_blur", "examples", "ramp.png");
+        var run = FlowProcess.Python(tmp.Path, tmp.Path, tmp.File("blur.py"), "--image", ramp, "--radius", "3.5", "--output", tmp.File("out"), "--json");
+        Assert.True(run.Code == 0, run.Output);
+        const string compare = """
+            import importlib.util, sys
+            import numpy as np
+            from PIL import Image
+            spec = importlib.util.spec_from_file_location("blur", sys.argv[1]); m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+            image = (np.asarray(Image.open(sys.argv[2]).convert("RGB"), dtype=np.float32) / 255.0)[None]
+            want = np.clip(np.rint(m.run(image=image, radius=3.5)["image"][0] * 255.0), 0, 255).astype(np.int32)
+            got = np.asarray(Image.open(sys.argv[3])).astype(np.int32)[..., :3]
+            print(int(np.abs(got - want).max()), float(np.abs(want - np.asarray(Image.open(sys.argv[2]).convert("RGB"))).mean()))
+            """;
+        var check = FlowProcess.Python(tmp.Path, tmp.Path, "-c", compare, RepoPaths.InRepo("nodes", "image_blur", "image_blur.py"), ramp, tmp.File("out/image.png"));
+        Assert.True(check.Code == 0, check.Output);
+        var numbers = check.Output.Trim().Split('\n')[^1].Split(' ');
+        Assert.Equal("0", numbers[0]);
+        Assert.True(double.Parse(numbers[1], System.Globalization.CultureInfo.InvariantCulture) > 0, "the blur changed nothing: the comparison would prove nothing");
+    }
+
+    [Fact]
     public async Task A_hand_written_script_is_never_overwritten()
     {
         using var tmp = new TempDir();

@@ -145,6 +145,30 @@ public sealed class NameLayerReaderTests
     }
 
     [Fact]
+    public void Parse_BoldKeyValueBullets_ReadsEveryField()
+    {
+        var layer = Parse("""
+            # Image Soften
+
+            - **Official Name**: Image Soften
+            - **TOKEN**: 🌫️Soft
+            - **EMOJI_ICON**: 🌫️
+            - **RECIPE**: 🖼️ => 🖼️
+            - **X2Y_FORMAT**: I2I_Soften
+            - **ALIASES**: gaussian soften, smooth
+            - **TAGS**: image, filter
+            - **METAPHORS**: fog on a window
+            """);
+
+        Assert.Equal("Image Soften", layer.OfficialName);
+        Assert.Equal("🌫️Soft", layer.Token);
+        Assert.Equal(["🖼️ => 🖼️"], layer.Recipes.ToArray());
+        Assert.Equal(["gaussian soften", "smooth"], layer.Aliases.ToArray());
+        Assert.Equal(["image", "filter"], layer.Tags.ToArray());
+        Assert.Equal("🌫️ Image Soften (LOKI)", layer.DisplayName("image_soften"));
+    }
+
+    [Fact]
     public void Parse_TitleOnlyHeading_UsesTitleAsOfficialName()
     {
         var layer = Parse("""

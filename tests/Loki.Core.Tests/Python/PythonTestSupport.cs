@@ -15,10 +15,66 @@ internal static class PythonTestSupport
     /// <summary>Why runtime tests must skip (no numpy/Pillow/torch), or null.</summary>
     public static string? WhyNoRuntime => RuntimeMissing.Value;
 
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        // One folder per test process, removed when the process ends.
+        var root = Path.Combine(Path.GetTempPath(), "loki-pyemit-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        RemoveFoldersOfEndedProcesses(Path.GetDirectoryName(root)!);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        };
+        return root;
+    });
+
+    private static void RemoveFoldersOfEndedProcesses(string parent)
+    {
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(parent))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && !IsRunning(pid))
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A fresh empty folder under the temp folder.</summary>
     public static string NewFolder(string name = "t")
     {
-        var dir = Path.Combine(Path.GetTempPath(), "loki-pyemit-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var dir = Path.Combine(Root.Value, name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         return dir;
     }

@@ -127,7 +127,7 @@ public sealed class NodeRegeneratorTests : IDisposable
     [Fact]
     public void Regenerate_ConverterFails_ReportsCodeAndFailedState()
     {
-        var dir = Node("blur", ("blur.py", "FAIL\n"));
+        var dir = Node("blur", ("blur.py", "FAIL from loki_runtime import script\n"));
 
         var growth = Regenerator().Regenerate(dir);
 

@@ -143,6 +143,7 @@ class ServerBackend:
 
     def _follow(self, ws, prompt_id: str, prompt: dict, graph) -> None:
         self.messages = []
+        running = None  # the node ComfyUI runs now; inside a node expansion an ephemeral id such as "11.0.0.3"
         while True:
             opcode, data = ws.recv()
             if opcode == CLOSE:
@@ -157,11 +158,16 @@ class ServerBackend:
             if self.on_progress is not None:
                 self.on_progress(message)
             kind = message.get("type")
+            if kind == "executing":
+                running = payload.get("node")
             if kind == "execution_error":
                 node_id = str(payload.get("node_id"))
-                ref = NodeRef(node_id, payload.get("node_type"), graph.title(node_id) or _title(prompt, node_id))
+                refs = [NodeRef(node_id, payload.get("node_type"), graph.title(node_id) or _title(prompt, node_id))]
+                if running and str(running).startswith(node_id + "."):
+                    # ComfyUI reports the top-level node; the expanded node at fault is the one it was running
+                    refs.append(NodeRef(str(running)))
                 raise FlowError(codes.NODE_FAILED, f"{payload.get('exception_type')}: "
-                                                   f"{str(payload.get('exception_message', '')).strip()}", (ref,))
+                                                   f"{str(payload.get('exception_message', '')).strip()}", tuple(refs))
             if kind == "execution_interrupted":
                 raise FlowError(codes.NODE_FAILED, "execution was interrupted on the server",
                                 (NodeRef(str(payload.get("node_id")), payload.get("node_type")),))
