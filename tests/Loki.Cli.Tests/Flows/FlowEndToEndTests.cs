@@ -187,6 +187,35 @@ public sealed class FlowEndToEndTests
     }
 
     [Fact]
+    public async Task An_edit_of_the_flow_reaches_the_node_on_the_next_conversion()
+    {
+        using var tmp = new TempDir();
+        var lib = Directory.CreateDirectory(Path.Combine(tmp.Path, "lib", "nodes")).Parent!.FullName;
+        var flowFile = Path.Combine(lib, "nodes", "levels_blur_workflow.json");
+        var dir = Path.Combine(lib, "nodes", "levels_blur");
+        File.WriteAllText(flowFile, LevelsBlurFlow);
+        Assert.Equal(0, (await CliRun.InProcessAsync("convert", flowFile, "--to", "node", "-o", dir, "--library", RepoPaths.Root)).ExitCode);
+
+        File.WriteAllText(flowFile, LevelsBlurFlow.Replace("\"radius\": 2.0", "\"radius\": 5.5", StringComparison.Ordinal));
+        var again = await CliRun.InProcessAsync("convert", flowFile, "--to", "node", "-o", dir, "--library", RepoPaths.Root);
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.DoesNotContain(LokiCodes.FlowFileNotOverwritten, again.Codes);
+
+        const string probe = """
+            import json, sys
+            from loki_runtime import loader
+            from loki_runtime.graph_builder import set_default_prefix
+            cls = loader.load_pack(sys.argv[1])["LokiLevelsBlur"]
+            set_default_prefix("7", 0, 0)
+            expand = getattr(cls(), cls.FUNCTION)(image=["40", 0], white=0.6)["expand"]
+            print(json.dumps([v["inputs"].get("radius") for v in expand.values() if v["class_type"] == "LokiImageBlur"]))
+            """;
+        var run = FlowProcess.Python(tmp.Path, lib, "-c", probe, dir);
+        Assert.True(run.Code == 0, run.Output);
+        Assert.Equal("[5.5]", run.Output.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
     public async Task A_hand_written_script_is_never_overwritten()
     {
         using var tmp = new TempDir();
