@@ -13,6 +13,7 @@ public static class LayerGenerators
     public static IReadOnlyList<ILayerGenerator> All { get; } =
     [
         .. PythonLayerGenerators.All,
+        new FlowFromNodeGenerator(),
         new InitFromNodeGenerator(),
     ];
 
