@@ -20,7 +20,8 @@ public interface ILayerGenerator
 
     /// <summary>
     /// Produces the target's content without any LOKI header (for JSON layers: the JSON text). Returns null, with
-    /// coded diagnostics in <see cref="LayerGenerationContext.Diagnostics"/>, when the source cannot be converted.
+    /// coded diagnostics in <see cref="LayerGenerationContext.Diagnostics"/>, when the source cannot be converted;
+    /// null without any diagnostic means the conversion does not apply to this node (the layer stays missing).
     /// Must be deterministic: the same inputs give the same text.
     /// </summary>
     string? Generate(LayerGenerationContext context);

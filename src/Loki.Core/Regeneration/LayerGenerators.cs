@@ -14,6 +14,7 @@ public static class LayerGenerators
     [
         .. PythonLayerGenerators.All,
         .. FlowLayerGenerators.All,
+        new FlowFromNodeGenerator(),
         new InitFromNodeGenerator(),
     ];
 

@@ -195,7 +195,16 @@ public sealed partial class NodeRegenerator
                 break;
             }
 
-            failures.Add((candidate, source.Path, FollowsContract(candidate.Source, source.Body), bag.Items));
+            // Null without a word means "does not apply to this node": not a failure.
+            if (bag.Items.Count > 0)
+            {
+                failures.Add((candidate, source.Path, FollowsContract(candidate.Source, source.Body), bag.Items));
+            }
+        }
+
+        if (generator is null && failures.Count == 0)
+        {
+            return;
         }
 
         if (generator is null)

@@ -50,15 +50,16 @@ public static class JsonSource
     }
 
     /// <summary>
-    /// Parses <paramref name="json"/>; a syntax error (truncated or malformed text, a duplicate key) throws
+    /// Parses <paramref name="json"/>; a syntax error (truncated or malformed text) throws
     /// <paramref name="code"/> with the 1-based line and column.
     /// </summary>
     public static JsonNode Parse(string json, string file, string code)
     {
         try
         {
-            return JsonNode.Parse(json, new JsonNodeOptions { PropertyNameCaseInsensitive = false }, DocumentOptions)
-                ?? throw Fail(code, "the file holds JSON null", file);
+            // Not disposed on purpose: the number and string values built below keep pointing into the document.
+            var document = JsonDocument.Parse(json, DocumentOptions);
+            return Build(document.RootElement) ?? throw Fail(code, "the file holds JSON null", file);
         }
         catch (JsonException e)
         {
@@ -67,10 +68,37 @@ public static class JsonSource
             var message = "not valid JSON: " + FirstSentence(e.Message);
             throw new LokiException(new LokiDiagnostic(code, DiagnosticSeverity.Error, message, file, JsonErrorPath.Find(json), line, column), e);
         }
-        catch (ArgumentException e)
+    }
+
+    /// <summary>
+    /// Copies a parsed element into mutable nodes, eagerly, so that nothing fails later on access. A key written twice
+    /// in one object keeps its last value, as JavaScript's <c>JSON.parse</c> (and so the frontend) does.
+    /// </summary>
+    private static JsonNode? Build(JsonElement element)
+    {
+        switch (element.ValueKind)
         {
-            // JsonObject reports a key written twice in one object this way.
-            throw Fail(code, "not valid JSON: " + e.Message, file);
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = Build(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(Build(item));
+                }
+
+                return array;
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                return null;
+            default:
+                return JsonValue.Create(element);
         }
     }
 

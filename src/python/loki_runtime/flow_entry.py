@@ -6,6 +6,7 @@ options, not ports; `--backend`, `--comfyui` and `--server` are always there.
 """
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from typing import Any
 
@@ -40,7 +41,10 @@ class FlowEntry(Script):
             interface = from_function(fn, flow.name, skip=keyword_only, source=str(flow.path))
         if not interface.outputs:
             interface = _with_captured_outputs(interface, flow, fn)
-        options = list(RUNTIME_OPTIONS)
+        # The flow function's own `backend` default (comfyui for a flow of ComfyUI nodes) is the flag's default.
+        options = [dataclasses.replace(o, default=parameters[o.name].default, help=o.help.replace("loki (default)", "loki"))
+                   if o.name in parameters and parameters[o.name].default is not inspect.Parameter.empty else o
+                   for o in RUNTIME_OPTIONS]
         known = {o.name for o in options}
         for name in keyword_only:
             if name not in known:

@@ -143,6 +143,9 @@ def smoke_node(folder: Path, devices: list[str], python: str, timeout: float, cu
         if kind == "comfy" and not os.environ.get("COMFYUI_PATH"):
             cpu.skip("wraps a ComfyUI node: set COMFYUI_PATH to run it")
             continue
+        if (raw.get("flow") or {}).get("backend") == "comfyui" and not os.environ.get("COMFYUI_PATH"):
+            cpu.skip("a flow of ComfyUI nodes (backend comfyui): set COMFYUI_PATH to run it")
+            continue
         cpu_outputs = _smoke_cpu(cpu, folder, interface, example, python, timeout)
         if wants_cuda and "cuda" in devices or wants_cuda and cuda:
             gpu = SmokeRun(folder.name, name, kind, "cuda")

@@ -96,6 +96,14 @@ public sealed class WorkflowLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_key_written_twice_keeps_its_last_value_as_json_parse_does()
+    {
+        var loaded = WorkflowLoader.Parse("""{"nodes": [{"id": 1, "type": "A", "type": "EmptyImage"}], "links": []}""", "dup-key.json");
+        Assert.Equal("EmptyImage", loaded.Ui!["nodes"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("EmptyImage", UiWorkflow.View(loaded.Ui, "dup-key.json").Root.Nodes[0].Type);
+    }
+
+    [Fact]
     public void Json_that_is_no_workflow_is_rejected()
     {
         var e = Assert.Throws<LokiException>(() => WorkflowLoader.Parse("""{"hello": 1}""", "x.json"));

@@ -1,7 +1,6 @@
 using Loki.Core.Diagnostics;
 using Loki.Core.Flows;
 using Loki.Core.Flows.Node;
-using Loki.Core.Flows.Ui;
 using Loki.Core.Nodes;
 using Loki.Core.Schemas;
 using Loki.Core.Text;
@@ -10,8 +9,7 @@ namespace Loki.Core.Regeneration.Generators;
 
 /// <summary>
 /// The flow conversions the build runs: a LOKI Flow (<c>&lt;n&gt;_workflow.json</c>) gives the node's config, flow
-/// script and flow node (contracts §2.3); a node's config gives a one-node flow around it, so any node opens as a
-/// flow in ComfyUI.
+/// script and flow node (contracts §2.3). The way back, a node's one-node flow, is <see cref="FlowFromNodeGenerator"/>.
 /// </summary>
 public static class FlowLayerGenerators
 {
@@ -21,7 +19,6 @@ public static class FlowLayerGenerators
         new DelegateLayerGenerator("flow→config", NodeLayer.Flow, NodeLayer.Config, c => FromFlow(c, f => CanonicalJson.Write(f.Config))),
         new DelegateLayerGenerator("flow→script", NodeLayer.Flow, NodeLayer.Script, c => FromFlow(c, f => f.Script)),
         new DelegateLayerGenerator("flow→node", NodeLayer.Flow, NodeLayer.Node, c => FromFlow(c, f => f.Node)),
-        new DelegateLayerGenerator("config→flow", NodeLayer.Config, NodeLayer.Flow, NodeToFlow),
     ];
 
     /// <summary>
@@ -43,15 +40,4 @@ public static class FlowLayerGenerators
 
     private static string? FromFlow(LayerGenerationContext context, Func<FlowNodeFiles, string> pick) =>
         Convert(context.Folder, context.SourcePath, context.Config?.Description, context.Diagnostics) is { } files ? pick(files) : null;
-
-    private static string? NodeToFlow(LayerGenerationContext context)
-    {
-        // A flow node's config describes its flow; it must not give a one-node flow of itself back.
-        if (context.Config is not { } config || config.Extra.ContainsKey("flow"))
-        {
-            return null;
-        }
-
-        return CanonicalJson.Write(NodeFlowBuilder.Build(config, markers: true));
-    }
 }
