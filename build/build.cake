@@ -124,11 +124,11 @@ Teardown(ctx =>
 // ---- targets --------------------------------------------------------------------------------------------------
 
 Task("setup")
-    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip; npm packages of JS test folders")
+    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp; npm packages of JS test folders")
     .Does(() =>
 {
     Run("dotnet", "tool restore");
-    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip" };
+    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip", "aiohttp" };
     var missing = MissingPythonModules(modules);
     if (missing.Length == 0)
     {
@@ -136,7 +136,7 @@ Task("setup")
     }
     else
     {
-        var packages = "python3 python3-numpy python3-pil python3-pytest python3-torch python3-pip";
+        var packages = "python3 python3-numpy python3-pil python3-pytest python3-torch python3-pip python3-aiohttp";
         if (IsRoot() && FileExists("/usr/bin/apt-get"))
         {
             Say($"Python modules missing ({string.Join(", ", missing)}): installing {packages} from Debian...");
@@ -200,7 +200,7 @@ Task("library")
 });
 
 Task("test")
-    .Description("runs every test: dotnet test of the solution and pytest tests/python; prints 'N passed, N failed, N skipped'")
+    .Description("runs every test: dotnet test of the solution, pytest tests/python and the nodes' test layers; prints 'N passed, N failed, N skipped'")
     .IsDependentOn("build")
     .Does(() =>
 {
@@ -211,8 +211,10 @@ Task("test")
 
     CreateDirectory(testResults);
     var dotnetCode = Run("dotnet", $"test \"{solution.FullPath}\" -c {configuration} --no-build --logger trx --logger \"console;verbosity=minimal\" --results-directory \"{testResults.FullPath}\"", allowFail: true);
-    var junit = testResults.CombineWithFilePath("pytest.xml");
-    var pytestCode = Run(python, $"-m pytest -q tests/python --junitxml=\"{junit.FullPath}\"", allowFail: true);
+    // The runtime's suites, then every node's own test layer (nodes/<n>/<n>_test.py), each with its own report.
+    var pytestRuns = new[] { ("tests/python", testResults.CombineWithFilePath("pytest.xml")), ("nodes", testResults.CombineWithFilePath("pytest-nodes.xml")) }
+        .Select(r => (r.Item2, Code: Run(python, $"-m pytest -q {r.Item1} --junitxml=\"{r.Item2.FullPath}\"", allowFail: true)))
+        .ToList();
 
     int passed = 0, failed = 0, skipped = 0;
     foreach (var trx in GetFiles($"{testResults.FullPath}/**/*.trx"))
@@ -228,20 +230,23 @@ Task("test")
         }
     }
 
-    if (FileExists(junit))
+    foreach (var (junit, pytestCode) in pytestRuns)
     {
-        foreach (var suite in XDocument.Load(junit.FullPath).Descendants().Where(e => e.Name.LocalName == "testsuite"))
+        if (FileExists(junit))
         {
-            int Attr(string name) => int.TryParse((string)suite.Attribute(name), out var v) ? v : 0;
-            var bad = Attr("failures") + Attr("errors");
-            passed += Attr("tests") - bad - Attr("skipped");
-            failed += bad;
-            skipped += Attr("skipped");
+            foreach (var suite in XDocument.Load(junit.FullPath).Descendants().Where(e => e.Name.LocalName == "testsuite"))
+            {
+                int Attr(string name) => int.TryParse((string)suite.Attribute(name), out var v) ? v : 0;
+                var bad = Attr("failures") + Attr("errors");
+                passed += Attr("tests") - bad - Attr("skipped");
+                failed += bad;
+                skipped += Attr("skipped");
+            }
         }
-    }
-    else if (pytestCode != 0)
-    {
-        failed++; // pytest could not even start: count it, never hide it
+        else if (pytestCode != 0)
+        {
+            failed++; // pytest could not even start: count it, never hide it
+        }
     }
 
     if (dotnetCode != 0 && failed == 0)
