@@ -158,7 +158,7 @@ public sealed partial class NodeRegenerator
 
         // Try each converter in turn: the first that succeeds wins and the failures before it are forgotten.
         ILayerGenerator? generator = null;
-        (string Path, string Text, string Body) source = default;
+        (string Path, string Text, string Body) source = (string.Empty, string.Empty, string.Empty);
         string? content = null;
         var failures = new List<(ILayerGenerator Generator, string SourcePath, bool Contract, IReadOnlyList<LokiDiagnostic> Diagnostics)>();
         foreach (var candidate in candidates)
@@ -200,6 +200,11 @@ public sealed partial class NodeRegenerator
             }
 
             run.Failed.Add(target);
+            return;
+        }
+
+        if (content is null)
+        {
             return;
         }
 
