@@ -130,8 +130,6 @@ def test_every_library_node_is_in_object_info_with_its_interface(object_info, co
     assert problems == []
 
 
-@pytest.mark.xfail(strict=True, reason="script-to-node on main reads no '- **Official Name**: x' name layer yet "
-                                       "(the build branch's bold key/value reader fixes it; then drop this mark)")
 def test_display_names_come_from_the_name_layer(object_info, configs):
     wrong = {}
     for class_type, (folder, _) in configs.items():

@@ -1,5 +1,6 @@
 using Loki.Core.Diagnostics;
 using Loki.Core.Flows.Node;
+using Loki.Core.Naming;
 using Loki.Core.Nodes;
 
 namespace Loki.Cli.Commands;
@@ -33,7 +34,9 @@ internal sealed class NodeConvertTarget : ConvertTarget
         }
 
         var source = Path.GetRelativePath(dir, Path.GetFullPath(request.InputPath));
-        var files = FlowNodeEmitter.Emit(doc, environment.Catalog, name, source);
+        var nameLayer = Path.Combine(dir, name + "_name.md");
+        var names = File.Exists(nameLayer) ? NameLayerReader.ReadFile(nameLayer, diagnostics) : null;
+        var files = FlowNodeEmitter.Emit(doc, environment.Catalog, name, source, names: names);
         files.WriteTo(dir, source, doc.SourceSha256, diagnostics);
         return string.Empty;
     }

@@ -95,4 +95,26 @@ public sealed class FlowCommandTests
         Assert.Contains(LokiCodes.FlowFileNotOverwritten, again.Codes);
         Assert.Equal("{\"mine\": true}", File.ReadAllText(output));
     }
+
+    [Fact]
+    public async Task Flow_node_display_name_comes_from_the_folders_name_layer()
+    {
+        const string flow = """
+            {"1": {"class_type": "LokiInput", "inputs": {"name": "image", "type": "IMAGE", "default": "", "min": "", "max": "", "description": ""}},
+             "2": {"class_type": "LokiImageBlur", "inputs": {"image": ["1", 0], "radius": 1.0}},
+             "3": {"class_type": "LokiOutput", "inputs": {"name": "image", "value": ["2", 0]}}}
+            """;
+        using var tmp = new TempDir();
+        var file = tmp.Write("glow_workflow.json", flow);
+        var named = Directory.CreateDirectory(tmp.File("named")).FullName;
+        File.WriteAllText(Path.Combine(named, "named_name.md"), "# Named\n\n- **Official Name**: Soft Glow\n- **EMOJI_ICON**: ✨\n");
+        foreach (var dir in new[] { named, tmp.File("plain") })
+        {
+            var result = await CliRun.InProcessAsync("convert", file, "--to", "node", "-o", dir, "--library", RepoPaths.Root);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+        }
+
+        Assert.Contains("NODE_DISPLAY_NAME_MAPPINGS = {\"LokiNamed\": \"✨ Soft Glow (LOKI)\"}", File.ReadAllText(Path.Combine(named, "named_node.py")));
+        Assert.Contains("NODE_DISPLAY_NAME_MAPPINGS = {\"LokiPlain\": \"🦊 Plain (LOKI)\"}", File.ReadAllText(tmp.File("plain/plain_node.py")));
+    }
 }

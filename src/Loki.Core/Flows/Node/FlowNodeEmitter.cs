@@ -27,10 +27,11 @@ public static class FlowNodeEmitter
     /// <param name="nodeName">The node name (lowercase snake_case).</param>
     /// <param name="sourceRelative">The flow file, relative to the node folder.</param>
     /// <param name="description">One sentence, or null.</param>
-    public static FlowNodeFiles Emit(FlowDocument document, FlowSchemaCatalog schemas, string nodeName, string sourceRelative, string? description = null)
+    /// <param name="names">The node folder's name layer, or null: its emojis and Official Name make the display name.</param>
+    public static FlowNodeFiles Emit(FlowDocument document, FlowSchemaCatalog schemas, string nodeName, string sourceRelative, string? description = null, NameLayer? names = null)
     {
         var classType = NodeNames.ToMappingKey(nodeName);
-        var display = "🦊 " + NodeNames.ToTitle(nodeName) + " (LOKI)";
+        var display = DisplayName(nodeName, names);
         var script = FlowScriptEmitter.Emit(document.Plan, schemas, new FlowScriptOptions(nodeName, sourceRelative, Description: description));
 
         var node = new IndentedWriter();
@@ -52,6 +53,13 @@ public static class FlowNodeEmitter
 
         return new FlowNodeFiles(nodeName, script, node.ToString(), init.ToString(), NodeConfigWriter.ToJson(Config(document, nodeName, sourceRelative, description)));
     }
+
+    /// <summary>
+    /// <c>"&lt;emojis&gt; &lt;Official Name&gt; (LOKI)"</c> from the name layer, as for every LOKI Node; the fox stands in for
+    /// missing emojis and the title-cased node name for a missing Official Name.
+    /// </summary>
+    public static string DisplayName(string nodeName, NameLayer? names) =>
+        $"{names?.DisplayEmojis ?? "🦊"} {names?.OfficialName ?? NodeNames.ToTitle(nodeName)} (LOKI)";
 
     /// <summary>The config layer of the flow node: the flow's interface as ports, each with its bindings.</summary>
     public static NodeConfig Config(FlowDocument document, string nodeName, string sourceRelative, string? description)
