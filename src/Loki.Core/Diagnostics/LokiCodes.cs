@@ -302,9 +302,6 @@ public static class LokiCodes
     /// <summary>A layer cannot be derived from a source that itself wraps it (info; another converter may).</summary>
     public const string LayerNotDerivable = "LOKI4017";
 
-    /// <summary>A generated layer came from a LOKI tool the build does not rerun (<c>loki wrap</c>, <c>import-node</c>): kept as is (info).</summary>
-    public const string GeneratedByTool = "LOKI4018";
-
     /// <summary><c>loki new</c>/<c>loki import</c>: the target node folder already holds that layer (error).</summary>
     public const string NodeLayerExists = "LOKI4020";
 

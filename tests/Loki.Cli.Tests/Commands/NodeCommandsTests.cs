@@ -65,6 +65,25 @@ public sealed class NodeCommandsTests : IDisposable
         Assert.Contains($"error {LokiCodes.NodeLayerExists}", err);
     }
 
+    [Fact]
+    public async Task Import_PythonFunction_WrapsItAndGrowsTheNode()
+    {
+        var module = Path.Combine(_root, "mod.py");
+        File.WriteAllText(module, "def brighten(image, amount: float = 0.1):\n    \"\"\"Brightens an image.\"\"\"\n    return image + amount\n");
+        var node = Path.Combine(_root, "nodes", "brighten");
+
+        var (exit, stdout, stderr) = await Run("import", module + ":brighten", "--into", node);
+
+        Assert.True(exit == CliApp.Success, stderr);
+        foreach (var file in new[] { "brighten.py", "brighten.json", "brighten_node.py", "__init__.py" })
+        {
+            Assert.True(File.Exists(Path.Combine(node, file)), file);
+        }
+
+        Assert.StartsWith(GeneratedHeader.PythonPrefix, File.ReadAllText(Path.Combine(node, "brighten_node.py")));
+        Assert.Contains("generated config, script", stdout);
+    }
+
     [Theory]
     [InlineData("not-a-source", LokiCodes.ImportSourceUnknown)]
     [InlineData("missing.py:run", LokiCodes.FileNotFound)]
