@@ -121,3 +121,15 @@ def test_plain_functions_are_adapted_once():
     assert comfy_adapter.as_script(plain_double) is first
     (out,) = comfy_adapter.call(plain_double, {"image": torch.ones(1, 2, 2, 3)})
     torch.testing.assert_close(out, torch.full((1, 2, 2, 3), 2.0))
+
+
+
+@script.entry(name="boom_node", outputs=["text"])
+def boom(text: str = "x") -> str:
+    raise ValueError("it broke")
+
+
+def test_an_error_inside_names_the_node_and_keeps_its_type():
+    # Inside a flow node ComfyUI reports the outer node's id; the message still names the inner LOKI node.
+    with pytest.raises(ValueError, match=r"^LOKI node boom_node: it broke$"):
+        comfy_adapter.call(boom, {"text": "y"})

@@ -42,8 +42,23 @@ def call(run: Callable, inputs: dict[str, Any]) -> tuple:
     for name, value in inputs.items():
         port = _port(interface, name)
         values[name] = to_runtime(port, value) if port is not None else value
-    outputs = script(**values)
+    try:
+        outputs = script(**values)
+    except Exception as ex:
+        _name_the_node(ex, interface.name)
+        raise
     return tuple(to_comfy(port, outputs.get(port.name), device) for port in interface.outputs)
+
+
+def _name_the_node(ex: BaseException, node: str) -> None:
+    """Puts the LOKI node's name in front of the message, keeping the exception's type.
+
+    Inside a flow node ComfyUI reports an error under the outer node's id; the message is what still says which
+    inner node failed.
+    """
+    prefix = f"LOKI node {node}: "
+    if ex.args and isinstance(ex.args[0], str) and not ex.args[0].startswith(prefix):
+        ex.args = (prefix + ex.args[0],) + ex.args[1:]
 
 
 def to_runtime(port: Port, value: Any) -> Any:
