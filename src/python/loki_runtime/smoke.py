@@ -54,6 +54,8 @@ def node_kind(folder: Path, config: dict) -> str:
     """How the node started: wrapping a ComfyUI node, a flow, a wrapped function, or a LOKI Script."""
     if config.get("comfy"):
         return "comfy"
+    if config.get("flow"):
+        return "flow"
     source = str((config.get("loki") or {}).get("source", ""))
     if source.endswith("_workflow.json") or (folder / f"{folder.name}_workflow.json").is_file() and not (folder / f"{folder.name}.py").is_file():
         return "flow"

@@ -45,6 +45,11 @@ public sealed class RealLibraryPackTests : IDisposable
             Assert.Contains(runs, r => r["kind"]!.GetValue<string>() == "function");
         }
 
+        if (built.Nodes.Any(n => File.Exists(Path.Combine(library, n, n + "_workflow.json")) && File.Exists(Path.Combine(library, n, n + ".json")) && File.ReadAllText(Path.Combine(library, n, n + ".json")).Contains("\"backend\": \"loki\"", StringComparison.Ordinal)))
+        {
+            Assert.Contains(runs, r => r["kind"]!.GetValue<string>() == "flow");
+        }
+
         Assert.All(runs.Where(r => r["kind"]!.GetValue<string>() == "comfy"), r => Assert.Contains("COMFYUI_PATH", r["reason"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(runs.Where(r => r["status"]!.GetValue<string>() != "skipped"), r => Assert.Equal("ran", r["status"]!.GetValue<string>()));
     }

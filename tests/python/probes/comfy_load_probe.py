@@ -56,6 +56,8 @@ def run_one_per_kind(pack_dir, mappings):
             results.append({"kind": kind, "node": name, "status": "skipped", "reason": "needs COMFYUI_PATH"})
             done.add(kind)
             continue
+        if kind == "flow" and (config.get("flow") or {}).get("backend") == "comfyui" and not os.environ.get("COMFYUI_PATH"):
+            continue  # a flow of ComfyUI nodes expands in ComfyUI only; another flow may stand for the kind
         interface = config_io.from_config(config_path)
         example = config["examples"][0]
         kwargs = {p.name: p.default for p in interface.inputs if p.has_default}
@@ -66,7 +68,12 @@ def run_one_per_kind(pack_dir, mappings):
         cls = mappings[key]
         try:
             result = getattr(cls(), cls.FUNCTION)(**kwargs)
-            if isinstance(result, dict):
+            if isinstance(result, dict) and "expand" in result:
+                # A flow node returns a graph; run it as ComfyUI would, with the pack's own nodes.
+                from loki_runtime.smoke import _run_expansion
+
+                result = _run_expansion(mappings, key, cls, kwargs)
+            elif isinstance(result, dict):
                 result = result.get("result", result)
             summary = [list(v.shape) if hasattr(v, "shape") else v for v in result] if isinstance(result, tuple) else repr(result)
             results.append({"kind": kind, "node": name, "status": "ran", "outputs": summary})
