@@ -110,14 +110,6 @@ public static class PngMetadataWriter
         var data = new byte[key.Length + 1 + text.Length];
         Encoding.Latin1.GetBytes(key, data);
         Encoding.Latin1.GetBytes(text, data.AsSpan(key.Length + 1));
-        Span<byte> head = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32BigEndian(head, (uint)data.Length);
-        "tEXt"u8.CopyTo(head[4..]);
-        output.Write(head);
-        output.Write(data);
-        var crc = Crc32.Finish(Crc32.Append(Crc32.Append(Crc32.Seed, head[4..]), data));
-        Span<byte> crcBytes = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crcBytes, crc);
-        output.Write(crcBytes);
+        PngChunk.Write(output, "tEXt"u8, data);
     }
 }
