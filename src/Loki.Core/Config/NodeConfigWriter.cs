@@ -70,58 +70,64 @@ public static class NodeConfigWriter
         var result = new JsonObject();
         foreach (var p in ports)
         {
-            var o = new JsonObject { ["type"] = p.Type };
-            if (p.Description is not null)
-            {
-                o["description"] = p.Description;
-            }
-
-            if (isInput && !p.Required)
-            {
-                o["required"] = false;
-            }
-
-            if (p.Default is not null)
-            {
-                o["default"] = p.Default.DeepClone();
-            }
-
-            if (p.Min is { } min)
-            {
-                o["min"] = min;
-            }
-
-            if (p.Max is { } max)
-            {
-                o["max"] = max;
-            }
-
-            if (p.Step is { } step)
-            {
-                o["step"] = step;
-            }
-
-            if (!p.OptionsOrEmpty.IsEmpty)
-            {
-                o["options"] = new JsonArray(p.OptionsOrEmpty.Select(x => (JsonNode)x!).ToArray());
-            }
-
-            if (p.Multiline)
-            {
-                o["multiline"] = true;
-            }
-
-            if (p.Extra is not null)
-            {
-                foreach (var (key, value) in p.Extra)
-                {
-                    o[key] = value?.DeepClone();
-                }
-            }
-
-            result[p.Name] = o;
+            result[p.Name] = Port(p, isInput);
         }
 
         return result;
+    }
+
+    /// <summary>One port as written in <c>&lt;n&gt;.json</c>: known fields first, then its extras as read.</summary>
+    public static JsonObject Port(PortSpec p, bool isInput)
+    {
+        var o = new JsonObject { ["type"] = p.Type };
+        if (p.Description is not null)
+        {
+            o["description"] = p.Description;
+        }
+
+        if (isInput && !p.Required)
+        {
+            o["required"] = false;
+        }
+
+        if (p.Default is not null)
+        {
+            o["default"] = p.Default.DeepClone();
+        }
+
+        if (p.Min is { } min)
+        {
+            o["min"] = min;
+        }
+
+        if (p.Max is { } max)
+        {
+            o["max"] = max;
+        }
+
+        if (p.Step is { } step)
+        {
+            o["step"] = step;
+        }
+
+        if (!p.OptionsOrEmpty.IsEmpty)
+        {
+            o["options"] = new JsonArray(p.OptionsOrEmpty.Select(x => (JsonNode)x!).ToArray());
+        }
+
+        if (p.Multiline)
+        {
+            o["multiline"] = true;
+        }
+
+        if (p.Extra is not null)
+        {
+            foreach (var (key, value) in p.Extra)
+            {
+                o[key] = value?.DeepClone();
+            }
+        }
+
+        return o;
     }
 }

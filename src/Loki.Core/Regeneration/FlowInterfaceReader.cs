@@ -1,4 +1,5 @@
 using Loki.Core.Diagnostics;
+using Loki.Core.Flows.Node;
 using Loki.Core.Nodes;
 using Loki.Core.Regeneration.Generators;
 
@@ -20,8 +21,8 @@ public sealed class FlowInterfaceReader : ILayerInterfaceReader
         // its problems are the flow generators' to report.
         try
         {
-            return FlowLayerGenerators.Convert(folder, path, null, new DiagnosticBag()) is { } files
-                ? NodeInterface.From(Config.NodeConfigReader.Parse(CanonicalJsonOf(files), path, new DiagnosticBag(), folder.Name)!)
+            return FlowLayerGenerators.Load(folder, path, new DiagnosticBag()) is { } flow
+                ? NodeInterface.From(FlowNodeEmitter.Config(flow.Document, folder.Name, Path.GetFileName(path), null))
                 : null;
         }
         catch (LokiException)
@@ -29,6 +30,4 @@ public sealed class FlowInterfaceReader : ILayerInterfaceReader
             return null;
         }
     }
-
-    private static string CanonicalJsonOf(Flows.Node.FlowNodeFiles files) => Text.CanonicalJson.Write(files.Config);
 }

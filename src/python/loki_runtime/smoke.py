@@ -137,6 +137,7 @@ def smoke_node(folder: Path, devices: list[str], python: str, timeout: float, cu
     if not examples:
         return [SmokeRun(folder.name, "-", kind, "cpu").fail("no example in the config (every node needs one)")]
     wants_cuda = interface.device == "cuda"
+    comfy_flow = (raw.get("flow") or {}).get("backend") == "comfyui"  # expands in ComfyUI's executor only
     for example in examples:
         name = str(example.get("name", "example"))
         cpu = SmokeRun(folder.name, name, kind, "cpu")
@@ -145,10 +146,10 @@ def smoke_node(folder: Path, devices: list[str], python: str, timeout: float, cu
         if kind == "comfy" and not os.environ.get("COMFYUI_PATH"):
             cpu.skip("wraps a ComfyUI node: set COMFYUI_PATH to run it")
             continue
-        if (raw.get("flow") or {}).get("backend") == "comfyui" and not os.environ.get("COMFYUI_PATH"):
+        if comfy_flow and not os.environ.get("COMFYUI_PATH"):
             cpu.skip("a flow of ComfyUI nodes (backend comfyui): set COMFYUI_PATH to run it")
             continue
-        cpu_outputs = _smoke_cpu(cpu, folder, interface, example, python, timeout)
+        cpu_outputs = _smoke_cpu(cpu, folder, interface, example, python, timeout, comfy_flow)
         if wants_cuda and "cuda" in devices or wants_cuda and cuda:
             gpu = SmokeRun(folder.name, name, kind, "cuda")
             runs.append(gpu)
@@ -161,7 +162,8 @@ def smoke_node(folder: Path, devices: list[str], python: str, timeout: float, cu
     return runs
 
 
-def _smoke_cpu(run: SmokeRun, folder: Path, interface, example: dict, python: str, timeout: float) -> dict | None:
+def _smoke_cpu(run: SmokeRun, folder: Path, interface, example: dict, python: str, timeout: float,
+               comfy_flow: bool = False) -> dict | None:
     try:
         start = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix=f"loki-smoke-{folder.name}-") as out_dir:
@@ -184,7 +186,7 @@ def _smoke_cpu(run: SmokeRun, folder: Path, interface, example: dict, python: st
     except Exception as ex:  # the runner reports every failure and goes on
         run.fail(f"script: {type(ex).__name__}: {ex}")
         return None
-    if script_values is not None and (json.loads((folder / f"{folder.name}.json").read_text(encoding="utf-8")).get("flow") or {}).get("backend") == "comfyui":
+    if script_values is not None and comfy_flow:
         # A flow node of ComfyUI nodes expands inside ComfyUI's executor only; the script (backend comfyui) ran it.
         run.details.append({"node": "not run: a flow of ComfyUI nodes expands in ComfyUI only"})
         reason = values.check_expect(example.get("expect") or {}, script_values)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Loki.Core.Config;
 
 namespace Loki.Core.Flows.Interface;
 
@@ -26,65 +27,27 @@ public static class FlowInterfaceJson
     }
 
     /// <summary>One input port in the shape of a <c>&lt;n&gt;.json</c> port plus <c>control_after_generate</c> and <c>bind</c>.</summary>
-    public static JsonObject InputPort(FlowInputPort p)
-    {
-        var o = new JsonObject { ["type"] = p.Type };
-        if (p.Description is not null)
-        {
-            o["description"] = p.Description;
-        }
-
-        if (p.Default is not null)
-        {
-            o["default"] = p.Default.DeepClone();
-        }
-
-        if (p.Min is { } min)
-        {
-            o["min"] = min;
-        }
-
-        if (p.Max is { } max)
-        {
-            o["max"] = max;
-        }
-
-        if (p.Step is { } step)
-        {
-            o["step"] = step;
-        }
-
-        if (!p.Options.IsDefaultOrEmpty)
-        {
-            o["options"] = new JsonArray(p.Options.Select(x => (JsonNode)JsonValue.Create(x)).ToArray());
-        }
-
-        if (p.Multiline)
-        {
-            o["multiline"] = true;
-        }
-
-        if (p.Control is not null)
-        {
-            o["control_after_generate"] = p.Control;
-        }
-
-        o["bind"] = new JsonArray(p.Bindings.Select(Binding).ToArray());
-        return o;
-    }
+    public static JsonObject InputPort(FlowInputPort p) => NodeConfigWriter.Port(ToPortSpec(p), isInput: true);
 
     /// <summary>One output port with its <c>bind</c> (<c>{"node", "slot"}</c>).</summary>
-    public static JsonObject OutputPort(FlowOutputPort p)
+    public static JsonObject OutputPort(FlowOutputPort p) => NodeConfigWriter.Port(ToPortSpec(p), isInput: false);
+
+    /// <summary>The config-layer port of a flow input: its widget facts, plus <c>control_after_generate</c> and <c>bind</c> as extras.</summary>
+    public static PortSpec ToPortSpec(FlowInputPort p)
     {
-        var o = new JsonObject { ["type"] = p.Type };
-        if (p.Description is not null)
+        var extra = new JsonObject();
+        if (p.Control is not null)
         {
-            o["description"] = p.Description;
+            extra["control_after_generate"] = p.Control;
         }
 
-        o["bind"] = new JsonObject { ["node"] = p.Source.NodeId, ["slot"] = p.Source.Slot };
-        return o;
+        extra["bind"] = new JsonArray(p.Bindings.Select(Binding).ToArray());
+        return new PortSpec(p.Name, p.Type, p.Description, Required: true, p.Default?.DeepClone(), p.Min, p.Max, p.Step, p.Options, p.Multiline, extra);
     }
+
+    /// <summary>The config-layer port of a flow output, with its <c>bind</c> as an extra.</summary>
+    public static PortSpec ToPortSpec(FlowOutputPort p) =>
+        new(p.Name, p.Type, p.Description, Extra: new JsonObject { ["bind"] = new JsonObject { ["node"] = p.Source.NodeId, ["slot"] = p.Source.Slot } });
 
     /// <summary>The name of a detection source in files and messages.</summary>
     public static string SourceName(FlowInterfaceSource source) => source switch

@@ -67,19 +67,8 @@ public static class FlowNodeEmitter
     /// <summary>The config layer of the flow node: the flow's interface as ports, each with its bindings.</summary>
     public static NodeConfig Config(FlowDocument document, string nodeName, string sourceRelative, string? description)
     {
-        var inputs = document.Interface.Inputs.Select(p =>
-        {
-            var extra = new JsonObject();
-            if (p.Control is not null)
-            {
-                extra["control_after_generate"] = p.Control;
-            }
-
-            extra["bind"] = FlowInterfaceJson.InputPort(p)["bind"]!.DeepClone();
-            return new PortSpec(p.Name, p.Type, p.Description, Required: true, p.Default?.DeepClone(), p.Min, p.Max, p.Step, p.Options, p.Multiline, extra);
-        }).ToImmutableArray();
-        var outputs = document.Interface.Outputs.Select(p =>
-            new PortSpec(p.Name, p.Type, p.Description, Extra: new JsonObject { ["bind"] = FlowInterfaceJson.OutputPort(p)["bind"]!.DeepClone() })).ToImmutableArray();
+        var inputs = document.Interface.Inputs.Select(FlowInterfaceJson.ToPortSpec).ToImmutableArray();
+        var outputs = document.Interface.Outputs.Select(FlowInterfaceJson.ToPortSpec).ToImmutableArray();
         return new NodeConfig
         {
             NodeName = nodeName,

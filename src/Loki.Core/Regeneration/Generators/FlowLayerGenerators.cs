@@ -22,21 +22,22 @@ public static class FlowLayerGenerators
     ];
 
     /// <summary>
-    /// Converts the flow file of a node folder to the files of a flow node, reading it against ComfyUI's core
-    /// catalogue plus the LOKI nodes of the library the folder lives in; null (with diagnostics) when it does not convert.
+    /// Reads the flow file of a node folder against ComfyUI's core catalogue plus the LOKI nodes of the library the
+    /// folder lives in; null (with diagnostics) when it does not convert.
     /// </summary>
-    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics)
+    public static (FlowDocument Document, FlowEnvironment Environment)? Load(NodeFolder folder, string flowPath, DiagnosticBag diagnostics)
     {
         var library = FlowLibrary.RootAbove(folder.Directory) is { } root ? new[] { root } : [];
         var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read(library, new DiagnosticBag()));
         var document = FlowLoader.Load(flowPath, environment, diagnostics);
-        if (document is null || diagnostics.HasErrors)
-        {
-            return null;
-        }
-
-        return FlowNodeEmitter.Emit(document, environment.Catalog, folder.Name, Path.GetFileName(flowPath), description ?? RequirementsLayer.Description(folder));
+        return document is null || diagnostics.HasErrors ? null : (document, environment);
     }
+
+    /// <summary>The files of the flow node a node folder's flow converts to; null (with diagnostics) when it does not.</summary>
+    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics) =>
+        Load(folder, flowPath, diagnostics) is { } flow
+            ? FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description ?? RequirementsLayer.Description(folder))
+            : null;
 
     private static string? FromFlow(LayerGenerationContext context, Func<FlowNodeFiles, string> pick) =>
         Convert(context.Folder, context.SourcePath, context.Config?.Description, context.Diagnostics) is { } files ? pick(files) : null;
