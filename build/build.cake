@@ -313,7 +313,7 @@ Task("wheel")
 {
     // From a clean copy: setuptools leaves build/ and *.egg-info beside its sources, and a stale build/lib would
     // ship modules deleted since. No index, no isolation: Debian's setuptools and wheel do the build.
-    var staging = artifacts.Combine("obj/loki-runtime");
+    var staging = artifacts.Combine("loki-runtime-build");
     if (DirectoryExists(staging))
     {
         DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true, Force = true });
