@@ -7,7 +7,7 @@ namespace Loki.Core.Splitting;
 /// nodes do (<c>encode_prompt_pair</c>, <c>load_checkpoint_with_loras</c>, <c>decode_image</c>); never by number
 /// alone. A clash is qualified by the region's most frequent node class before it is numbered.
 /// </summary>
-internal static class SplitNamer
+public static class SplitNamer
 {
     public static string Base(string title, RegionKind kind, IReadOnlyList<string> classes)
     {
