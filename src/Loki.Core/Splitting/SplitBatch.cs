@@ -41,7 +41,22 @@ public static class SplitBatch
             return new SplitOutcome(name, null, null);
         }
 
-        var check = split.Succeeded && split.HasSubflows ? SplitChecker.Check(split, split.Parent, split.FlowPrompts())?.Message : null;
-        return new SplitOutcome(name, split, check);
+        return new SplitOutcome(name, split, split.Succeeded && split.HasSubflows ? Check(split, options) : null);
+    }
+
+    /// <summary>
+    /// The check as <c>loki split</c> runs it: the flows and the parent in the UI form it writes, read back through
+    /// UI → API, inlined; null when equivalent, else the first difference.
+    /// </summary>
+    public static string? Check(SplitResult split, SplitOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var back = SplitForms.Build(split, options.Schemas, diagnostics)?.ReadBack(diagnostics);
+        if (back is not { } b)
+        {
+            return "the written forms do not convert: " + string.Join("; ", diagnostics.Items.Where(d => d.IsError).Select(d => d.Code + " " + d.Message).Take(1));
+        }
+
+        return SplitChecker.Check(split, b.Parent, b.Flows)?.Message;
     }
 }

@@ -1,4 +1,3 @@
-using Loki.Core.Diagnostics;
 using Loki.Core.Schemas;
 using Loki.Core.Splitting;
 using Loki.Core.Tests.Conversion;
@@ -32,24 +31,10 @@ internal static class SplitCorpus
             foreach (var file in files)
             {
                 var name = set + "/" + Path.GetRelativePath(root, file).Replace('\\', '/');
-                SplitResult split;
-                try
+                if (SplitBatch.One(file, name, SplitOptions.Default with { Schemas = schemas }) is { Name.Length: > 0 } outcome)
                 {
-                    split = WorkflowSplitter.Split(file, SplitOptions.Default with { Schemas = schemas });
+                    result.Add(outcome);
                 }
-                catch (LokiException)
-                {
-                    continue; // not a workflow (a schema, a fixture of another shape): not part of the count
-                }
-
-                if (split.Diagnostics.Any(d => d.Code == LokiCodes.SplitNotConvertible))
-                {
-                    result.Add(new SplitOutcome(name, null, null));
-                    continue;
-                }
-
-                var check = split.Succeeded && split.HasSubflows ? SplitChecker.Check(split, split.Parent, split.FlowPrompts())?.Message : null;
-                result.Add(new SplitOutcome(name, split, check));
             }
         }
 
