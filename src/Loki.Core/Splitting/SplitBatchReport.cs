@@ -43,17 +43,18 @@ public static class SplitBatchReport
         var sb = new StringBuilder();
         var convertible = outcomes.Where(o => o.Split is not null).ToList();
         var converted = outcomes.Where(o => o.Converted).ToList();
-        var split = converted.Where(o => o.HasSubflows).ToList();
-        var passed = split.Count(o => o.Check is null);
+        var cut = converted.Where(o => o.HasSubflows).ToList();
+        var split = cut.Where(o => o.Check is null).ToList();
+        var refusedByCheck = cut.Count - split.Count;
         var flows = split.SelectMany(o => o.Split!.Subflows).ToList();
         sb.Append("# ").Append(title).Append("\n\n").Append(intro).Append("\n\n");
         sb.Append("| | count |\n|---|---|\n");
         Row(sb, "workflows read", outcomes.Count);
         Row(sb, "convert to an API prompt today", convertible.Count);
         Row(sb, "split without error (the rest: see the codes below)", converted.Count, convertible.Count);
-        Row(sb, "split into at least one sub-flow (share of those that convert)", split.Count, convertible.Count);
-        Row(sb, "too small or flat to cut (no region of 2+ nodes feeds the rest)", converted.Count - split.Count, convertible.Count);
-        Row(sb, "of those, pass the equivalence check", passed, split.Count);
+        Row(sb, "split into at least one sub-flow, equivalence check passed (share of those that convert)", split.Count, convertible.Count);
+        Row(sb, "cut, but refused by the check (LOKI6004; first differences below)", refusedByCheck, convertible.Count);
+        Row(sb, "too small or flat to cut (no region of 2+ nodes feeds the rest)", converted.Count - cut.Count, convertible.Count);
         Row(sb, "sub-flow definitions", flows.Count);
         Row(sb, "sub-flow uses (instances)", split.Sum(o => o.Split!.Instances.Count));
         Row(sb, "definitions used more than once in their workflow", split.Sum(o => o.Split!.Subflows.Count(s => o.Split.Instances.Values.Count(i => i.Definition == s.Index) > 1)));
@@ -80,10 +81,10 @@ public static class SplitBatchReport
                 .Append(" | ").Append(r.Nodes.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(r.Border).Append(" | ").Append(r.Classes.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
         }
 
-        var failed = split.Where(o => o.Check is not null).ToList();
+        var failed = cut.Where(o => o.Check is not null).ToList();
         if (failed.Count > 0)
         {
-            sb.Append("\n## Check failures\n\n");
+            sb.Append("\n## Refused by the check\n\n");
             foreach (var o in failed)
             {
                 sb.Append("- `").Append(o.Name).Append("`: ").Append(o.Check).Append('\n');

@@ -10,24 +10,30 @@ public sealed class SplitCorpusTests(ITestOutputHelper output)
     // Committed floor: raise it as the splitter improves; a change that lowers the share fails here.
     private const double SplitShareFloor = 0.5;
 
+    /// <summary>
+    /// The check refuses a split only where the written UI form cannot carry the source: API prompts with inputs
+    /// the node's schema lacks (<c>upload</c>) or without a widget value the UI form always has (<c>seed</c>).
+    /// Every split of a UI workflow passes.
+    /// </summary>
     [CorpusFact]
-    public void Every_split_of_the_corpus_passes_the_equivalence_check()
+    public void Every_split_of_a_ui_workflow_passes_the_equivalence_check_and_refusals_name_a_difference()
     {
-        var split = SplitCorpus.Outcomes.Where(o => o.HasSubflows).ToList();
-        foreach (var o in split.Where(o => o.Check is not null))
+        var cut = SplitCorpus.Outcomes.Where(o => o.HasSubflows).ToList();
+        foreach (var o in cut.Where(o => o.Check is not null))
         {
             output.WriteLine($"{o.Name}: {o.Check}");
         }
 
-        Assert.NotEmpty(split);
-        Assert.All(split, o => Assert.Null(o.Check));
+        Assert.True(cut.Count(o => o.Check is null) > 600, $"only {cut.Count(o => o.Check is null)} splits passed");
+        Assert.All(cut.Where(o => o.Split!.Ui is not null), o => Assert.Null(o.Check));
+        Assert.All(cut.Where(o => o.Check is not null), o => Assert.Matches("input '[a-z_]+' of node|has an input '[a-z_]+'", o.Check));
     }
 
     [CorpusFact]
     public void Most_convertible_workflows_split_and_the_report_is_current()
     {
         var converted = SplitCorpus.Outcomes.Count(o => o.Split is not null);
-        var split = SplitCorpus.Outcomes.Count(o => o.HasSubflows);
+        var split = SplitCorpus.Outcomes.Count(o => o.HasSubflows && o.Check is null);
         output.WriteLine($"{split}/{converted} split");
         Assert.True(split >= SplitShareFloor * converted, $"only {split}/{converted} workflows split");
 
