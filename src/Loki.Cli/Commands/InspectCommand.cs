@@ -41,8 +41,9 @@ internal static class InspectCommand
         var file = WorkflowLoader.Load(input);
         var schemas = CommandIO.LoadSchemas(line.Paths("--schemas"));
         var report = WorkflowInspector.Inspect(file, schemas);
-        await CommandIO.ReportAsync(stderr, [.. schemas.Diagnostics, .. file.Warnings ?? []]);
+        var found = Loki.Core.Schemas.PromptSchemaCheck.Check(file, schemas);
+        await CommandIO.ReportAsync(stderr, [.. schemas.Diagnostics, .. file.Warnings ?? [], .. found]);
         await stdout.WriteAsync(line.Flag("--json") ? CanonicalJson.Write(InspectReportJson.Build(report)) : InspectReportText.Build(report));
-        return ExitCodes.For(file.Warnings ?? []);
+        return ExitCodes.For([.. file.Warnings ?? [], .. found]);
     }
 }
