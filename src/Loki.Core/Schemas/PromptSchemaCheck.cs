@@ -36,7 +36,8 @@ public static class PromptSchemaCheck
                 if (!ApiPrompt.IsLink(value) || JsonRead.String(value![0]) is not { } source
                     || JsonRead.String(prompt[source]?["class_type"]) is not { } sourceClass
                     || schemas.Find(sourceClass) is not { } sourceSchema
-                    || JsonRead.Long(value[1]) is not { } slot || slot < sourceSchema.Outputs.Count)
+                    || JsonRead.Long(value[1]) is not { } slot || slot < sourceSchema.Outputs.Count
+                    || HasDynamicOutputs(sourceSchema))
                 {
                     continue;
                 }
@@ -45,6 +46,12 @@ public static class PromptSchemaCheck
             }
         }
     }
+
+    /// <summary>
+    /// A class whose last output is the wildcard <c>*</c> grows outputs at run time (switches, selectors built on a
+    /// tuple that answers any index): its dump cannot bound the index.
+    /// </summary>
+    private static bool HasDynamicOutputs(NodeSchema schema) => schema.Outputs.Count > 0 && schema.Outputs[^1].Type == "*";
 
     /// <summary>The same checks on a read file when it is an API prompt (a prompt beside a workflow is informative only).</summary>
     public static IReadOnlyList<LokiDiagnostic> Check(WorkflowFile file, SchemaSet schemas)

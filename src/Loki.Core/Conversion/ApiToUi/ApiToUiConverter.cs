@@ -25,9 +25,6 @@ public static class ApiToUiConverter
 
         ApiPrompt.Check(prompt, file, diagnostics);
         CheckSlots(prompt, file, diagnostics);
-
-        // A class without a schema is reported as the UI node built without one (LOKI1300), not twice.
-        PromptSchemaCheck.Check(prompt, file, schemas, diagnostics, unknownClasses: false);
         if (diagnostics.HasErrors)
         {
             return new ApiToUiResult(null, diagnostics.Items);
