@@ -1,7 +1,7 @@
 // LOKI Build pipeline. From the repository root (as the README says):
 //   dotnet tool restore && dotnet cake build/build.cake                 main job: library, smoke, pack, release zip
 //   dotnet tool restore && dotnet cake build/build.cake --target=test   every test (C# + pytest), one summary line
-// Targets: setup, build, library, test, smoke, smoke-cuda, package, verify, release, default.
+// Targets: setup, build, library, test, smoke, smoke-cuda, package, verify, release, wheel, default.
 // Options: --configuration=Release|Debug, --python=PATH (default $LOKI_PYTHON or /usr/bin/python3),
 //          --pip-index-url=URL / --pip-find-links=DIR (pip resolution of the pack's requirements in `verify`).
 
@@ -125,11 +125,12 @@ Teardown(ctx =>
 // ---- targets --------------------------------------------------------------------------------------------------
 
 Task("setup")
-    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp; npm packages of JS test folders")
+    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp, setuptools, wheel, venv; npm packages of JS test folders")
     .Does(() =>
 {
     Run("dotnet", "tool restore");
-    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip", "aiohttp" };
+    // setuptools and wheel build the loki-runtime wheel offline; ensurepip (python3-venv) makes the test venvs.
+    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip", "aiohttp", "setuptools", "wheel", "ensurepip" };
     var missing = MissingPythonModules(modules);
     if (missing.Length == 0)
     {
@@ -137,7 +138,7 @@ Task("setup")
     }
     else
     {
-        var packages = "python3 python3-numpy python3-pil python3-pytest python3-torch python3-pip python3-aiohttp";
+        var packages = "python3 python3-numpy python3-pil python3-pytest python3-torch python3-pip python3-aiohttp python3-setuptools python3-wheel python3-venv";
         if (IsRoot() && FileExists("/usr/bin/apt-get"))
         {
             Say($"Python modules missing ({string.Join(", ", missing)}): installing {packages} from Debian...");
@@ -320,6 +321,35 @@ Task("package")
     }
 });
 
+Task("wheel")
+    .Description("builds the loki-runtime wheel (artifacts/loki_runtime-<version>-py3-none-any.whl) offline from src/python")
+    .IsDependentOn("setup")
+    .Does(() =>
+{
+    // From a clean copy: setuptools leaves build/ and *.egg-info beside its sources, and a stale build/lib would
+    // ship modules deleted since. No index, no isolation: Debian's setuptools and wheel do the build.
+    var staging = artifacts.Combine("loki-runtime-build");
+    if (DirectoryExists(staging))
+    {
+        DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+
+    CreateDirectory(staging);
+    CopyFiles(new[] { "pyproject.toml", "README.md" }.Select(f => root.CombineWithFilePath("src/python/" + f)), staging);
+    CopyDirectory(root.Combine("src/python/loki_runtime"), staging.Combine("loki_runtime"));
+    foreach (var cache in GetDirectories($"{staging.FullPath}/**/__pycache__"))
+    {
+        DeleteDirectory(cache, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+
+    DeleteFiles($"{artifacts.FullPath}/loki_runtime-*.whl");
+    // SOURCE_DATE_EPOCH fixes the zip timestamps: two builds of the same sources give the same wheel.
+    var env = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "315532800", ["PYTHONDONTWRITEBYTECODE"] = "1" };
+    Run(python, $"-m pip wheel --no-deps --no-build-isolation --no-index --wheel-dir \"{artifacts.FullPath}\" \"{staging.FullPath}\"", env: env);
+    DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true, Force = true });
+    Say($"wheel: {string.Join(", ", GetFiles($"{artifacts.FullPath}/loki_runtime-*.whl").Select(f => root.GetRelativePath(f).FullPath))} (pip install it to run LOKI Scripts anywhere)");
+});
+
 Task("verify")
     .Description("verifies the library's requirements and, given --pip-index-url or --pip-find-links, resolves them with pip")
     .IsDependentOn("build")
@@ -350,10 +380,11 @@ Task("release")
 });
 
 Task("default")
-    .Description("the main job: build the library, smoke-test it, package the pack and write the release archive")
+    .Description("the main job: build the library, smoke-test it, package the pack, write the release archive and the loki-runtime wheel")
     .IsDependentOn("library")
     .IsDependentOn("smoke")
     .IsDependentOn("package")
-    .IsDependentOn("release");
+    .IsDependentOn("release")
+    .IsDependentOn("wheel");
 
 RunTarget(target);
