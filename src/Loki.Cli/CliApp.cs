@@ -21,9 +21,13 @@ public static class CliApp
     public const int BadUsage = 2;
 
     /// <summary>Runs one command line and returns its exit code; never throws.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The arguments after <c>loki</c>.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where diagnostics (and, on a terminal, progress) go.</param>
+    /// <param name="console">What stderr is (default: redirected, no live display).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliConsole? console = null)
     {
-        var root = new LokiRootCommand();
+        var root = new LokiRootCommand(console ?? CliConsole.Redirected);
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
 
         // `loki` alone shows the usage but is still a usage error; `loki help` is `loki --help`.

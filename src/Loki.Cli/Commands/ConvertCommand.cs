@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using Loki.Core.Diagnostics;
-using Loki.Core.Workflows;
+using Loki.Core.Workflows.Batch;
 
 namespace Loki.Cli.Commands;
 
 /// <summary>
 /// <c>loki convert INPUT --to api|ui|script|node [--schemas FILE_OR_DIR]... [-o OUT] [--seed N]</c>: reads a UI
 /// workflow, an API prompt, or a PNG/WebP carrying either, and writes the requested form to OUT (atomically) or stdout.
+/// Several inputs, a folder or a glob make a batch (<see cref="ConvertBatch"/>) into the folder <c>-o OUTDIR</c>.
 /// </summary>
 internal sealed class ConvertCommand : Command
 {
@@ -16,10 +16,15 @@ internal sealed class ConvertCommand : Command
 
     private static readonly string TargetNames = string.Join("|", Targets.Select(t => t.Name));
 
-    private readonly Argument<string> _input = CliOptions.Path("INPUT", "a UI workflow or API prompt (.json), or a .png/.webp carrying one");
+    private readonly CliConsole _console;
+    private readonly Argument<string[]> _inputs = CliOptions.Paths(new Argument<string[]>("INPUT")
+    {
+        Description = "a UI workflow or API prompt (.json), or a .png/.webp carrying one; several, a folder (recursive) or a glob (in/**/*.json) convert as a batch into -o OUTDIR",
+        Arity = ArgumentArity.OneOrMore,
+    });
     private readonly Option<string> _to = new("--to") { Description = "what to write: api (the prompt), ui (the workflow), script (a LOKI Script), node (a LOKI Node folder)", HelpName = TargetNames, Required = true };
-    private readonly Option<string[]> _schemas = CliOptions.Schemas("an /object_info dump, or a folder of them; repeatable, later ones win over earlier ones and over the shipped ComfyUI core catalogue");
-    private readonly Option<string> _output = CliOptions.Output("write here (atomically) instead of to stdout; --to node: the node folder");
+    private readonly Option<string[]> _schemas = CliOptions.Schemas("an /object_info dump, or a folder of them; repeatable, beside the shipped ComfyUI core catalogue; each node uses the newest definition of its class that its saved widgets fit, whatever the order");
+    private readonly Option<string> _output = CliOptions.Output("write here (atomically) instead of to stdout; --to node: the node folder; a batch: the output folder");
     private readonly Option<long?> _seed = new("--seed")
     {
         Description = "resolve {a|b} dynamic-prompt choices deterministically with this seed",
@@ -40,9 +45,10 @@ internal sealed class ConvertCommand : Command
     private readonly Option<string[]> _library = CliOptions.Library("a LOKI library (holding nodes/) whose nodes the workflow uses; repeatable (default: the library the flow file is in)");
     private readonly Option<string> _name = new("--name") { Description = "--to node: the node's name (default: the folder's name)", HelpName = "NAME" };
 
-    public ConvertCommand()
-        : base("convert", "convert a workflow, prompt or image to another form")
+    public ConvertCommand(CliConsole console)
+        : base("convert", "convert workflows, prompts or images to another form")
     {
+        _console = console;
         _to.Validators.Add(result =>
         {
             if (result.Tokens is [{ } token] && Targets.All(t => t.Name != token.Value))
@@ -50,7 +56,7 @@ internal sealed class ConvertCommand : Command
                 result.AddError($"unknown --to '{token.Value}'; expected {TargetNames}");
             }
         });
-        Add(_input);
+        Add(_inputs);
         Add(_to);
         Add(_schemas);
         Add(_output);
@@ -65,33 +71,39 @@ internal sealed class ConvertCommand : Command
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
-        var input = parse.GetRequiredValue(_input);
-        var target = Targets.First(t => t.Name == parse.GetRequiredValue(_to));
-        var file = WorkflowLoader.Load(input);
-        var schemas = CommandIO.LoadSchemas(parse.GetValue(_schemas) ?? []);
-        var diagnostics = new DiagnosticBag();
-        diagnostics.AddRange(schemas.Diagnostics);
-        diagnostics.AddRange(file.Warnings ?? []);
+        var inputs = parse.GetRequiredValue(_inputs);
         var output = parse.GetValue(_output);
-        var request = new ConvertRequest(input, file, schemas, parse.GetValue(_seed), output)
+        var batch = inputs.Length > 1 || WorkflowInputs.IsMany(inputs[0]);
+        if (batch && output is null or "-")
+        {
+            throw CliUsage.Error("convert", "several inputs, a folder or a glob need -o OUTDIR");
+        }
+
+        if (batch && parse.GetValue(_name) is not null)
+        {
+            throw CliUsage.Error("convert", "--name names one node; a batch names each node after its file");
+        }
+
+        var schemas = CommandIO.LoadSchemas(parse.GetValue(_schemas) ?? []);
+        await CommandIO.ReportAsync(stderr, schemas.Diagnostics);
+        var settings = new ConvertSettings(Targets.First(t => t.Name == parse.GetRequiredValue(_to)), schemas, parse.GetValue(_seed))
         {
             Backend = parse.GetValue(_backend),
             Libraries = parse.GetValue(_library) ?? [],
             NodeName = parse.GetValue(_name),
         };
-        var text = target.Convert(request, diagnostics);
-        await CommandIO.ReportAsync(stderr, diagnostics.Items);
-        if (text is not null && !diagnostics.HasErrors && target.WritesFile(request))
+        if (batch)
         {
-            return CliApp.Success;
+            return await ConvertBatch.RunAsync(inputs, output!, settings, _console, stdout, stderr);
         }
 
-        if (text is null || diagnostics.HasErrors)
+        var outcome = ConvertFile.Run(inputs[0], output, settings);
+        await CommandIO.ReportAsync(stderr, outcome.Diagnostics);
+        if (outcome.Text is not null)
         {
-            return ExitCodes.For(diagnostics.Items) is var code and not CliApp.Success ? code : CliApp.Failed;
+            await CommandIO.WriteResultAsync(outcome.Text, null, stdout);
         }
 
-        await CommandIO.WriteResultAsync(text, output, stdout);
-        return CliApp.Success;
+        return outcome.ExitCode;
     }
 }

@@ -39,4 +39,12 @@ internal abstract class ConvertTarget
 
     /// <summary>True when the target writes its output itself (files it must not overwrite, a folder), so the command only reports.</summary>
     public virtual bool WritesFile(ConvertRequest request) => false;
+
+    /// <summary>
+    /// Where a batch puts the result for the input found at <paramref name="relative"/> (below the folder or glob
+    /// that named it), relative to the output folder: by default the same path, a <c>.png</c>/<c>.webp</c> with
+    /// <c>.json</c> appended.
+    /// </summary>
+    public virtual string BatchOutput(string relative) =>
+        relative.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? relative : relative + ".json";
 }

@@ -9,12 +9,12 @@ namespace Loki.Cli.Commands;
 /// </summary>
 internal sealed class LokiRootCommand : RootCommand
 {
-    public LokiRootCommand()
+    public LokiRootCommand(CliConsole console)
         : base("loki — LOKI Build command line: convert, inspect, wrap and build ComfyUI LOKI nodes.")
     {
         Add(new NewCommand());
         Add(new ImportCommand());
-        Add(new ConvertCommand());
+        Add(new ConvertCommand(console));
         Add(new InspectCommand());
         Add(new NodeToFlowCommand());
         Add(new PackCommand());

@@ -18,6 +18,9 @@ internal sealed class NodeConvertTarget : ConvertTarget
     public override bool WritesFile(ConvertRequest request) => true;
 
     /// <inheritdoc />
+    public override string BatchOutput(string relative) => Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, FlowCommandSupport.NameOf(relative));
+
+    /// <inheritdoc />
     public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
     {
         var dir = request.OutputPath is null or "-" ? throw CliUsage.Error("convert", "--to node needs -o DIR (the node folder)") : Path.GetFullPath(request.OutputPath);

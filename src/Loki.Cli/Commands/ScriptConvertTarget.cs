@@ -17,6 +17,9 @@ internal sealed class ScriptConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override bool WritesFile(ConvertRequest request) => request.OutputPath is not (null or "-");
 
+    /// <inheritdoc />
+    public override string BatchOutput(string relative) => Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, FlowCommandSupport.NameOf(relative) + ".py");
+
     private static bool LooksLikeNodeConfig(string path)
     {
         try
