@@ -14,6 +14,7 @@ namespace Loki.Core.Diagnostics;
 /// <item><c>LOKI4000-4199</c> node folders, regeneration, MSBuild integration.</item>
 /// <item><c>LOKI4200-4299</c> the source generator (compiler diagnostics).</item>
 /// <item><c>LOKI5000-5199</c> requirements verification, smoke tests, packaging.</item>
+/// <item><c>LOKI6000-6099</c> splitting a workflow into a library of flows (<c>loki split</c>).</item>
 /// </list>
 /// </summary>
 public static class LokiCodes
@@ -484,9 +485,6 @@ public static class LokiCodes
     public const string PackSymlinkSkipped = "LOKI5108";
 
     // ---- LOKI6000-6099 splitting a workflow into a library of flows (loki split) --------------
-
-    /// <summary>The workflow's links form a cycle: it cannot be split (nor run).</summary>
-    public const string SplitCycle = "LOKI6000";
 
     /// <summary>A node class has no schema (pass its <c>/object_info</c> with --schemas): its outputs' types are unknown.</summary>
     public const string SplitUnknownClass = "LOKI6001";

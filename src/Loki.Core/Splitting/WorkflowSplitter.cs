@@ -55,9 +55,9 @@ public static class WorkflowSplitter
             }
         }
 
-        if (PromptOrder.Cycle(prompt) is { } cycle)
+        if (PromptCycleFinder.Find(prompt) is { Count: > 0 } cycle)
         {
-            diagnostics.Error(LokiCodes.SplitCycle, $"the links form a cycle through nodes {string.Join(" → ", cycle)}: a workflow with a cycle cannot run or be split", file, JsonPathText.Key("$", cycle[0]));
+            diagnostics.Error(LokiCodes.PromptCycle, $"the links form a cycle through nodes {string.Join(" → ", cycle.Select(e => e.NodeId))}: a workflow with a cycle cannot run or be split", file, JsonPathText.Key("$", cycle[0].NodeId));
             return SplitResult.Failed(name, file, diagnostics.Items);
         }
 

@@ -101,11 +101,16 @@ public sealed class SplitCommandTests
         cyclic["2"]!["inputs"]!["image"] = new JsonArray("3", 0);
         var file = dir.Write("cyclic.json", cyclic.ToJsonString());
 
-        (await CliRun.InProcessAsync("split", file, "--into", dir.File("nodes"))).AssertError(LokiCodes.SplitCycle, 1, file);
+        var cycle = await CliRun.InProcessAsync("split", file, "--into", dir.File("nodes"));
+        Assert.NotEqual(0, cycle.ExitCode);
+        Assert.Contains(LokiCodes.PromptCycle, cycle.Codes);
+        Assert.Contains(file, cycle.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.File("nodes")));
         (await CliRun.InProcessAsync("split", dir.File("missing.json"), "--into", dir.File("nodes"))).AssertError(LokiCodes.FileNotFound, 2);
         Assert.Equal(2, (await CliRun.InProcessAsync("split", file, "--into", dir.File("nodes"), "--by", "colour")).ExitCode);
-        (await CliRun.InProcessAsync("split", file, "--into", dir.File("nodes"), "--min-nodes", "1")).AssertError(LokiCodes.SplitBadOptions, 1);
+        var valid = dir.Write("valid.json", Chains);
+        (await CliRun.InProcessAsync("split", valid, "--into", dir.File("nodes"), "--min-nodes", "1")).AssertError(LokiCodes.SplitBadOptions, 1);
+        Assert.False(Directory.Exists(dir.File("nodes")));
     }
 
     [Fact]
@@ -119,7 +124,7 @@ public sealed class SplitCommandTests
         var result = await CliRun.InProcessAsync("split", "--report", dir.File("batch"), "--by", "groups");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Contains("| split into at least one sub-flow (share of those that convert) | 2 / 2 (100.0 %) |", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| split into at least one sub-flow, equivalence check passed (share of those that convert) | 2 / 2 (100.0 %) |", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("| `soft_blur` | 2 | 4 |", result.Stdout, StringComparison.Ordinal);
     }
 }

@@ -64,7 +64,7 @@ public sealed class WorkflowSplitterTests
         var prompt = SplitFixtures.TwoChains();
         prompt["2"]!["inputs"]!["image"] = new JsonArray("3", 0);
         var split = Split(prompt, null);
-        Assert.Equal(LokiCodes.SplitCycle, Assert.Single(split.Diagnostics, d => d.IsError).Code);
+        Assert.Equal(LokiCodes.PromptCycle, Assert.Single(split.Diagnostics, d => d.IsError).Code);
     }
 
     [Fact]
