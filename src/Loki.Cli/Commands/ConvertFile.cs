@@ -18,6 +18,9 @@ internal sealed record ConvertSettings(ConvertTarget Target, SchemaSet Schemas, 
 
     /// <summary><c>--name</c>, or null.</summary>
     public string? NodeName { get; init; }
+
+    /// <summary>The flow environments, one per LOKI library, built once for the whole run.</summary>
+    public FlowEnvironmentCache Environments { get; } = new();
 }
 
 /// <summary>The outcome of converting one file: its exit code, its diagnostics, and the text to print (stdout mode).</summary>
@@ -42,6 +45,7 @@ internal static class ConvertFile
                 Backend = settings.Backend,
                 Libraries = settings.Libraries,
                 NodeName = settings.NodeName,
+                Environments = settings.Environments,
             };
             var text = settings.Target.Convert(request, diagnostics);
             if (text is null || diagnostics.HasErrors)
