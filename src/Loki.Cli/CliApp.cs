@@ -80,7 +80,7 @@ public static class CliApp
           node-to-flow NODE [-o FILE] [--plain]
           pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
           verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]
-          wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
+          wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force] [--standalone]
           import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
           script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]
           schemas extract PACK_DIR -o FILE [--comfyui DIR]

@@ -25,6 +25,8 @@ internal static class ConvertCommand
 
         --to script [-o FILE]  the flow as a LOKI Script: a function with the flow's signature (see 'loki inspect
                          INPUT --interface'); --backend loki|comfyui|server sets its default backend
+        --standalone     with --to script -o FILE: copy loki_runtime (and the LOKI nodes the flow uses) beside
+                         the script, so its folder runs anywhere without installing loki-runtime
         --to node -o DIR  the flow as a LOKI Node folder; --name NAME (default: the folder's name)
         --library DIR    a LOKI library (holding nodes/) whose nodes the workflow uses, for every target;
                          repeatable (default: the
@@ -40,7 +42,7 @@ internal static class ConvertCommand
             return CliApp.Success;
         }
 
-        var line = CommandLine.Parse("convert", args, ["--to", "--schemas", "--output", "--seed", "--backend", "--library", "--name"], [], new Dictionary<string, string> { ["-o"] = "--output" });
+        var line = CommandLine.Parse("convert", args, ["--to", "--schemas", "--output", "--seed", "--backend", "--library", "--name"], ["--standalone"], new Dictionary<string, string> { ["-o"] = "--output" });
         var input = line.SinglePositional("INPUT");
         var to = line.Value("--to") ?? throw CommandLine.Usage("convert", "missing --to " + string.Join("|", Targets.Select(t => t.Name)));
         var target = Targets.FirstOrDefault(t => t.Name == to)

@@ -16,6 +16,9 @@ internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, Sche
     /// <summary>The value of a target-specific option, or null.</summary>
     public string? Option(string name) => Line?.Value(name);
 
+    /// <summary>True when a target-specific flag (<c>--standalone</c>) is on the command line.</summary>
+    public bool Flag(string name) => Line?.Flag(name) == true;
+
     /// <summary>Every value of a repeatable target-specific option.</summary>
     public IReadOnlyList<string> Options(string name) => Line?.Values(name) ?? [];
 }
