@@ -105,7 +105,7 @@ public sealed class PackageConsumerTests
     /// <summary>Packs the Loki.Build package from this build into <paramref name="feed"/> and returns it.</summary>
     private static string Pack(string feed)
     {
-        var pack = Dotnet(RepoPaths.Root, null, "pack", RepoPaths.InRepo("src", "Loki.Build.Tasks", "Loki.Build.Tasks.csproj"), "-c", Configuration, "--no-build", "-o", feed, "-nodeReuse:false", "-tl:off");
+        var pack = Dotnet(RepoPaths.Root, null, "pack", RepoPaths.InRepo("src", "Loki.Build.Tasks", "Loki.Build.Tasks.csproj"), "-c", Configuration, "--no-build", "-p:BuildProjectReferences=false", "-o", feed, "-nodeReuse:false", "-tl:off");
         Assert.True(pack.Exit == 0, pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, "Loki.Build.0.1.0.nupkg")), pack.Output);
         return feed;
