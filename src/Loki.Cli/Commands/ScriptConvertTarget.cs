@@ -17,6 +17,9 @@ internal sealed class ScriptConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override bool WritesFile(ConvertRequest request) => request.OutputPath is not (null or "-");
 
+    /// <inheritdoc />
+    public override string BatchOutput(string relative) => Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, FlowCommandSupport.NameOf(relative) + ".py");
+
     private static bool LooksLikeNodeConfig(string path)
     {
         try
@@ -32,13 +35,13 @@ internal sealed class ScriptConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
     {
-        var backend = request.Option("--backend");
+        var backend = request.Backend;
         if (backend is not null && !FlowBackends.All.Contains(backend))
         {
-            throw CommandLine.Usage("convert", $"--backend must be one of {string.Join("|", FlowBackends.All)}, not '{backend}'");
+            throw CliUsage.Error("convert", $"--backend must be one of {string.Join("|", FlowBackends.All)}, not '{backend}'");
         }
 
-        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Options("--library"), diagnostics, out var environment);
+        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment);
         if (doc is null || !doc.Validate(environment.Catalog, diagnostics) || diagnostics.HasErrors)
         {
             return null;
@@ -51,9 +54,9 @@ internal sealed class ScriptConvertTarget : ConvertTarget
         }
 
         var output = request.OutputPath is null or "-" ? null : request.OutputPath;
-        if (output is null && request.Flag("--standalone"))
+        if (output is null && request.Standalone)
         {
-            throw CommandLine.Usage("convert", "--standalone needs -o FILE: the runtime is copied into the script's folder");
+            throw CliUsage.Error("convert", "--standalone needs -o FILE: the runtime is copied into the script's folder");
         }
 
         var name = output is null ? FlowCommandSupport.NameOf(request.InputPath) : FlowCommandSupport.NameOf(output);
@@ -65,9 +68,9 @@ internal sealed class ScriptConvertTarget : ConvertTarget
         }
 
         GeneratedFileWriter.WritePython(output, body, source, doc.SourceSha256, diagnostics);
-        if (request.Flag("--standalone") && !diagnostics.HasErrors)
+        if (request.Standalone && !diagnostics.HasErrors)
         {
-            var roots = FlowCommandSupport.LibraryRoots(request.InputPath, request.Options("--library"));
+            var roots = FlowCommandSupport.LibraryRoots(request.InputPath, request.Libraries);
             var nodes = Loki.Core.Python.Standalone.StandaloneNodes.Closure(doc.Plan.Order.Select(n => n.ClassType), roots, diagnostics, request.InputPath);
             StandaloneSupport.Write(Path.GetDirectoryName(Path.GetFullPath(output))!, nodes, diagnostics);
         }

@@ -35,6 +35,11 @@ public static class LokiCodes
     /// <summary>A file could not be written.</summary>
     public const string WriteFailed = "LOKI0005";
 
+    // LOKI0050-0069: batch conversion and speed (issue 10).
+
+    /// <summary>Two inputs of one <c>loki convert</c> batch would write the same output file; the later one is refused.</summary>
+    public const string BatchOutputClash = "LOKI0050";
+
     /// <summary>An unexpected internal failure; the message names the operation. Always a bug.</summary>
     public const string InternalError = "LOKI0099";
 
