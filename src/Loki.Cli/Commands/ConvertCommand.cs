@@ -23,7 +23,7 @@ internal sealed class ConvertCommand : Command
         Arity = ArgumentArity.OneOrMore,
     });
     private readonly Option<string> _to = new("--to") { Description = "what to write: api (the prompt), ui (the workflow), script (a LOKI Script), node (a LOKI Node folder)", HelpName = TargetNames, Required = true };
-    private readonly Option<string[]> _schemas = CliOptions.Schemas("an /object_info dump, or a folder of them; repeatable, later ones win over earlier ones and over the shipped ComfyUI core catalogue");
+    private readonly Option<string[]> _schemas = CliOptions.Schemas("an /object_info dump, or a folder of them; repeatable, beside the shipped ComfyUI core catalogue; each node uses the newest definition of its class that its saved widgets fit, whatever the order");
     private readonly Option<string> _output = CliOptions.Output("write here (atomically) instead of to stdout; --to node: the node folder; a batch: the output folder");
     private readonly Option<long?> _seed = new("--seed")
     {
