@@ -39,6 +39,7 @@ var solution = root.CombineWithFilePath("Loki.Build.sln");
 var library = root.Combine("nodes");
 var libraryProject = library.CombineWithFilePath("Loki.Nodes.csproj");
 var packFolder = artifacts.Combine("ComfyUI-LOKI");
+var webFolder = root.Combine("src/web"); // the pack's web extension (WEB_DIRECTORY)
 var testResults = artifacts.Combine("test-results");
 var smokeReports = artifacts.Combine("smoke");
 var taskClock = new Stopwatch();
@@ -174,6 +175,20 @@ Task("setup")
 
         Say($"npm ci in {root.GetRelativePath(folder)}");
         Run("npm", "ci --no-audit --no-fund", folder);
+    }
+
+    // The browser tests (tests/browser: the pack's web extension in the real ComfyUI frontend) drive Debian's chromium.
+    if (!FileExists("/usr/bin/chromium"))
+    {
+        if (IsRoot() && FileExists("/usr/bin/apt-get"))
+        {
+            Say("chromium missing: installing it from Debian for the browser tests...");
+            Run("bash", "-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium\"");
+        }
+        else
+        {
+            Warning("/usr/bin/chromium is missing and this is not root with apt-get: install it (sudo apt-get install -y chromium), the browser tests fail without it.");
+        }
     }
 });
 
@@ -317,7 +332,7 @@ Task("package")
     .IsDependentOn("library")
     .Does(() =>
 {
-    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --out \"{packFolder.FullPath}\" --no-zip", allowFail: true);
+    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --web \"{webFolder.FullPath}\" --out \"{packFolder.FullPath}\" --no-zip", allowFail: true);
     if (code != 0)
     {
         throw new Exception("the pack was not built; the errors above name each node and line");
@@ -372,7 +387,7 @@ Task("release")
 {
     var version = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(root.CombineWithFilePath("pack.json").FullPath)).RootElement.GetProperty("version").GetString();
     var zip = artifacts.CombineWithFilePath($"ComfyUI-LOKI-{version}.zip");
-    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --out \"{packFolder.FullPath}\" --zip \"{zip.FullPath}\"", allowFail: true);
+    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --web \"{webFolder.FullPath}\" --out \"{packFolder.FullPath}\" --zip \"{zip.FullPath}\"", allowFail: true);
     if (code != 0)
     {
         throw new Exception("the release archive was not written");

@@ -15,7 +15,8 @@ internal sealed class ApiConvertTarget : ConvertTarget
     {
         if (request.Input.Ui is not { } ui)
         {
-            return CanonicalJson.Write(request.Input.Api);
+            diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
+            return diagnostics.HasErrors ? null : CanonicalJson.Write(request.Input.Api);
         }
 
         // A workflow of LOKI nodes converts with the library's own definitions (widget order, types).

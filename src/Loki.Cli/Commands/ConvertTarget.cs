@@ -23,6 +23,9 @@ internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, Sche
 
     /// <summary>The flow environments of this run (shared by the files of a batch).</summary>
     public FlowEnvironmentCache Environments { get; init; } = new();
+
+    /// <summary><c>--standalone</c> (script target).</summary>
+    public bool Standalone { get; init; }
 }
 
 /// <summary>

@@ -20,9 +20,13 @@ internal static class FlowCommandSupport
             throw new LokiException(new LokiDiagnostic(LokiCodes.FileNotFound, DiagnosticSeverity.Error, "--library: no such folder", library));
         }
 
-        var roots = libraries.Count > 0 ? libraries : FlowLibrary.RootAbove(flowPath) is { } above ? [above] : [];
+        var roots = LibraryRoots(flowPath, libraries);
         return cache is null ? new FlowEnvironment(schemas, FlowLibrary.Read(roots, diagnostics)) : cache.Get(roots, schemas, diagnostics);
     }
+
+    /// <summary>Each <c>--library</c>, or by default the library the flow file lives in (the nearest <c>nodes/</c> above it).</summary>
+    public static IReadOnlyList<string> LibraryRoots(string flowPath, IReadOnlyList<string> libraries) =>
+        libraries.Count > 0 ? libraries : FlowLibrary.RootAbove(flowPath) is { } above ? [above] : [];
 
     /// <summary>Loads and analyses a flow; null (with errors) when it does not convert.</summary>
     public static FlowDocument? Load(string flowPath, SchemaSet schemas, IReadOnlyList<string> libraries, DiagnosticBag diagnostics, out FlowEnvironment environment, FlowEnvironmentCache? cache = null)
