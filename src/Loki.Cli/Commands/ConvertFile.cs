@@ -19,6 +19,9 @@ internal sealed record ConvertSettings(ConvertTarget Target, SchemaSet Schemas, 
     /// <summary><c>--name</c>, or null.</summary>
     public string? NodeName { get; init; }
 
+    /// <summary>The flow environments, one per LOKI library, built once for the whole run.</summary>
+    public FlowEnvironmentCache Environments { get; } = new();
+
     /// <summary><c>--standalone</c>: the script target copies the runtime (and the flow's LOKI nodes) beside the script.</summary>
     public bool Standalone { get; init; }
 }
@@ -45,6 +48,7 @@ internal static class ConvertFile
                 Backend = settings.Backend,
                 Libraries = settings.Libraries,
                 NodeName = settings.NodeName,
+                Environments = settings.Environments,
                 Standalone = settings.Standalone,
             };
             var text = settings.Target.Convert(request, diagnostics);

@@ -42,7 +42,7 @@ internal sealed class ScriptConvertTarget : ConvertTarget
             throw CliUsage.Error("convert", $"--backend must be one of {string.Join("|", FlowBackends.All)}, not '{backend}'");
         }
 
-        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment);
+        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment, request.Environments);
         if (doc is null || !doc.Validate(environment.Catalog, diagnostics) || diagnostics.HasErrors)
         {
             return null;
