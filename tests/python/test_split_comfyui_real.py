@@ -117,6 +117,9 @@ def split(tmp_path_factory):
     (work / "chains_api.json").write_text(json.dumps(CHAINS), encoding="utf-8")
     loki("convert", work / "chains_api.json", "--to", "ui", "-o", work / "chains.json")
     ui = json.loads((work / "chains.json").read_text(encoding="utf-8"))
+    for node in ui["nodes"]:  # the chains on a grid far apart: a group around some nodes holds no other node's centre
+        n = int(node["id"])
+        node["pos"] = [(n - 1 if n <= 4 else n - 5) * 600.0, (0 if n <= 4 else 1) * 900.0]
     ui["groups"] = [_group(ui, "Soft Blur", ["2", "3"]), _group(ui, "Soft Blur Again", ["6", "7"])]
     (work / "chains.json").write_text(json.dumps(ui), encoding="utf-8")
     nodes = work / "library" / "nodes"
