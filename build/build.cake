@@ -1,7 +1,7 @@
 // LOKI Build pipeline. From the repository root (as the README says):
 //   dotnet tool restore && dotnet cake build/build.cake                 main job: library, smoke, pack, release zip
 //   dotnet tool restore && dotnet cake build/build.cake --target=test   every test (C# + pytest), one summary line
-// Targets: setup, build, library, test, smoke, smoke-cuda, package, verify, release, default.
+// Targets: setup, build, library, test, smoke, smoke-cuda, package, verify, release, wheel, default.
 // Options: --configuration=Release|Debug, --python=PATH (default $LOKI_PYTHON or /usr/bin/python3),
 //          --pip-index-url=URL / --pip-find-links=DIR (pip resolution of the pack's requirements in `verify`).
 
@@ -39,6 +39,7 @@ var solution = root.CombineWithFilePath("Loki.Build.sln");
 var library = root.Combine("nodes");
 var libraryProject = library.CombineWithFilePath("Loki.Nodes.csproj");
 var packFolder = artifacts.Combine("ComfyUI-LOKI");
+var webFolder = root.Combine("src/web"); // the pack's web extension (WEB_DIRECTORY)
 var testResults = artifacts.Combine("test-results");
 var smokeReports = artifacts.Combine("smoke");
 var comfyTool = FindComfyUITool();
@@ -184,11 +185,12 @@ Teardown(ctx =>
 // ---- targets --------------------------------------------------------------------------------------------------
 
 Task("setup")
-    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp; the Debian packages of shared/tools/comfyui/apt-packages.txt; npm packages of JS test folders")
+    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp, setuptools, wheel, venv; the Debian packages of shared/tools/comfyui/apt-packages.txt; npm packages of JS test folders")
     .Does(() =>
 {
     Run("dotnet", "tool restore");
-    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip", "aiohttp" };
+    // setuptools and wheel build the loki-runtime wheel offline; ensurepip (python3-venv) makes the test venvs.
+    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip", "aiohttp", "setuptools", "wheel", "ensurepip" };
     var missing = MissingPythonModules(modules);
     // The real ComfyUI the tests run (shared/tools/comfyui) lists the Debian packages it needs.
     var comfyPackages = comfyTool == null ? new string[0] : MissingDebianPackages(System.IO.File.ReadAllText(comfyTool.CombineWithFilePath("apt-packages.txt").FullPath)
@@ -209,7 +211,7 @@ Task("setup")
 
     if (missing.Length > 0 || comfyPackages.Length > 0)
     {
-        var packages = string.Join(" ", (missing.Length > 0 ? new[] { "python3", "python3-numpy", "python3-pil", "python3-pytest", "python3-torch", "python3-pip", "python3-aiohttp" } : new string[0]).Concat(comfyPackages).Distinct());
+        var packages = string.Join(" ", (missing.Length > 0 ? new[] { "python3", "python3-numpy", "python3-pil", "python3-pytest", "python3-torch", "python3-pip", "python3-aiohttp", "python3-setuptools", "python3-wheel", "python3-venv" } : new string[0]).Concat(comfyPackages).Distinct());
         if (IsRoot() && FileExists("/usr/bin/apt-get"))
         {
             Say($"Missing (Python modules: {string.Join(", ", missing)}; ComfyUI's Debian packages: {string.Join(", ", comfyPackages)}): installing {packages} from Debian...");
@@ -252,6 +254,20 @@ Task("setup")
 
         Say($"npm ci in {root.GetRelativePath(folder)}");
         Run("npm", "ci --no-audit --no-fund", folder);
+    }
+
+    // The browser tests (tests/browser: the pack's web extension in the real ComfyUI frontend) drive Debian's chromium.
+    if (!FileExists("/usr/bin/chromium"))
+    {
+        if (IsRoot() && FileExists("/usr/bin/apt-get"))
+        {
+            Say("chromium missing: installing it from Debian for the browser tests...");
+            Run("bash", "-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium\"");
+        }
+        else
+        {
+            Warning("/usr/bin/chromium is missing and this is not root with apt-get: install it (sudo apt-get install -y chromium), the browser tests fail without it.");
+        }
     }
 });
 
@@ -377,11 +393,40 @@ Task("package")
     .IsDependentOn("library")
     .Does(() =>
 {
-    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --out \"{packFolder.FullPath}\" --no-zip", allowFail: true);
+    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --web \"{webFolder.FullPath}\" --out \"{packFolder.FullPath}\" --no-zip", allowFail: true);
     if (code != 0)
     {
         throw new Exception("the pack was not built; the errors above name each node and line");
     }
+});
+
+Task("wheel")
+    .Description("builds the loki-runtime wheel (artifacts/loki_runtime-<version>-py3-none-any.whl) offline from src/python")
+    .IsDependentOn("setup")
+    .Does(() =>
+{
+    // From a clean copy: setuptools leaves build/ and *.egg-info beside its sources, and a stale build/lib would
+    // ship modules deleted since. No index, no isolation: Debian's setuptools and wheel do the build.
+    var staging = artifacts.Combine("loki-runtime-build");
+    if (DirectoryExists(staging))
+    {
+        DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+
+    CreateDirectory(staging);
+    CopyFiles(new[] { "pyproject.toml", "README.md" }.Select(f => root.CombineWithFilePath("src/python/" + f)), staging);
+    CopyDirectory(root.Combine("src/python/loki_runtime"), staging.Combine("loki_runtime"));
+    foreach (var cache in GetDirectories($"{staging.FullPath}/**/__pycache__"))
+    {
+        DeleteDirectory(cache, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+
+    DeleteFiles($"{artifacts.FullPath}/loki_runtime-*.whl");
+    // SOURCE_DATE_EPOCH fixes the zip timestamps: two builds of the same sources give the same wheel.
+    var env = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "315532800", ["PYTHONDONTWRITEBYTECODE"] = "1" };
+    Run(python, $"-m pip wheel --no-deps --no-build-isolation --no-index --wheel-dir \"{artifacts.FullPath}\" \"{staging.FullPath}\"", env: env);
+    DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true, Force = true });
+    Say($"wheel: {string.Join(", ", GetFiles($"{artifacts.FullPath}/loki_runtime-*.whl").Select(f => root.GetRelativePath(f).FullPath))} (pip install it to run LOKI Scripts anywhere)");
 });
 
 Task("verify")
@@ -403,7 +448,7 @@ Task("release")
 {
     var version = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(root.CombineWithFilePath("pack.json").FullPath)).RootElement.GetProperty("version").GetString();
     var zip = artifacts.CombineWithFilePath($"ComfyUI-LOKI-{version}.zip");
-    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --out \"{packFolder.FullPath}\" --zip \"{zip.FullPath}\"", allowFail: true);
+    var code = Loki($"pack --library \"{library.FullPath}\" --runtime \"{root.Combine("src/python/loki_runtime").FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" --web \"{webFolder.FullPath}\" --out \"{packFolder.FullPath}\" --zip \"{zip.FullPath}\"", allowFail: true);
     if (code != 0)
     {
         throw new Exception("the release archive was not written");
@@ -414,10 +459,11 @@ Task("release")
 });
 
 Task("default")
-    .Description("the main job: build the library, smoke-test it, package the pack and write the release archive")
+    .Description("the main job: build the library, smoke-test it, package the pack, write the release archive and the loki-runtime wheel")
     .IsDependentOn("library")
     .IsDependentOn("smoke")
     .IsDependentOn("package")
-    .IsDependentOn("release");
+    .IsDependentOn("release")
+    .IsDependentOn("wheel");
 
 RunTarget(target);

@@ -1,11 +1,13 @@
+using System.CommandLine;
 using Loki.Cli.Commands;
 using Loki.Core.Diagnostics;
 
 namespace Loki.Cli;
 
 /// <summary>
-/// The `loki` entry point: dispatches a verb to its command class in <c>Commands/</c>. Exit codes:
-/// 0 success, 1 the input was read but cannot be processed, 2 bad usage or unreadable input.
+/// The `loki` entry point: parses the command line with System.CommandLine (<see cref="LokiRootCommand"/> lists the
+/// commands) and runs the chosen one. Exit codes: 0 success, 1 the input was read but cannot be processed, 2 bad usage
+/// or unreadable input. Every parse error becomes a coded <see cref="LokiCodes.BadUsage"/> line, never a stack trace.
 /// </summary>
 public static class CliApp
 {
@@ -19,33 +21,38 @@ public static class CliApp
     public const int BadUsage = 2;
 
     /// <summary>Runs one command line and returns its exit code; never throws.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The arguments after <c>loki</c>.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where diagnostics (and, on a terminal, progress) go.</param>
+    /// <param name="console">What stderr is (default: redirected, no live display).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliConsole? console = null)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = new LokiRootCommand(console ?? CliConsole.Redirected);
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+
+        // `loki` alone shows the usage but is still a usage error; `loki help` is `loki --help`.
+        var bare = args.Length == 0;
+        if (bare || args is ["help"])
         {
-            await stdout.WriteLineAsync(Usage);
-            return args.Length == 0 ? BadUsage : Success;
+            args = ["--help"];
         }
 
         try
         {
-            var verb = args[0];
-            var rest = args[1..];
-            return verb switch
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && !HelpRequested(parsed))
             {
-                "new" => Commands.NewCommand.Run(rest, stdout, stderr),
-                "import" => Commands.ImportCommand.Run(rest, stdout, stderr),
-                "convert" => await ConvertCommand.RunAsync(rest, stdout, stderr),
-                "inspect" => await InspectCommand.RunAsync(rest, stdout, stderr),
-                "pack" => Commands.PackCommand.Run(rest, stdout, stderr),
-                "verify" => Commands.VerifyCommand.Run(rest, stdout, stderr),
-                "wrap" => await Commands.WrapCommand.RunAsync(rest, stdout, stderr),
-                "import-node" => await Commands.ImportNodeCommand.RunAsync(rest, stdout, stderr),
-                "script-to-node" or "node-to-script" => await Commands.NodeLayerCommand.RunAsync(verb, rest, stdout, stderr),
-                "schemas" => await Commands.SchemasCommand.RunAsync(rest, stdout, stderr),
-                "node-to-flow" => await Commands.NodeToFlowCommand.RunAsync(rest, stdout, stderr),
-                _ => Unknown(verb, stderr),
-            };
+                var verb = parsed.CommandResult.Command is RootCommand ? null : parsed.CommandResult.Command.Name;
+                foreach (var error in parsed.Errors)
+                {
+                    await stderr.WriteLineAsync(CliUsage.Error(verb, error.Message.TrimEnd('.')).Diagnostic.ToString());
+                }
+
+                return BadUsage;
+            }
+
+            var code = await parsed.InvokeAsync(invocation);
+            return bare ? BadUsage : code;
         }
         catch (LokiException ex)
         {
@@ -60,29 +67,5 @@ public static class CliApp
         }
     }
 
-    private static int Unknown(string verb, TextWriter stderr)
-    {
-        stderr.WriteLine(new LokiDiagnostic(LokiCodes.BadUsage, DiagnosticSeverity.Error, $"unknown command '{verb}'; run 'loki --help'").ToString());
-        return BadUsage;
-    }
-
-    private const string Usage = """
-        loki — LOKI Build command line
-
-        usage: loki <command> [options]
-
-        commands:
-          new NAME [--dir NODES_DIR]
-          import [file.py:func | PACK_DIR:Class | WORKFLOW.json|png|webp] --into nodes/NAME
-          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT]
-          convert INPUT --to api|ui|script|node [--schemas PATH]... [-o OUT] [--seed N]
-          inspect INPUT [--schemas PATH]... [--json] [--interface]
-          node-to-flow NODE [-o FILE] [--plain]
-          pack [--library nodes] [--runtime DIR] [--metadata pack.json] [--out DIR] [--zip FILE] [--no-zip] [--no-import-check]
-          verify [--library nodes] [--index-url URL | --find-links DIR] [--no-imports]
-          wrap MODULE.py:FUNCTION --into nodes/<n> [--repo DIR] [--node] [--force]
-          import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]
-          script-to-node nodes/<n> [--force] | node-to-script nodes/<n> [--force]
-          schemas extract PACK_DIR -o FILE [--comfyui DIR]
-        """;
+    private static bool HelpRequested(ParseResult parsed) => parsed.Action is System.CommandLine.Help.HelpAction;
 }

@@ -78,7 +78,7 @@ def build_pack(work: Path, library: Path) -> Path:
         return Path(os.environ["LOKI_PACK"])
     out = work / "ComfyUI-LOKI"
     loki("pack", "--library", library / "nodes", "--runtime", REPO / "src" / "python" / "loki_runtime",
-         "--metadata", REPO / "pack.json", "--out", out, "--no-zip")
+         "--metadata", REPO / "pack.json", "--web", REPO / "src" / "web", "--out", out, "--no-zip")
     return out
 
 

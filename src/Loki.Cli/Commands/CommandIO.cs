@@ -30,6 +30,12 @@ internal static class CommandIO
             return;
         }
 
+        WriteFile(text, output);
+    }
+
+    /// <summary>Writes <paramref name="text"/> to the file <paramref name="output"/> atomically; a failure is <see cref="LokiCodes.WriteFailed"/>.</summary>
+    public static void WriteFile(string text, string output)
+    {
         try
         {
             AtomicFile.WriteIfChanged(output, text);

@@ -1,74 +1,109 @@
+using System.CommandLine;
 using System.Globalization;
-using Loki.Core.Diagnostics;
-using Loki.Core.Workflows;
+using Loki.Core.Workflows.Batch;
 
 namespace Loki.Cli.Commands;
 
 /// <summary>
-/// <c>loki convert INPUT --to api|ui [--schemas FILE_OR_DIR]... [-o OUT] [--seed N]</c>: reads a UI workflow, an API
-/// prompt, or a PNG/WebP carrying either, and writes the requested form as JSON to OUT (atomically) or stdout.
+/// <c>loki convert INPUT --to api|ui|script|node [--schemas FILE_OR_DIR]... [-o OUT] [--seed N]</c>: reads a UI
+/// workflow, an API prompt, or a PNG/WebP carrying either, and writes the requested form to OUT (atomically) or stdout.
+/// Several inputs, a folder or a glob make a batch (<see cref="ConvertBatch"/>) into the folder <c>-o OUTDIR</c>.
 /// </summary>
-internal static class ConvertCommand
+internal sealed class ConvertCommand : Command
 {
     /// <summary>The <c>--to</c> targets, in the order usage lists them.</summary>
     public static readonly IReadOnlyList<ConvertTarget> Targets = [new ApiConvertTarget(), new UiConvertTarget(), new ScriptConvertTarget(), new NodeConvertTarget()];
 
-    private const string Help = """
-        usage: loki convert INPUT --to TARGET [--schemas FILE_OR_DIR]... [-o OUT] [--seed N]
+    private static readonly string TargetNames = string.Join("|", Targets.Select(t => t.Name));
 
-        INPUT            a UI workflow or API prompt (.json), or a .png/.webp carrying one
-        --to TARGET      {targets}
-        --schemas PATH   an /object_info dump, or a folder of them; repeatable, later ones win over earlier ones and
-                         over the shipped ComfyUI core catalogue
-        -o, --output OUT write the JSON here (atomically) instead of to stdout
-        --seed N         resolve {a|b} dynamic-prompt choices deterministically with this seed
-
-        --to script [-o FILE]  the flow as a LOKI Script: a function with the flow's signature (see 'loki inspect
-                         INPUT --interface'); --backend loki|comfyui|server sets its default backend
-        --to node -o DIR  the flow as a LOKI Node folder; --name NAME (default: the folder's name)
-        --library DIR    a LOKI library (holding nodes/) whose nodes the workflow uses, for every target;
-                         repeatable (default: the
-                         library the flow file is in)
-        """;
-
-    /// <summary>Runs the command; returns the exit code.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    private readonly CliConsole _console;
+    private readonly Argument<string[]> _inputs = CliOptions.Paths(new Argument<string[]>("INPUT")
     {
-        if (args.Any(a => a is "-h" or "--help"))
+        Description = "a UI workflow or API prompt (.json), or a .png/.webp carrying one; several, a folder (recursive) or a glob (in/**/*.json) convert as a batch into -o OUTDIR",
+        Arity = ArgumentArity.OneOrMore,
+    });
+    private readonly Option<string> _to = new("--to") { Description = "what to write: api (the prompt), ui (the workflow), script (a LOKI Script), node (a LOKI Node folder)", HelpName = TargetNames, Required = true };
+    private readonly Option<string[]> _schemas = CliOptions.Schemas("an /object_info dump, or a folder of them; repeatable, later ones win over earlier ones and over the shipped ComfyUI core catalogue");
+    private readonly Option<string> _output = CliOptions.Output("write here (atomically) instead of to stdout; --to node: the node folder; a batch: the output folder");
+    private readonly Option<long?> _seed = new("--seed")
+    {
+        Description = "resolve {a|b} dynamic-prompt choices deterministically with this seed",
+        HelpName = "N",
+        CustomParser = result =>
         {
-            await stdout.WriteLineAsync(Help.Replace("{targets}", string.Join("|", Targets.Select(t => t.Name)), StringComparison.Ordinal));
-            return CliApp.Success;
+            var text = result.Tokens[0].Value;
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
+            {
+                return seed;
+            }
+
+            result.AddError($"--seed needs a whole number, got '{text}'");
+            return null;
+        },
+    };
+    private readonly Option<string> _backend = new("--backend") { Description = "--to script: the script's default backend", HelpName = "loki|comfyui|server" };
+    private readonly Option<string[]> _library = CliOptions.Library("a LOKI library (holding nodes/) whose nodes the workflow uses; repeatable (default: the library the flow file is in)");
+    private readonly Option<string> _name = new("--name") { Description = "--to node: the node's name (default: the folder's name)", HelpName = "NAME" };
+
+    public ConvertCommand(CliConsole console)
+        : base("convert", "convert workflows, prompts or images to another form")
+    {
+        _console = console;
+        _to.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ } token] && Targets.All(t => t.Name != token.Value))
+            {
+                result.AddError($"unknown --to '{token.Value}'; expected {TargetNames}");
+            }
+        });
+        Add(_inputs);
+        Add(_to);
+        Add(_schemas);
+        Add(_output);
+        Add(_seed);
+        Add(_backend);
+        Add(_library);
+        Add(_name);
+        SetAction(RunAsync);
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var inputs = parse.GetRequiredValue(_inputs);
+        var output = parse.GetValue(_output);
+        var batch = inputs.Length > 1 || WorkflowInputs.IsMany(inputs[0]);
+        if (batch && output is null or "-")
+        {
+            throw CliUsage.Error("convert", "several inputs, a folder or a glob need -o OUTDIR");
         }
 
-        var line = CommandLine.Parse("convert", args, ["--to", "--schemas", "--output", "--seed", "--backend", "--library", "--name"], [], new Dictionary<string, string> { ["-o"] = "--output" });
-        var input = line.SinglePositional("INPUT");
-        var to = line.Value("--to") ?? throw CommandLine.Usage("convert", "missing --to " + string.Join("|", Targets.Select(t => t.Name)));
-        var target = Targets.FirstOrDefault(t => t.Name == to)
-            ?? throw CommandLine.Usage("convert", $"unknown --to '{to}'; expected {string.Join("|", Targets.Select(t => t.Name))}");
-        var seed = line.Value("--seed") is { } s
-            ? long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : throw CommandLine.Usage("convert", $"--seed needs a whole number, got '{s}'")
-            : (long?)null;
-
-        var file = WorkflowLoader.Load(input);
-        var schemas = CommandIO.LoadSchemas(line.Paths("--schemas"));
-        var diagnostics = new DiagnosticBag();
-        diagnostics.AddRange(schemas.Diagnostics);
-        diagnostics.AddRange(file.Warnings ?? []);
-        var output = line.Value("--output") is "-" ? "-" : line.PathValue("--output");
-        var request = new ConvertRequest(input, file, schemas, seed, output, line);
-        var text = target.Convert(request, diagnostics);
-        await CommandIO.ReportAsync(stderr, diagnostics.Items);
-        if (text is not null && !diagnostics.HasErrors && target.WritesFile(request))
+        if (batch && parse.GetValue(_name) is not null)
         {
-            return CliApp.Success;
+            throw CliUsage.Error("convert", "--name names one node; a batch names each node after its file");
         }
 
-        if (text is null || diagnostics.HasErrors)
+        var schemas = CommandIO.LoadSchemas(parse.GetValue(_schemas) ?? []);
+        await CommandIO.ReportAsync(stderr, schemas.Diagnostics);
+        var settings = new ConvertSettings(Targets.First(t => t.Name == parse.GetRequiredValue(_to)), schemas, parse.GetValue(_seed))
         {
-            return ExitCodes.For(diagnostics.Items) is var code and not CliApp.Success ? code : CliApp.Failed;
+            Backend = parse.GetValue(_backend),
+            Libraries = parse.GetValue(_library) ?? [],
+            NodeName = parse.GetValue(_name),
+        };
+        if (batch)
+        {
+            return await ConvertBatch.RunAsync(inputs, output!, settings, _console, stdout, stderr);
         }
 
-        await CommandIO.WriteResultAsync(text, output, stdout);
-        return CliApp.Success;
+        var outcome = ConvertFile.Run(inputs[0], output, settings);
+        await CommandIO.ReportAsync(stderr, outcome.Diagnostics);
+        if (outcome.Text is not null)
+        {
+            await CommandIO.WriteResultAsync(outcome.Text, null, stdout);
+        }
+
+        return outcome.ExitCode;
     }
 }

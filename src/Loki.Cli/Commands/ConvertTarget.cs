@@ -10,14 +10,16 @@ namespace Loki.Cli.Commands;
 /// <param name="Schemas">The node definitions (catalogue plus <c>--schemas</c>).</param>
 /// <param name="Seed">The <c>--seed</c> for dynamic prompts, or null.</param>
 /// <param name="OutputPath">The <c>-o</c> path, or null for stdout.</param>
-/// <param name="Line">The whole command line, for target-specific options (<c>--backend</c>, <c>--library</c>, <c>--name</c>).</param>
-internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, SchemaSet Schemas, long? Seed, string? OutputPath, CommandLine? Line = null)
+internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, SchemaSet Schemas, long? Seed, string? OutputPath)
 {
-    /// <summary>The value of a target-specific option, or null.</summary>
-    public string? Option(string name) => Line?.Value(name);
+    /// <summary><c>--backend</c> (script target), or null.</summary>
+    public string? Backend { get; init; }
 
-    /// <summary>Every value of a repeatable target-specific option.</summary>
-    public IReadOnlyList<string> Options(string name) => Line?.Values(name) ?? [];
+    /// <summary>Every <c>--library</c>, in order.</summary>
+    public IReadOnlyList<string> Libraries { get; init; } = [];
+
+    /// <summary><c>--name</c> (node target), or null.</summary>
+    public string? NodeName { get; init; }
 }
 
 /// <summary>
@@ -37,4 +39,12 @@ internal abstract class ConvertTarget
 
     /// <summary>True when the target writes its output itself (files it must not overwrite, a folder), so the command only reports.</summary>
     public virtual bool WritesFile(ConvertRequest request) => false;
+
+    /// <summary>
+    /// Where a batch puts the result for the input found at <paramref name="relative"/> (below the folder or glob
+    /// that named it), relative to the output folder: by default the same path, a <c>.png</c>/<c>.webp</c> with
+    /// <c>.json</c> appended.
+    /// </summary>
+    public virtual string BatchOutput(string relative) =>
+        relative.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? relative : relative + ".json";
 }

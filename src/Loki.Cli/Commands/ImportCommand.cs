@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Loki.Core.Diagnostics;
 using Loki.Core.Nodes;
 
@@ -7,38 +8,24 @@ namespace Loki.Cli.Commands;
 /// <c>loki import SOURCE --into nodes/NAME</c>: starts (or adds to) a node from a Python function
 /// (<c>file.py:func</c>), a ComfyUI node (<c>PACK_DIR:Class</c>) or a saved workflow (JSON, PNG, WebP).
 /// </summary>
-internal static class ImportCommand
+internal sealed class ImportCommand : Command
 {
-    /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private readonly Argument<string?> _source = new("SOURCE") { Description = "file.py:func, PACK_DIR:Class, or a WORKFLOW.json|png|webp (none: templates only)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string> _into = CliOptions.Paths(new Option<string>("--into") { Description = "the node folder to start or grow", HelpName = "nodes/NAME", Required = true });
+
+    public ImportCommand()
+        : base("import", "start or grow a node from a Python function, a ComfyUI node or a saved workflow")
     {
-        string? source = null;
-        string? into = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--into" && i + 1 < args.Length)
-            {
-                into = args[++i];
-            }
-            else if (source is null && !args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                source = args[i];
-            }
-            else
-            {
-                throw Usage($"unexpected argument '{args[i]}'");
-            }
-        }
-
-        if (into is null)
-        {
-            throw Usage("usage: loki import [SOURCE] --into nodes/NAME");
-        }
-
-        var diagnostics = new DiagnosticBag();
-        var (growth, placed) = NodeImporter.Import(ImportSource.Parse(source), Path.GetFullPath(into), mustBeNew: false, diagnostics);
-        return NodeCommandOutput.Write(growth, placed, diagnostics, stdout, stderr);
+        Add(_source);
+        Add(_into);
+        SetAction(Run);
     }
 
-    private static LokiException Usage(string message) => new(new LokiDiagnostic(LokiCodes.BadUsage, DiagnosticSeverity.Error, message));
+    private int Run(ParseResult parse)
+    {
+        var diagnostics = new DiagnosticBag();
+        var into = Path.GetFullPath(parse.GetRequiredValue(_into));
+        var (growth, placed) = NodeImporter.Import(ImportSource.Parse(parse.GetValue(_source)), into, mustBeNew: false, diagnostics);
+        return NodeCommandOutput.Write(growth, placed, diagnostics, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Loki.Core.Diagnostics;
 using Loki.Core.Python.Conversion;
 using Loki.Core.Python.Environment;
@@ -8,20 +9,30 @@ namespace Loki.Cli.Commands;
 /// <c>loki import-node PACK_DIR:Class --into nodes/&lt;n&gt; [--comfyui DIR] [--force]</c>: ComfyUI node → LOKI Script + LOKI
 /// Node, read statically. <c>PACK_DIR</c> may be ComfyUI's root for core nodes.
 /// </summary>
-internal static class ImportNodeCommand
+internal sealed class ImportNodeCommand : Command
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var a = PythonCommandSupport.Parse("import-node", args, ["--into", "--comfyui"], ["--force"]);
-        if (a.Positional.Count != 1 || a.Option("--into") is not { } into)
-        {
-            throw PythonCommandSupport.Usage("import-node", "usage: loki import-node PACK_DIR:CLASS --into nodes/<n> [--comfyui DIR] [--force]");
-        }
+    private readonly Argument<string> _target = CliOptions.Path("PACK_DIR:CLASS", "the ComfyUI node (PACK_DIR may be ComfyUI's root for core nodes)");
+    private readonly Option<string> _into = CliOptions.Paths(new Option<string>("--into") { Description = "the node folder to write", HelpName = "nodes/<n>", Required = true });
+    private readonly Option<string> _comfyui = new("--comfyui") { Description = "the ComfyUI root the pack imports from", HelpName = "DIR" };
+    private readonly Option<bool> _force = CliOptions.Force();
 
-        var (pack, classType) = PythonCommandSupport.SplitTarget("import-node", a.Positional[0], "CLASS");
+    public ImportNodeCommand()
+        : base("import-node", "ComfyUI node → LOKI Script + LOKI Node, read statically")
+    {
+        Add(_target);
+        Add(_into);
+        Add(_comfyui);
+        Add(_force);
+        SetAction(RunAsync);
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    {
+        var into = parse.GetRequiredValue(_into);
+        var (pack, classType) = PythonCommandSupport.SplitTarget("import-node", parse.GetRequiredValue(_target), "CLASS");
         var python = await PythonLocator.FindAsync([]);
         var diagnostics = new DiagnosticBag();
-        var files = await ComfyNodeImporter.PlanAsync(python, pack, classType, into, a.Option("--comfyui"), diagnostics);
-        return PythonCommandSupport.WriteAndReport(into, files, diagnostics, a.Flag("--force"), stdout, stderr);
+        var files = await ComfyNodeImporter.PlanAsync(python, pack, classType, into, parse.GetValue(_comfyui), diagnostics);
+        return PythonCommandSupport.WriteAndReport(into, files, diagnostics, parse.GetValue(_force), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
     }
 }

@@ -1,41 +1,28 @@
+using System.CommandLine;
 using Loki.Core.Diagnostics;
 using Loki.Core.Nodes;
 
 namespace Loki.Cli.Commands;
 
 /// <summary><c>loki new NAME [--dir NODES_DIR]</c>: starts a node folder with its requirements, name and status templates.</summary>
-internal static class NewCommand
+internal sealed class NewCommand : Command
 {
-    /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private readonly Argument<string> _name = CliOptions.Path("NAME", "the node's name (lowercase snake_case), or its folder path");
+    private readonly Option<string> _dir = new("--dir") { Description = "the nodes folder (default: ./nodes when it exists, else the current folder)", HelpName = "NODES_DIR" };
+
+    public NewCommand()
+        : base("new", "start a LOKI node folder")
     {
-        string? name = null;
-        string? dir = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--dir" && i + 1 < args.Length)
-            {
-                dir = args[++i];
-            }
-            else if (name is null && !args[i].StartsWith('-'))
-            {
-                name = args[i];
-            }
-            else
-            {
-                throw Usage($"unexpected argument '{args[i]}'");
-            }
-        }
-
-        if (name is null)
-        {
-            throw Usage("usage: loki new NAME [--dir NODES_DIR]");
-        }
-
-        var diagnostics = new DiagnosticBag();
-        var (growth, placed) = NodeImporter.Import(new ImportSource(ImportSourceKind.Nothing, string.Empty), NodeFolderPath.Resolve(name, dir), mustBeNew: true, diagnostics);
-        return NodeCommandOutput.Write(growth, placed, diagnostics, stdout, stderr);
+        Add(_name);
+        Add(_dir);
+        SetAction(Run);
     }
 
-    private static LokiException Usage(string message) => new(new LokiDiagnostic(LokiCodes.BadUsage, DiagnosticSeverity.Error, message));
+    private int Run(ParseResult parse)
+    {
+        var diagnostics = new DiagnosticBag();
+        var folder = NodeFolderPath.Resolve(parse.GetRequiredValue(_name), parse.GetValue(_dir));
+        var (growth, placed) = NodeImporter.Import(new ImportSource(ImportSourceKind.Nothing, string.Empty), folder, mustBeNew: true, diagnostics);
+        return NodeCommandOutput.Write(growth, placed, diagnostics, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+    }
 }

@@ -18,16 +18,19 @@ internal sealed class NodeConvertTarget : ConvertTarget
     public override bool WritesFile(ConvertRequest request) => true;
 
     /// <inheritdoc />
+    public override string BatchOutput(string relative) => Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, FlowCommandSupport.NameOf(relative));
+
+    /// <inheritdoc />
     public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
     {
-        var dir = request.OutputPath is null or "-" ? throw CommandLine.Usage("convert", "--to node needs -o DIR (the node folder)") : Path.GetFullPath(request.OutputPath);
-        var name = request.Option("--name") ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(dir));
+        var dir = request.OutputPath is null or "-" ? throw CliUsage.Error("convert", "--to node needs -o DIR (the node folder)") : Path.GetFullPath(request.OutputPath);
+        var name = request.NodeName ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(dir));
         if (!NodeFolderReader.IsValidName(name))
         {
-            throw CommandLine.Usage("convert", $"the node name '{name}' is not lowercase snake_case (give --name, or name the folder so)");
+            throw CliUsage.Error("convert", $"the node name '{name}' is not lowercase snake_case (give --name, or name the folder so)");
         }
 
-        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Options("--library"), diagnostics, out var environment);
+        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment);
         if (doc is null || !doc.Validate(environment.Catalog, diagnostics) || diagnostics.HasErrors)
         {
             return null;

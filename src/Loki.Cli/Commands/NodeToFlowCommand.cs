@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Loki.Core.Config;
 using Loki.Core.Diagnostics;
 using Loki.Core.Flows.Node;
@@ -10,27 +11,26 @@ namespace Loki.Cli.Commands;
 /// <c>loki node-to-flow NODE [-o FILE] [--plain]</c>: the LOKI Flow around one LOKI node (a UI workflow with
 /// input/output markers, loaders and savers), from the node's config layer.
 /// </summary>
-internal static class NodeToFlowCommand
+internal sealed class NodeToFlowCommand : Command
 {
-    private const string Help = """
-        usage: loki node-to-flow NODE [-o FILE] [--plain]
+    private readonly Argument<string> _node = CliOptions.Path("NODE", "a node folder (nodes/<n>/) or its config <n>.json");
+    private readonly Option<string> _output = CliOptions.Output("write the workflow here (a file LOKI did not write, or that was edited, is kept)", "FILE");
+    private readonly Option<bool> _plain = new("--plain") { Description = "loaders and savers only, no LokiInput/LokiOutput markers" };
 
-        NODE             a node folder (nodes/<n>/) or its config <n>.json
-        -o, --output FILE write the workflow here (a file LOKI did not write, or that was edited, is kept)
-        --plain          loaders and savers only, no LokiInput/LokiOutput markers
-        """;
-
-    /// <summary>Runs the command; returns the exit code.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public NodeToFlowCommand()
+        : base("node-to-flow", "the LOKI Flow around one LOKI node")
     {
-        if (args.Any(a => a is "-h" or "--help"))
-        {
-            await stdout.WriteLineAsync(Help);
-            return CliApp.Success;
-        }
+        Add(_node);
+        Add(_output);
+        Add(_plain);
+        SetAction(RunAsync);
+    }
 
-        var line = CommandLine.Parse("node-to-flow", args, ["--output"], ["--plain"], new Dictionary<string, string> { ["-o"] = "--output" });
-        var input = line.SinglePositional("NODE");
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancel)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var input = parse.GetRequiredValue(_node);
         var configPath = Directory.Exists(input) ? Path.Combine(input, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(input))) + ".json") : input;
         if (!File.Exists(configPath))
         {
@@ -45,9 +45,9 @@ internal static class NodeToFlowCommand
             return ExitCodes.For(diagnostics.Items) is var code and not CliApp.Success ? code : CliApp.Failed;
         }
 
-        var workflow = NodeFlowBuilder.Build(config, markers: !line.Flag("--plain"));
+        var workflow = NodeFlowBuilder.Build(config, markers: !parse.GetValue(_plain));
         var sha = Sha256Hex.OfFile(configPath);
-        var output = line.Value("--output");
+        var output = parse.GetValue(_output);
         if (output is null or "-")
         {
             await CommandIO.ReportAsync(stderr, diagnostics.Items);

@@ -17,6 +17,9 @@ internal sealed class ScriptConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override bool WritesFile(ConvertRequest request) => request.OutputPath is not (null or "-");
 
+    /// <inheritdoc />
+    public override string BatchOutput(string relative) => Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, FlowCommandSupport.NameOf(relative) + ".py");
+
     private static bool LooksLikeNodeConfig(string path)
     {
         try
@@ -32,13 +35,13 @@ internal sealed class ScriptConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
     {
-        var backend = request.Option("--backend");
+        var backend = request.Backend;
         if (backend is not null && !FlowBackends.All.Contains(backend))
         {
-            throw CommandLine.Usage("convert", $"--backend must be one of {string.Join("|", FlowBackends.All)}, not '{backend}'");
+            throw CliUsage.Error("convert", $"--backend must be one of {string.Join("|", FlowBackends.All)}, not '{backend}'");
         }
 
-        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Options("--library"), diagnostics, out var environment);
+        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment);
         if (doc is null || !doc.Validate(environment.Catalog, diagnostics) || diagnostics.HasErrors)
         {
             return null;

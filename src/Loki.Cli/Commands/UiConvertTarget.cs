@@ -24,7 +24,7 @@ internal sealed class UiConvertTarget : ConvertTarget
         }
 
         // LOKI nodes and markers of the library the prompt uses get their real widgets and slots.
-        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Options("--library"), diagnostics).Schemas;
+        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics).Schemas;
         var result = ApiToUiConverter.Convert(request.Input.Api!, schemas, request.InputPath);
         diagnostics.AddRange(result.Diagnostics);
         if (!result.Succeeded)

@@ -35,6 +35,11 @@ public static class LokiCodes
     /// <summary>A file could not be written.</summary>
     public const string WriteFailed = "LOKI0005";
 
+    // LOKI0050-0069: batch conversion and speed (issue 10).
+
+    /// <summary>Two inputs of one <c>loki convert</c> batch would write the same output file; the later one is refused.</summary>
+    public const string BatchOutputClash = "LOKI0050";
+
     /// <summary>An unexpected internal failure; the message names the operation. Always a bug.</summary>
     public const string InternalError = "LOKI0099";
 
@@ -380,6 +385,20 @@ public static class LokiCodes
 
     /// <summary>A LOKI Node file defines no node class that can be read statically.</summary>
     public const string NodeClassUnreadable = "LOKI2041";
+
+    // 2100-2119: scripts that run anywhere (the loki-runtime wheel, --standalone copies).
+
+    /// <summary>A generated LOKI Script run from the shell found loki_runtime neither beside it nor installed (printed by the script, exit 2).</summary>
+    public const string ScriptRuntimeMissing = "LOKI2100";
+
+    /// <summary><c>--standalone</c>: the loki_runtime to copy beside the script was not found (give <c>--runtime DIR</c>).</summary>
+    public const string StandaloneRuntimeNotFound = "LOKI2101";
+
+    /// <summary><c>--standalone</c>: a folder beside the script (<c>loki_runtime/</c>, <c>nodes/&lt;n&gt;/</c>) is not a copy LOKI made; it is left alone.</summary>
+    public const string StandaloneForeignFolder = "LOKI2102";
+
+    /// <summary><c>--standalone</c>: a LOKI node the flow uses was not found in its library, so it is not copied beside the script.</summary>
+    public const string StandaloneNodeNotFound = "LOKI2103";
 
     // ---- LOKI5000-5199 requirements verification, smoke tests, packaging --------------------
     // 5000-5049 requirements, 5050-5099 smoke runs, 5100-5199 the pack.

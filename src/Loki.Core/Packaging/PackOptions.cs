@@ -17,10 +17,11 @@ public sealed record PackOptions(string Library, string Runtime, PackMetadata Me
     public bool CheckImports { get; init; } = true;
 
     /// <summary>
-    /// The runtime modules whose <c>NODE_CLASS_MAPPINGS</c> the pack registers (the flow markers). Other runtime
+    /// The runtime modules the pack imports and whose <c>NODE_CLASS_MAPPINGS</c> it registers (the flow markers; the
+    /// web extension's route, which has none). Other runtime
     /// modules with mappings, such as the executor's stand-ins for core nodes, must never reach ComfyUI.
     /// </summary>
-    public IReadOnlyList<string> RuntimeNodeModules { get; init; } = ["markers"];
+    public IReadOnlyList<string> RuntimeNodeModules { get; init; } = ["markers", "web_routes"];
 
     /// <summary>The Python interpreter for the import scan.</summary>
     public string? Python { get; init; }

@@ -23,6 +23,7 @@ from .graph_builder import graph_builder_class, is_link
 from .markers import ANY, INPUT_MARKER, OUTPUT_MARKER, parse_bound
 
 FLOW_CATEGORY = "LOKI 🦊/flows"
+MARKER_ID_PREFIX = "loki_input_"
 _WIDGETS = ("INT", "FLOAT", "STRING", "BOOLEAN", "COMBO")
 
 
@@ -213,15 +214,15 @@ def make_flow_node(flow_path: str | os.PathLike, class_type: str | None = None, 
         missing = [n for n in names if n not in outputs]
         if missing:
             raise FlowError(codes.BAD_OUTPUT, f"the flow {current.path.name} no longer has the output(s) {', '.join(missing)}")
-        prefix = graph_builder_class().alloc_prefix()
+        ids = expanded_ids(prompt, graph_builder_class().alloc_prefix())
         expand = {}
         for node_id, node in prompt.items():
-            expand[prefix + node_id] = {
+            expand[ids[node_id]] = {
                 "class_type": node["class_type"],
-                "inputs": {k: _prefixed(v, prefix, prompt, outer) for k, v in (node.get("inputs") or {}).items()},
+                "inputs": {k: _prefixed(v, ids, outer) for k, v in (node.get("inputs") or {}).items()},
                 "_meta": dict(node.get("_meta") or {"title": node["class_type"]}),
             }
-        result = tuple(_prefixed(outputs[n], prefix, prompt, outer) for n in names)
+        result = tuple(_prefixed(outputs[n], ids, outer) for n in names)
         return {"result": result, "expand": expand}
 
     name = class_type or comfy_adapter.mapping_key(interface.name)
@@ -240,13 +241,22 @@ def make_flow_node(flow_path: str | os.PathLike, class_type: str | None = None, 
     return type(comfy_adapter.class_name(interface.name) + "Flow", (), attributes)
 
 
-def _prefixed(value: Any, prefix: str, prompt: dict, outer: dict) -> Any:
-    """Links between the flow's own nodes get the prefix; placeholders become the outer (raw) links."""
+def expanded_ids(prompt: dict, prefix: str) -> dict:
+    """The id of each flow node in the expansion: `prefix + id`, so ComfyUI's progress messages name the flow's own
+    node ids (the web extension maps them back). Input markers are not nodes of the flow as the editor opens it (they
+    become the subgraph's inputs) and their ids are allocated by the flow script, so they could equal the id of a
+    node of the saved flow: they get `prefix + "loki_input_" + id` instead."""
+    return {node_id: prefix + (MARKER_ID_PREFIX + node_id if node["class_type"] == INPUT_MARKER else node_id)
+            for node_id, node in prompt.items()}
+
+
+def _prefixed(value: Any, ids: dict, outer: dict) -> Any:
+    """Links between the flow's own nodes point at their expanded ids; placeholders become the outer (raw) links."""
     if is_link(value):
         if value[0] in outer:
             return list(outer[value[0]])
-        if value[0] in prompt:
-            return [prefix + value[0], value[1]]
+        if value[0] in ids:
+            return [ids[value[0]], value[1]]
     return value
 
 

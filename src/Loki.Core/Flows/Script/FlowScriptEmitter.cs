@@ -26,7 +26,7 @@ public static class FlowScriptEmitter
 
     private static readonly string[] RuntimeTypeNames = ["Any", "Audio", "Conditioning", "Image", "Latent", "Mask", "Model", "Multiline", "Opaque", "Range"];
 
-    private static readonly string[] ScriptNames = ["g", "flow", "FLOW", "run", "backend", "sys", "Path", "Annotated", "Literal", .. RuntimeTypeNames];
+    private static readonly string[] ScriptNames = ["g", "flow", "FLOW", "run", "backend", "sys", "Path", "_missing", "Annotated", "Literal", .. RuntimeTypeNames];
 
     /// <summary>
     /// The script body; the §6 header is added when the file is written (<see cref="Node.GeneratedFileWriter"/>).
@@ -53,13 +53,13 @@ public static class FlowScriptEmitter
         }
 
         w.Line();
-        w.Line("if __package__ in (None, \"\"):  # run as a script: find loki_runtime in a folder above (pack root or repo)");
-        w.Line("    sys.path[:0] = [str(p) for d in Path(__file__).resolve().parents for p in (d, d / \"src\" / \"python\") if (p / \"loki_runtime\").is_dir()][:1]");
-        w.Line("from loki_runtime import flow  # noqa: E402");
+        var imports = new List<string> { "from loki_runtime import flow  # noqa: E402" };
         if (runtimeTypes.Count > 0)
         {
-            w.Line($"from loki_runtime.types import {string.Join(", ", runtimeTypes)}  # noqa: E402");
+            imports.Add($"from loki_runtime.types import {string.Join(", ", runtimeTypes)}  # noqa: E402");
         }
+
+        Python.Emit.RuntimeBootstrap.Write(w, imports);
 
         w.Line();
         w.Line($"FLOW = flow.Flow(__file__, name={PythonLiteral.String(options.Name)})");

@@ -23,9 +23,7 @@ public static class ScriptEmitter
         w.Line("import sys");
         w.Line("from pathlib import Path");
         w.Line();
-        w.Line("if __package__ in (None, \"\"):  # run as a script: find loki_runtime in the pack root or the repo");
-        w.Line("    sys.path[:0] = [str(p) for p in (Path(__file__).resolve().parents[2], Path(__file__).resolve().parents[2] / \"src\" / \"python\")]");
-        w.Line("from loki_runtime import script");
+        RuntimeBootstrap.Write(w, ["from loki_runtime import script"]);
         w.Line();
         if (body is FunctionCallBody call)
         {

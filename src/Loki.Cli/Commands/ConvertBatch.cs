@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Loki.Core.Diagnostics;
+using Loki.Core.Workflows.Batch;
+
+namespace Loki.Cli.Commands;
+
+/// <summary>
+/// <c>loki convert INPUT... --to T -o OUTDIR</c>: converts many files in one process on every core. Each file's
+/// result goes to OUTDIR at the path the target gives (<see cref="ConvertTarget.BatchOutput"/>); its diagnostics are
+/// printed in input order; the exit code is the worst file's (2 over 1 over 0); a summary line ends the run.
+/// </summary>
+internal static class ConvertBatch
+{
+    /// <summary>Runs the batch; returns the exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string outDir, ConvertSettings settings, CliConsole console, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        var expansion = new DiagnosticBag();
+        var files = WorkflowInputs.Expand(inputs, expansion);
+        var outputs = files.Select(f => Path.Combine(outDir, settings.Target.BatchOutput(f.Relative))).ToList();
+        var outcomes = new ConvertOutcome[files.Count];
+        var firstWriter = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            // Two inputs that would write the same output: the later one is refused rather than overwriting the first.
+            if (!firstWriter.TryAdd(Path.GetFullPath(outputs[i]), i))
+            {
+                outcomes[i] = new(CliApp.Failed, [new LokiDiagnostic(LokiCodes.BatchOutputClash, DiagnosticSeverity.Error, $"would write {outputs[i]}, which {files[firstWriter[Path.GetFullPath(outputs[i])]].Path} writes; convert one of them separately", files[i].Path)], null);
+            }
+        }
+
+        void ConvertAll(Action step) => Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            outcomes[i] ??= Convert(files[i].Path, outputs[i], settings);
+            step();
+        });
+
+        if (console.ProgressOnStderr && files.Count > 1)
+        {
+            await BatchProgress.RunAsync(stderr, files.Count, ConvertAll);
+        }
+        else
+        {
+            ConvertAll(() => { });
+        }
+
+        await CommandIO.ReportAsync(stderr, expansion.Items);
+        foreach (var outcome in outcomes)
+        {
+            await CommandIO.ReportAsync(stderr, outcome.Diagnostics);
+        }
+
+        var failed = outcomes.Count(o => o.ExitCode != CliApp.Success);
+        var warnings = outcomes.Sum(o => o.Diagnostics.Count(d => !d.IsError));
+        await stdout.WriteLineAsync($"convert: {files.Count - failed} of {files.Count} files to {settings.Target.Name} in {outDir}"
+            + (failed > 0 ? $", {failed} failed" : string.Empty)
+            + (expansion.HasErrors ? $", {expansion.Items.Count(d => d.IsError)} inputs not found" : string.Empty)
+            + (warnings > 0 ? $", {warnings} warnings" : string.Empty)
+            + $" ({clock.Elapsed.TotalSeconds:0.00} s)");
+        return outcomes.Select(o => o.ExitCode).Append(ExitCodes.For(expansion.Items)).Max();
+    }
+
+    private static ConvertOutcome Convert(string input, string output, ConvertSettings settings)
+    {
+        try
+        {
+            return ConvertFile.Run(input, output, settings);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // One file's bug must not stop the others: a coded line naming the file.
+            return new(CliApp.Failed, [new LokiDiagnostic(LokiCodes.InternalError, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", input)], null);
+        }
+    }
+}

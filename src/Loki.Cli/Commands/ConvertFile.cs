@@ -1,0 +1,71 @@
+using Loki.Core.Diagnostics;
+using Loki.Core.Schemas;
+using Loki.Core.Workflows;
+
+namespace Loki.Cli.Commands;
+
+/// <summary>The options of one <c>loki convert</c> run, shared by every file it converts.</summary>
+/// <param name="Target">The <c>--to</c> target.</param>
+/// <param name="Schemas">The node definitions (catalogue plus <c>--schemas</c>), loaded once.</param>
+/// <param name="Seed">The <c>--seed</c>, or null.</param>
+internal sealed record ConvertSettings(ConvertTarget Target, SchemaSet Schemas, long? Seed)
+{
+    /// <summary><c>--backend</c>, or null.</summary>
+    public string? Backend { get; init; }
+
+    /// <summary>Every <c>--library</c>.</summary>
+    public IReadOnlyList<string> Libraries { get; init; } = [];
+
+    /// <summary><c>--name</c>, or null.</summary>
+    public string? NodeName { get; init; }
+}
+
+/// <summary>The outcome of converting one file: its exit code, its diagnostics, and the text to print (stdout mode).</summary>
+internal sealed record ConvertOutcome(int ExitCode, IReadOnlyList<LokiDiagnostic> Diagnostics, string? Text);
+
+/// <summary>Converts one input file with a <see cref="ConvertTarget"/>; what the single-file and the batch mode share.</summary>
+internal static class ConvertFile
+{
+    /// <summary>
+    /// Converts <paramref name="input"/>; writes to <paramref name="output"/> (atomically) unless it is null or <c>-</c>,
+    /// in which case the text comes back in the outcome. Bad input becomes coded diagnostics, never an exception.
+    /// </summary>
+    public static ConvertOutcome Run(string input, string? output, ConvertSettings settings)
+    {
+        var diagnostics = new DiagnosticBag();
+        try
+        {
+            var file = WorkflowLoader.Load(input);
+            diagnostics.AddRange(file.Warnings ?? []);
+            var request = new ConvertRequest(input, file, settings.Schemas, settings.Seed, output)
+            {
+                Backend = settings.Backend,
+                Libraries = settings.Libraries,
+                NodeName = settings.NodeName,
+            };
+            var text = settings.Target.Convert(request, diagnostics);
+            if (text is null || diagnostics.HasErrors)
+            {
+                return new(ExitCodes.For(diagnostics.Items) is var code and not CliApp.Success ? code : CliApp.Failed, diagnostics.Items, null);
+            }
+
+            if (settings.Target.WritesFile(request))
+            {
+                return new(CliApp.Success, diagnostics.Items, null);
+            }
+
+            if (output is null or "-")
+            {
+                return new(CliApp.Success, diagnostics.Items, text);
+            }
+
+            CommandIO.WriteFile(text, output);
+            return new(CliApp.Success, diagnostics.Items, null);
+        }
+        catch (LokiException ex)
+        {
+            diagnostics.Add(ex.Diagnostic);
+            return new(ExitCodes.For(ex.Diagnostic), diagnostics.Items, null);
+        }
+    }
+}

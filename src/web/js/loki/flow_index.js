@@ -1,0 +1,45 @@
+// The flows the pack can open: GET /loki/flows (the pack's subgraph blueprints, by class type). A frontend or backend
+// without the route gets an empty index: LOKI nodes then stay ordinary closed nodes.
+
+/** One openable flow: the blueprint's subgraph definition and what the closed node's counter counts. */
+export class FlowEntry {
+  constructor(classType, name, definition) {
+    this.classType = classType
+    this.name = name
+    this.definition = definition
+    this.countable = countableNodeIds(definition)
+    this.titles = new Map(definition.nodes.map((n) => [String(n.id), n.title ?? n.type]))
+    this.types = new Map(definition.nodes.map((n) => [String(n.id), n.type]))
+    // A script node's one-node flow holds just the node itself: it opens, but has no inner run to count.
+    this.trivial = definition.nodes.length === 1 && definition.nodes[0].type === classType
+  }
+}
+
+/** Loads the index; `fetchApi` is the frontend's `api.fetchApi`. Never throws: a missing route is an empty index. */
+export async function loadFlowIndex(fetchApi) {
+  const index = new Map()
+  let body = {}
+  try {
+    const response = await fetchApi('/loki/flows')
+    if (!response.ok) return index
+    body = await response.json()
+  } catch {
+    return index
+  }
+  for (const [classType, item] of Object.entries(body ?? {})) {
+    const definition = item?.blueprint?.definitions?.subgraphs?.[0]
+    if (definition && Array.isArray(definition.nodes)) index.set(classType, new FlowEntry(classType, item.name, definition))
+  }
+  return index
+}
+
+// The inner nodes that run when the flow runs: those whose output is used (by another node or by the flow's
+// outputs). A loader left behind by an input marker (the flow's example input) feeds nothing and never runs.
+function countableNodeIds(definition) {
+  const used = new Set()
+  for (const link of definition.links ?? []) {
+    const origin = Array.isArray(link) ? link[1] : link.origin_id
+    used.add(String(origin))
+  }
+  return new Set(definition.nodes.map((n) => String(n.id)).filter((id) => used.has(id)))
+}
