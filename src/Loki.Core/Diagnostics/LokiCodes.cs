@@ -102,6 +102,17 @@ public static class LokiCodes
     /// <summary>A media file carries no workflow and no prompt.</summary>
     public const string WorkflowNoMetadata = "LOKI1011";
 
+    // LOKI1012-1029 API prompt validation (h-fidelity)
+
+    /// <summary>The links of an API prompt form a cycle; ComfyUI refuses to run it.</summary>
+    public const string PromptCycle = "LOKI1012";
+
+    /// <summary>An API prompt links to an output index its origin node does not have (negative, or past its outputs).</summary>
+    public const string PromptLinkToMissingOutput = "LOKI1013";
+
+    /// <summary>An API prompt uses a class that no given schema defines (a warning: the server may have it).</summary>
+    public const string PromptUnknownClass = "LOKI1014";
+
     // LOKI1040-1099 media files (PNG, WebP) carrying a workflow or prompt
 
     /// <summary>A media file is neither a PNG nor a WebP (by its signature), or its extension is not supported.</summary>

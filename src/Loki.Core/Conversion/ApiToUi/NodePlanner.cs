@@ -21,7 +21,7 @@ internal sealed class NodePlanner(SchemaSet schemas, string file, DiagnosticBag 
     {
         var classType = JsonRead.String(entry["class_type"])!;
         var title = JsonRead.String(entry["_meta"]?["title"]);
-        var schema = schemas.Find(classType);
+        var schema = Loki.Core.Conversion.UiToApi.SchemaChoice.ForPrompt(schemas, classType, entry["inputs"] as JsonObject ?? []);
         var plan = new NodePlan(id, index, classType, title, schema);
         var inputs = entry["inputs"] as JsonObject ?? [];
         if (schema is null)
