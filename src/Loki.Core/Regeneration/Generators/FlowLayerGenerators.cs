@@ -28,17 +28,29 @@ public static class FlowLayerGenerators
     public static (FlowDocument Document, FlowEnvironment Environment)? Load(NodeFolder folder, string flowPath, DiagnosticBag diagnostics)
     {
         var library = FlowLibrary.RootAbove(folder.Directory) is { } root ? new[] { root } : [];
-        var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read(library, new DiagnosticBag()));
-        var document = FlowLoader.Load(flowPath, environment, diagnostics);
-        return document is null || diagnostics.HasErrors ? null : (document, environment);
+        var loaded = FlowConversionCache.GetOrCompute("load\n" + FlowConversionCache.FlowKey(flowPath, library), diagnostics, bag =>
+        {
+            var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read(library, new DiagnosticBag()));
+            var document = FlowLoader.Load(flowPath, environment, bag);
+            return document is null || bag.HasErrors ? null : new Loaded(document, environment);
+        });
+        return loaded is null || diagnostics.HasErrors ? null : (loaded.Document, loaded.Environment);
     }
 
     /// <summary>The files of the flow node a node folder's flow converts to; null (with diagnostics) when it does not.</summary>
-    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics) =>
-        Load(folder, flowPath, diagnostics) is { } flow
-            ? FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description ?? RequirementsLayer.Description(folder))
-            : null;
+    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics)
+    {
+        var library = FlowLibrary.RootAbove(folder.Directory) is { } root ? new[] { root } : [];
+        description ??= RequirementsLayer.Description(folder);
+        var key = $"convert\n{folder.Name}\n{description}\n{FlowConversionCache.FlowKey(flowPath, library)}";
+        return FlowConversionCache.GetOrCompute(key, diagnostics, bag =>
+            Load(folder, flowPath, bag) is { } flow
+                ? FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description)
+                : null);
+    }
 
     private static string? FromFlow(LayerGenerationContext context, Func<FlowNodeFiles, string> pick) =>
         Convert(context.Folder, context.SourcePath, context.Config?.Description, context.Diagnostics) is { } files ? pick(files) : null;
+
+    private sealed record Loaded(FlowDocument Document, FlowEnvironment Environment);
 }
