@@ -1,6 +1,7 @@
 using Loki.Core.Diagnostics;
 using Loki.Core.Flows.Node;
 using Loki.Core.Flows.Script;
+using Loki.Core.Python.Standalone;
 using Loki.Core.Regeneration;
 
 namespace Loki.Cli.Commands;
@@ -67,12 +68,19 @@ internal sealed class ScriptConvertTarget : ConvertTarget
             return GeneratedHeader.WrapPython(body, source, doc.SourceSha256);
         }
 
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        var nodes = request.Standalone
+            ? StandaloneNodes.Closure(doc.Plan.Order.Select(n => n.ClassType), FlowCommandSupport.LibraryRoots(request.InputPath, request.Libraries), diagnostics, request.InputPath)
+            : [];
+        if (request.Standalone && StandaloneCopier.Refuses(folder, nodes, diagnostics))
+        {
+            return null;
+        }
+
         GeneratedFileWriter.WritePython(output, body, source, doc.SourceSha256, diagnostics);
         if (request.Standalone && !diagnostics.HasErrors)
         {
-            var roots = FlowCommandSupport.LibraryRoots(request.InputPath, request.Libraries);
-            var nodes = Loki.Core.Python.Standalone.StandaloneNodes.Closure(doc.Plan.Order.Select(n => n.ClassType), roots, diagnostics, request.InputPath);
-            StandaloneSupport.Write(Path.GetDirectoryName(Path.GetFullPath(output))!, nodes, diagnostics);
+            StandaloneSupport.Write(folder, nodes, diagnostics);
         }
 
         var sibling = Path.ChangeExtension(output, ".json");

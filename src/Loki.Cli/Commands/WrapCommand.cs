@@ -41,6 +41,12 @@ internal sealed class WrapCommand : Command
         var python = await PythonLocator.FindAsync([]);
         var diagnostics = new DiagnosticBag();
         var files = await FunctionWrapper.PlanAsync(python, module, function, into, parse.GetValue(_repo), diagnostics);
+        if (parse.GetValue(_standalone))
+        {
+            // Checked first: a refused copy leaves nothing written.
+            Loki.Core.Python.Standalone.StandaloneCopier.Refuses(Path.GetFullPath(into), [], diagnostics);
+        }
+
         var code = PythonCommandSupport.WriteAndReport(into, files, diagnostics, force, stdout, stderr);
         if (code == CliApp.Success && parse.GetValue(_standalone))
         {

@@ -198,6 +198,14 @@ public sealed class StandaloneScriptTests
         var refused = await CliRun.InProcessAsync("convert", PhotoFinish, "--to", "script", "-o", other.File("flow.py"), "--standalone");
         refused.AssertError(LokiCodes.StandaloneForeignFolder, 1, Path.Combine(other.Path, "loki_runtime"));
         Assert.Equal(["mine.py"], Directory.GetFiles(Path.GetDirectoryName(mine)!).Select(Path.GetFileName));
+        Assert.False(File.Exists(other.File("flow.py")));
+        var module = other.Write("filters.py", Filters);
+        var into = other.File("darken");
+        Directory.CreateDirectory(Path.Combine(into, "loki_runtime"));
+        File.WriteAllText(Path.Combine(into, "loki_runtime", "mine.py"), "x = 1\n");
+        var wrapRefused = await CliRun.InProcessAsync("wrap", module + ":darken", "--into", into, "--standalone");
+        wrapRefused.AssertError(LokiCodes.StandaloneForeignFolder, 1, Path.Combine(into, "loki_runtime"));
+        Assert.False(File.Exists(Path.Combine(into, "darken.py")));
 
         var noOutput = await CliRun.InProcessAsync("convert", PhotoFinish, "--to", "script", "--standalone");
         noOutput.AssertError(LokiCodes.BadUsage, 2);

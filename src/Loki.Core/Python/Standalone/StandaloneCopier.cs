@@ -25,16 +25,28 @@ public static class StandaloneCopier
     /// <returns>The number of files written or removed; -1 when refused.</returns>
     public static int Copy(string scriptFolder, string runtime, IReadOnlyList<string> nodeFolders, DiagnosticBag diagnostics)
     {
-        var copies = new List<(string Source, string Target)> { (runtime, Path.Combine(scriptFolder, "loki_runtime")) };
-        copies.AddRange(nodeFolders.Select(n => (n, Path.Combine(scriptFolder, "nodes", Path.GetFileName(Path.TrimEndingDirectorySeparator(n))))));
-        var foreign = copies.Where(c => IsForeign(c.Target)).ToList();
+        var copies = Targets(scriptFolder, runtime, nodeFolders);
+        return Refuses(scriptFolder, nodeFolders, diagnostics) ? -1 : copies.Sum(c => Mirror(c.Source, c.Target));
+    }
+
+    /// <summary>
+    /// True, with a LOKI2102 error for each, when a folder the copy would write is someone's own; callers check this
+    /// before writing the script, so a refused run leaves nothing behind.
+    /// </summary>
+    public static bool Refuses(string scriptFolder, IReadOnlyList<string> nodeFolders, DiagnosticBag diagnostics)
+    {
+        var foreign = Targets(scriptFolder, string.Empty, nodeFolders).Where(c => IsForeign(c.Target)).ToList();
         foreach (var (_, target) in foreign)
         {
             diagnostics.Error(LokiCodes.StandaloneForeignFolder, $"this folder is not a copy LOKI made (no {MarkerName}); move it away to write a standalone copy here", target);
         }
 
-        return foreign.Count > 0 ? -1 : copies.Sum(c => Mirror(c.Source, c.Target));
+        return foreign.Count > 0;
     }
+
+    private static List<(string Source, string Target)> Targets(string scriptFolder, string runtime, IReadOnlyList<string> nodeFolders) =>
+        [(runtime, Path.Combine(scriptFolder, "loki_runtime")),
+         .. nodeFolders.Select(n => (n, Path.Combine(scriptFolder, "nodes", Path.GetFileName(Path.TrimEndingDirectorySeparator(n)))))];
 
     private static bool IsForeign(string target) =>
         Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, MarkerName));
