@@ -4,7 +4,7 @@ namespace Loki.Cli.Tests;
 public sealed class HelpTests
 {
     private static readonly string[] Commands =
-        ["new", "import", "convert", "inspect", "node-to-flow", "pack", "verify", "wrap", "import-node", "script-to-node", "node-to-script", "schemas"];
+        ["new", "import", "convert", "inspect", "node-to-flow", "pack", "verify", "wrap", "import-node", "script-to-node", "node-to-script", "schemas", "split"];
 
     [Fact]
     public async Task Help_ListsEveryCommandOnce()
