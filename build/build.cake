@@ -309,6 +309,24 @@ Task("smoke-cuda")
     }
 });
 
+Task("native")
+    .Description("publishes the native loki (Native AOT) to artifacts/loki-native; installs clang and zlib1g-dev from Debian when missing and root")
+    .Does(() =>
+{
+    // Native AOT links with clang; Debian ships it (issue 10: the fast start-up of one process per file).
+    if (Capture("bash", "-c \"command -v clang\"").Code != 0 || !FileExists("/usr/include/zlib.h"))
+    {
+        if (!IsRoot() || !FileExists("/usr/bin/apt-get"))
+        {
+            throw new Exception("Native AOT needs clang and zlib1g-dev: sudo apt-get install -y clang zlib1g-dev");
+        }
+
+        Run("bash", "-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev\"");
+    }
+
+    Run("dotnet", $"publish \"{root.Combine("src/Loki.Cli").FullPath}\" -c Release -r linux-x64 -p:LokiNative=true -o \"{root.Combine("artifacts/loki-native").FullPath}\"");
+});
+
 Task("package")
     .Description("builds the ComfyUI-LOKI pack folder under artifacts/ (requirements verified on the way)")
     .IsDependentOn("library")

@@ -15,11 +15,12 @@ internal sealed class ApiConvertTarget : ConvertTarget
     {
         if (request.Input.Ui is not { } ui)
         {
-            return CanonicalJson.Write(request.Input.Api);
+            diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
+            return diagnostics.HasErrors ? null : CanonicalJson.Write(request.Input.Api);
         }
 
         // A workflow of LOKI nodes converts with the library's own definitions (widget order, types).
-        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics).Schemas;
+        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics, request.Environments).Schemas;
         var result = UiToApiConverter.Convert(ui, schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
         diagnostics.AddRange(result.Diagnostics);
         return result.Succeeded ? CanonicalJson.Write(result.Prompt) : null;

@@ -43,8 +43,9 @@ internal sealed class InspectCommand : Command
         var file = WorkflowLoader.Load(input);
         var schemas = CommandIO.LoadSchemas(parse.GetValue(_schemas) ?? []);
         var report = WorkflowInspector.Inspect(file, schemas);
-        await CommandIO.ReportAsync(stderr, [.. schemas.Diagnostics, .. file.Warnings ?? []]);
+        var found = Loki.Core.Schemas.PromptSchemaCheck.Check(file, schemas);
+        await CommandIO.ReportAsync(stderr, [.. schemas.Diagnostics, .. file.Warnings ?? [], .. found]);
         await stdout.WriteAsync(json ? CanonicalJson.Write(InspectReportJson.Build(report)) : InspectReportText.Build(report));
-        return ExitCodes.For(file.Warnings ?? []);
+        return ExitCodes.For([.. file.Warnings ?? [], .. found]);
     }
 }

@@ -24,6 +24,10 @@ internal static class InspectReportJson
             ["count"] = m.Count,
             ["pack"] = Pack(m.Pack),
         }).ToArray()),
+        ["definitions"] = new JsonArray(r.Definitions.Select(d => (JsonNode)new JsonObject
+        {
+            ["type"] = d.Type, ["source"] = d.Source, ["comfyui_version"] = d.ComfyVersion, ["nodes"] = d.Nodes, ["candidates"] = d.Candidates,
+        }).ToArray()),
         ["subgraphs"] = new JsonArray(r.Subgraphs.Select(s => (JsonNode)new JsonObject
         {
             ["id"] = s.Id, ["name"] = s.Name, ["nodes"] = s.Nodes, ["instances"] = s.Instances,

@@ -49,6 +49,13 @@ internal static class InspectReportText
             Line($"  {m.Type}  x{N(m.Count)}: {pack}");
         }
 
+        var chosen = r.Definitions.Where(d => d.Candidates > 1).ToList();
+        Line($"definitions chosen among several: {N(chosen.Count)}");
+        foreach (var d in chosen)
+        {
+            Line($"  {d.Type}  x{N(d.Nodes)}: {d.Source}{(d.ComfyVersion is null ? string.Empty : $" (ComfyUI {d.ComfyVersion})")}");
+        }
+
         Line($"subgraphs:   {N(r.Subgraphs.Count)}");
         foreach (var s in r.Subgraphs)
         {

@@ -34,6 +34,10 @@ public static class FlowLoader
         else
         {
             prompt = file.Api;
+            if (prompt is not null)
+            {
+                PromptSchemaCheck.Check(prompt, path, environment.Schemas, diagnostics);
+            }
         }
 
         if (prompt is null)

@@ -16,9 +16,11 @@ public static class WorkflowInspector
     {
         var workflow = UiWorkflow.View(raw, file.Path);
         var uses = new List<(string Type, JsonObject? Properties)>();
+        var rawNodes = new List<JsonObject>();
         foreach (var graph in workflow.Graphs)
         {
             uses.AddRange(graph.Nodes.Select(n => (n.Type, n.Properties)));
+            rawNodes.AddRange(graph.Nodes.Select(n => n.Raw));
         }
 
         var groups = new List<GroupNodeSummary>();
@@ -26,6 +28,7 @@ public static class WorkflowInspector
         {
             var inner = (def?["nodes"] as JsonArray ?? []).OfType<JsonObject>().ToList();
             uses.AddRange(inner.Select(n => (JsonRead.String(n["type"]) ?? string.Empty, n["properties"] as JsonObject)));
+            rawNodes.AddRange(inner);
             groups.Add(new GroupNodeSummary(name, inner.Count, uses.Count(u => u.Type == "workflow>" + name || u.Type == "workflow/" + name)));
         }
 
@@ -40,7 +43,10 @@ public static class WorkflowInspector
             file.Path, file.Format, "ui", version, frontend,
             workflow.Root.Nodes.Count, workflow.Root.Links.Count,
             Count(real.Select(u => u.Type)), Missing(real, schemas, virtualOk: true),
-            subgraphs, groups, file.Api?.Count);
+            subgraphs, groups, file.Api?.Count)
+        {
+            Definitions = DefinitionUses.OfUiNodes(rawNodes, schemas),
+        };
     }
 
     private static WorkflowReport InspectApi(WorkflowFile file, JsonObject prompt, SchemaSet schemas)
@@ -49,7 +55,10 @@ public static class WorkflowInspector
         var links = prompt.Sum(p => (p.Value?["inputs"] as JsonObject ?? []).Count(i => ApiPrompt.IsLink(i.Value)));
         return new WorkflowReport(
             file.Path, file.Format, "api", null, null, prompt.Count, links,
-            Count(uses.Select(u => u.Item1)), Missing(uses, schemas, virtualOk: false), [], [], null);
+            Count(uses.Select(u => u.Item1)), Missing(uses, schemas, virtualOk: false), [], [], null)
+        {
+            Definitions = DefinitionUses.OfPrompt(prompt, schemas),
+        };
     }
 
     private static List<TypeCount> Count(IEnumerable<string> types) =>

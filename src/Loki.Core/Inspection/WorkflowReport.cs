@@ -28,7 +28,22 @@ public sealed record WorkflowReport(
     IReadOnlyList<MissingType> MissingTypes,
     IReadOnlyList<SubgraphSummary> Subgraphs,
     IReadOnlyList<GroupNodeSummary> GroupNodes,
-    int? PromptNodes);
+    int? PromptNodes)
+{
+    /// <summary>For every node type with a definition, the definition(s) its nodes use (chosen per node when several are given).</summary>
+    public IReadOnlyList<DefinitionUse> Definitions { get; init; } = [];
+}
+
+/// <summary>
+/// Which definition nodes of one type use: the dump it came from (<see cref="SchemaOrigin.Source"/>, or
+/// <c>&lt;catalogue:comfyui-X&gt;</c>) and its ComfyUI version when known.
+/// </summary>
+/// <param name="Type">The node type.</param>
+/// <param name="Source">The dump the chosen definition came from.</param>
+/// <param name="ComfyVersion">That dump's ComfyUI version, or null when unknown.</param>
+/// <param name="Nodes">How many nodes of the type use it.</param>
+/// <param name="Candidates">How many distinct definitions of the type were given.</param>
+public sealed record DefinitionUse(string Type, string Source, string? ComfyVersion, int Nodes, int Candidates);
 
 /// <summary>One node type and how many nodes use it.</summary>
 public sealed record TypeCount(string Type, int Count);

@@ -35,6 +35,9 @@ public sealed record NodeSchema(
         return null;
     }
 
+    /// <summary>Where the definition came from (the dump and its ComfyUI version); null when built in memory.</summary>
+    public SchemaOrigin? Origin { get; init; }
+
     /// <summary>The <c>display_name</c>, falling back to the class type, as the frontend titles a node.</summary>
     public string Title => string.IsNullOrEmpty(DisplayName) ? ClassType : DisplayName;
 }

@@ -6,8 +6,10 @@ using Loki.Core.Workflows;
 namespace Loki.Core.Schemas;
 
 /// <summary>
-/// The node definitions conversion works against: one or more <c>/object_info</c> dumps merged, a later dump
-/// overriding an earlier one class by class. <see cref="Catalogue"/> holds the core nodes of the ComfyUI version in
+/// The node definitions conversion works against: one or more <c>/object_info</c> dumps, each class with every
+/// distinct definition the dumps give it (<see cref="Candidates"/>, newest first; <see cref="Find"/> is the newest).
+/// Which one a node uses is chosen per node from its saved widgets (<c>Conversion.UiToApi.SchemaChoice</c>), never by
+/// the order files were read in. <see cref="Catalogue"/> holds the core nodes of the ComfyUI version in
 /// <see cref="CatalogueComfyVersion"/>, shipped inside LOKI, so that core workflows convert with no flags.
 /// </summary>
 public sealed class SchemaSet
@@ -15,16 +17,17 @@ public sealed class SchemaSet
     private const string CatalogueResource = "comfyui-0.3.64-core.object_info.json.gz";
     private static readonly Lazy<SchemaSet> CatalogueLazy = new(LoadCatalogue);
 
-    private readonly Dictionary<string, NodeSchema> _nodes;
+    // Each list is newest first (see SchemaRank) and holds no two identical definitions.
+    private readonly Dictionary<string, List<NodeSchema>> _nodes;
 
-    private SchemaSet(Dictionary<string, NodeSchema> nodes, IReadOnlyList<LokiDiagnostic> diagnostics)
+    private SchemaSet(Dictionary<string, List<NodeSchema>> nodes, IReadOnlyList<LokiDiagnostic> diagnostics)
     {
         _nodes = nodes;
         Diagnostics = diagnostics;
     }
 
     /// <summary>An empty set.</summary>
-    public static SchemaSet Empty { get; } = new(new Dictionary<string, NodeSchema>(StringComparer.Ordinal), []);
+    public static SchemaSet Empty { get; } = new(new Dictionary<string, List<NodeSchema>>(StringComparer.Ordinal), []);
 
     /// <summary>The shipped core catalogue (ComfyUI <see cref="CatalogueComfyVersion"/>, core nodes only).</summary>
     public static SchemaSet Catalogue => CatalogueLazy.Value;
@@ -41,25 +44,29 @@ public sealed class SchemaSet
     /// <summary>Every class type, sorted ordinally.</summary>
     public IEnumerable<string> ClassTypes => _nodes.Keys.Order(StringComparer.Ordinal);
 
-    /// <summary>The definition of <paramref name="classType"/>, or null.</summary>
-    public NodeSchema? Find(string classType) => _nodes.GetValueOrDefault(classType);
+    /// <summary>The newest definition of <paramref name="classType"/>, or null.</summary>
+    public NodeSchema? Find(string classType) => _nodes.TryGetValue(classType, out var list) ? list[0] : null;
+
+    /// <summary>Every distinct definition of <paramref name="classType"/>, newest first (empty when none).</summary>
+    public IReadOnlyList<NodeSchema> Candidates(string classType) => _nodes.TryGetValue(classType, out var list) ? list : [];
 
     /// <summary>True when <paramref name="classType"/> has a definition.</summary>
     public bool Contains(string classType) => _nodes.ContainsKey(classType);
 
     /// <summary>
-    /// Loads the dumps named by <paramref name="filesOrDirs"/> (a folder contributes every <c>*.json</c> under it, in
-    /// ordinal path order), after the catalogue when <paramref name="includeCatalogue"/>. Later definitions win.
+    /// Loads the dumps named by <paramref name="filesOrDirs"/> (a folder contributes every <c>*.json</c> under it), with
+    /// the catalogue when <paramref name="includeCatalogue"/>. Every definition is kept as a candidate of its class;
+    /// the order of the files does not matter.
     /// </summary>
     public static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue = true)
     {
-        var nodes = new Dictionary<string, NodeSchema>(StringComparer.Ordinal);
+        var nodes = new Dictionary<string, List<NodeSchema>>(StringComparer.Ordinal);
         var diagnostics = new List<LokiDiagnostic>();
         if (includeCatalogue)
         {
             foreach (var (key, value) in Catalogue._nodes)
             {
-                nodes[key] = value;
+                nodes[key] = [.. value];
             }
         }
 
@@ -68,7 +75,7 @@ public sealed class SchemaSet
             foreach (var file in Expand(item))
             {
                 var root = JsonSource.Parse(JsonSource.ReadText(file), file, LokiCodes.SchemaInvalid);
-                AddDump(root, file, nodes, diagnostics);
+                AddDump(root, new SchemaOrigin(file, SchemaOrigin.VersionOfDump(file)), nodes, diagnostics);
             }
         }
 
@@ -76,18 +83,24 @@ public sealed class SchemaSet
     }
 
     /// <summary>Parses one dump held in memory (<paramref name="file"/> names it in diagnostics).</summary>
-    public static SchemaSet Parse(string json, string file)
+    public static SchemaSet Parse(string json, string file) => Parse(json, file, null);
+
+    /// <summary>Parses one dump held in memory, taken from ComfyUI <paramref name="comfyVersion"/> when known.</summary>
+    public static SchemaSet Parse(string json, string file, string? comfyVersion)
     {
-        var nodes = new Dictionary<string, NodeSchema>(StringComparer.Ordinal);
+        var nodes = new Dictionary<string, List<NodeSchema>>(StringComparer.Ordinal);
         var diagnostics = new List<LokiDiagnostic>();
-        AddDump(JsonSource.Parse(json, file, LokiCodes.SchemaInvalid), file, nodes, diagnostics);
+        AddDump(JsonSource.Parse(json, file, LokiCodes.SchemaInvalid), new SchemaOrigin(file, comfyVersion), nodes, diagnostics);
         return new SchemaSet(nodes, diagnostics);
     }
 
-    /// <summary>Returns a set holding this one's definitions overridden by <paramref name="other"/>'s.</summary>
+    /// <summary>
+    /// Returns a set holding this one's definitions with <paramref name="other"/>'s replacing them class by class (the
+    /// LOKI library over ComfyUI's nodes: a class <paramref name="other"/> defines keeps only its definitions).
+    /// </summary>
     public SchemaSet Merge(SchemaSet other)
     {
-        var nodes = new Dictionary<string, NodeSchema>(_nodes, StringComparer.Ordinal);
+        var nodes = new Dictionary<string, List<NodeSchema>>(_nodes, StringComparer.Ordinal);
         foreach (var (key, value) in other._nodes)
         {
             nodes[key] = value;
@@ -105,17 +118,19 @@ public sealed class SchemaSet
 
         if (Directory.Exists(item))
         {
-            return Directory.EnumerateFiles(item, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+            return Directory.EnumerateFiles(item, "*.json", SearchOption.AllDirectories)
+                .Where(f => !SchemaOrigin.IsStatsFile(f))
+                .Order(StringComparer.Ordinal);
         }
 
         throw JsonSource.Fail(LokiCodes.SchemaNotFound, "no schema file or folder at this path", item);
     }
 
-    private static void AddDump(JsonNode root, string file, Dictionary<string, NodeSchema> nodes, List<LokiDiagnostic> diagnostics)
+    private static void AddDump(JsonNode root, SchemaOrigin origin, Dictionary<string, List<NodeSchema>> nodes, List<LokiDiagnostic> diagnostics)
     {
         if (root is not JsonObject obj)
         {
-            throw JsonSource.Fail(LokiCodes.SchemaInvalid, "an /object_info dump must be a JSON object of node definitions", file, "$");
+            throw JsonSource.Fail(LokiCodes.SchemaInvalid, "an /object_info dump must be a JSON object of node definitions", origin.Source, "$");
         }
 
         foreach (var (classType, def) in obj)
@@ -124,11 +139,17 @@ public sealed class SchemaSet
             if (schema is null)
             {
                 diagnostics.Add(new LokiDiagnostic(LokiCodes.SchemaBadNode, DiagnosticSeverity.Warning,
-                    $"skipped '{classType}': {problem}", file, JsonPathText.Key("$", classType)));
+                    $"skipped '{classType}': {problem}", origin.Source, JsonPathText.Key("$", classType)));
                 continue;
             }
 
-            nodes[classType] = schema;
+            if (!nodes.TryGetValue(classType, out var list))
+            {
+                nodes[classType] = [schema with { Origin = origin }];
+                continue;
+            }
+
+            SchemaRank.Insert(list, schema with { Origin = origin });
         }
     }
 
@@ -139,6 +160,6 @@ public sealed class SchemaSet
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
-        return Parse(reader.ReadToEnd(), "<catalogue:comfyui-" + CatalogueComfyVersion + ">");
+        return Parse(reader.ReadToEnd(), "<catalogue:comfyui-" + CatalogueComfyVersion + ">", CatalogueComfyVersion);
     }
 }

@@ -39,11 +39,27 @@ public static class ApiPrompt
 
             foreach (var (name, value) in inputs)
             {
-                if (value is JsonArray { Count: 2 } link && IsLink(link) && !prompt.ContainsKey(JsonRead.String(link[0])!))
+                if (value is not JsonArray { Count: 2 } link || !IsLink(link))
+                {
+                    continue;
+                }
+
+                if (!prompt.ContainsKey(JsonRead.String(link[0])!))
                 {
                     diagnostics.Error(LokiCodes.PromptLinkToMissingNode, $"input '{name}' of node '{id}' links to node '{JsonRead.String(link[0])}', which the prompt does not hold", file, JsonPathText.Key(at + ".inputs", name));
                 }
+                else if (JsonRead.Long(link[1]) is < 0)
+                {
+                    diagnostics.Error(LokiCodes.PromptLinkToMissingOutput, $"input '{name}' of node '{id}' links to output {link[1]!.ToJsonString()} of node '{JsonRead.String(link[0])}', which no node has", file, JsonPathText.Key(at + ".inputs", name));
+                }
             }
+        }
+
+        if (PromptCycleFinder.Find(prompt) is { } cycle)
+        {
+            var first = cycle[0];
+            var through = string.Join(", ", cycle.Select(e => $"'{e.NodeId}'"));
+            diagnostics.Error(LokiCodes.PromptCycle, $"the prompt's links form a cycle through nodes {through} (input '{first.Input}' of node '{first.NodeId}' depends on itself); ComfyUI refuses to run it", file, JsonPathText.Key(JsonPathText.Key("$", first.NodeId) + ".inputs", first.Input));
         }
     }
 }

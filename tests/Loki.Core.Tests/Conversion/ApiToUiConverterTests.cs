@@ -136,7 +136,7 @@ public sealed class ApiToUiConverterTests
             """), SchemaSet.Catalogue, "p.json");
 
         Assert.Null(result.Workflow);
-        Assert.Equal(LokiCodes.ConvertCycle, Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(LokiCodes.PromptCycle, Assert.Single(result.Diagnostics).Code);
     }
 
     [Theory]

@@ -39,14 +39,40 @@ public sealed class SchemaSetTests : IDisposable
     }
 
     [Fact]
-    public void Later_dumps_override_earlier_ones_class_by_class()
+    public void Every_dump_adds_a_candidate_and_the_file_order_does_not_matter()
     {
         var first = Write("a.json", """{"A": {"input": {"required": {"x": ["INT"]}}, "output": []}, "B": {"input": {"required": {}}, "output": ["IMAGE"]}}""");
-        var second = Write("b.json", """{"A": {"input": {"required": {"y": ["FLOAT"]}}, "output": []}}""");
-        var set = SchemaSet.Load([first, second], includeCatalogue: false);
-        Assert.Equal(["y"], set.Find("A")!.Inputs.Select(i => i.Name));
+        var second = Write("b.json", """{"A": {"input": {"required": {"y": ["FLOAT"], "z": ["INT"]}}, "output": []}}""");
+        var copy = Write("c.json", """{"A": {"input": {"required": {"x": ["INT"]}}, "output": []}}""");
+        var set = SchemaSet.Load([first, second, copy], includeCatalogue: false);
+        var reversed = SchemaSet.Load([copy, second, first], includeCatalogue: false);
+
+        // Unknown versions: the definition with more inputs ranks newer; an identical copy is one candidate.
+        Assert.Equal(["y", "z"], set.Find("A")!.Inputs.Select(i => i.Name));
+        Assert.Equal(2, set.Candidates("A").Count);
+        Assert.Equal(set.Candidates("A").Select(c => c.Raw.ToJsonString()), reversed.Candidates("A").Select(c => c.Raw.ToJsonString()));
         Assert.NotNull(set.Find("B"));
         Assert.Null(set.Find("KSampler"));
+    }
+
+    [Fact]
+    public void A_dump_of_a_known_ComfyUI_version_ranks_above_an_unknown_and_an_older_one()
+    {
+        var unknown = Write("custom.json", """{"A": {"input": {"required": {"x": ["INT"], "w": ["INT"]}}, "output": []}}""");
+        var older = Write("comfyui-0.3.10.object_info.json", """{"A": {"input": {"required": {"y": ["INT"], "w": ["INT"]}}, "output": []}}""");
+        var newer = Write("comfyui-0.3.70.object_info.json", """{"A": {"input": {"required": {"z": ["INT"]}}, "output": []}}""");
+
+        var set = SchemaSet.Load([newer, unknown, older], includeCatalogue: false);
+
+        Assert.Equal(["0.3.70", "0.3.10", null], set.Candidates("A").Select(c => c.Origin!.ComfyVersion));
+        Assert.Equal("0.3.64", SchemaSet.Catalogue.Find("KSampler")!.Origin!.ComfyVersion);
+    }
+
+    [Fact]
+    public void Merge_replaces_a_class_with_the_other_sets_definitions()
+    {
+        var set = SchemaSet.Catalogue.Merge(SchemaSet.Parse("""{"KSampler": {"input": {"required": {}}, "output": []}}""", "lib.json"));
+        Assert.Empty(Assert.Single(set.Candidates("KSampler")).Inputs);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ internal sealed class ConversionRun
         switch (node.Kind)
         {
             case FlatNodeKind.Real:
-                if (_schemas.Find(node.ClassType) is { } schema)
+                if (node.SchemaIn(_schemas) is { } schema)
                 {
                     node.Widgets = WidgetMapper.Map(schema, node.Node.WidgetValues, node.Node.NamedWidgetValues, out var defaulted);
                     ReportDefaults(node, defaulted);
@@ -143,7 +143,7 @@ internal sealed class ConversionRun
                 : target.Inputs.FirstOrDefault(i => i.Link == link.Id);
             if (input?.WidgetName is { } name)
             {
-                var spec = _schemas.Find(target.ClassType)?.Input(name);
+                var spec = target.SchemaIn(_schemas)?.Input(name);
                 target.SetWidget(name, spec is null ? value?.DeepClone() : WidgetCallbacks.Apply(spec, value?.DeepClone()));
             }
         }
@@ -152,7 +152,7 @@ internal sealed class ConversionRun
     private JsonObject BuildInputs(FlatNode node)
     {
         var inputs = new JsonObject();
-        var schema = _schemas.Find(node.ClassType);
+        var schema = node.SchemaIn(_schemas);
         foreach (var (name, raw) in node.Widgets!)
         {
             var value = raw?.DeepClone();
@@ -206,7 +206,7 @@ internal sealed class ConversionRun
 
     private static JsonNode? Wrap(JsonNode? value) => value is JsonArray ? new JsonObject { ["__value__"] = value } : value;
 
-    private string? Title(FlatNode node) => node.Node.Title ?? _schemas.Find(node.ClassType)?.Title ?? node.ClassType;
+    private string? Title(FlatNode node) => node.Node.Title ?? node.SchemaIn(_schemas)?.Title ?? node.ClassType;
 
     private static void RemoveDanglingLinks(JsonObject prompt)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Loki.Core.Schemas;
 using Loki.Core.Workflows;
 
 namespace Loki.Core.Conversion.UiToApi;
@@ -9,6 +10,9 @@ namespace Loki.Core.Conversion.UiToApi;
 /// </summary>
 internal sealed class FlatNode
 {
+    private NodeSchema? _schema;
+    private bool _schemaChosen;
+
     public FlatNode(string id, UiNode node, UiGraph? graph, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
     {
         Id = id;
@@ -49,6 +53,21 @@ internal sealed class FlatNode
 
     /// <summary>For a real node, its widget values by name (filled before links are resolved).</summary>
     public List<KeyValuePair<string, JsonNode?>>? Widgets { get; set; }
+
+    /// <summary>
+    /// The definition this node uses among those <paramref name="schemas"/> give its class, chosen once from its saved
+    /// widgets (<see cref="SchemaChoice"/>); null when its class has none.
+    /// </summary>
+    public NodeSchema? SchemaIn(SchemaSet schemas)
+    {
+        if (!_schemaChosen)
+        {
+            _schema = SchemaChoice.For(schemas, ClassType, Node.WidgetValues, Node.NamedWidgetValues);
+            _schemaChosen = true;
+        }
+
+        return _schema;
+    }
 
     /// <summary>The node mode (2 muted, 4 bypassed).</summary>
     public int Mode => Node.Mode;

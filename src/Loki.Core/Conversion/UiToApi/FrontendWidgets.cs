@@ -22,6 +22,9 @@ internal static class FrontendWidgets
         ["RecordAudio"] = ["audio"],
     };
 
+    /// <summary>How many such widgets the frontend adds to a node of <paramref name="classType"/> (they follow its own in <c>widgets_values</c>).</summary>
+    public static int CountFor(string classType) => ByClass.TryGetValue(classType, out var names) ? names.Length : 0;
+
     /// <summary>Adds the extra widgets of <paramref name="classType"/> to <paramref name="inputs"/>.</summary>
     public static void AddTo(string classType, JsonObject inputs)
     {

@@ -64,7 +64,7 @@ internal static class GroupNodeLayout
         var converted = new List<(FlatNode Child, InputSpec Input, int Controls)>();
         foreach (var child in group.Children)
         {
-            if (schemas.Find(child.ClassType) is not { } schema || child.Kind != FlatNodeKind.Real)
+            if (child.SchemaIn(schemas) is not { } schema || child.Kind != FlatNodeKind.Real)
             {
                 continue;
             }
@@ -123,7 +123,7 @@ internal static class GroupNodeLayout
         foreach (var child in group.Children)
         {
             var i = child.GroupIndex;
-            var schema = schemas.Find(child.ClassType);
+            var schema = child.SchemaIn(schemas);
             var slots = child.Kind == FlatNodeKind.Real ? SocketOnlyInputs(child, schema) : child.Inputs.Select(x => x.Name).ToList();
             var inputConfig = group.Config(i)?["input"] as JsonObject;
             for (var s = 0; s < slots.Count; s++)
@@ -167,7 +167,7 @@ internal static class GroupNodeLayout
         foreach (var child in group.Children)
         {
             var i = child.GroupIndex;
-            var count = schemas.Find(child.ClassType)?.Outputs.Count ?? child.Node.Outputs.Count;
+            var count = child.SchemaIn(schemas)?.Outputs.Count ?? child.Node.Outputs.Count;
             var outputConfig = group.Config(i)?["output"] as JsonObject;
             for (var o = 0; o < count; o++)
             {

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Loki.Core.Schemas;
+
+/// <summary>
+/// Where a node definition came from: the dump file (or the shipped catalogue) and the ComfyUI version that dump was
+/// taken from, when known. The version decides which of several definitions of a class is the newest.
+/// </summary>
+/// <param name="Source">The dump's path as given, or <c>&lt;catalogue:comfyui-X&gt;</c>.</param>
+/// <param name="ComfyVersion">The ComfyUI version (<c>0.3.64</c>), or null when the dump does not say.</param>
+public sealed partial record SchemaOrigin(string Source, string? ComfyVersion)
+{
+    /// <summary>The version as a comparable value; null when unknown or not numeric.</summary>
+    public Version? ParsedVersion => ComfyVersion is { } v && Version.TryParse(v, out var parsed) ? parsed : null;
+
+    /// <summary>
+    /// The ComfyUI version of the dump at <paramref name="path"/>: a <c>system_stats.json</c> beside it (what the
+    /// server's <c>/system_stats</c> answers: <c>system.comfyui_version</c>), else a version in the file name
+    /// (<c>comfyui-0.3.64-core.object_info.json</c>); null when neither says.
+    /// </summary>
+    public static string? VersionOfDump(string path)
+    {
+        var stats = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "system_stats.json");
+        if (File.Exists(stats))
+        {
+            try
+            {
+                if ((JsonNode.Parse(File.ReadAllText(stats))?["system"] as JsonObject)?["comfyui_version"] is JsonValue v
+                    && v.TryGetValue(out string? text) && VersionText().Match(text) is { Success: true } m)
+                {
+                    return m.Value;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // A damaged stats file says nothing about the version; the file name may.
+            }
+        }
+
+        return FileNameVersion().Match(Path.GetFileName(path)) is { Success: true } named ? named.Groups[1].Value : null;
+    }
+
+    /// <summary>True when <paramref name="path"/> is a <c>/system_stats</c> answer rather than a dump.</summary>
+    public static bool IsStatsFile(string path) => Path.GetFileName(path).Equals("system_stats.json", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"comfyui[-_ ]?v?(\d+\.\d+(?:\.\d+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FileNameVersion();
+
+    [GeneratedRegex(@"^\d+\.\d+(?:\.\d+)?")]
+    private static partial Regex VersionText();
+}
