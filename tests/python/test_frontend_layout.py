@@ -133,9 +133,10 @@ def server(tmp_path_factory, pack):
 def browser(server):
     import urllib.request
 
-    # The minimap would cover part of every screenshot.
-    request = urllib.request.Request(f"{server.url}/api/settings/Comfy.Minimap.Visible", data=b"false", method="POST")
-    urllib.request.urlopen(request, timeout=30).read()
+    # The minimap would cover part of every screenshot, and a large graph framed whole would be drawn without text.
+    for setting, value in (("Comfy.Minimap.Visible", b"false"), ("LiteGraph.Canvas.MinFontSizeForLOD", b"0")):
+        request = urllib.request.Request(f"{server.url}/api/settings/{setting}", data=value, method="POST")
+        urllib.request.urlopen(request, timeout=30).read()
     with Browser() as b:
         b.open(server.url)
         b.evaluate(CAPTURE_MISSING)

@@ -21,6 +21,9 @@ import comfy_real
 from comfy_real import REPO, free_port, loki
 
 SHARED_COMFYUI = REPO.parent / "shared" / "tools" / "comfyui"
+# A model-free corpus workflow of nested subgraphs (text through PreviewAny), with the prompt the real frontend made.
+NESTED = (REPO.parent / "shared" / "corpus" / "frontend-pairs" / "Comfy-Org__ComfyUI_frontend@christian-byrne-fork"
+          / "browser_tests" / "assets" / "subgraphs" / "subgraph-nested-duplicate-ids.json")
 pytestmark = pytest.mark.skipif(not (SHARED_COMFYUI / "start-server.sh").is_file(),
                                 reason="../shared/tools/comfyui is absent")
 
@@ -114,6 +117,9 @@ def split(tmp_path_factory):
     (work / "chains_api.json").write_text(json.dumps(CHAINS), encoding="utf-8")
     loki("convert", work / "chains_api.json", "--to", "ui", "-o", work / "chains.json")
     ui = json.loads((work / "chains.json").read_text(encoding="utf-8"))
+    for node in ui["nodes"]:  # the chains on a grid far apart: a group around some nodes holds no other node's centre
+        n = int(node["id"])
+        node["pos"] = [(n - 1 if n <= 4 else n - 5) * 600.0, (0 if n <= 4 else 1) * 900.0]
     ui["groups"] = [_group(ui, "Soft Blur", ["2", "3"]), _group(ui, "Soft Blur Again", ["6", "7"])]
     (work / "chains.json").write_text(json.dumps(ui), encoding="utf-8")
     nodes = work / "library" / "nodes"
@@ -121,6 +127,9 @@ def split(tmp_path_factory):
     loki("convert", nodes / "chains" / "chains_workflow.json", "--to", "api", "-o", work / "parent_api.json")
     loki("convert", work / "chains.subgraphs.json", "--to", "api", "-o", work / "subgraphs_api.json",
          "--library", work / "library")
+    shutil.copy(f"{NESTED}.workflow.json", work / "nested.json")
+    loki("split", work / "nested.json", "--into", nodes)
+    loki("convert", nodes / "nested" / "nested_workflow.json", "--to", "api", "-o", work / "nested_parent_api.json")
     pack = comfy_real.build_pack(work, work / "library")
     return work, pack
 
@@ -171,3 +180,18 @@ def test_the_subgraph_parent_flattened_by_loki_gives_the_original_pixels(split, 
     # the flattened ids keep the top-level SaveImage ids (4, 9)
     for save in ("4", "9"):
         assert (server.pixels(original, save)[0] == server.pixels(flattened, save)[0]).all()
+
+
+def test_a_corpus_workflow_of_nested_subgraphs_splits_into_nested_flows_that_give_the_same_text(split, server):
+    work, _ = split
+    original = json.loads(Path(f"{NESTED}.prompt.json").read_text(encoding="utf-8"))
+    parent = json.loads((work / "nested_parent_api.json").read_text(encoding="utf-8"))
+    flows = [n["class_type"] for n in parent.values() if n["class_type"].startswith("Loki")]
+    assert flows, "the nested subgraphs should become flow nodes"
+    assert all(c in server.object_info for c in flows)
+
+    def texts(outputs: dict) -> list:
+        return sorted(json.dumps(o.get("text"), sort_keys=True) for o in outputs.values() if "text" in o)
+
+    want, got = texts(server.run(original)), texts(server.run(parent))
+    assert want and want == got
