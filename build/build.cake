@@ -42,6 +42,7 @@ var packFolder = artifacts.Combine("ComfyUI-LOKI");
 var webFolder = root.Combine("src/web"); // the pack's web extension (WEB_DIRECTORY)
 var testResults = artifacts.Combine("test-results");
 var smokeReports = artifacts.Combine("smoke");
+var comfyTool = FindComfyUITool();
 var taskClock = new Stopwatch();
 string testSummary = null; // "N passed, N failed, N skipped", printed last by Teardown
 
@@ -93,10 +94,69 @@ void Say(string text) => Information(text.Replace("{", "{{").Replace("}", "}}"))
 
 bool IsRoot() => Capture("id", "-u").Output.Trim() == "0";
 
+// Debian packages of `names` that dpkg does not list as installed (all of them when dpkg is absent).
+string[] MissingDebianPackages(string[] names)
+{
+    if (names.Length == 0)
+    {
+        return names;
+    }
+
+    var probe = Capture("dpkg-query", "-W -f=${Package}\\t${Status}\\n " + string.Join(" ", names));
+    var installed = probe.Output.Split('\n').Select(l => l.Split('\t')).Where(p => p.Length == 2 && p[1].Trim() == "install ok installed").Select(p => p[0].Split(':')[0]).ToHashSet();
+    return names.Where(n => !installed.Contains(n)).ToArray();
+}
+
+// The real ComfyUI 0.3.64 the tests and the smoke run use: $LOKI_COMFYUI_TOOL, else shared/tools/comfyui in a folder
+// above the repository (CI clones the repository with shared/ beside it). Null when absent.
+DirectoryPath FindComfyUITool()
+{
+    bool IsTool(DirectoryPath d) => FileExists(d.CombineWithFilePath("start-server.sh")) && FileExists(d.CombineWithFilePath("ComfyUI/nodes.py"));
+    var overridden = EnvironmentVariable("LOKI_COMFYUI_TOOL");
+    if (!string.IsNullOrEmpty(overridden))
+    {
+        return IsTool(Directory(overridden)) ? MakeAbsolute(Directory(overridden)) : null;
+    }
+
+    for (var dir = root; dir != null; dir = dir.GetParent())
+    {
+        var candidate = dir.Combine("shared/tools/comfyui");
+        if (IsTool(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    return null;
+}
+
 int Smoke(DirectoryPath nodes, DirectoryPath pythonPath, FilePath report, string extra)
 {
     var env = new Dictionary<string, string> { ["PYTHONPATH"] = pythonPath.FullPath, ["PYTHONDONTWRITEBYTECODE"] = "1" };
-    return Run(python, $"-m loki_runtime.smoke --library \"{nodes.FullPath}\" --report \"{report.FullPath}\" --python \"{python}\" {extra}", env: env, allowFail: true);
+    // With the real ComfyUI beside the repository, the nodes that wrap ComfyUI nodes and the flows of ComfyUI nodes
+    // run too: on a writable copy (the tool is read-only), its helper folders on PYTHONPATH as start-server.sh sets.
+    DirectoryPath copy = null;
+    if (comfyTool != null && string.IsNullOrEmpty(EnvironmentVariable("COMFYUI_PATH")))
+    {
+        copy = Directory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "loki-smoke-comfyui-" + Guid.NewGuid().ToString("N")));
+        Run("cp", $"-r \"{comfyTool.FullPath}\" \"{copy.FullPath}\"");
+        Run("chmod", $"-R u+w \"{copy.FullPath}\"");
+        env["COMFYUI_PATH"] = copy.Combine("ComfyUI").FullPath;
+        env["PYTHONPATH"] = string.Join(":", new[] { pythonPath.FullPath }.Concat(new[] { "stubs", "shims", "vendor" }.Select(d => copy.Combine(d).FullPath)));
+        Say($"ComfyUI for the nodes that wrap ComfyUI nodes: a copy of {comfyTool.FullPath}");
+    }
+
+    try
+    {
+        return Run(python, $"-m loki_runtime.smoke --library \"{nodes.FullPath}\" --report \"{report.FullPath}\" --python \"{python}\" {extra}", env: env, allowFail: true);
+    }
+    finally
+    {
+        if (copy != null)
+        {
+            DeleteDirectory(copy, new DeleteDirectorySettings { Recursive = true, Force = true });
+        }
+    }
 }
 
 // ---- progress: one line per step with its duration (Cake also prints the task summary at the end) -------------
@@ -125,23 +185,36 @@ Teardown(ctx =>
 // ---- targets --------------------------------------------------------------------------------------------------
 
 Task("setup")
-    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp, setuptools, wheel, venv; npm packages of JS test folders")
+    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp, setuptools, wheel, venv; the Debian packages of shared/tools/comfyui/apt-packages.txt; npm packages of JS test folders")
     .Does(() =>
 {
     Run("dotnet", "tool restore");
     // setuptools and wheel build the loki-runtime wheel offline; ensurepip (python3-venv) makes the test venvs.
     var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip", "aiohttp", "setuptools", "wheel", "ensurepip" };
     var missing = MissingPythonModules(modules);
+    // The real ComfyUI the tests run (shared/tools/comfyui) lists the Debian packages it needs.
+    var comfyPackages = comfyTool == null ? new string[0] : MissingDebianPackages(System.IO.File.ReadAllText(comfyTool.CombineWithFilePath("apt-packages.txt").FullPath)
+        .Split(new[] { ' ', '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries));
     if (missing.Length == 0)
     {
         Say($"Python: {python} has {string.Join(", ", modules)}.");
     }
-    else
+
+    if (comfyTool != null && comfyPackages.Length == 0)
     {
-        var packages = "python3 python3-numpy python3-pil python3-pytest python3-torch python3-pip python3-aiohttp python3-setuptools python3-wheel python3-venv";
+        Say($"ComfyUI for the tests: {comfyTool.FullPath} (its Debian packages are installed).");
+    }
+    else if (comfyTool == null)
+    {
+        Warning("shared/tools/comfyui not found beside the repository (or $LOKI_COMFYUI_TOOL): the tests that run the real ComfyUI skip, and the smoke run skips the nodes that wrap ComfyUI nodes.");
+    }
+
+    if (missing.Length > 0 || comfyPackages.Length > 0)
+    {
+        var packages = string.Join(" ", (missing.Length > 0 ? new[] { "python3", "python3-numpy", "python3-pil", "python3-pytest", "python3-torch", "python3-pip", "python3-aiohttp", "python3-setuptools", "python3-wheel", "python3-venv" } : new string[0]).Concat(comfyPackages).Distinct());
         if (IsRoot() && FileExists("/usr/bin/apt-get"))
         {
-            Say($"Python modules missing ({string.Join(", ", missing)}): installing {packages} from Debian...");
+            Say($"Missing (Python modules: {string.Join(", ", missing)}; ComfyUI's Debian packages: {string.Join(", ", comfyPackages)}): installing {packages} from Debian...");
             Run("bash", $"-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {packages}\"");
             missing = MissingPythonModules(modules);
             if (missing.Length > 0)
@@ -149,11 +222,17 @@ Task("setup")
                 throw new Exception($"still missing after apt-get: {string.Join(", ", missing)} (is {python} Debian's /usr/bin/python3?)");
             }
         }
-        else
+        else if (missing.Length > 0)
         {
             throw new Exception($"Python modules missing: {string.Join(", ", missing)}. Install them as root with:\n" +
                 $"    sudo apt-get install -y {packages}\n" +
                 "or point the build at an interpreter that has them: --python=/path/to/python3 (or LOKI_PYTHON).");
+        }
+        else
+        {
+            Warning($"The real ComfyUI of the tests needs Debian packages that are not installed ({string.Join(", ", comfyPackages)}); not root or no apt-get, so install them yourself:\n" +
+                $"    sudo apt-get install -y {packages}\n" +
+                "Until then the tests that start ComfyUI fail with its import error.");
         }
     }
 
@@ -307,6 +386,24 @@ Task("smoke-cuda")
     {
         throw new Exception(code == 3 ? "CUDA is not available on this machine" : $"CUDA smoke run failed (exit {code})");
     }
+});
+
+Task("native")
+    .Description("publishes the native loki (Native AOT) to artifacts/loki-native; installs clang and zlib1g-dev from Debian when missing and root")
+    .Does(() =>
+{
+    // Native AOT links with clang; Debian ships it (issue 10: the fast start-up of one process per file).
+    if (Capture("bash", "-c \"command -v clang\"").Code != 0 || !FileExists("/usr/include/zlib.h"))
+    {
+        if (!IsRoot() || !FileExists("/usr/bin/apt-get"))
+        {
+            throw new Exception("Native AOT needs clang and zlib1g-dev: sudo apt-get install -y clang zlib1g-dev");
+        }
+
+        Run("bash", "-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev\"");
+    }
+
+    Run("dotnet", $"publish \"{root.Combine("src/Loki.Cli").FullPath}\" -c Release -r linux-x64 -p:LokiNative=true -o \"{root.Combine("artifacts/loki-native").FullPath}\"");
 });
 
 Task("package")

@@ -46,6 +46,35 @@ internal static class RepoPaths
         }
     }
 
+    /// <summary>
+    /// The real ComfyUI 0.3.64 for tests (its README: <c>ComfyUI/</c>, <c>stubs/ shims/ vendor/</c>,
+    /// <c>start-server.sh</c>): <c>$LOKI_COMFYUI_TOOL</c>, else <c>shared/tools/comfyui</c> in a folder above the
+    /// repository (CI: <c>../shared</c>). Read-only: copy it before running it (tests/python/comfyui_tool.py does).
+    /// Null when absent.
+    /// </summary>
+    public static string? ComfyUITool
+    {
+        get
+        {
+            static bool IsTool(string d) => File.Exists(Path.Combine(d, "start-server.sh")) && File.Exists(Path.Combine(d, "ComfyUI", "nodes.py"));
+            if (Environment.GetEnvironmentVariable("LOKI_COMFYUI_TOOL") is { Length: > 0 } env)
+            {
+                return IsTool(env) ? Path.GetFullPath(env) : null;
+            }
+
+            for (var dir = new DirectoryInfo(Root); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "tools", "comfyui");
+                if (IsTool(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>The Python interpreter tests use: <c>$LOKI_PYTHON</c>, else <c>/usr/bin/python3</c>.</summary>
     public static string Python => Environment.GetEnvironmentVariable("LOKI_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";
 

@@ -1,6 +1,8 @@
 """Loads custom_nodes/ with ComfyUI's own loader (nodes.init_extra_nodes), in a fresh process, and reports.
 
-    python3 comfy_real_loader.py COMFYUI_DIR CUSTOM_NODES_DIR
+    PYTHONPATH=<tool>/stubs:<tool>/shims:<tool>/vendor python3 comfy_real_loader.py COMFYUI_DIR CUSTOM_NODES_DIR
+
+(the environment comfyui_tool.ComfyUICopy.env() gives.)
 
 Prints one line `REPORT {json}`: the node types the custom nodes added, their display names and python modules,
 the import failures ComfyUI counted, and every process start or pip use seen while importing (must be none: a
@@ -14,12 +16,8 @@ import sys
 from pathlib import Path
 
 comfyui, custom_nodes = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(comfyui)]
+sys.path[:0] = [str(comfyui)]
 os.chdir(comfyui)
-
-import comfy_stand_ins  # noqa: E402
-
-comfy_stand_ins.install()
 
 SPAWNED: list[str] = []
 

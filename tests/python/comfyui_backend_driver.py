@@ -1,7 +1,7 @@
 """Runs flows through the comfyui backend (ComfyUI's own executor) and the loki backend; prints JSON results.
 
-Started by test_flow_comfyui_backend.py in a subprocess (ComfyUI's modules are process-global). Modules
-ComfyUI imports but Debian lacks get test stand-ins (comfy_stand_ins.py).
+Started by test_flow_comfyui_backend.py in a subprocess (ComfyUI's modules are process-global), with the real
+ComfyUI's helper folders on PYTHONPATH (comfyui_tool.ComfyUICopy.env()).
 """
 import json
 import sys
@@ -11,10 +11,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path[:0] = [str(HERE), str(REPO / "src" / "python")]
-
-import comfy_stand_ins  # noqa: E402
-
-comfy_stand_ins.install()
 
 import numpy as np  # noqa: E402
 

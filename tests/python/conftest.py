@@ -138,3 +138,62 @@ def write_rgba_png(path, pixels):
     mode = {1: "L", 3: "RGB", 4: "RGBA"}[pixels.shape[2]]
     Image.fromarray(pixels[:, :, 0] if pixels.shape[2] == 1 else pixels, mode).save(path)
     return path
+
+
+# ---- the real ComfyUI 0.3.64 of shared/tools/comfyui (comfyui_tool.py says how; docs/comfyui-verification.md) ---
+import comfy_real  # noqa: E402
+import comfyui_tool  # noqa: E402
+
+
+def _need_comfyui_tool():
+    why = comfyui_tool.why_absent()
+    if why:
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def comfyui_copy(tmp_path_factory):
+    """A writable copy of the tool for in-process use: ``.comfyui`` is the ComfyUI folder (``--comfyui``),
+    ``.env(*paths)`` the environment of a subprocess that imports it. Shared by the session: do not install packs
+    into it (a server gets its own copy)."""
+    _need_comfyui_tool()
+    return comfyui_tool.ComfyUICopy(tmp_path_factory.mktemp("comfyui_copy"))
+
+
+@pytest.fixture(scope="session")
+def loki_build(tmp_path_factory):
+    """The repository's library grown and packed once (comfy_real.py): ``.work``, ``.library``, ``.pack``."""
+    import types
+
+    work = tmp_path_factory.mktemp("loki_build")
+    library = comfy_real.build_library(work)
+    return types.SimpleNamespace(work=work, library=library, pack=comfy_real.build_pack(work, library))
+
+
+@pytest.fixture(scope="session")
+def comfyui_server(tmp_path_factory, loki_build):
+    """One real ComfyUI for the session, started as a user starts it (no COMFYUI_PATH, no PYTHONPATH of ours), with
+    the built pack in ``custom_nodes/loki_pack_under_test``. Queue prompts with ``.queue(prompt)``."""
+    _need_comfyui_tool()
+    server = comfyui_tool.ComfyServer(tmp_path_factory.mktemp("comfyui_server"),
+                                      packs={comfy_real.PACK_FOLDER: loki_build.pack})
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def start_comfyui(tmp_path):
+    """``start_comfyui(packs={folder: pack}, frontend_root=None, extra_args=())`` starts another real ComfyUI (its
+    own copy, a free port); every server it started is stopped when the test ends."""
+    _need_comfyui_tool()
+    started = []
+
+    def start(packs=None, frontend_root=None, extra_args=()):
+        server = comfyui_tool.ComfyServer(tmp_path / f"comfyui_{len(started)}", packs=packs,
+                                          frontend_root=frontend_root, extra_args=tuple(extra_args))
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

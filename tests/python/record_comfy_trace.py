@@ -1,7 +1,6 @@
 """Records the HTTP and websocket traffic of the server backend against a real ComfyUI (run by hand).
 
-    python3 tests/python/comfy_stand_ins.py /tmp/x-comfyui --cpu --listen 127.0.0.1 --port 8199 \\
-        --front-end-root /tmp/x-fe --disable-api-nodes &
+    cp -r ../shared/tools/comfyui /tmp/x-comfyui && /tmp/x-comfyui/start-server.sh 8199 &
     python3 tests/python/record_comfy_trace.py http://127.0.0.1:8199
 
 Writes tests/python/fixtures/comfy_trace_<name>.json for each flow of comfy_trace_flows.GRAPHS.

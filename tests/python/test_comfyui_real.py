@@ -1,10 +1,9 @@
 """The built ComfyUI-LOKI pack inside a real ComfyUI 0.3.64: loading, /object_info, prompts, flow nodes, markers, backends.
 
-Skipped unless COMFYUI_PATH names an unpacked ComfyUI (CI has none). One server for the module (about 20 s to
-start on CPU); the pack is built from the repo's library with the `loki` CLI (see comfy_real.py).
+Runs on the real ComfyUI of shared/tools/comfyui (conftest.py fixtures, comfyui_tool.py): one server for the
+session, started without COMFYUI_PATH; the pack is built from the repo's library with the `loki` CLI (comfy_real.py).
 """
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,38 +11,30 @@ from pathlib import Path
 import pytest
 
 import comfy_real
-from comfy_real import PACK_FOLDER, PromptRejected, png_u8, save_image_u8
+from comfy_real import PACK_FOLDER, png_u8, save_image_u8
+from comfyui_tool import PromptRejected
 
 HERE = Path(__file__).resolve().parent
-pytestmark = pytest.mark.skipif(not os.environ.get("COMFYUI_PATH"),
-                                reason="COMFYUI_PATH is not set (no real ComfyUI to load the pack into)")
 
 
 @pytest.fixture(scope="module")
-def work(tmp_path_factory):
-    return tmp_path_factory.mktemp("comfy_real")
+def work(loki_build):
+    return loki_build.work
 
 
 @pytest.fixture(scope="module")
-def comfyui():
-    return Path(os.environ["COMFYUI_PATH"]).resolve()
+def library(loki_build):
+    return loki_build.library
 
 
 @pytest.fixture(scope="module")
-def library(work):
-    return comfy_real.build_library(work)
+def pack(loki_build):
+    return loki_build.pack
 
 
 @pytest.fixture(scope="module")
-def pack(work, library):
-    return comfy_real.build_pack(work, library)
-
-
-@pytest.fixture(scope="module")
-def server(comfyui, work, pack):
-    srv = comfy_real.ComfyServer(comfyui, work, pack)
-    yield srv
-    srv.stop()
+def server(comfyui_server):
+    return comfyui_server
 
 
 @pytest.fixture(scope="module")
@@ -81,10 +72,11 @@ def script_run(folder: Path):
 # ---- 1. loading ---------------------------------------------------------------------------------------------
 
 
-def test_comfyuis_own_loader_imports_the_pack_under_another_folder_name_and_installs_nothing(comfyui, server,
+def test_comfyuis_own_loader_imports_the_pack_under_another_folder_name_and_installs_nothing(comfyui_copy, server,
                                                                                                 configs):
-    proc = subprocess.run([sys.executable, str(HERE / "comfy_real_loader.py"), str(comfyui),
-                           str(server.base / "custom_nodes")], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run([sys.executable, str(HERE / "comfy_real_loader.py"), str(comfyui_copy.comfyui),
+                           str(server.comfyui / "custom_nodes")], capture_output=True, text=True, timeout=300,
+                          env=comfyui_copy.env())
     lines = [line for line in proc.stdout.splitlines() if line.startswith("REPORT ")]
     assert proc.returncode == 0 and lines, proc.stderr[-3000:]
     report = json.loads(lines[-1][len("REPORT "):])
@@ -283,18 +275,17 @@ def test_flow_script_server_backend_matches_the_loki_backend(server, work, libra
         assert np.array_equal(np.round(theirs[name] * 255), save_image_u8(ours[name]).astype(np.float64)), name
 
 
-def test_flow_script_comfyui_backend_matches_the_loki_backend(comfyui, work, library, ramp):
+def test_flow_script_comfyui_backend_matches_the_loki_backend(comfyui_copy, work, library, ramp):
+    comfyui = comfyui_copy.comfyui
     driver = ("import sys, json, importlib.util, numpy as np\n"
               f"sys.path[:0] = [{str(HERE)!r}, {str(comfy_real.REPO / 'src' / 'python')!r}]\n"
-              "import comfy_stand_ins; comfy_stand_ins.install()\n"
               f"spec = importlib.util.spec_from_file_location('lb', {str(work / 'levels_blur.py')!r})\n"
               "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
               f"a = m.run(image={str(ramp)!r}, white=0.75, backend='loki')\n"
               f"b = m.run(image={str(ramp)!r}, white=0.75, backend='comfyui', comfyui={str(comfyui)!r})\n"
               "print('REPORT ' + json.dumps({k: [list(a[k].shape), list(b[k].shape), "
               "float(np.abs(a[k] - b[k]).max())] for k in a}))\n")
-    env = dict(os.environ, LOKI_LIBRARY=str(library))
-    env.pop("PYTHONPATH", None)
+    env = comfyui_copy.env(LOKI_LIBRARY=str(library))
     proc = subprocess.run([sys.executable, "-c", driver], capture_output=True, text=True, timeout=600, env=env)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("REPORT ")]
     assert proc.returncode == 0 and lines, proc.stderr[-3000:]
@@ -342,7 +333,7 @@ def test_every_example_workflow_of_the_pack_runs_on_the_server(server, pack, wor
         pytest.skip("the library has no flow, so the pack has no example workflow")
     import shutil
 
-    shutil.copy(ramp, server.base / "input" / "example.png")  # what the examples' LoadImage nodes name
+    shutil.copy(ramp, server.input_dir / "example.png")  # what the examples' LoadImage nodes name
     failed = {}
     for example in examples:
         prompt = _to_api(example, schemas, work / f"example_{example.stem}_api.json")

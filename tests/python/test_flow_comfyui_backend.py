@@ -1,6 +1,5 @@
-"""The comfyui backend: ComfyUI's own executor in-process. Needs COMFYUI_PATH (a copy of ComfyUI 0.3.64)."""
+"""The comfyui backend: ComfyUI's own executor in-process, on a copy of the real ComfyUI 0.3.64 (comfyui_copy)."""
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,13 +31,10 @@ def test_missing_comfyui_is_a_clear_coded_error(monkeypatch, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    root = os.environ.get("COMFYUI_PATH")
-    if not root:
-        pytest.skip("COMFYUI_PATH is not set")
+def report(tmp_path_factory, comfyui_copy):
     work = tmp_path_factory.mktemp("comfyui")
-    proc = subprocess.run([sys.executable, str(HERE / "comfyui_backend_driver.py"), root, str(work)],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run([sys.executable, str(HERE / "comfyui_backend_driver.py"), str(comfyui_copy.comfyui),
+                           str(work)], capture_output=True, text=True, timeout=600, env=comfyui_copy.env())
     lines = [line for line in proc.stdout.splitlines() if line.startswith("REPORT ")]
     assert proc.returncode == 0 and lines, proc.stderr[-3000:]
     return json.loads(lines[-1][len("REPORT "):])

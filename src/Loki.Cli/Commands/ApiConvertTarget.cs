@@ -20,7 +20,7 @@ internal sealed class ApiConvertTarget : ConvertTarget
         }
 
         // A workflow of LOKI nodes converts with the library's own definitions (widget order, types).
-        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics).Schemas;
+        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics, request.Environments).Schemas;
         var result = UiToApiConverter.Convert(ui, schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
         diagnostics.AddRange(result.Diagnostics);
         return result.Succeeded ? CanonicalJson.Write(result.Prompt) : null;

@@ -44,6 +44,7 @@ internal sealed class ConvertCommand : Command
     private readonly Option<string> _backend = new("--backend") { Description = "--to script: the script's default backend", HelpName = "loki|comfyui|server" };
     private readonly Option<string[]> _library = CliOptions.Library("a LOKI library (holding nodes/) whose nodes the workflow uses; repeatable (default: the library the flow file is in)");
     private readonly Option<string> _name = new("--name") { Description = "--to node: the node's name (default: the folder's name)", HelpName = "NAME" };
+    private readonly Option<bool> _standalone = new("--standalone") { Description = "--to script -o FILE: copy loki_runtime (and the LOKI nodes the flow uses) beside the script, so its folder runs anywhere" };
 
     public ConvertCommand(CliConsole console)
         : base("convert", "convert workflows, prompts or images to another form")
@@ -64,6 +65,7 @@ internal sealed class ConvertCommand : Command
         Add(_backend);
         Add(_library);
         Add(_name);
+        Add(_standalone);
         SetAction(RunAsync);
     }
 
@@ -91,6 +93,7 @@ internal sealed class ConvertCommand : Command
             Backend = parse.GetValue(_backend),
             Libraries = parse.GetValue(_library) ?? [],
             NodeName = parse.GetValue(_name),
+            Standalone = parse.GetValue(_standalone),
         };
         if (batch)
         {

@@ -18,6 +18,12 @@ internal sealed record ConvertSettings(ConvertTarget Target, SchemaSet Schemas, 
 
     /// <summary><c>--name</c>, or null.</summary>
     public string? NodeName { get; init; }
+
+    /// <summary>The flow environments, one per LOKI library, built once for the whole run.</summary>
+    public FlowEnvironmentCache Environments { get; } = new();
+
+    /// <summary><c>--standalone</c>: the script target copies the runtime (and the flow's LOKI nodes) beside the script.</summary>
+    public bool Standalone { get; init; }
 }
 
 /// <summary>The outcome of converting one file: its exit code, its diagnostics, and the text to print (stdout mode).</summary>
@@ -42,6 +48,8 @@ internal static class ConvertFile
                 Backend = settings.Backend,
                 Libraries = settings.Libraries,
                 NodeName = settings.NodeName,
+                Environments = settings.Environments,
+                Standalone = settings.Standalone,
             };
             var text = settings.Target.Convert(request, diagnostics);
             if (text is null || diagnostics.HasErrors)

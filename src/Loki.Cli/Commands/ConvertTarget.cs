@@ -20,6 +20,12 @@ internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, Sche
 
     /// <summary><c>--name</c> (node target), or null.</summary>
     public string? NodeName { get; init; }
+
+    /// <summary>The flow environments of this run (shared by the files of a batch).</summary>
+    public FlowEnvironmentCache Environments { get; init; } = new();
+
+    /// <summary><c>--standalone</c> (script target).</summary>
+    public bool Standalone { get; init; }
 }
 
 /// <summary>

@@ -12,21 +12,26 @@ internal static class FlowCommandSupport
     /// The node classes a flow may use: <paramref name="schemas"/> plus the LOKI nodes of each <c>--library</c>
     /// (default: the library the flow file lives in, found by the nearest <c>nodes/</c> folder above it).
     /// </summary>
-    public static FlowEnvironment Environment(string flowPath, SchemaSet schemas, IReadOnlyList<string> libraries, DiagnosticBag diagnostics)
+    /// <remarks>With <paramref name="cache"/>, files of one library share its environment (a batch).</remarks>
+    public static FlowEnvironment Environment(string flowPath, SchemaSet schemas, IReadOnlyList<string> libraries, DiagnosticBag diagnostics, FlowEnvironmentCache? cache = null)
     {
         foreach (var library in libraries.Where(l => !Directory.Exists(l)))
         {
             throw new LokiException(new LokiDiagnostic(LokiCodes.FileNotFound, DiagnosticSeverity.Error, "--library: no such folder", library));
         }
 
-        var roots = libraries.Count > 0 ? libraries : FlowLibrary.RootAbove(flowPath) is { } above ? [above] : [];
-        return new FlowEnvironment(schemas, FlowLibrary.Read(roots, diagnostics));
+        var roots = LibraryRoots(flowPath, libraries);
+        return cache is null ? new FlowEnvironment(schemas, FlowLibrary.Read(roots, diagnostics)) : cache.Get(roots, schemas, diagnostics);
     }
 
+    /// <summary>Each <c>--library</c>, or by default the library the flow file lives in (the nearest <c>nodes/</c> above it).</summary>
+    public static IReadOnlyList<string> LibraryRoots(string flowPath, IReadOnlyList<string> libraries) =>
+        libraries.Count > 0 ? libraries : FlowLibrary.RootAbove(flowPath) is { } above ? [above] : [];
+
     /// <summary>Loads and analyses a flow; null (with errors) when it does not convert.</summary>
-    public static FlowDocument? Load(string flowPath, SchemaSet schemas, IReadOnlyList<string> libraries, DiagnosticBag diagnostics, out FlowEnvironment environment)
+    public static FlowDocument? Load(string flowPath, SchemaSet schemas, IReadOnlyList<string> libraries, DiagnosticBag diagnostics, out FlowEnvironment environment, FlowEnvironmentCache? cache = null)
     {
-        environment = Environment(flowPath, schemas, libraries, diagnostics);
+        environment = Environment(flowPath, schemas, libraries, diagnostics, cache);
         return FlowLoader.Load(flowPath, environment, diagnostics);
     }
 

@@ -24,5 +24,6 @@ internal sealed class LokiRootCommand : RootCommand
         Add(new NodeLayerCommand("script-to-node", "LOKI Script → LOKI Node + __init__.py"));
         Add(new NodeLayerCommand("node-to-script", "hand-written LOKI Node → LOKI Script"));
         Add(new SchemasCommand());
+        Add(new SplitCommand());
     }
 }

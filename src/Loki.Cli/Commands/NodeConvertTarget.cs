@@ -30,7 +30,7 @@ internal sealed class NodeConvertTarget : ConvertTarget
             throw CliUsage.Error("convert", $"the node name '{name}' is not lowercase snake_case (give --name, or name the folder so)");
         }
 
-        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment);
+        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment, request.Environments);
         if (doc is null || !doc.Validate(environment.Catalog, diagnostics) || diagnostics.HasErrors)
         {
             return null;

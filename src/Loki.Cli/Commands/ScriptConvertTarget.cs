@@ -1,12 +1,13 @@
 using Loki.Core.Diagnostics;
 using Loki.Core.Flows.Node;
 using Loki.Core.Flows.Script;
+using Loki.Core.Python.Standalone;
 using Loki.Core.Regeneration;
 
 namespace Loki.Cli.Commands;
 
 /// <summary>
-/// <c>--to script [-o FILE] [--backend loki|comfyui|server] [--library DIR]...</c>: the flow as a LOKI Script with the
+/// <c>--to script [-o FILE [--standalone]] [--backend loki|comfyui|server] [--library DIR]...</c>: the flow as a LOKI Script with the
 /// flow's signature (contracts §2.3). Pre-flight checks run first; a bad flow gives coded errors and no script.
 /// </summary>
 internal sealed class ScriptConvertTarget : ConvertTarget
@@ -41,7 +42,7 @@ internal sealed class ScriptConvertTarget : ConvertTarget
             throw CliUsage.Error("convert", $"--backend must be one of {string.Join("|", FlowBackends.All)}, not '{backend}'");
         }
 
-        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment);
+        var doc = FlowCommandSupport.Load(request.InputPath, request.Schemas, request.Libraries, diagnostics, out var environment, request.Environments);
         if (doc is null || !doc.Validate(environment.Catalog, diagnostics) || diagnostics.HasErrors)
         {
             return null;
@@ -54,6 +55,11 @@ internal sealed class ScriptConvertTarget : ConvertTarget
         }
 
         var output = request.OutputPath is null or "-" ? null : request.OutputPath;
+        if (output is null && request.Standalone)
+        {
+            throw CliUsage.Error("convert", "--standalone needs -o FILE: the runtime is copied into the script's folder");
+        }
+
         var name = output is null ? FlowCommandSupport.NameOf(request.InputPath) : FlowCommandSupport.NameOf(output);
         var source = output is null ? Path.GetFileName(request.InputPath) : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFullPath(request.InputPath));
         var body = FlowScriptEmitter.Emit(doc.Plan, environment.Catalog, new FlowScriptOptions(name, source, backend));
@@ -62,7 +68,21 @@ internal sealed class ScriptConvertTarget : ConvertTarget
             return GeneratedHeader.WrapPython(body, source, doc.SourceSha256);
         }
 
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        var nodes = request.Standalone
+            ? StandaloneNodes.Closure(doc.Plan.Order.Select(n => n.ClassType), FlowCommandSupport.LibraryRoots(request.InputPath, request.Libraries), diagnostics, request.InputPath)
+            : [];
+        if (request.Standalone && StandaloneCopier.Refuses(folder, nodes, diagnostics))
+        {
+            return null;
+        }
+
         GeneratedFileWriter.WritePython(output, body, source, doc.SourceSha256, diagnostics);
+        if (request.Standalone && !diagnostics.HasErrors)
+        {
+            StandaloneSupport.Write(folder, nodes, diagnostics);
+        }
+
         var sibling = Path.ChangeExtension(output, ".json");
         if (File.Exists(sibling) && !LooksLikeNodeConfig(sibling))
         {

@@ -24,7 +24,7 @@ internal sealed class UiConvertTarget : ConvertTarget
         }
 
         // LOKI nodes and markers of the library the prompt uses get their real widgets and slots.
-        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics).Schemas;
+        var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics, request.Environments).Schemas;
         // A class without a schema is reported as the UI node built without one (LOKI1300), not twice.
         Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input.Api!, request.InputPath, schemas, diagnostics, unknownClasses: false);
         if (diagnostics.HasErrors)

@@ -6,8 +6,9 @@ using Loki.Core.Python.Environment;
 namespace Loki.Cli.Commands;
 
 /// <summary>
-/// <c>loki wrap path/to/module.py:function --into nodes/&lt;n&gt; [--repo DIR] [--node] [--force]</c>: Python function → LOKI Script
-/// (<c>&lt;n&gt;.py</c>, <c>&lt;n&gt;.json</c>, <c>requirements.txt</c>; with <c>--node</c> also the LOKI Node).
+/// <c>loki wrap path/to/module.py:function --into nodes/&lt;n&gt; [--repo DIR] [--node] [--force] [--standalone]</c>: Python function → LOKI Script
+/// (<c>&lt;n&gt;.py</c>, <c>&lt;n&gt;.json</c>, <c>requirements.txt</c>; with <c>--node</c> also the LOKI Node; with
+/// <c>--standalone</c> a copy of loki_runtime beside them).
 /// </summary>
 internal sealed class WrapCommand : Command
 {
@@ -16,6 +17,7 @@ internal sealed class WrapCommand : Command
     private readonly Option<string> _repo = new("--repo") { Description = "the repository the module belongs to (for its requirements)", HelpName = "DIR" };
     private readonly Option<bool> _node = new("--node") { Description = "also write the LOKI Node" };
     private readonly Option<bool> _force = CliOptions.Force();
+    private readonly Option<bool> _standalone = new("--standalone") { Description = "copy loki_runtime beside the script, so the folder runs anywhere" };
 
     public WrapCommand()
         : base("wrap", "Python function → LOKI Script (and, with --node, LOKI Node)")
@@ -25,6 +27,7 @@ internal sealed class WrapCommand : Command
         Add(_repo);
         Add(_node);
         Add(_force);
+        Add(_standalone);
         SetAction(RunAsync);
     }
 
@@ -38,7 +41,20 @@ internal sealed class WrapCommand : Command
         var python = await PythonLocator.FindAsync([]);
         var diagnostics = new DiagnosticBag();
         var files = await FunctionWrapper.PlanAsync(python, module, function, into, parse.GetValue(_repo), diagnostics);
+        if (parse.GetValue(_standalone))
+        {
+            // Checked first: a refused copy leaves nothing written.
+            Loki.Core.Python.Standalone.StandaloneCopier.Refuses(Path.GetFullPath(into), [], diagnostics);
+        }
+
         var code = PythonCommandSupport.WriteAndReport(into, files, diagnostics, force, stdout, stderr);
+        if (code == CliApp.Success && parse.GetValue(_standalone))
+        {
+            var copyDiagnostics = new DiagnosticBag();
+            StandaloneSupport.Write(into, [], copyDiagnostics);
+            code = PythonCommandSupport.Report(copyDiagnostics, stderr);
+        }
+
         if (code != CliApp.Success || !parse.GetValue(_node))
         {
             return code;

@@ -14,6 +14,7 @@ namespace Loki.Core.Diagnostics;
 /// <item><c>LOKI4000-4199</c> node folders, regeneration, MSBuild integration.</item>
 /// <item><c>LOKI4200-4299</c> the source generator (compiler diagnostics).</item>
 /// <item><c>LOKI5000-5199</c> requirements verification, smoke tests, packaging.</item>
+/// <item><c>LOKI6000-6099</c> splitting a workflow into a library of flows (<c>loki split</c>).</item>
 /// </list>
 /// </summary>
 public static class LokiCodes
@@ -482,4 +483,33 @@ public static class LokiCodes
 
     /// <summary>A symbolic link in a node folder was skipped (zip installs do not keep links).</summary>
     public const string PackSymlinkSkipped = "LOKI5108";
+
+    // ---- LOKI6000-6099 splitting a workflow into a library of flows (loki split) --------------
+
+    /// <summary>A node class has no schema (pass its <c>/object_info</c> with --schemas): its outputs' types are unknown.</summary>
+    public const string SplitUnknownClass = "LOKI6001";
+
+    /// <summary>A group's border cuts through a node (neither mostly inside nor mostly outside).</summary>
+    public const string SplitGroupCutsNode = "LOKI6002";
+
+    /// <summary>A region could not become a flow (a path leaves it and comes back, or a lazy input crosses its border); it stays inline.</summary>
+    public const string SplitRegionKept = "LOKI6003";
+
+    /// <summary>The equivalence check failed: inlining the sub-flows does not give the original prompt (first difference named).</summary>
+    public const string SplitCheckFailed = "LOKI6004";
+
+    /// <summary>The workflow did not convert to an API prompt, so there is nothing to split.</summary>
+    public const string SplitNotConvertible = "LOKI6005";
+
+    /// <summary>A node folder under --into holds files a person wrote with a different flow: it is left alone and the sub-flow is written under another name.</summary>
+    public const string SplitAuthoredFolder = "LOKI6006";
+
+    /// <summary>An existing library node has the same flow: it is reused instead of writing a twin.</summary>
+    public const string SplitReusedNode = "LOKI6007";
+
+    /// <summary>A sub-flow's written workflow could not be grown into a node by the build (its classes need schemas the build does not have).</summary>
+    public const string SplitGrowthFailed = "LOKI6008";
+
+    /// <summary>Bad split options (unknown --by, --min-nodes below 2, a prefix that is not a node name).</summary>
+    public const string SplitBadOptions = "LOKI6009";
 }

@@ -16,8 +16,11 @@ public sealed class FlowEnvironment
     {
         Library = library;
         Schemas = FlowLoader.WithLoki(comfySchemas, library);
-        Catalog = FlowLoader.Catalog(Schemas);
+        _catalog = new(() => FlowLoader.Catalog(Schemas));
     }
+
+    // The flow tools' view copies every definition; UI → API conversion never needs it, so it is built on first use.
+    private readonly Lazy<FlowSchemaCatalog> _catalog;
 
     /// <summary>The library's node configs.</summary>
     public ImmutableArray<NodeConfig> Library { get; }
@@ -26,5 +29,5 @@ public sealed class FlowEnvironment
     public SchemaSet Schemas { get; }
 
     /// <summary>Every class, for the flow tools.</summary>
-    public FlowSchemaCatalog Catalog { get; }
+    public FlowSchemaCatalog Catalog => _catalog.Value;
 }

@@ -5,11 +5,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Loki.Core.Config;
 using Loki.Core.Diagnostics;
+using Loki.Core.Flows;
 using Loki.Core.IO;
 using Loki.Core.Nodes;
 using Loki.Core.Packaging.Flows;
 using Loki.Core.Requirements;
+using Loki.Core.Schemas;
 using Loki.Core.Text;
+using Loki.Core.Workflows.Layout;
 
 namespace Loki.Core.Packaging;
 
@@ -91,9 +94,10 @@ public static class PackBuilder
 
         // Flows: example workflows with thumbnails, and subgraph blueprints.
         var flows = ImmutableArray.CreateBuilder<string>();
+        var flowSchemas = FlowLoader.WithLoki(SchemaSet.Catalogue, nodes.Select(ReadConfig).OfType<NodeConfig>());
         foreach (var node in nodes.Where(n => File.Exists(n.WorkflowPath())))
         {
-            if (AddFlow(entries, node, libraryName, diagnostics))
+            if (AddFlow(entries, node, libraryName, flowSchemas, diagnostics))
             {
                 flows.Add(node.Name);
             }
@@ -148,7 +152,7 @@ public static class PackBuilder
     public static string MappingKey(string nodeName) =>
         "Loki" + string.Concat(nodeName.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
-    private static bool AddFlow(SortedDictionary<string, byte[]> entries, NodeFolder node, string libraryName, DiagnosticBag diagnostics)
+    private static bool AddFlow(SortedDictionary<string, byte[]> entries, NodeFolder node, string libraryName, SchemaSet schemas, DiagnosticBag diagnostics)
     {
         byte[] bytes;
         JsonNode? flow;
@@ -163,8 +167,7 @@ public static class PackBuilder
             return false;
         }
 
-        var sketch = FlowSketch.From(flow);
-        if (flow is not JsonObject ui || ui["nodes"] is not JsonArray || sketch is null)
+        if (flow is not JsonObject source || source["nodes"] is not JsonArray || FlowSketch.From(flow) is null)
         {
             diagnostics.Warning(LokiCodes.PackBadFlow, $"flow of node '{node.Name}' is not a UI workflow; left out of example_workflows/ and subgraphs/", node.WorkflowPath());
             return false;
@@ -176,6 +179,10 @@ public static class PackBuilder
             ["source"] = $"{libraryName}/{node.Name}/{node.Name}_workflow.json",
             ["source_sha256"] = Sha256Hex(bytes),
         };
+        // Laid out with the frontend's node sizes: an author's layout is kept unless nodes would overlap once opened.
+        var ui = (JsonObject)source.DeepClone();
+        WorkflowLayout.Fit(ui, schemas);
+        var sketch = FlowSketch.From(ui)!;
         var example = (JsonObject)ui.DeepClone();
         var extra = example["extra"] as JsonObject ?? [];
         extra["loki"] = loki.DeepClone();
@@ -193,9 +200,12 @@ public static class PackBuilder
         return true;
     }
 
+    private static NodeConfig? ReadConfig(NodeFolder node) =>
+        File.Exists(node.ConfigPath()) ? NodeConfigReader.ReadFile(node.ConfigPath(), new DiagnosticBag(), node.Name) : null;
+
     private static string DisplayName(NodeFolder node)
     {
-        var config = File.Exists(node.ConfigPath()) ? NodeConfigReader.ReadFile(node.ConfigPath(), new DiagnosticBag(), node.Name) : null;
+        var config = ReadConfig(node);
         if (config?.Extra["node_display_name"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0)
         {
             return s;

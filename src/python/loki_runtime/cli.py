@@ -83,7 +83,8 @@ def main(script, argv: list[str] | None = None) -> int:
         outputs = script.invoke(inputs, runtime)
         folder = os.path.abspath(namespace.output) if namespace.output else str(script.default_output_dir)
         bits = getattr(namespace, "png_bits", 8)  # the flag exists only when there are image or mask outputs
-        shown = {name: files.save_output(script.output_port(name, value), value, folder, bits)
+        as_comfyui = getattr(script, "saved_as_comfyui", lambda name: False)  # flows: outputs of SaveImage & co.
+        shown = {name: files.save_output(script.output_port(name, value), value, folder, bits, as_comfyui(name))
                  for name, value in outputs.items()}
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

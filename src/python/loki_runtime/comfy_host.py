@@ -1,8 +1,10 @@
 """Runs ComfyUI node classes from a LOKI Script: the scripts LOKI generates for ComfyUI nodes (``loki import-node``)
 and for hand-written LOKI Nodes (``loki node-to-script``) call :func:`call_node`.
 
-* ComfyUI is found from ``--comfyui PATH`` (taken out of argv by :func:`take_comfyui_flag`) or ``COMFYUI_PATH``;
-  without it a script fails with one clear line (exit 1), never a traceback.
+* Inside ComfyUI (a LOKI Node of a pack, run by the server) the running ComfyUI is used: its modules are already
+  in ``sys.modules`` (:func:`running_comfyui`); nothing is imported, no path or variable is needed.
+* Outside it, ComfyUI is found from ``--comfyui PATH`` (taken out of argv by :func:`take_comfyui_flag`) or
+  ``COMFYUI_PATH``; without it a script fails with one clear line (exit 1), never a traceback.
 * Inputs come from the script in the runtime's forms (numpy ``[B,H,W,C]`` images...) and are handed to the node as
   ComfyUI values (torch tensors) by :mod:`comfy_adapter`; outputs come back the other way.
 * V1 nodes are instantiated and their ``FUNCTION`` called; V3 nodes go through ``PREPARE_CLASS_CLONE`` as
@@ -57,6 +59,20 @@ def comfyui_root() -> Path:
     return root
 
 
+def running_comfyui() -> Any | None:
+    """ComfyUI's ``nodes`` module when this process already runs (or imported) ComfyUI, else None.
+
+    A module named ``nodes`` alone is not enough (a library folder can be called that): ComfyUI's has the node
+    mappings and its loader, and ComfyUI's own packages (``comfy``, ``folder_paths``) are loaded beside it.
+    """
+    nodes = sys.modules.get("nodes")
+    if nodes is None or not isinstance(getattr(nodes, "NODE_CLASS_MAPPINGS", None), dict):
+        return None
+    if not hasattr(nodes, "init_extra_nodes") or "folder_paths" not in sys.modules or "comfy" not in sys.modules:
+        return None
+    return nodes
+
+
 def _import_comfyui(root: Path) -> Any:
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
@@ -73,19 +89,21 @@ def _import_comfyui(root: Path) -> Any:
 
 def load_node(class_type: str, pack: str = "comfyui") -> type:
     """The node class registered as ``class_type`` by ComfyUI itself (``pack="comfyui"``) or by the custom-node
-    pack ``custom_nodes/<pack>`` of the ComfyUI found by :func:`comfyui_root`."""
-    root = comfyui_root()
-    nodes = _import_comfyui(root)
+    pack ``custom_nodes/<pack>``: of the running ComfyUI when there is one (it has loaded its nodes and packs before
+    running any), else of the ComfyUI found by :func:`comfyui_root`."""
+    nodes = running_comfyui()
+    root = Path(nodes.__file__).resolve().parent if nodes is not None else comfyui_root()
+    nodes = nodes or _import_comfyui(root)
     if class_type not in nodes.NODE_CLASS_MAPPINGS:
         if pack == "comfyui":
-            asyncio.run(nodes.init_extra_nodes(init_custom_nodes=False, init_api_nodes=False))
+            run_coroutine(lambda: nodes.init_extra_nodes(init_custom_nodes=False, init_api_nodes=False))
         else:
             folder = root / "custom_nodes" / pack
             if not folder.exists() and (root / "custom_nodes" / (pack + ".py")).is_file():
                 folder = root / "custom_nodes" / (pack + ".py")
             if not folder.exists():
                 raise ComfyUINotFound(f"the pack {pack!r} is not installed in {root / 'custom_nodes'}")
-            asyncio.run(nodes.load_custom_node(str(folder)))
+            run_coroutine(lambda: nodes.load_custom_node(str(folder)))
     cls = nodes.NODE_CLASS_MAPPINGS.get(class_type)
     if cls is None:
         raise LokiError(f"ComfyUI at {root} has no node {class_type!r} (pack {pack!r})")
@@ -115,7 +133,7 @@ def call_node(cls: type, inputs: dict[str, Any], interface: Any) -> dict[str, An
         values = {k: [v] for k, v in values.items()}
     result = _function(cls)(**values)
     if inspect.isawaitable(result):
-        result = asyncio.run(_await(result))
+        result = run_coroutine(lambda: _await(result))
     result = _outputs_of(result)
     ports = list(interface.outputs)
     outputs: dict[str, Any] = {}
@@ -150,6 +168,19 @@ def _function(cls: type) -> Any:
 
 async def _await(awaitable: Any) -> Any:
     return await awaitable
+
+
+def run_coroutine(make_coroutine: Any) -> Any:
+    """Runs a coroutine to its end from synchronous code. Inside ComfyUI a node runs on the executor's event loop,
+    where ``asyncio.run`` is refused: there the coroutine gets its own loop on a helper thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make_coroutine())
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
 
 
 def _outputs_of(result: Any) -> tuple:

@@ -63,12 +63,18 @@ class value:  # noqa: N801 - reads as a marker in flow scripts: flow.value([1, 2
         self.items = list(items)
 
 
+# ComfyUI nodes whose files a flow output reproduces: each writes 8-bit PNGs as `np.clip(255. * i, 0, 255)
+# .astype(np.uint8)` (nodes.py SaveImage.save_images; PreviewImage and MaskPreview subclass it).
+SAVERS = ("SaveImage", "PreviewImage", "MaskPreview")
+
+
 class Graph:
     """Builds an API-format prompt: `{id: {"class_type", "inputs", "_meta": {"title"}}}` with string ids."""
 
     def __init__(self):
         self.nodes: dict[str, dict] = {}
         self.outputs: dict[str, list] = {}
+        self.savers: dict[str, str] = {}  # output name -> the ComfyUI node that saved it in the workflow
         self._next_id = 1
 
     def node(self, class_type: str, _id: str | None = None, _title: str | None = None, **inputs: Any) -> NodeHandle:
@@ -92,14 +98,21 @@ class Graph:
                            description=description or "", value=value)
         return marker.out(0)
 
-    def output(self, name: str, link: Any) -> None:
-        """Declares the flow output `name` as the value behind `link`."""
+    def output(self, name: str, link: Any, saved_by: str | None = None) -> None:
+        """Declares the flow output `name` as the value behind `link`. `saved_by` names the ComfyUI node that saved or
+        previewed it in the workflow (`SaveImage`, `PreviewImage`, `MaskPreview`): the script then writes the file
+        with that node's pixels (SAVERS), not its own rounding."""
         link = _input_value(link)
+        if saved_by is not None and saved_by not in SAVERS:
+            raise FlowError(codes.BAD_OUTPUT, f"flow output {name!r}: saved_by={saved_by!r} is not one of "
+                                              f"{', '.join(SAVERS)}")
         if not is_link(link) or link[0] not in self.nodes:
             raise FlowError(codes.BAD_OUTPUT, f"flow output {name!r} must be a link to a node of this graph; got {link!r}")
         if name in self.outputs:
             raise FlowError(codes.DUPLICATE_OUTPUT, f"flow output {name!r} is declared twice")
         self.outputs[name] = link
+        if saved_by is not None:
+            self.savers[name] = saved_by
 
     def prompt(self) -> dict:
         """The API prompt (a deep copy; in-memory values such as arrays are kept as they are)."""
@@ -144,6 +157,7 @@ class Flow:
         self.seeds: dict[str, Seed] = {}
         self._backends: dict[tuple, Any] = {}
         self._capture: list | None = None
+        self.savers: dict[str, str] = {}  # of the graph run last: which outputs a ComfyUI saver node defines
         self.function = None
         self.script = None
 
@@ -176,6 +190,7 @@ class Flow:
         if not graph.outputs:
             raise FlowError(codes.NO_OUTPUTS, f"flow {self.name!r} declares no output (use graph.output(name, link))")
         kind = backend or self.settings.get("backend") or os.environ.get("LOKI_BACKEND") or "loki"
+        self.savers = dict(graph.savers)
         return self.backend(kind, **settings).run(graph, self)
 
     def backend(self, kind: str, **settings: Any):

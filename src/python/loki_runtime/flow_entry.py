@@ -63,6 +63,10 @@ class FlowEntry(Script):
         run_flow.__doc__ = fn.__doc__
         super().__init__(run_flow, interface, flow.path.parent, config, options)
 
+    def saved_as_comfyui(self, name: str) -> bool:
+        """Whether the last run's output ``name`` stands for a ComfyUI saver node (its file gets that node's pixels)."""
+        return name in self.flow.savers
+
     def output_port(self, name: str, value: Any):
         """An output whose type could not be known before running (`*`) is saved by what its value is."""
         port = super().output_port(name, value)

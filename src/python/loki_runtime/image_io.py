@@ -14,8 +14,10 @@ Mask files (:func:`read_mask`): a greyscale file gives its values, a file with a
 Without Pillow (a bare machine with numpy and torch only) 8- and 16-bit non-interlaced PNGs are still read and
 written, by :mod:`loki_runtime.png16`; other formats need Pillow.
 
-Writing: PNG, 8-bit by default (values clipped to 0..1 and rounded, where ComfyUI's ``SaveImage`` truncates) or
-16-bit; RGB for 3 channels, RGBA for 4, greyscale for masks. A batch of B > 1 is written as ``<stem>_<i>.png``
+Writing: PNG, 8-bit by default (values clipped to 0..1 and rounded, so a file → array → file round trip is
+lossless) or 16-bit; RGB for 3 channels, RGBA for 4, greyscale for masks. ``as_comfyui=True`` writes what ComfyUI's
+``SaveImage``/``PreviewImage`` write instead (8-bit ``clip(255 * x)`` truncated, masks as RGB as ``MaskPreview``):
+flows use it for the outputs a ComfyUI saver node defines (docs/script-contract.md). A batch of B > 1 is written as ``<stem>_<i>.png``
 (i from 0), a single image as ``<stem>.png``.
 """
 from __future__ import annotations
@@ -103,36 +105,42 @@ def read_masks(paths: Sequence[str | os.PathLike]):
     return np.concatenate(masks)
 
 
-def write_image(image, path: str | os.PathLike, bits: int = 8) -> str:
-    """Writes one image (``[H,W,C]`` or ``[1,H,W,C]``) as PNG; returns the path."""
+def write_image(image, path: str | os.PathLike, bits: int = 8, as_comfyui: bool = False) -> str:
+    """Writes one image (``[H,W,C]`` or ``[1,H,W,C]``) as PNG; returns the path. ``as_comfyui``: SaveImage's pixels."""
     import numpy as np
 
     a = image_array(image)
     if a.shape[0] != 1:
         raise ValueError(f"write_image takes one image, got a batch of {a.shape[0]} (use write_image_batch)")
-    return _write_pixels(np.clip(a[0], 0.0, 1.0), path, bits)
+    return _write_pixels(np.clip(a[0], 0.0, 1.0), path, bits, as_comfyui)
 
 
-def write_mask(mask, path: str | os.PathLike, bits: int = 8) -> str:
-    """Writes one mask (``[H,W]`` or ``[1,H,W]``) as a greyscale PNG; returns the path."""
+def write_mask(mask, path: str | os.PathLike, bits: int = 8, as_comfyui: bool = False) -> str:
+    """Writes one mask (``[H,W]`` or ``[1,H,W]``) as a greyscale PNG; returns the path. ``as_comfyui``: what
+    ``MaskPreview`` writes (the mask spread to RGB, truncated to 8 bits)."""
     import numpy as np
 
     a = mask_array(mask)
     if a.shape[0] != 1:
         raise ValueError(f"write_mask takes one mask, got a batch of {a.shape[0]} (use write_mask_batch)")
-    return _write_pixels(np.clip(a[0], 0.0, 1.0)[:, :, None], path, bits)
+    pixels = np.clip(a[0], 0.0, 1.0)[:, :, None]
+    return _write_pixels(np.repeat(pixels, 3, axis=2) if as_comfyui else pixels, path, bits, as_comfyui)
 
 
-def write_image_batch(images, folder: str | os.PathLike, stem: str, bits: int = 8) -> list[str]:
+def write_image_batch(images, folder: str | os.PathLike, stem: str, bits: int = 8,
+                      as_comfyui: bool = False) -> list[str]:
     """Writes ``[B,H,W,C]`` as ``<stem>.png`` (B = 1) or ``<stem>_0.png`` ... ; returns the paths in batch order."""
     a = image_array(images)
-    return [write_image(a[i:i + 1], p, bits) for i, p in enumerate(batch_paths(folder, stem, a.shape[0], ".png"))]
+    return [write_image(a[i:i + 1], p, bits, as_comfyui)
+            for i, p in enumerate(batch_paths(folder, stem, a.shape[0], ".png"))]
 
 
-def write_mask_batch(masks, folder: str | os.PathLike, stem: str, bits: int = 8) -> list[str]:
+def write_mask_batch(masks, folder: str | os.PathLike, stem: str, bits: int = 8,
+                     as_comfyui: bool = False) -> list[str]:
     """Writes ``[B,H,W]`` as ``<stem>.png`` or ``<stem>_<i>.png``; returns the paths in batch order."""
     a = mask_array(masks)
-    return [write_mask(a[i:i + 1], p, bits) for i, p in enumerate(batch_paths(folder, stem, a.shape[0], ".png"))]
+    return [write_mask(a[i:i + 1], p, bits, as_comfyui)
+            for i, p in enumerate(batch_paths(folder, stem, a.shape[0], ".png"))]
 
 
 def batch_paths(folder: str | os.PathLike, stem: str, count: int, suffix: str) -> list[str]:
@@ -219,8 +227,9 @@ def _mask_from_pixels(pixels):
     return pixels[:, :, 0].astype("float32")
 
 
-def _write_pixels(pixels, path: str | os.PathLike, bits: int) -> str:
-    """Writes ``[H,W,C]`` float 0..1 (C = 1, 3, 4) as a PNG of 8 or 16 bits per channel."""
+def _write_pixels(pixels, path: str | os.PathLike, bits: int, as_comfyui: bool = False) -> str:
+    """Writes ``[H,W,C]`` float 0..1 (C = 1, 3, 4) as a PNG of 8 or 16 bits per channel. 8-bit values are rounded,
+    or truncated as ComfyUI's SaveImage does (``np.clip(255. * i, 0, 255).astype(np.uint8)``) with ``as_comfyui``."""
     import numpy as np
 
     if bits not in (8, 16):
@@ -230,6 +239,8 @@ def _write_pixels(pixels, path: str | os.PathLike, bits: int) -> str:
     channels = pixels.shape[2]
     if bits == 16:
         values = np.rint(pixels * 65535.0).astype(np.uint16)
+    elif as_comfyui:
+        values = (np.asarray(pixels, dtype=np.float32) * 255.0).astype(np.uint8)  # already clipped to 0..1
     else:
         values = np.rint(pixels * 255.0).astype(np.uint8)
     if not _has_pillow() or (bits == 16 and channels > 1):

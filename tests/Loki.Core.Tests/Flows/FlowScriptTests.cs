@@ -54,6 +54,28 @@ public class FlowScriptTests
     }
 
     [Fact]
+    public void Outputs_that_replace_a_saver_say_which_so_the_script_writes_its_pixels()
+    {
+        const string prompt = """
+            {"1": {"class_type": "LoadImage", "inputs": {"image": "a.png"}},
+             "2": {"class_type": "ImageInvert", "inputs": {"image": ["1", 0]}},
+             "3": {"class_type": "SaveImage", "inputs": {"images": ["2", 0], "filename_prefix": "x"}},
+             "4": {"class_type": "PreviewImage", "inputs": {"images": ["1", 0]}},
+             "5": {"class_type": "ImageToMask", "inputs": {"image": ["2", 0], "channel": "red"}}}
+            """;
+        var bag = new DiagnosticBag();
+        var schemas = FlowFixtures.Schemas();
+        var doc = FlowFixtures.Analyse(prompt, null, bag, schemas);
+        var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("f", "f.json"));
+        var outputs = script.Split('\n').Where(l => l.TrimStart().StartsWith("g.output(", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        Assert.Equal(3, outputs.Count);
+        Assert.Single(outputs, l => l.EndsWith(", saved_by=\"SaveImage\")", StringComparison.Ordinal));
+        Assert.Single(outputs, l => l.EndsWith(", saved_by=\"PreviewImage\")", StringComparison.Ordinal));
+        Assert.Single(outputs, l => !l.Contains("saved_by", StringComparison.Ordinal)); // the dangling mask: no saver
+        PythonCheck.AssertParses(script);
+    }
+
+    [Fact]
     public void Strings_with_quotes_newlines_and_odd_input_names_stay_valid_python()
     {
         const string prompt = """

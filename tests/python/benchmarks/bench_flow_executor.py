@@ -2,6 +2,9 @@
 
     /usr/bin/python3 tests/python/benchmarks/bench_flow_executor.py [COMFYUI_PATH]
 
+With the real ComfyUI of ../shared/tools/comfyui: copy it (cp -r ../shared/tools/comfyui /tmp/c), then
+PYTHONPATH=/tmp/c/stubs:/tmp/c/shims:/tmp/c/vendor ... bench_flow_executor.py /tmp/c/ComfyUI.
+
 Prompts: a chain of 500 `Add` nodes, and 100 expanding nodes (each adds two inner nodes). Prints the median
 of 5 runs per executor and the ratio. Without a ComfyUI path only the LOKI executor is timed.
 """
@@ -51,9 +54,6 @@ def main(comfyui: str | None) -> None:
     loki = LokiBackend([], extra_classes=CLASSES)
     comfy = None
     if comfyui:
-        import comfy_stand_ins
-
-        comfy_stand_ins.install()
         from loki_runtime.backends.comfyui import ComfyUIBackend
 
         comfy = ComfyUIBackend.open(comfyui)

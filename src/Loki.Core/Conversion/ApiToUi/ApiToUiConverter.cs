@@ -3,13 +3,14 @@ using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
 using Loki.Core.Schemas;
 using Loki.Core.Workflows;
+using Loki.Core.Workflows.Layout;
 
 namespace Loki.Core.Conversion.ApiToUi;
 
 /// <summary>
 /// Turns an API prompt into a UI workflow (schema 0.4) that the ComfyUI frontend opens: one node per prompt entry
 /// (same ids, as the frontend's <c>loadApiJson</c> keeps them), sockets and <c>widgets_values</c> as the frontend
-/// builds them from the node definitions, links between the right slots, and an automatic layered layout. Converting
+/// builds them from the node definitions, links between the right slots, laid out by <see cref="WorkflowLayout"/>. Converting
 /// the result back to API gives the prompt again.
 /// </summary>
 public static class ApiToUiConverter
@@ -34,29 +35,9 @@ public static class ApiToUiConverter
         var plans = prompt.Select((p, i) => planner.Plan(p.Key, i, (JsonObject)p.Value!)).ToList();
         var byId = plans.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var links = LinkBuilder.Build(plans, byId, file, diagnostics);
-        var sizes = plans.Select(NodeSize.Of).ToList();
-        var positions = LayeredLayout.Place(plans.Count, links.Select(l => (byId[l.Origin].Index, byId[l.Target].Index)).ToList(), sizes, out var order, out var cycle);
-        if (positions is null)
-        {
-            var ids = string.Join(", ", cycle.Select(i => plans[i].Id));
-            diagnostics.Error(LokiCodes.ConvertCycle, $"the prompt's links form a cycle through nodes {ids}; ComfyUI cannot run it", file, JsonPathText.Key("$", plans[cycle[0]].Id));
-            return new ApiToUiResult(null, diagnostics.Items);
-        }
-
-        var rank = new int[plans.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            rank[order[i]] = i;
-        }
-
         var linksIn = links.ToLookup(l => l.Target, StringComparer.Ordinal);
         var linksOut = links.ToLookup(l => l.Origin, StringComparer.Ordinal);
-        var nodes = new JsonArray();
-        foreach (var plan in plans)
-        {
-            nodes.Add(UiNodeJson.Build(plan, positions[plan.Index], sizes[plan.Index], rank[plan.Index], linksIn, linksOut));
-        }
-
+        var nodes = new JsonArray(plans.Select(p => (JsonNode)UiNodeJson.Build(p, linksIn, linksOut)).ToArray());
         var workflow = new JsonObject
         {
             ["last_node_id"] = plans.Select(p => NumericId(p.Id) ?? 0).DefaultIfEmpty(0).Max(),
@@ -69,6 +50,20 @@ public static class ApiToUiConverter
             ["extra"] = new JsonObject { ["ds"] = new JsonObject { ["scale"] = 1, ["offset"] = new JsonArray(0, 0) } },
             ["version"] = 0.4,
         };
+        var layout = WorkflowLayout.Apply(workflow, schemas);
+        if (layout.Cycle.Count > 0)
+        {
+            var ids = string.Join(", ", layout.Cycle);
+            diagnostics.Error(LokiCodes.ConvertCycle, $"the prompt's links form a cycle through nodes {ids}; ComfyUI cannot run it", file, JsonPathText.Key("$", layout.Cycle[0]));
+            return new ApiToUiResult(null, diagnostics.Items);
+        }
+
+        var rank = layout.Order.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        foreach (var node in nodes.OfType<JsonObject>())
+        {
+            node["order"] = rank[JsonRead.Id(node["id"])!];
+        }
+
         return new ApiToUiResult(workflow, diagnostics.Items);
     }
 

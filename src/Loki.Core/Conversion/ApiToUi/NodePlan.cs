@@ -35,10 +35,4 @@ internal sealed class NodePlan
 
     /// <summary>Positional widget values (schema known) or named ones (no schema), or null when there are none.</summary>
     public JsonNode? WidgetValues { get; set; }
-
-    /// <summary>How many widget rows the frontend draws (values, controls, upload buttons).</summary>
-    public int WidgetRows { get; set; }
-
-    /// <summary>How many of those widgets are multi-line text boxes.</summary>
-    public int TextBoxes { get; set; }
 }

@@ -87,14 +87,8 @@ internal sealed class NodePlanner(SchemaSet schemas, string file, DiagnosticBag 
             {
                 diagnostics.Warning(LokiCodes.ApiToUiFilledDefault, $"the prompt has no value for widget '{slot.Input.Name}' of '{plan.ClassType}', which later widgets follow; the UI widget gets its default", file, JsonPathText.Key(at + ".inputs", slot.Input.Name));
             }
-
-            if (slot.Kind == WidgetSlotKind.Value && slot.Input!.Type == "STRING" && slot.Input.Flag("multiline"))
-            {
-                plan.TextBoxes++;
-            }
         }
 
-        plan.WidgetRows = values.Count;
         plan.WidgetValues = values.Count > 0 ? values : null;
     }
 
@@ -116,7 +110,6 @@ internal sealed class NodePlanner(SchemaSet schemas, string file, DiagnosticBag 
             values[name] = Unwrap(value);
         }
 
-        plan.WidgetRows = values.Count;
         plan.WidgetValues = values.Count > 0 ? values : null;
     }
 

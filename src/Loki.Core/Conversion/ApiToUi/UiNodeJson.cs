@@ -5,7 +5,8 @@ namespace Loki.Core.Conversion.ApiToUi;
 /// <summary>Writes one planned node as the frontend serialises it (<c>LGraphNode.serialize</c>, uncompressed sockets).</summary>
 internal static class UiNodeJson
 {
-    public static JsonObject Build(NodePlan plan, (double X, double Y) pos, (double W, double H) size, int order, ILookup<string, UiLinkPlan> linksIn, ILookup<string, UiLinkPlan> linksOut)
+    /// <remarks><c>pos</c>, <c>size</c> and <c>order</c> are placeholders until the layout fills them in.</remarks>
+    public static JsonObject Build(NodePlan plan, ILookup<string, UiLinkPlan> linksIn, ILookup<string, UiLinkPlan> linksOut)
     {
         var inputs = new JsonArray();
         for (var slot = 0; slot < plan.Inputs.Count; slot++)
@@ -34,10 +35,10 @@ internal static class UiNodeJson
         {
             ["id"] = ApiToUiConverter.IdValue(plan.Id),
             ["type"] = plan.ClassType,
-            ["pos"] = new JsonArray(pos.X, pos.Y),
-            ["size"] = new JsonArray(size.W, size.H),
+            ["pos"] = new JsonArray(0, 0),
+            ["size"] = new JsonArray(0, 0),
             ["flags"] = new JsonObject(),
-            ["order"] = order,
+            ["order"] = 0,
             ["mode"] = 0,
             ["inputs"] = inputs,
             ["outputs"] = outputs,

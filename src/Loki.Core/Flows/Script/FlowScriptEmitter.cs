@@ -15,6 +15,15 @@ namespace Loki.Core.Flows.Script;
 public static class FlowScriptEmitter
 {
     /// <summary>The port type markers and annotation helpers of <c>loki_runtime.types</c> (contracts §2.1).</summary>
+    // The saver node an output replaces (SaveImage, PreviewImage, MaskPreview): the script writes that output's file
+    // with the saver's pixels (8-bit truncation), as the runtime's flow.SAVERS lists (docs/script-contract.md).
+    private static readonly string[] Savers = ["SaveImage", "PreviewImage", "MaskPreview"];
+
+    private static string SavedBy(FlowPlan plan, FlowOutputPort output) =>
+        output.ReplacesNode is { } id && plan.Graph.Node(id)?.ClassType is { } type && Savers.Contains(type, StringComparer.Ordinal)
+            ? ", saved_by=" + PythonLiteral.String(type)
+            : string.Empty;
+
     private static readonly string[] RuntimeTypeNames = ["Any", "Audio", "Conditioning", "Image", "Latent", "Mask", "Model", "Multiline", "Opaque", "Range"];
 
     private static readonly string[] ScriptNames = ["g", "flow", "FLOW", "run", "backend", "sys", "Path", "_missing", "Annotated", "Literal", .. RuntimeTypeNames];
@@ -96,7 +105,7 @@ public static class FlowScriptEmitter
 
             foreach (var output in plan.Interface.Outputs)
             {
-                w.Line($"g.output({PythonLiteral.String(output.Name)}, {Value(plan.Resolve(output.Source), vars, sockets)})");
+                w.Line($"g.output({PythonLiteral.String(output.Name)}, {Value(plan.Resolve(output.Source), vars, sockets)}{SavedBy(plan, output)})");
             }
 
             w.Line("return FLOW.execute(g, backend=backend)");

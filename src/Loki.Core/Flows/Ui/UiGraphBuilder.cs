@@ -16,8 +16,11 @@ internal sealed class UiGraphBuilder
     /// <summary>The node ids in creation order.</summary>
     public int LastNodeId { get; private set; }
 
-    /// <summary>Adds a node; returns its id. <paramref name="inputs"/> are (name, type, widget) in slot order.</summary>
-    public int Node(string type, double x, double y, double width, double height, IEnumerable<(string Name, string Type, bool Widget)> inputs,
+    /// <summary>
+    /// Adds a node; returns its id. <paramref name="inputs"/> are (name, type, widget) in slot order. Its <c>pos</c>
+    /// and <c>size</c> are placeholders for <see cref="Loki.Core.Workflows.Layout.WorkflowLayout"/>.
+    /// </summary>
+    public int Node(string type, IEnumerable<(string Name, string Type, bool Widget)> inputs,
         IEnumerable<(string Name, string Type)> outputs, JsonArray? widgetValues, string? title = null)
     {
         var id = ++LastNodeId;
@@ -25,8 +28,8 @@ internal sealed class UiGraphBuilder
         {
             ["id"] = id,
             ["type"] = type,
-            ["pos"] = new JsonArray(x, y),
-            ["size"] = new JsonArray(width, height),
+            ["pos"] = new JsonArray(0, 0),
+            ["size"] = new JsonArray(0, 0),
             ["flags"] = new JsonObject(),
             ["order"] = id - 1,
             ["mode"] = 0,

@@ -1,6 +1,7 @@
 using Loki.Core.Diagnostics;
 using Loki.Core.Flows;
 using Loki.Core.Flows.Node;
+using Loki.Core.Naming;
 using Loki.Core.Nodes;
 using Loki.Core.Schemas;
 using Loki.Core.Text;
@@ -34,11 +35,12 @@ public static class FlowLayerGenerators
     }
 
     /// <summary>The files of the flow node a node folder's flow converts to; null (with diagnostics) when it does not.</summary>
-    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics) =>
+    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics, NameLayer? names = null) =>
         Load(folder, flowPath, diagnostics) is { } flow
-            ? FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description ?? RequirementsLayer.Description(folder))
+            ? FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description ?? RequirementsLayer.Description(folder), names)
             : null;
 
+    // The name layer gives the flow node its display name, as `loki convert --to node` does.
     private static string? FromFlow(LayerGenerationContext context, Func<FlowNodeFiles, string> pick) =>
-        Convert(context.Folder, context.SourcePath, context.Config?.Description, context.Diagnostics) is { } files ? pick(files) : null;
+        Convert(context.Folder, context.SourcePath, context.Config?.Description, context.Diagnostics, context.Name) is { } files ? pick(files) : null;
 }

@@ -8,7 +8,6 @@ installed LOKI pack wins). ComfyUI is imported on CPU when torch sees no CUDA de
 """
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 import uuid
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import flow_errors as codes
+from ..comfy_host import run_coroutine, running_comfyui
 from ..flow_errors import FlowError, FlowValidationError, NodeRef
 from ..graph_builder import is_link
 from ..markers import INPUT_MARKER, OUTPUT_MARKER
@@ -51,11 +51,12 @@ class ComfyUIBackend:
     @classmethod
     def open(cls, path: str | os.PathLike | None, library_roots: list | None = None) -> "ComfyUIBackend":
         global _SESSION
-        root = Path(path or os.environ.get("COMFYUI_PATH") or "")
-        if not str(path or os.environ.get("COMFYUI_PATH") or ""):
+        given = str(path or os.environ.get("COMFYUI_PATH") or "")
+        running = running_comfyui()  # inside ComfyUI (or after a node of it ran here): that one, no path needed
+        if not given and running is None:
             raise FlowError(codes.BACKEND_UNAVAILABLE, "the comfyui backend needs --comfyui PATH (or COMFYUI_PATH) "
                                                        "naming a ComfyUI folder")
-        root = root.resolve()
+        root = Path(given).resolve() if given else Path(running.__file__).resolve().parent
         if not (root / "execution.py").is_file() or not (root / "nodes.py").is_file():
             raise FlowError(codes.BACKEND_UNAVAILABLE, f"{root} is not a ComfyUI folder (no execution.py/nodes.py)")
         if _SESSION is not None:
@@ -92,7 +93,7 @@ class ComfyUIBackend:
         import nodes
 
         self.execution, self.nodes = execution, nodes
-        import_failed = asyncio.run(nodes.init_extra_nodes(init_custom_nodes=True, init_api_nodes=False))
+        import_failed = run_coroutine(lambda: nodes.init_extra_nodes(init_custom_nodes=True, init_api_nodes=False))
         self.import_failed = list(import_failed or [])
 
     def _register(self, library_roots: list) -> None:
@@ -126,7 +127,8 @@ class ComfyUIBackend:
         if unknown:
             raise FlowValidationError(unknown)
         prompt_id = str(uuid.uuid4())
-        valid, error, outputs, node_errors = asyncio.run(self.execution.validate_prompt(prompt_id, prompt, None))
+        valid, error, outputs, node_errors = run_coroutine(
+            lambda: self.execution.validate_prompt(prompt_id, prompt, None))
         if not valid or node_errors:
             raise _rejected(error, node_errors, graph, prompt)
         self.server.messages = []

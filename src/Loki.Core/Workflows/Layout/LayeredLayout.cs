@@ -1,4 +1,4 @@
-namespace Loki.Core.Conversion.ApiToUi;
+namespace Loki.Core.Workflows.Layout;
 
 /// <summary>
 /// Places nodes left to right in layers: a node's layer is the length of the longest link path reaching it, so
@@ -8,14 +8,19 @@ namespace Loki.Core.Conversion.ApiToUi;
 /// </summary>
 internal static class LayeredLayout
 {
-    private const double GapX = 100;
-    private const double GapY = 40;
+    /// <summary>Space between two layers.</summary>
+    public const double GapX = 100;
+
+    /// <summary>Space between two nodes of a layer (below one's body, above the next one's title bar).</summary>
+    public const double GapY = 40;
 
     /// <summary>
-    /// Computes positions for <paramref name="count"/> nodes joined by <paramref name="edges"/> (origin, target).
-    /// Returns null and the nodes on a cycle when the links are not acyclic.
+    /// Computes positions for <paramref name="count"/> nodes joined by <paramref name="edges"/> (origin, target),
+    /// with body sizes <paramref name="sizes"/> (the title bar is added). <paramref name="order"/> is a topological
+    /// order; when the links are not acyclic, <paramref name="cycle"/> lists the nodes on or after a cycle, and the
+    /// links that close a cycle are left out of the layering.
     /// </summary>
-    public static (double X, double Y)[]? Place(int count, IReadOnlyList<(int From, int To)> edges, IReadOnlyList<(double W, double H)> sizes, out int[] order, out List<int> cycle)
+    public static (double X, double Y)[] Place(int count, IReadOnlyList<(int From, int To)> edges, IReadOnlyList<(double W, double H)> sizes, out int[] order, out List<int> cycle)
     {
         var succ = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
         var pred = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
@@ -27,7 +32,8 @@ internal static class LayeredLayout
             indegree[to]++;
         }
 
-        // Kahn's algorithm, smallest index first, so the order is deterministic and follows the prompt.
+        // Kahn's algorithm, smallest index first, so the order is deterministic and follows the input; when only
+        // nodes on cycles remain, the smallest is taken as if its remaining links were not there.
         var ready = new PriorityQueue<int, int>();
         for (var i = 0; i < count; i++)
         {
@@ -38,12 +44,30 @@ internal static class LayeredLayout
         }
 
         var topo = new List<int>(count);
-        while (ready.TryDequeue(out var n, out _))
+        var done = new bool[count];
+        cycle = [];
+        while (topo.Count < count)
         {
+            if (!ready.TryDequeue(out var n, out _))
+            {
+                if (cycle.Count == 0)
+                {
+                    cycle.AddRange(Enumerable.Range(0, count).Where(i => !done[i]));
+                }
+
+                n = Enumerable.Range(0, count).First(i => !done[i]);
+            }
+
+            if (done[n])
+            {
+                continue;
+            }
+
+            done[n] = true;
             topo.Add(n);
             foreach (var s in succ[n])
             {
-                if (--indegree[s] == 0)
+                if (--indegree[s] == 0 && !done[s])
                 {
                     ready.Enqueue(s, s);
                 }
@@ -51,16 +75,16 @@ internal static class LayeredLayout
         }
 
         order = topo.ToArray();
-        cycle = Enumerable.Range(0, count).Where(i => indegree[i] > 0).ToList();
-        if (cycle.Count > 0)
+        var rank = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            return null;
+            rank[order[i]] = i;
         }
 
         var layer = new int[count];
         foreach (var n in topo)
         {
-            foreach (var s in succ[n])
+            foreach (var s in succ[n].Where(s => rank[s] > rank[n]))
             {
                 layer[s] = Math.Max(layer[s], layer[n] + 1);
             }
@@ -114,11 +138,11 @@ internal static class LayeredLayout
         var x = 0.0;
         foreach (var l in layers)
         {
-            var y = NodeSize.TitleHeight;
+            var y = FrontendNodeSize.TitleHeight;
             foreach (var n in l)
             {
                 pos[n] = (x, y);
-                y += sizes[n].H + NodeSize.TitleHeight + GapY;
+                y += sizes[n].H + FrontendNodeSize.TitleHeight + GapY;
             }
 
             x += l.Select(n => sizes[n].W).DefaultIfEmpty(0).Max() + GapX;

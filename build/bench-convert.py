@@ -1,0 +1,229 @@
+#!/usr/bin/python3
+"""Benchmark of workflow conversion (issue 10): LOKI against the two public anchors, same files, same run, as ratios.
+
+The anchors (comfy-cli's converter and Seth Robinson's) are called through ../shared/tools/anchors/run.py, never
+copied. Every measure is taken for all three tools in one round, interleaved, and rounds are repeated; the report
+gives the median of the rounds and each LOKI time as a ratio to the anchors (and to the parse floor) measured in the
+same round. The machine is usually shared, so CPU seconds (user+sys of the process, or the converting thread's CPU
+where the protocol is in-process) are reported beside wall time, and the ratios use CPU.
+
+Measures (the 249 frontend-made pairs of ../shared/corpus/frontend-pairs, the 0.3.64 reference schema):
+  per-file   one process per file: `loki convert F --to api -o OUT` (the native build) against
+             `python3 run.py --conv X --schema S F`, over a sample of files; floors `loki --help`, `python3 -c pass`
+  batch      the whole set in one process, end to end: `loki convert F1..F249 --to api -o DIR` against one
+             run.py pass (import, schema load, every file)
+  passes     the whole set in one process, CPU of a warm pass (median of the second half of N passes), for LOKI
+             (tests/Loki.Benchmarks `passes`), the anchors, and the floor: System.Text.Json parsing the same files;
+             also LOKI's loader alone (read, parse, model, checks) against that floor
+  largest    the 976-node workflow converted repeatedly in one process, against a full parse of it
+
+usage: /usr/bin/python3 build/bench-convert.py [--loki PATH] [--rounds 3] [--sample 12] [--passes 20] [--iters 30]
+                                               [--json FILE]
+Without --loki the native build is published to artifacts/loki-native (needs clang: the Cake target `native`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = "/usr/bin/python3"
+LARGEST = "workflows/wyrde__wyrde-comfyui-workflows/why-oh-why/nulti-sample-latent-fixing-x40/multi-sample-latent-fixing-x40-v1.2.json"
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("LOKI_SHARED")
+    if env:
+        return Path(env)
+    for parent in [ROOT, *ROOT.parents]:
+        if (parent / "shared" / "tools" / "anchors").is_dir():
+            return parent / "shared"
+    sys.exit("../shared (tools/anchors, corpus) not found; set LOKI_SHARED")
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
+    """Runs a command; returns (wall s, CPU s of the child: user+sys, stdout). A failure stops the benchmark."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd[:6])}...\n{proc.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, proc.stdout
+
+
+def summary(stdout: str) -> dict:
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def steady_cpu(stdout: str) -> float:
+    """The warm CPU per pass or iteration; run.py leaves the steady median empty under 20 passes, so the warm one then."""
+    s = summary(stdout)
+    return s["steady_cpu_median_s"] if s.get("steady_cpu_median_s") is not None else s["warm_cpu_median_s"]
+
+
+def native_loki(path: str | None) -> Path:
+    if path:
+        return Path(path).resolve()
+    out = ROOT / "artifacts" / "loki-native"
+    print(f"publishing the native loki to {out} (Native AOT, a few minutes)...", flush=True)
+    subprocess.run(["dotnet", "publish", str(ROOT / "src" / "Loki.Cli"), "-c", "Release", "-r", "linux-x64",
+                    "-p:LokiNative=true", "-o", str(out)], check=True, stdout=subprocess.DEVNULL)
+    return out / "loki"
+
+
+def harness() -> Path:
+    subprocess.run(["dotnet", "build", "-c", "Release", str(ROOT / "tests" / "Loki.Benchmarks")], check=True, stdout=subprocess.DEVNULL)
+    return ROOT / "tests" / "Loki.Benchmarks" / "bin" / "Release" / "net10.0" / "Loki.Benchmarks.dll"
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--loki", help="the native loki executable (default: publish it)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--sample", type=int, default=12, help="files in the one-process-per-file measure")
+    ap.add_argument("--passes", type=int, default=20)
+    ap.add_argument("--iters", type=int, default=30)
+    ap.add_argument("--json", help="also write every number here")
+    a = ap.parse_args()
+
+    shared = shared_dir()
+    anchors = shared / "tools" / "anchors"
+    corpus = shared / "corpus"
+    schema = corpus / "schemas" / "reference" / "comfyui-0.3.64-core.object_info.json"
+    files = sorted(str(p) for p in (corpus / "frontend-pairs").rglob("*.workflow.json"))
+    sample = files[:: max(1, len(files) // a.sample)][: a.sample]
+    largest = str(corpus / LARGEST)
+    loki = native_loki(a.loki)
+    bench = harness()
+    work = Path(tempfile.mkdtemp(prefix="loki-bench-"))
+    listing = work / "files.txt"
+    listing.write_text("\n".join(files) + "\n")
+
+    def anchor(conv: str, *args: str) -> list[str]:
+        return [PYTHON, str(anchors / "run.py"), "--conv", conv, "--schema", str(schema), *args]
+
+    def loki_passes(conv: str, *args: str) -> list[str]:
+        return ["dotnet", str(bench), "passes", "--conv", conv, "--schema", str(schema), *args]
+
+    rounds: list[dict] = []
+    for r in range(a.rounds):
+        print(f"round {r + 1}/{a.rounds}", flush=True)
+        m: dict[str, dict[str, float]] = {}
+
+        # one process per file (wall and CPU: median over the sample)
+        per: dict[str, list[tuple[float, float]]] = {k: [] for k in ("loki", "loki --schemas", "seth", "comfycli", "loki --help", "python3 -c pass")}
+        for f in sample:
+            per["loki"].append(run([str(loki), "convert", f, "--to", "api", "-o", str(work / "one.json")])[:2])
+            per["loki --schemas"].append(run([str(loki), "convert", f, "--to", "api", "--schemas", str(schema), "-o", str(work / "one.json")])[:2])
+            per["seth"].append(run(anchor("seth", f))[:2])
+            per["comfycli"].append(run(anchor("comfycli", f))[:2])
+            per["loki --help"].append(run([str(loki), "--help"])[:2])
+            per["python3 -c pass"].append(run([PYTHON, "-c", "pass"])[:2])
+        m["per_file"] = {k: {"wall": med([w for w, _ in v]), "cpu": med([c for _, c in v])} for k, v in per.items()}
+
+        # whole set, one process, end to end
+        out = work / "batch"
+        shutil.rmtree(out, ignore_errors=True)
+        lw, lc, _ = run([str(loki), "convert", *files, "--to", "api", "-o", str(out)])
+        sw, sc, _ = run(anchor("seth", "--list", str(listing)))
+        cw, cc, _ = run(anchor("comfycli", "--list", str(listing)))
+        m["batch"] = {"loki": {"wall": lw, "cpu": lc}, "seth": {"wall": sw, "cpu": sc}, "comfycli": {"wall": cw, "cpu": cc}}
+
+        # whole set, warm passes (thread CPU)
+        p = str(a.passes)
+        m["passes"] = {
+            "loki": steady_cpu(run(loki_passes("convert", "--list", str(listing), "--passes", p))[2]),
+            "loki loader": steady_cpu(run(loki_passes("load", "--list", str(listing), "--passes", p))[2]),
+            "parse floor": steady_cpu(run(loki_passes("parse", "--list", str(listing), "--passes", p))[2]),
+            "seth": steady_cpu(run(anchor("seth", "--list", str(listing), "--passes", p))[2]),
+            "comfycli": steady_cpu(run(anchor("comfycli", "--list", str(listing), "--passes", p))[2]),
+        }
+
+        # the largest workflow
+        it = str(a.iters)
+        m["largest"] = {
+            "loki": steady_cpu(run(loki_passes("convert", "--largest", largest, "--iters", it))[2]),
+            "loki loader": steady_cpu(run(loki_passes("load", "--largest", largest, "--iters", it))[2]),
+            "parse floor": steady_cpu(run(loki_passes("parse", "--largest", largest, "--iters", it))[2]),
+            "seth": steady_cpu(run(anchor("seth", "--largest", largest, "--iters", it))[2]),
+            "comfycli": steady_cpu(run(anchor("comfycli", "--largest", largest, "--iters", it))[2]),
+        }
+        rounds.append(m)
+
+    def over(path: list[str]) -> float:
+        vals = []
+        for m in rounds:
+            v = m
+            for key in path:
+                v = v[key]
+            vals.append(v)
+        return med(vals)
+
+    def ratio(num: list[str], den: list[str]) -> float:
+        # the ratio within each round, then the median: both sides met the same load
+        vals = []
+        for m in rounds:
+            n, d = m, m
+            for key in num:
+                n = n[key]
+            for key in den:
+                d = d[key]
+            vals.append(n / d)
+        return med(vals)
+
+    ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
+    print()
+    print(f"machine: {platform.node()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
+          f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {a.rounds} rounds, medians")
+    print(f"files: {len(files)} frontend pairs; per-file sample {len(sample)}; passes {a.passes}; largest iters {a.iters}")
+    print()
+    print("| measure | loki | seth | comfy-cli | floor | loki / faster anchor | loki / floor | goal |")
+    print("|---|---|---|---|---|---|---|---|")
+    pf = ["per_file"]
+    faster_cpu = min(over(pf + ["seth", "cpu"]), over(pf + ["comfycli", "cpu"]))
+    faster_name = "seth" if over(pf + ["seth", "cpu"]) <= over(pf + ["comfycli", "cpu"]) else "comfycli"
+    print(f"| one process per file, CPU | {ms(over(pf + ['loki', 'cpu']))} | {ms(over(pf + ['seth', 'cpu']))} | {ms(over(pf + ['comfycli', 'cpu']))} "
+          f"| `loki --help` {ms(over(pf + ['loki --help', 'cpu']))}, `python3 -c pass` {ms(over(pf + ['python3 -c pass', 'cpu']))} "
+          f"| {ratio(pf + ['loki', 'cpu'], pf + [faster_name, 'cpu']):.2f} | {ratio(pf + ['loki', 'cpu'], pf + ['loki --help', 'cpu']):.2f} | ≤ 0.8 |")
+    print(f"| one process per file, wall | {ms(over(pf + ['loki', 'wall']))} | {ms(over(pf + ['seth', 'wall']))} | {ms(over(pf + ['comfycli', 'wall']))} "
+          f"| `loki --help` {ms(over(pf + ['loki --help', 'wall']))}, `python3 -c pass` {ms(over(pf + ['python3 -c pass', 'wall']))} "
+          f"| {ratio(pf + ['loki', 'wall'], pf + [faster_name, 'wall']):.2f} | | ≤ 0.8 |")
+    print(f"| one process per file with --schemas, CPU | {ms(over(pf + ['loki --schemas', 'cpu']))} | | | | {ratio(pf + ['loki --schemas', 'cpu'], pf + [faster_name, 'cpu']):.2f} | | |")
+    b = ["batch"]
+    print(f"| whole set, one process end to end, CPU | {ms(over(b + ['loki', 'cpu']))} | {ms(over(b + ['seth', 'cpu']))} | {ms(over(b + ['comfycli', 'cpu']))} "
+          f"| | {ratio(b + ['loki', 'cpu'], b + ['seth', 'cpu']):.2f} (Seth) | | ≤ 0.5 |")
+    print(f"| whole set, one process end to end, wall | {ms(over(b + ['loki', 'wall']))} | {ms(over(b + ['seth', 'wall']))} | {ms(over(b + ['comfycli', 'wall']))} "
+          f"| | {ratio(b + ['loki', 'wall'], b + ['seth', 'wall']):.2f} (Seth) | | ≤ 0.5 |")
+    p = ["passes"]
+    print(f"| whole set, warm pass, thread CPU | {ms(over(p + ['loki']))} | {ms(over(p + ['seth']))} | {ms(over(p + ['comfycli']))} "
+          f"| STJ parse {ms(over(p + ['parse floor']))} | {ratio(p + ['loki'], p + ['seth']):.2f} (Seth) | {ratio(p + ['loki'], p + ['parse floor']):.2f} | ≤ 0.5 Seth, ≤ 2 floor |")
+    print(f"| whole set, warm pass, loader only | {ms(over(p + ['loki loader']))} | | | STJ parse {ms(over(p + ['parse floor']))} | | {ratio(p + ['loki loader'], p + ['parse floor']):.2f} | |")
+    lg = ["largest"]
+    print(f"| 976-node workflow, thread CPU per conversion | {ms(over(lg + ['loki']))} | {ms(over(lg + ['seth']))} | {ms(over(lg + ['comfycli']))} "
+          f"| STJ parse {ms(over(lg + ['parse floor']))} | {ratio(lg + ['loki'], lg + ['seth']):.2f} (Seth) | {ratio(lg + ['loki'], lg + ['parse floor']):.2f} | ≤ 1.5 floor |")
+    print(f"| 976-node workflow, loader only | {ms(over(lg + ['loki loader']))} | | | STJ parse {ms(over(lg + ['parse floor']))} | | {ratio(lg + ['loki loader'], lg + ['parse floor']):.2f} | |")
+    if a.json:
+        Path(a.json).write_text(json.dumps({"rounds": rounds}, indent=1))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

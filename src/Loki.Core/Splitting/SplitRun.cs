@@ -1,0 +1,69 @@
+using Loki.Core.Diagnostics;
+using Loki.Core.IO;
+using Loki.Core.Text;
+
+namespace Loki.Core.Splitting;
+
+/// <summary>
+/// <c>loki split</c> as one operation: split the workflow, fit it into the library under <c>--into</c>, make the UI
+/// forms, check them (the flows as written, read back through UI → API, inlined into the parent must give the
+/// original prompt), and only then write the folders and, when asked, the parent with native subgraphs.
+/// </summary>
+public static class SplitRun
+{
+    /// <summary>What a run did.</summary>
+    /// <param name="Split">The split (names fitted to the library), or null when it stopped before.</param>
+    /// <param name="Written">Files written.</param>
+    /// <param name="Diagnostics">Everything reported; an error means nothing was written.</param>
+    public sealed record Outcome(SplitResult? Split, IReadOnlyList<string> Written, IReadOnlyList<LokiDiagnostic> Diagnostics)
+    {
+        /// <summary>True when no error was reported.</summary>
+        public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+    }
+
+    /// <summary>Runs the split of <paramref name="workflow"/> into <paramref name="into"/>.</summary>
+    public static Outcome Execute(string workflow, string into, SplitOptions options, bool check, string? subgraphsOut, bool grow)
+    {
+        var diagnostics = new DiagnosticBag();
+        var split = WorkflowSplitter.Split(workflow, options);
+        diagnostics.AddRange(split.Diagnostics);
+        if (!split.Succeeded)
+        {
+            return new Outcome(null, [], diagnostics.Items);
+        }
+
+        var (fitted, reused) = LibraryReuse.Fit(split, into, options.Schemas, diagnostics);
+        var forms = SplitForms.Build(fitted, options.Schemas, diagnostics);
+        if (forms is null)
+        {
+            return new Outcome(fitted, [], diagnostics.Items);
+        }
+
+        if (check && fitted.HasSubflows)
+        {
+            var back = forms.ReadBack(diagnostics);
+            var failure = back is { } b
+                ? SplitChecker.Check(fitted, b.Parent, b.Flows)
+                : new LokiDiagnostic(LokiCodes.SplitCheckFailed, DiagnosticSeverity.Error, "a written flow does not convert back to an API prompt", workflow);
+            if (failure is not null)
+            {
+                diagnostics.Add(failure);
+                return new Outcome(fitted, [], diagnostics.Items);
+            }
+        }
+
+        Directory.CreateDirectory(into);
+        var written = SplitLibraryWriter.Write(fitted, forms, reused, into, grow, diagnostics).ToList();
+        if (subgraphsOut is not null)
+        {
+            var document = SubgraphWorkflowBuilder.Build(fitted, forms, diagnostics);
+            if (document is not null)
+            {
+                AtomicFile.WriteIfChanged(subgraphsOut, CanonicalJson.Write(document));
+                written.Add(subgraphsOut);
+            }
+        }
+
+        return new Outcome(fitted, written, diagnostics.Items);
+    }
+}
