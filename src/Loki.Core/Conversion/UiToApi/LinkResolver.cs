@@ -115,8 +115,10 @@ internal sealed class LinkResolver
     }
 
     /// <summary>
-    /// The instance input that subgraph input <paramref name="slot"/> maps to: the frontend rebuilds instance inputs
-    /// from the definition, so a saved instance whose inputs are stale is matched by name, then by position.
+    /// The instance input that subgraph input <paramref name="slot"/> maps to, or -1. The frontend rebuilds instance
+    /// inputs from the definition and keeps a saved link only on the input of the same name, so a definition input the
+    /// saved instance lacks is unconnected (its inner widget value is sent), never the saved input at its position
+    /// (1.27.10 on video_wan2_2_14B_s2v: a seed input added to the definition must not take the steps link).
     /// </summary>
     public static int InstanceInputIndex(UiWorkflow workflow, FlatNode instance, int slot)
     {
@@ -135,7 +137,7 @@ internal sealed class LinkResolver
             }
         }
 
-        return slot < instance.Inputs.Count ? slot : -1;
+        return -1;
     }
 
     private static UiLink? OutputLink(UiGraph definition, int slot)
