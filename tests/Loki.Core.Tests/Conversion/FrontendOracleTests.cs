@@ -19,6 +19,8 @@ public sealed class FrontendOracleTests
             ("node 142 (LoadImageOutput): input 'image'", "the remote combo showed the server's own output files, not the saved value"),
         ["workflows/Comfy-Org__workflow_templates@Joshua-Chin-fork/_history/templates/flux_kontext_dev_grouped.json"] =
             ("node 175:1 (ReferenceLatent): extra input 'latent'", "1.27.10 loses a group input that passes an inner Reroute; the converter keeps the link as the older frontends of the oracle pairs did (LinkResolver)"),
+        ["workflows/ZHO-ZHO-ZHO__ComfyUI-Workflows-ZHO/Stable Cascade Inpainting ControlNet【Zho】.json"] =
+            ("node 68:1 (ThresholdMask): extra input 'mask'", "the same 1.27.10 loss: the group's mask input reaches ThresholdMask and InvertMask through an inner Reroute"),
     };
 
     public static TheoryData<string> Workflows => [.. Oracle().Select(p => p.Key)];
