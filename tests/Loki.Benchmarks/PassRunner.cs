@@ -25,9 +25,10 @@ internal static class PassRunner
         Func<string, string, object?> step = conv switch
         {
             "parse" => (text, _) => { using var doc = JsonDocument.Parse(text); return null; },
+            "tree" => (text, file) => JsonSource.Parse(text, file, "LOKI0000"),
             "load" => (text, file) => WorkflowLoader.Parse(text, file),
             "convert" => (text, file) => Convert(text, file, schemas),
-            _ => throw new ArgumentException("--conv convert|load|parse"),
+            _ => throw new ArgumentException("--conv convert|load|tree|parse"),
         };
 
         if (Arg(args, "--largest") is { } largest)

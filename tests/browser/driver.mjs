@@ -43,7 +43,18 @@ class Driver {
       this.blocked.push(u)
       return route.abort('blockedbyclient')
     })
+    await this.newPage()
+    return { version: this.browser.version() }
+  }
+
+  // A fresh page with the collectors attached; `init` (a script's source) runs in it before any of the page's own
+  // scripts, on every load of that page (playwright has no way to take an init script back: a later open without
+  // one gets a fresh page again).
+  async newPage(init = null) {
+    if (this.page) await this.page.close()
     this.page = await this.context.newPage()
+    this.pageInit = init
+    if (init) await this.page.addInitScript(init)
     this.page.on('console', (msg) => {
       if (msg.type() === 'error') this.errors.push({ kind: 'console', text: msg.text(), blocked: /ERR_BLOCKED_BY_CLIENT/.test(msg.text()) })
     })
@@ -56,11 +67,12 @@ class Driver {
     this.page.on('requestfailed', (req) => {
       if (isLocal(req.url())) this.errors.push({ kind: 'requestfailed', text: `${req.url()} ${req.failure()?.errorText}` })
     })
-    return { version: this.browser.version() }
   }
 
   // Loads the ComfyUI app at `url` and waits until the graph and canvas exist and the start-up overlay is gone.
-  async open({ url, timeoutMs = 120000 }) {
+  // With `init`, or after a page that had one, the app is loaded in a fresh page (see newPage).
+  async open({ url, init = null, timeoutMs = 120000 }) {
+    if (init || this.pageInit) await this.newPage(init)
     const t0 = Date.now()
     await this.page.goto(url, { waitUntil: 'load', timeout: timeoutMs })
     await this.page.waitForFunction(() => window.app?.graph && window.app?.canvas && window.app?.extensionManager, null, { timeout: timeoutMs })
@@ -91,7 +103,11 @@ class Driver {
   }
 
   async mouse({ action, x, y, button = 'left' }) {
-    if (action === 'click') await this.page.mouse.click(x, y, { button })
+    // A click is a move, then down and up (litegraph's pointer handling sees the pointer arrive first).
+    if (action === 'click') {
+      await this.page.mouse.move(x, y)
+      await this.page.mouse.click(x, y, { button })
+    }
     else if (action === 'dblclick') await this.page.mouse.dblclick(x, y, { button })
     else if (action === 'move') await this.page.mouse.move(x, y)
     else throw new Error(`unknown mouse action ${action}`)

@@ -133,9 +133,10 @@ class Browser:
             raise BrowserError(f"{op} failed: {answer['error']}")
         return answer["value"]
 
-    def open(self, url: str) -> dict:
+    def open(self, url: str, init: str | None = None) -> dict:
+        """Loads the app; ``init`` (a script's source) runs before the page's own scripts, on a fresh page."""
         mark_tutorial_done(url)
-        return self.call("open", url=url)
+        return self.call("open", url=url, init=init)
 
     def evaluate(self, fn: str, arg=None, timeout: float | None = None):
         """Runs the JS function source ``fn`` (sync or async) in the page with ``arg``; returns its JSON value."""

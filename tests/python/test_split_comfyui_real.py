@@ -3,26 +3,25 @@ library (two groups, one reused sub-flow with a parameter), the library packed i
 flow (sub-flows as flow nodes expanded by ComfyUI) and the parent with native subgraphs (flattened by loki) give
 the same pixels as the original workflow.
 
-Uses a writable copy of the shared ComfyUI (started with its start-server.sh on a free loopback port, stopped by
-its process id). Skipped only when ../shared/tools/comfyui is absent.
+Uses h-comfy's real-ComfyUI fixture (comfyui_tool.py: a writable copy of the tool, a free loopback port, stopped by
+its process id). Skipped only when the tool is absent.
 """
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 import comfy_real
-from comfy_real import REPO, free_port, loki
+import comfyui_tool
+from comfy_real import REPO, loki
 
-SHARED_COMFYUI = REPO.parent / "shared" / "tools" / "comfyui"
-pytestmark = pytest.mark.skipif(not (SHARED_COMFYUI / "start-server.sh").is_file(),
-                                reason="../shared/tools/comfyui is absent")
+# A model-free corpus workflow of nested subgraphs (text through PreviewAny), with the prompt the real frontend made.
+NESTED = (REPO.parent / "shared" / "corpus" / "frontend-pairs" / "Comfy-Org__ComfyUI_frontend@christian-byrne-fork"
+          / "browser_tests" / "assets" / "subgraphs" / "subgraph-nested-duplicate-ids.json")
+pytestmark = pytest.mark.skipif(comfyui_tool.why_absent() is not None, reason=str(comfyui_tool.why_absent()))
 
 # Two blur-and-invert chains blended and saved (test data we own); the chains differ only by their blur radius.
 CHAINS = {
@@ -48,64 +47,21 @@ def _group(ui: dict, title: str, ids: list[str]) -> dict:
     return {"title": title, "bounding": [left, top, right - left, bottom - top]}
 
 
-class Server:
-    def __init__(self, root: Path):
-        self.root = root
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = open(root / "server.log", "wb")
-        self.process = subprocess.Popen([str(root / "start-server.sh"), str(self.port)], stdout=self.log,
-                                        stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, (root / "server.log").read_text(errors="replace")[-3000:]
-            try:
-                self.object_info = self.get("/object_info")
-                return
-            except OSError:
-                time.sleep(0.5)
-        self.stop()
-        raise RuntimeError("ComfyUI did not start")
+def run(server, prompt: dict) -> dict:
+    """Queues a prompt on the real server; its outputs (ComfyUI must report success)."""
+    prompt_id, _ = server.queue(prompt)
+    entry = server.history(prompt_id)
+    assert entry["status"]["status_str"] == "success", json.dumps(entry["status"])[:3000]
+    return entry["outputs"]
 
-    def get(self, path: str):
-        with urllib.request.urlopen(self.url + path, timeout=30) as r:
-            return json.loads(r.read())
 
-    def run(self, prompt: dict) -> dict:
-        request = urllib.request.Request(self.url + "/prompt", data=json.dumps({"prompt": prompt}).encode(),
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as r:
-                prompt_id = json.loads(r.read())["prompt_id"]
-        except urllib.error.HTTPError as e:
-            raise AssertionError(f"ComfyUI refused the prompt: {e.read().decode(errors='replace')}") from e
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            history = self.get(f"/history/{prompt_id}")
-            if prompt_id in history and history[prompt_id].get("status", {}).get("completed") is not None:
-                entry = history[prompt_id]
-                assert entry["status"]["status_str"] == "success", json.dumps(entry["status"])[:3000]
-                return entry["outputs"]
-            time.sleep(0.3)
-        raise AssertionError("the prompt did not finish")
+def pixels(server, outputs: dict, save_id: str) -> list:
+    import io
 
-    def pixels(self, outputs: dict, save_id: str):
-        import numpy as np
-        from PIL import Image
+    import numpy as np
+    from PIL import Image
 
-        images = outputs[save_id]["images"]
-        return [np.asarray(Image.open(self.root / "ComfyUI" / "output" / i["subfolder"] / i["filename"]))
-                for i in images]
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(30)
-        self.log.close()
+    return [np.asarray(Image.open(io.BytesIO(server.view(i)))) for i in outputs[save_id]["images"]]
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +70,9 @@ def split(tmp_path_factory):
     (work / "chains_api.json").write_text(json.dumps(CHAINS), encoding="utf-8")
     loki("convert", work / "chains_api.json", "--to", "ui", "-o", work / "chains.json")
     ui = json.loads((work / "chains.json").read_text(encoding="utf-8"))
+    for node in ui["nodes"]:  # the chains on a grid far apart: a group around some nodes holds no other node's centre
+        n = int(node["id"])
+        node["pos"] = [(n - 1 if n <= 4 else n - 5) * 600.0, (0 if n <= 4 else 1) * 900.0]
     ui["groups"] = [_group(ui, "Soft Blur", ["2", "3"]), _group(ui, "Soft Blur Again", ["6", "7"])]
     (work / "chains.json").write_text(json.dumps(ui), encoding="utf-8")
     nodes = work / "library" / "nodes"
@@ -121,17 +80,19 @@ def split(tmp_path_factory):
     loki("convert", nodes / "chains" / "chains_workflow.json", "--to", "api", "-o", work / "parent_api.json")
     loki("convert", work / "chains.subgraphs.json", "--to", "api", "-o", work / "subgraphs_api.json",
          "--library", work / "library")
+    shutil.copy(f"{NESTED}.workflow.json", work / "nested.json")
+    loki("split", work / "nested.json", "--into", nodes)
+    loki("convert", nodes / "nested" / "nested_workflow.json", "--to", "api", "-o", work / "nested_parent_api.json")
     pack = comfy_real.build_pack(work, work / "library")
     return work, pack
 
 
 @pytest.fixture(scope="module")
 def server(split, tmp_path_factory):
+    """h-comfy's real ComfyUI (comfyui_tool.py): its own copy of the tool, a free port, the split's pack installed."""
     _, pack = split
-    root = tmp_path_factory.mktemp("comfyui") / "comfyui"
-    shutil.copytree(SHARED_COMFYUI, root, symlinks=True)
-    shutil.copytree(pack, root / "ComfyUI" / "custom_nodes" / "loki_split_pack")
-    srv = Server(root)
+    srv = comfyui_tool.ComfyServer(tmp_path_factory.mktemp("comfyui_split"), packs={"loki_split_pack": pack})
+    srv.object_info = srv.get_json("/object_info")
     yield srv
     srv.stop()
 
@@ -151,10 +112,10 @@ def test_the_split_library_runs_in_comfyui_and_gives_the_original_pixels(split, 
     assert sorted(n["class_type"] for n in parent.values()).count("LokiSoftBlur") == 2
     assert sorted(n["inputs"]["blur_radius"] for n in parent.values() if n["class_type"] == "LokiSoftBlur") == [3, 5]
 
-    original = server.run(_with_prefix(CHAINS, "original_"))
-    expanded = server.run(_with_prefix(parent, "split_"))
+    original = run(server, _with_prefix(CHAINS, "original_"))
+    expanded = run(server, _with_prefix(parent, "split_"))
     for save in ("4", "9"):
-        want, got = server.pixels(original, save), server.pixels(expanded, save)
+        want, got = pixels(server, original, save), pixels(server, expanded, save)
         assert len(want) == len(got) == 1
         assert want[0].shape == got[0].shape == (40, 48, 3)
         assert (want[0] == got[0]).all(), f"SaveImage {save}: the split gives other pixels"
@@ -164,10 +125,25 @@ def test_the_subgraph_parent_flattened_by_loki_gives_the_original_pixels(split, 
     work, _ = split
     flat = json.loads((work / "subgraphs_api.json").read_text(encoding="utf-8"))
     assert sorted(n["class_type"] for n in flat.values()) == sorted(n["class_type"] for n in CHAINS.values())
-    original = server.run(_with_prefix(CHAINS, "original2_"))
-    flattened = server.run(_with_prefix(flat, "subgraphs_"))
+    original = run(server, _with_prefix(CHAINS, "original2_"))
+    flattened = run(server, _with_prefix(flat, "subgraphs_"))
     saves = sorted(k for k, n in flat.items() if n["class_type"] == "SaveImage")
     assert len(saves) == 2
     # the flattened ids keep the top-level SaveImage ids (4, 9)
     for save in ("4", "9"):
-        assert (server.pixels(original, save)[0] == server.pixels(flattened, save)[0]).all()
+        assert (pixels(server, original, save)[0] == pixels(server, flattened, save)[0]).all()
+
+
+def test_a_corpus_workflow_of_nested_subgraphs_splits_into_nested_flows_that_give_the_same_text(split, server):
+    work, _ = split
+    original = json.loads(Path(f"{NESTED}.prompt.json").read_text(encoding="utf-8"))
+    parent = json.loads((work / "nested_parent_api.json").read_text(encoding="utf-8"))
+    flows = [n["class_type"] for n in parent.values() if n["class_type"].startswith("Loki")]
+    assert flows, "the nested subgraphs should become flow nodes"
+    assert all(c in server.object_info for c in flows)
+
+    def texts(outputs: dict) -> list:
+        return sorted(json.dumps(o.get("text"), sort_keys=True) for o in outputs.values() if "text" in o)
+
+    want, got = texts(run(server, original)), texts(run(server, parent))
+    assert want and want == got

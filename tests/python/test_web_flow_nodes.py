@@ -3,69 +3,28 @@
 One server and one chromium for the module (browser_harness.py). The pack is the repository's library plus two
 flows this module owns (written with ui_workflows.py): `finish_sheet`, a flow holding the LOKI flow node
 `photo_finish` (levels → photo finish → contact sheet), for nested opening and nested progress; its `white` input
-below the levels' black point makes the inner LokiImageLevels fail. Screenshots: artifacts/test-results/screenshots.
+below the levels' black point makes the inner LokiImageLevels fail. Workflows and page helpers (the extension's
+actions, and real mouse gestures on the canvas): web_flow_pages.py. Screenshots: artifacts/test-results/screenshots.
 """
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 import browser_harness
 import comfy_real
-import ui_workflows as ui
 from browser_harness import Browser, significant
+from web_flow_pages import (DRAWN_TEXTS, EXT, FLOW_CLASS, LOAD, NO_SUBGRAPHS, SERIALIZE, back_to_root, call_action,
+                            canvas_nodes, choose, click_title_button, close_dialogs, context_menu, differences,
+                            finish_sheet_flow, finish_sheet_workflow, levels_workflow, normalized,
+                            photo_finish_workflow, run_queued, title_button_point)
 
 comfyui_tool = pytest.importorskip("comfyui_tool")  # the real ComfyUI's test tool (tests/python/comfyui_tool.py)
 
 pytestmark = pytest.mark.skipif(bool(comfyui_tool.why_absent() or browser_harness.why_absent()),
                                 reason=str(comfyui_tool.why_absent() or browser_harness.why_absent()))
-
-FLOW_CLASS = "LokiFinishSheet"
-
-
-def finish_sheet_flow() -> dict:
-    return ui.ui_workflow(
-        [ui.marker_in(1, "image", "IMAGE", description="The picture."),
-         ui.marker_in(2, "white", "FLOAT", "0.9", "0.05", "1", "White point."),
-         ui.node(3, "LokiImageLevels", title="Levels", sockets=[("image", "IMAGE")],
-                 widget_inputs=[("black_point", "FLOAT"), ("white_point", "FLOAT"), ("gamma", "FLOAT")],
-                 widgets=[0.2, 0.9, 1.0], outputs=[("image", "IMAGE")]),
-         ui.node(4, "LokiPhotoFinish", title="Finish", sockets=[("image", "IMAGE")],
-                 widget_inputs=[("caption", "STRING")], widgets=["nested"], outputs=[("image", "IMAGE")]),
-         ui.node(5, "LokiContactSheet", title="Sheet", sockets=[("images", "IMAGE")],
-                 widget_inputs=[("thumb_size", "INT"), ("title", "STRING")], widgets=[64, "sheet"],
-                 outputs=[("sheet", "IMAGE")]),
-         ui.marker_out(6, "sheet")],
-        [(1, 0, 3, "image"), (2, 0, 3, "white_point"), (3, 0, 4, "image"), (4, 0, 5, "images"), (5, 0, 6, "value")])
-
-
-def load_image(id: int, name: str) -> dict:
-    return ui.node(id, "LoadImage", widget_inputs=[("image", "COMBO")], widgets=[name, "image"],
-                   outputs=[("IMAGE", "IMAGE"), ("MASK", "MASK")], pos=[40, 120])
-
-
-def preview(id: int, pos) -> dict:
-    return ui.node(id, "PreviewImage", sockets=[("images", "IMAGE")], pos=pos)
-
-
-def photo_finish_workflow(image: str) -> dict:
-    return ui.ui_workflow(
-        [load_image(1, image),
-         ui.node(7, "LokiPhotoFinish", title="My finish", sockets=[("image", "IMAGE")],
-                 widget_inputs=[("caption", "STRING")], widgets=["hello"], outputs=[("image", "IMAGE")],
-                 pos=[420, 140]),
-         preview(9, [800, 140])],
-        [(1, 0, 7, "image"), (7, 0, 9, "images")])
-
-
-def finish_sheet_workflow(image: str, white: float) -> dict:
-    return ui.ui_workflow(
-        [load_image(1, image),
-         ui.node(12, FLOW_CLASS, title="Finish sheet", sockets=[("image", "IMAGE")],
-                 widget_inputs=[("white", "FLOAT")], widgets=[white], outputs=[("sheet", "IMAGE")], pos=[420, 140]),
-         preview(13, [820, 140])],
-        [(1, 0, 12, "image"), (12, 0, 13, "images")])
 
 
 @pytest.fixture(scope="module")
@@ -117,59 +76,6 @@ def page(browser):
     assert errors == [], errors
 
 
-# Loads a workflow and lets the frontend settle (LoadImage resizes itself to its preview a few frames later).
-LOAD = """async (wf) => { await app.loadGraphData(wf); await new Promise((r) => setTimeout(r, 800))
-    return app.graph.nodes.length }"""
-EXT = "(window.comfyAPI.app.app.extensions.find((e) => e.name === 'LOKI.Flows'))"
-SERIALIZE = "() => JSON.parse(JSON.stringify(app.graph.serialize()))"
-
-
-def call_action(action: str, node_id: int) -> str:
-    return f"""() => {{
-        const graph = app.canvas.graph
-        const node = graph.getNodeById({node_id})
-        const out = {EXT}.actions.{action}(node)
-        return out ? {{ id: out.id, type: out.type }} : null
-    }}"""
-
-
-def canvas_nodes(page) -> list:
-    return page.evaluate("""() => app.canvas.graph.nodes.map((n) => ({ id: n.id, type: n.type, title: n.title,
-        widgets: Object.fromEntries((n.widgets ?? []).map((w) => [w.name, w.value])) }))""")
-
-
-def back_to_root(page) -> None:
-    page.evaluate("() => { app.canvas.setGraph(app.graph); app.canvas.subgraph = undefined; return true }")
-
-
-def normalized(serialized: dict) -> dict:
-    """nodes and links with link ids replaced by their endpoints (the ids the frontend reassigns on reconnecting),
-    without `order` (litegraph recomputes the execution order whenever a node is added; the backend ignores it)."""
-    ends = {l[0]: (l[1], l[2], l[3], l[4]) for l in serialized["links"]}
-    nodes = []
-    for n in sorted(serialized["nodes"], key=lambda n: n["id"]):
-        n = json.loads(json.dumps(n))
-        n.pop("order", None)
-        for i in n.get("inputs", []):
-            i["link"] = ends.get(i["link"]) and list(ends[i["link"]])
-        for o in n.get("outputs", []):
-            o["links"] = sorted(list(ends[x]) for x in (o.get("links") or []))
-        nodes.append(n)
-    links = sorted([list(ends[l[0]]) + [l[5]] for l in serialized["links"]])
-    return {"nodes": nodes, "links": links}
-
-
-def differences(a: dict, b: dict) -> list:
-    """(node id, key, a value, b value) for every top-level key of a node that differs."""
-    na, nb = {n["id"]: n for n in a["nodes"]}, {n["id"]: n for n in b["nodes"]}
-    out = [(i, "<node>", i in na, i in nb) for i in set(na) ^ set(nb)]
-    for i in set(na) & set(nb):
-        out += [(i, k, na[i].get(k), nb[i].get(k)) for k in set(na[i]) | set(nb[i]) if na[i].get(k) != nb[i].get(k)]
-    if a["links"] != b["links"]:
-        out.append(("links", "", a["links"], b["links"]))
-    return out
-
-
 def test_the_app_loads_the_extension_and_the_packs_flows_without_errors(browser):
     info = browser.evaluate(f"""() => ({{ version: window.__COMFYUI_FRONTEND_VERSION__,
         flows: [...{EXT}.index.keys()].sort() }})""")
@@ -184,15 +90,20 @@ def test_open_replaces_the_node_by_its_flow_and_close_restores_it(page, image):
     opened = page.evaluate(call_action("open", 7))
     assert opened["id"] == 7  # the instance takes the node's id
     inside = canvas_nodes(page)  # Open navigates into the flow
+    # The flow's own nodes; its markers are the subgraph's inputs and output (the example LoadImage that fed the
+    # image marker in the flow file is not part of the flow's run and is not there).
     assert sorted((n["id"], n["type"]) for n in inside) == [
-        (1, "LoadImage"), (3, "LokiImageLevels"), (4, "LokiImageSharpen"), (6, "LokiTextOverlay")]
+        (3, "LokiImageLevels"), (4, "LokiImageSharpen"), (6, "LokiTextOverlay")]
+    io = page.evaluate("""() => ({ inputs: app.canvas.graph.inputs.map((i) => [i.name, i.type]),
+        outputs: app.canvas.graph.outputs.map((o) => [o.name, o.type]) })""")
+    assert io == {"inputs": [["image", "IMAGE"], ["caption", "STRING"]], "outputs": [["image", "IMAGE"]]}, io
     page.screenshot("open-photo-finish-inside")
     back_to_root(page)
     root = {n["id"]: n for n in canvas_nodes(page)}
     assert root[7]["title"] == "My finish" and root[7]["widgets"] == {"caption": "hello"}
     prompt = page.evaluate("async () => (await app.graphToPrompt()).output")
     assert {k: v["class_type"] for k, v in prompt.items() if k.startswith("7:")} == {
-        "7:3": "LokiImageLevels", "7:4": "LokiImageSharpen", "7:6": "LokiTextOverlay", "7:1": "LoadImage"}
+        "7:3": "LokiImageLevels", "7:4": "LokiImageSharpen", "7:6": "LokiTextOverlay"}
     assert prompt["7:6"]["inputs"]["text"] == "hello" and prompt["7:3"]["inputs"]["image"] == ["1", 0]
     assert prompt["9"]["inputs"]["images"] == ["7:6", 0]
 
@@ -219,7 +130,7 @@ def test_a_flow_node_inside_an_opened_flow_opens_and_both_close(page, image):
     page.evaluate(call_action("open", 12))
     assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiContactSheet", "LokiImageLevels", "LokiPhotoFinish"]
     page.evaluate(call_action("open", 4))  # the photo_finish node inside finish_sheet
-    assert sorted(n["id"] for n in canvas_nodes(page)) == [1, 3, 4, 6]
+    assert sorted(n["id"] for n in canvas_nodes(page)) == [3, 4, 6]
     page.screenshot("open-nested")
     serialized = page.evaluate(SERIALIZE)
     assert len(serialized["definitions"]["subgraphs"]) == 2
@@ -231,18 +142,59 @@ def test_a_flow_node_inside_an_opened_flow_opens_and_both_close(page, image):
     assert differences(normalized(page.evaluate(SERIALIZE)), normalized(before)) == []
 
 
-def _run(page, timeout=240):
-    """Queues the loaded graph (as the Run button does) and returns the extension's progress history."""
-    page.evaluate(f"() => {{ {EXT}.model.history.length = 0; return true }}")
-    page.evaluate("async () => { await app.queuePrompt(0, 1); return true }")
-    page.wait_for(f"""() => {EXT}.model.history.some((h) => h.kind === 'execution_success' || h.kind === 'execution_error')""",
-                  timeout=timeout)
-    return page.evaluate(f"() => {EXT}.model.history")
+# Records the toasts the page shows from now on (window.__toasts: their details).
+WATCH_TOASTS = """() => { const t = app.extensionManager.toast; window.__toasts = []
+    if (!t.__watched) {
+        const add = t.add
+        t.add = function (m) { window.__toasts?.push(m?.detail); return add.apply(this, arguments) }
+        t.__watched = true
+    }
+    return true }"""
+
+
+def test_the_user_opens_and_closes_with_the_context_menu_and_the_title_button(page, image):
+    page.evaluate(LOAD, photo_finish_workflow(image))
+    page.evaluate(WATCH_TOASTS)
+    before = page.evaluate(SERIALIZE)
+    assert context_menu(page, 7)[:2] == ["Open flow", "Peek inside"]
+    page.click(".litecontextmenu .litemenu-entry", text="Open flow")
+    assert page.evaluate("() => app.canvas.graph !== app.graph")  # the canvas shows the opened flow
+    assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiImageLevels", "LokiImageSharpen", "LokiTextOverlay"]
+    back_to_root(page)
+    assert page.evaluate("() => app.graph.getNodeById(7).title") == "My finish"
+    choose(page, 7, "Close to LOKI node")
+    assert page.evaluate("() => app.graph.getNodeById(7).type") == "LokiPhotoFinish"
+    assert differences(normalized(page.evaluate(SERIALIZE)), normalized(before)) == []
+
+    click_title_button(page, 7, "loki_open_flow")
+    assert page.evaluate("() => app.canvas.graph !== app.graph && app.graph.getNodeById(7).properties.loki_flow.type")
+    back_to_root(page)
+    assert title_button_point(page, 7, "loki_open_flow") is None
+    click_title_button(page, 7, "loki_close_flow")
+    assert page.evaluate("() => app.graph.getNodeById(7).type") == "LokiPhotoFinish"
+    assert differences(normalized(page.evaluate(SERIALIZE)), normalized(before)) == []
+
+    assert page.evaluate("() => window.__toasts") == []  # nothing was edited inside: no warning
+
+    # An edit inside (a widget no flow input drives) is dropped on close, and the user is told.
+    click_title_button(page, 7, "loki_open_flow")
+    page.evaluate("() => { app.canvas.graph.getNodeById(4).widgets[0].value = 0.5; return true }")
+    back_to_root(page)
+    click_title_button(page, 7, "loki_close_flow")
+    toasts = page.evaluate("() => window.__toasts")
+    assert len(toasts) == 1 and "My finish" in toasts[0], toasts
+    assert differences(normalized(page.evaluate(SERIALIZE)), normalized(before)) == []
+
+    closed = page.evaluate(SERIALIZE)
+    choose(page, 7, "Peek inside")
+    assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiImageLevels", "LokiImageSharpen", "LokiTextOverlay"]
+    back_to_root(page)
+    assert page.evaluate(SERIALIZE) == closed  # peeking changed nothing
 
 
 def test_queueing_a_closed_flow_node_shows_its_inner_nodes_run_in_turn(page, image):
     page.evaluate(LOAD, finish_sheet_workflow(image, 0.85))
-    history = _run(page)
+    history = run_queued(page)
     seen = {}  # flow path -> states in order of first sight
     for h in history:
         for path, state in h["states"].items():
@@ -285,7 +237,7 @@ def test_progress_is_drawn_on_the_closed_node_and_on_the_running_inner_node(page
 
 def test_an_error_inside_a_flow_shows_on_the_inner_node(page, image):
     page.evaluate(LOAD, finish_sheet_workflow(image, 0.1))  # white 0.1 < the levels' black point 0.2
-    history = _run(page)
+    history = run_queued(page)
     assert history[-1]["kind"] == "execution_error"
     state = page.evaluate(f"() => {EXT}.model.stateOf('12>3')")
     assert state["state"] == "error" and "white_point" in state["message"], state
@@ -299,3 +251,77 @@ def test_an_error_inside_a_flow_shows_on_the_inner_node(page, image):
     back_to_root(page)
     assert page.evaluate(SERIALIZE) == before  # peeking changed nothing
     page.errors()  # the frontend itself logs the execution error: not the extension's
+
+
+def test_an_error_inside_an_opened_flow_shows_on_the_inner_node_that_raised_it(page, image):
+    page.evaluate(LOAD, finish_sheet_workflow(image, 0.1))
+    choose(page, 12, "Open flow")
+    page.evaluate("() => { app.canvas.ds.scale = 1; app.canvas.ds.offset = [100, 150]; return true }")
+    history = run_queued(page)
+    assert history[-1]["kind"] == "execution_error"
+    # ComfyUI names the inner node by its flattened id; the frontend's own error outline compares that id with the
+    # node's own id (3), so it marks nothing inside the subgraph: the extension does.
+    assert page.evaluate("() => app.lastExecutionError?.node_id") == "12:3"
+    assert page.evaluate("""() => { const n = app.canvas.graph.getNodeById(3)
+        return n.strokeStyles?.executionError?.call(n) ?? null }""") is None
+    assert page.evaluate(f"() => {EXT}.model.stateOf('12:3')?.state") == "error"
+    drawn = page.evaluate(DRAWN_TEXTS)
+    node = page.evaluate("() => { const n = app.canvas.graph.getNodeById(3); return [...n.pos, ...n.size] }")
+    red = [d for d in drawn if d["color"] == "#f85149"]
+    message = [d for d in red if "white_point" in d["text"]]
+    assert len(message) == 1, drawn
+    assert abs(message[0]["x"] - (node[0] - 3)) < 1 and abs(message[0]["y"] - (node[1] + node[3] + 7)) < 1
+    assert any(d["text"] == "✖" and node[0] < d["x"] < node[0] + node[2] for d in red), red
+    assert not any(d["text"] in ("✖", "▶") and d["color"] == "#f85149" and not node[0] < d["x"] < node[0] + node[2]
+                   for d in drawn)  # only the failing node is marked
+    close_dialogs(page)  # the frontend's error report covers the canvas
+    page.screenshot("error-opened")
+    page.errors()  # the frontend itself logs the execution error: not the extension's
+    back_to_root(page)
+    strip = [d["text"] for d in page.evaluate(DRAWN_TEXTS) if d["color"] == "#f85149"]
+    assert "0/3 ✖ Levels" in strip, strip  # the opened node's own strip names the failing inner node
+    page.evaluate(call_action("close", 12))
+
+
+def test_a_script_node_has_no_inner_run_to_count(page, image):
+    """A script node's flow is the node itself: it runs as one ComfyUI node (no expansion, no inner ids), so the
+    frontend's own running outline and progress bar on it say all a k/n strip would; the extension draws none."""
+    page.evaluate(LOAD, levels_workflow(image))
+    assert page.evaluate(f"() => {EXT}.index.get('LokiImageLevels')?.trivial") is True
+    history = run_queued(page)
+    assert history[-1]["kind"] == "execution_success"
+    paths = {p for h in history for p in h["states"]}
+    assert "2" in paths and paths <= {"1", "2", "3"}, paths  # no inner ids: nothing expanded
+    states = [h["states"].get("2") for h in history if h["states"].get("2")]
+    assert states[0] == "running" and states[-1] == "finished", states
+    assert not [d for d in page.evaluate(DRAWN_TEXTS) if re.match(r"\d+/\d+", d["text"])]
+
+
+@pytest.fixture
+def old_frontend(browser, server):
+    """The module's browser reloaded with the subgraph API removed before the extension's setup; reloaded as the
+    real 1.27.10 afterwards."""
+    browser.evaluate(LOAD, photo_finish_workflow("example.png"))  # the restored workflow holds no subgraph
+    browser.open(server.url, init=NO_SUBGRAPHS)
+    yield browser
+    browser.open(server.url)
+    browser.errors()
+
+
+def test_without_native_subgraphs_nothing_opens_and_the_node_still_runs(old_frontend, image):
+    page = old_frontend
+    assert page.evaluate("() => window.__lokiStripped") == ["LGraph", "LGraphCanvas"]
+    assert page.evaluate("() => [typeof app.graph.createSubgraph, typeof app.canvas.openSubgraph]") == [
+        "undefined", "undefined"]
+    assert page.evaluate(f"() => {EXT}.index.has('LokiPhotoFinish')")  # the extension loaded and read its index
+    page.evaluate(LOAD, photo_finish_workflow(image))
+    entries = context_menu(page, 7)
+    assert entries and not {"Open flow", "Peek inside", "Close to LOKI node"} & set(entries), entries
+    page.call("key", key="Escape")
+    assert page.evaluate("() => app.graph.getNodeById(7).title_buttons.map((b) => b.name)") == []
+    history = run_queued(page)
+    assert history[-1]["kind"] == "execution_success"
+    final = history[-1]["states"]
+    assert {p: final.get(p) for p in ("7", "7>3", "7>4", "7>6", "9")} == dict.fromkeys(
+        ("7", "7>3", "7>4", "7>6", "9"), "finished"), final  # the flow expanded on the server and ran
+    assert significant(page.errors()) == []

@@ -42,22 +42,20 @@ internal static class SubflowExtractor
         foreach (var id in order)
         {
             var inputs = new JsonObject();
-            key.Append(graph.ClassOf(id)).Append('(');
             foreach (var (name, value) in graph.InputsOf(id))
             {
-                if (FlowGraphReader.AsLink(value) is { } link)
-                {
-                    var target = inside.Contains(link.NodeId)
+                inputs[name] = FlowGraphReader.AsLink(value) is { } link
+                    ? inside.Contains(link.NodeId)
                         ? new JsonArray(canon[link.NodeId], link.Slot)
-                        : new JsonArray(SubflowMarkers.InputId(order.Count, sources.IndexOf((link.NodeId, link.Slot))), 0);
-                    inputs[name] = target;
-                    key.Append(name).Append('=').Append(target[0]!.GetValue<string>()).Append('.').Append(link.Slot).Append(';');
-                }
-                else
-                {
-                    inputs[name] = value?.DeepClone();
-                    key.Append(name).Append("=c;");
-                }
+                        : new JsonArray(SubflowMarkers.InputId(order.Count, sources.IndexOf((link.NodeId, link.Slot))), 0)
+                    : value?.DeepClone();
+            }
+
+            // The key reads inputs by name: the order a prompt lists them in varies between frontend versions.
+            key.Append(graph.ClassOf(id)).Append('(');
+            foreach (var (name, value) in inputs.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                key.Append(name).Append('=').Append(FlowGraphReader.AsLink(value) is { } l ? $"{l.NodeId}.{l.Slot}" : "c").Append(';');
             }
 
             key.Append(')');

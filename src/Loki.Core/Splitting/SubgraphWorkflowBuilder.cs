@@ -4,6 +4,7 @@ using Loki.Core.Diagnostics;
 using Loki.Core.Packaging.Flows;
 using Loki.Core.Regeneration;
 using Loki.Core.Text;
+using Loki.Core.Workflows.Layout;
 
 namespace Loki.Core.Splitting;
 
@@ -94,6 +95,8 @@ public static class SubgraphWorkflowBuilder
                 }
             }
 
+            // Instances now have their subgraph's slots: size and place again with the one layout every writer uses.
+            WorkflowLayout.Apply(ui, forms.Schemas);
             return ui; // definitions (nested ones first) are collected in Definitions, all at the root
         }
 

@@ -29,6 +29,7 @@ public sealed class PackageConsumerTests
         Assert.Contains("tasks/net10.0/Loki.Build.Tasks.dll", names);
         Assert.Contains("build/Loki.Build.targets", names);
         Assert.Contains("README.md", names);
+        Assert.DoesNotContain(names, n => n.StartsWith("buildTransitive/", StringComparison.Ordinal));
         using var nuspec = new StreamReader(zip.GetEntry("Loki.Build.nuspec")!.Open());
         var text = nuspec.ReadToEnd();
         Assert.Contains("<readme>README.md</readme>", text, StringComparison.Ordinal);
@@ -38,12 +39,12 @@ public sealed class PackageConsumerTests
     }
 
     [Fact]
-    public void AFreshProjectGrowsItsNodesAndCallsTheGeneratedRunAsync()
+    public void AFreshLibraryGrowsItsNodesAndAnAppCallsItsGeneratedRunAsync()
     {
         var root = Directory.CreateTempSubdirectory("loki-consumer-").FullName;
         var feed = Pack(Path.Combine(root, "feed"));
-        var project = Path.Combine(root, "consumer");
-        var node = Path.Combine(project, "nodes", "text_case");
+        var library = Path.Combine(root, "NodesLib");
+        var node = Path.Combine(library, "nodes", "text_case");
         Directory.CreateDirectory(node);
         // Only the layers a person wrote: the build derives the LOKI Node, the flow and __init__.py.
         foreach (var layer in new[] { "text_case.py", "text_case.json", "text_case.md" })
@@ -51,29 +52,45 @@ public sealed class PackageConsumerTests
             File.Copy(RepoPaths.InRepo("nodes", "text_case", layer), Path.Combine(node, layer));
         }
 
-        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), """
+        File.WriteAllText(Path.Combine(library, "NodesLib.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
-                <LokiGeneratedNamespace>Consumer.Nodes</LokiGeneratedNamespace>
+                <LokiGeneratedNamespace>NodesLib.Nodes</LokiGeneratedNamespace>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Loki.Build" Version="0.1.0" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), """
-            using Consumer.Nodes;
+
+        // An app that uses the library: it gets the typed API and CliWrap, and no node build of its own folders.
+        var app = Path.Combine(root, "App");
+        Directory.CreateDirectory(Path.Combine(app, "Assets"));
+        File.WriteAllText(Path.Combine(app, "Assets", "notes.txt"), "not a node\n");
+        File.WriteAllText(Path.Combine(app, "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../NodesLib/NodesLib.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using NodesLib.Nodes;
 
             var result = await TextCase.RunAsync("Hello LOKI World", TextCase.ModeOption.Snake, new LokiRunOptions { OutputDirectory = args[0] });
             Console.WriteLine("text=" + result.Text);
             """);
         // Offline: the package from the local feed only; everything else (CliWrap) from the machine's package folder
         // read as a feed. The restore goes to a cache of its own.
-        File.WriteAllText(Path.Combine(project, "NuGet.config"), $"""
+        File.WriteAllText(Path.Combine(root, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -89,15 +106,18 @@ public sealed class PackageConsumerTests
             """);
 
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") };
-        var build = Dotnet(project, env, "build", Path.Combine(project, "Consumer.csproj"), "-nodeReuse:false", "-tl:off");
+        var build = Dotnet(app, env, "build", Path.Combine(app, "App.csproj"), "-nodeReuse:false", "-tl:off");
         Assert.True(build.Exit == 0, build.Output);
         Assert.True(File.Exists(Path.Combine(root, "packages", "loki.build", "0.1.0", "analyzers", "dotnet", "cs", "Loki.Generators.dll")), build.Output);
         Assert.True(File.Exists(Path.Combine(node, "text_case_node.py")), build.Output);
         Assert.True(File.Exists(Path.Combine(node, "__init__.py")), build.Output);
+        Assert.True(Directory.Exists(Path.Combine(library, "obj", "Debug", "net10.0", "loki")), build.Output);
+        Assert.False(Directory.Exists(Path.Combine(app, "obj", "Debug", "net10.0", "loki")), "the app ran a LOKI node build of its own folders");
+        Assert.Equal(["notes.txt"], Directory.GetFiles(Path.Combine(app, "Assets")).Select(Path.GetFileName));
 
         // The scripts need the runtime: here the repository's, as an installed loki-runtime would provide it.
-        var run = Dotnet(project, new Dictionary<string, string> { ["PYTHONPATH"] = RepoPaths.InRepo("src", "python"), ["LOKI_PYTHON"] = RepoPaths.Python },
-            Path.Combine(project, "bin", "Debug", "net10.0", "Consumer.dll"), Path.Combine(root, "out"));
+        var run = Dotnet(app, new Dictionary<string, string> { ["PYTHONPATH"] = RepoPaths.InRepo("src", "python"), ["LOKI_PYTHON"] = RepoPaths.Python },
+            Path.Combine(app, "bin", "Debug", "net10.0", "App.dll"), Path.Combine(root, "out"));
         Assert.True(run.Exit == 0, run.Output);
         Assert.Contains("text=hello_loki_world", run.Output, StringComparison.Ordinal);
     }

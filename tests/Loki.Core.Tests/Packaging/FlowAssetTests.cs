@@ -63,9 +63,37 @@ public class FlowAssetTests
         Assert.Equal(3, preview["origin_id"]!.GetValue<int>());
         var levels = def["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<int>() == 3)!;
         Assert.Equal([3, 4], levels["outputs"]![0]!["links"]!.AsArray().Select(x => x!.GetValue<int>()).Order());
-        var loader = def["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<int>() == 1)!;
-        Assert.Empty(loader["outputs"]![0]!["links"]!.AsArray());
+        Assert.Equal([3, 5], def["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<int>()).Order()); // no loader
         Assert.Equal(("image", "IMAGE"), (def["inputs"]![0]!["name"]!.GetValue<string>(), def["inputs"]![0]!["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void What_only_feeds_an_input_marker_is_left_out_and_a_shared_source_stays()
+    {
+        // 1 LoadImage -> 2 ImageScale -> 3 marker "image"; 4 LoadImage -> 5 marker "mask" and -> 6 Levels (shared);
+        // 7 SaveImage reads the levels (no outgoing links: stays).
+        var flow = JsonNode.Parse("""
+            {"nodes": [
+              {"id": 1, "type": "LoadImage", "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [1]}, {"name": "MASK", "type": "MASK", "links": []}]},
+              {"id": 2, "type": "ImageScale", "inputs": [{"name": "image", "type": "IMAGE", "link": 1}], "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [2]}]},
+              {"id": 3, "type": "LokiInput", "inputs": [{"name": "value", "type": "*", "link": 2}], "outputs": [{"name": "value", "type": "*", "links": [3]}], "widgets_values": ["image", "IMAGE", "", "", "", ""]},
+              {"id": 4, "type": "LoadImage", "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [4, 5]}]},
+              {"id": 5, "type": "LokiInput", "inputs": [{"name": "value", "type": "*", "link": 4}], "outputs": [{"name": "value", "type": "*", "links": [6]}], "widgets_values": ["other", "IMAGE", "", "", "", ""]},
+              {"id": 6, "type": "ImageBlend", "inputs": [{"name": "image1", "type": "IMAGE", "link": 3}, {"name": "image2", "type": "IMAGE", "link": 6}, {"name": "image3", "type": "IMAGE", "link": 5}], "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [7]}]},
+              {"id": 7, "type": "SaveImage", "inputs": [{"name": "images", "type": "IMAGE", "link": 7}]}],
+             "links": [[1, 1, 0, 2, 0, "IMAGE"], [2, 2, 0, 3, 0, "IMAGE"], [3, 3, 0, 6, 0, "IMAGE"], [4, 4, 0, 5, 0, "IMAGE"],
+                       [5, 4, 0, 6, 2, "IMAGE"], [6, 5, 0, 6, 1, "IMAGE"], [7, 6, 0, 7, 0, "IMAGE"]],
+             "version": 0.4}
+            """)!.AsObject();
+
+        var def = SubgraphBlueprintBuilder.Build(flow, "Blend", "blend", [])!["definitions"]!["subgraphs"]![0]!;
+
+        Assert.Equal([4, 6, 7], def["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<int>()).Order());
+        var links = def["links"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        Assert.Equal([3, 5, 6, 7], links.Select(l => l["id"]!.GetValue<int>()).Order());
+        var shared = def["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<int>() == 4)!;
+        Assert.Equal([5], shared["outputs"]![0]!["links"]!.AsArray().Select(x => x!.GetValue<int>()));
+        Assert.Equal(["image", "other"], def["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -60,6 +60,30 @@ public sealed class FlowLayerGeneratorsTests : IDisposable
         Assert.Contains("shout_workflow.json", error.Message);
     }
 
+    [Fact]
+    public void Convert_TheSameFlowTwice_IsConvertedOnce_UntilTheFlowOrTheLibraryChanges()
+    {
+        var flowDir = Library();
+        var folder = Loki.Core.Nodes.NodeFolderReader.Read(flowDir, new DiagnosticBag())!;
+        var flowPath = Path.Combine(flowDir, "shout_workflow.json");
+
+        var first = FlowLayerGenerators.Convert(folder, flowPath, null, new DiagnosticBag());
+        var again = FlowLayerGenerators.Convert(folder, flowPath, null, new DiagnosticBag());
+        File.WriteAllText(flowPath, Flow.Replace("\"upper\"", "\"lower\"", StringComparison.Ordinal));
+        var editedFlow = FlowLayerGenerators.Convert(folder, flowPath, null, new DiagnosticBag());
+        var textCase = Path.Combine(_root, "nodes", "text_case", "text_case.json");
+        File.WriteAllText(textCase, TextCaseConfig.Replace("\"lower\"]", "\"lower\", \"title\"]", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(textCase, DateTime.UtcNow.AddMinutes(1));
+        var editedLibrary = FlowLayerGenerators.Convert(folder, flowPath, null, new DiagnosticBag());
+
+        Assert.NotNull(first);
+        Assert.Same(first, again);
+        Assert.NotSame(first, editedFlow);
+        Assert.Contains("\"lower\"", editedFlow!.Script, StringComparison.Ordinal);
+        Assert.NotSame(editedFlow, editedLibrary);
+        Assert.Equal(editedFlow.Script, editedLibrary!.Script);
+    }
+
     private static NodeRegenerator Regenerator() => new(FlowLayerGenerators.All, [new ConfigInterfaceReader(), new FlowInterfaceReader()]);
 
     private string Library()

@@ -28,6 +28,7 @@ internal static class SplitFixtures
     public static JsonObject Ui(JsonObject prompt, SchemaSet schemas, params (string Title, string[] Ids)[] groups)
     {
         var ui = ApiToUiConverter.Convert(prompt, schemas, "fixture.json").Workflow!;
+        Grid(ui);
         var array = new JsonArray();
         foreach (var (title, ids) in groups)
         {
@@ -43,6 +44,20 @@ internal static class SplitFixtures
 
         ui["groups"] = array;
         return ui;
+    }
+
+    /// <summary>
+    /// Places the chains on a grid far apart (nodes 1-4 in one row, 5-9 in the next), so that a group drawn around
+    /// some nodes holds no other node's centre whatever the automatic layout did.
+    /// </summary>
+    public static void Grid(JsonObject ui)
+    {
+        foreach (var node in ui["nodes"]!.AsArray().OfType<JsonObject>())
+        {
+            var id = int.Parse(node["id"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+            var (col, row) = id <= 4 ? (id - 1, 0) : (id - 5, 1);
+            node["pos"] = new JsonArray(col * 600.0, row * 900.0);
+        }
     }
 
     /// <summary>A node's <c>pos</c> and <c>size</c> in a UI workflow.</summary>

@@ -37,6 +37,7 @@ public sealed class SplitSubgraphsTests(ITestOutputHelper output)
             Assert.True(flat.Succeeded, outcome.Name + ": " + string.Join("\n", flat.Diagnostics));
             Assert.True(PromptShape.Difference(split.Original, flat.Prompt!) is null, $"{outcome.Name}: flattened subgraphs differ from the original: {PromptShape.Difference(split.Original, flat.Prompt!)}");
 
+            Assert.Empty(Loki.Core.Workflows.Layout.WorkflowLayout.Overlaps(document, forms.Schemas));
             var file = Path.Combine(dir, $"s{files.Count}.subgraphs.json");
             File.WriteAllText(file, CanonicalJson.Write(document));
             files.Add(file);

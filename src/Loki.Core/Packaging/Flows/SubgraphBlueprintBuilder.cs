@@ -10,7 +10,8 @@ namespace Loki.Core.Packaging.Flows;
 /// folder: a schema-0.4 workflow whose root holds exactly one node, an instance of the one subgraph definition in
 /// <c>definitions.subgraphs</c> (the frontend's <c>SubgraphBlueprint.validateSubgraph</c> rule; the instance's
 /// inputs and outputs give the blueprint's node definition). The flow's <c>LokiInput</c>/<c>LokiOutput</c> markers
-/// become the subgraph's inputs and outputs (links from/to the boundary nodes -10/-20, comfyui-reference §2.10);
+/// become the subgraph's inputs and outputs (links from/to the boundary nodes -10/-20, comfyui-reference §2.10),
+/// and what only fed an input marker (the flow's example input) is left out (<see cref="MarkerFeedPruner"/>);
 /// a flow without markers becomes a closed subgraph with its loaders and savers inside.
 /// </summary>
 public static class SubgraphBlueprintBuilder
@@ -35,15 +36,11 @@ public static class SubgraphBlueprintBuilder
         var markersIn = nodes.Where(n => Type(n) == "LokiInput").OrderBy(Y).ThenBy(X).ThenBy(Id).ToList();
         var markersOut = nodes.Where(n => Type(n) == "LokiOutput").OrderBy(Y).ThenBy(X).ThenBy(Id).ToList();
 
-        // What feeds a marker stays outside the subgraph's interface: an input marker's `value` source (the
-        // default, e.g. a LoadImage) is cut off, and consumers of an output marker read its source directly.
+        // What feeds a marker stays outside the subgraph's interface: an input marker's `value` source (the flow's
+        // example input, e.g. a LoadImage) is removed, and consumers of an output marker read its source directly.
         var inIds = markersIn.Select(Id).ToHashSet();
         var outIds = markersOut.Select(Id).ToHashSet();
-        foreach (var l in links.Where(l => inIds.Contains(Int(l["target_id"]))).ToList())
-        {
-            links.Remove(l);
-            Unlink(nodes, Int(l["origin_id"]), Int(l["origin_slot"]), Int(l["id"]));
-        }
+        MarkerFeedPruner.Prune(nodes, links, inIds);
 
         foreach (var l in links.Where(l => outIds.Contains(Int(l["origin_id"]))).ToList())
         {
@@ -200,14 +197,6 @@ public static class SubgraphBlueprintBuilder
         }
 
         return result;
-    }
-
-    private static void Unlink(List<JsonObject> nodes, int nodeId, int slot, int linkId)
-    {
-        if (OutputLinks(nodes, nodeId, slot) is { } ids && ids.FirstOrDefault(x => Int(x) == linkId) is { } found)
-        {
-            ids.Remove(found);
-        }
     }
 
     private static void Relink(List<JsonObject> nodes, int nodeId, int slot, int linkId)

@@ -29,18 +29,35 @@ public static class FlowLayerGenerators
     public static (FlowDocument Document, FlowEnvironment Environment)? Load(NodeFolder folder, string flowPath, DiagnosticBag diagnostics)
     {
         var library = FlowLibrary.RootAbove(folder.Directory) is { } root ? new[] { root } : [];
-        var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read(library, new DiagnosticBag()));
-        var document = FlowLoader.Load(flowPath, environment, diagnostics);
-        return document is null || diagnostics.HasErrors ? null : (document, environment);
+        var loaded = FlowConversionCache.GetOrCompute("load\n" + FlowConversionCache.FlowKey(flowPath, library), diagnostics, bag =>
+        {
+            var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read(library, new DiagnosticBag()));
+            var document = FlowLoader.Load(flowPath, environment, bag);
+            return document is null || bag.HasErrors ? null : new Loaded(document, environment);
+        });
+        return loaded is null || diagnostics.HasErrors ? null : (loaded.Document, loaded.Environment);
     }
 
     /// <summary>The files of the flow node a node folder's flow converts to; null (with diagnostics) when it does not.</summary>
-    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics, NameLayer? names = null) =>
-        Load(folder, flowPath, diagnostics) is { } flow
-            ? FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description ?? RequirementsLayer.Description(folder), names)
-            : null;
+    public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics, NameLayer? names = null)
+    {
+        var library = FlowLibrary.RootAbove(folder.Directory) is { } root ? new[] { root } : [];
+        description ??= RequirementsLayer.Description(folder);
+        var key = $"convert\n{folder.Name}\n{description}\n{NameKey(names)}\n{FlowConversionCache.FlowKey(flowPath, library)}";
+        return FlowConversionCache.GetOrCompute(key, diagnostics, bag =>
+            Load(folder, flowPath, bag) is { } flow
+                ? FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description, names)
+                : null);
+    }
 
     // The name layer gives the flow node its display name, as `loki convert --to node` does.
     private static string? FromFlow(LayerGenerationContext context, Func<FlowNodeFiles, string> pick) =>
         Convert(context.Folder, context.SourcePath, context.Config?.Description, context.Diagnostics, context.Name) is { } files ? pick(files) : null;
+
+    // Every field of the name layer, as part of the cache key (its record's ToString does not show array contents).
+    private static string NameKey(NameLayer? n) => n is null
+        ? "-"
+        : string.Join('\u0001', [n.OfficialName, n.Token, n.EmojiIcon, .. n.Recipes, "|", .. n.X2YFormats, "|", .. n.Aliases, "|", .. n.Tags, "|", .. n.Metaphors, "|", .. n.Extra.Select(e => e.Key + "=" + e.Value)]);
+
+    private sealed record Loaded(FlowDocument Document, FlowEnvironment Environment);
 }

@@ -10,8 +10,10 @@ export class FlowEntry {
     this.countable = countableNodeIds(definition)
     this.titles = new Map(definition.nodes.map((n) => [String(n.id), n.title ?? n.type]))
     this.types = new Map(definition.nodes.map((n) => [String(n.id), n.type]))
-    // A script node's one-node flow holds just the node itself: it opens, but has no inner run to count.
-    this.trivial = definition.nodes.length === 1 && definition.nodes[0].type === classType
+    // A script node's one-node flow runs just the node itself (beside it at most the example's saver, which reads
+    // the node and feeds nothing): it opens, but closed it runs as one node, with no inner run to count.
+    const counted = [...this.countable]
+    this.trivial = counted.length === 1 && this.types.get(counted[0]) === classType
   }
 }
 
@@ -34,7 +36,7 @@ export async function loadFlowIndex(fetchApi) {
 }
 
 // The inner nodes that run when the flow runs: those whose output is used (by another node or by the flow's
-// outputs). A loader left behind by an input marker (the flow's example input) feeds nothing and never runs.
+// outputs). A dead branch feeds nothing and never runs (the flow's example inputs are not in the blueprint at all).
 function countableNodeIds(definition) {
   const used = new Set()
   for (const link of definition.links ?? []) {

@@ -99,7 +99,8 @@ function isUsed(root, subgraph) {
   return false
 }
 
-// Compares the nodes that run (entry.countable): a flow's unused example loader may rewrite its own file choice.
+// Compares the nodes that run (entry.countable). A widget fed by a link is skipped: a subgraph input drives it (the
+// promoted widget writes the closed node's value into it), so its value is the node's input, not an inner edit.
 function innerValuesDiffer(subgraph, entry) {
   const original = new Map(entry.definition.nodes.map((n) => [String(n.id), n]))
   const now = new Map((subgraph.nodes ?? []).map((n) => [String(n.id), n]))
@@ -107,7 +108,13 @@ function innerValuesDiffer(subgraph, entry) {
     const was = original.get(id)
     const is = now.get(id)
     if (!is || is.type !== was.type) return true
-    if (JSON.stringify(is.serialize?.().widgets_values ?? []) !== JSON.stringify(was.widgets_values ?? [])) return true
+    const fed = new Set((is.inputs ?? []).filter((i) => i.link != null && i.widget?.name).map((i) => i.widget.name))
+    const values = is.serialize?.().widgets_values ?? []
+    const saved = was.widgets_values ?? []
+    for (let i = 0; i < Math.max(values.length, saved.length); i++) {
+      if (fed.has(is.widgets?.[i]?.name)) continue
+      if (JSON.stringify(values[i] ?? null) !== JSON.stringify(saved[i] ?? null)) return true
+    }
   }
   return false
 }
