@@ -29,6 +29,7 @@ public sealed class HelpTests
     [InlineData("wrap")]
     [InlineData("pack")]
     [InlineData("schemas extract")]
+    [InlineData("split")]
     public async Task CommandHelp_ExitsZero(string command)
     {
         var run = await CliRun.InProcessAsync([.. command.Split(' '), "--help"]);

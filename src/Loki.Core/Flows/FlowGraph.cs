@@ -17,6 +17,9 @@ public sealed record FlowGraph(
     SubgraphIo? Subgraph = null)
 {
     private ImmutableDictionary<string, FlowNode>? _byId;
+
+    /// <summary>The legacy <c>PrimitiveNode</c>s of the UI form and the widgets they feed (empty without a UI form).</summary>
+    public ImmutableArray<LegacyPrimitive> Primitives { get; init; } = [];
     private ImmutableDictionary<string, ImmutableArray<FlowConsumer>>? _consumers;
     private ILookup<string, FlowConsumer>? _consumersByNode;
 

@@ -53,7 +53,10 @@ public static class FlowGraphReader
             }
         }
 
-        return new FlowGraph(file, nodes.ToImmutable(), ui is null ? null : ReadAppMode(ui), ui is null ? null : SubgraphIoReader.Read(ui, prompt));
+        return new FlowGraph(file, nodes.ToImmutable(), ui is null ? null : ReadAppMode(ui), ui is null ? null : SubgraphIoReader.Read(ui, prompt))
+        {
+            Primitives = ui is null ? [] : LegacyPrimitiveReader.Read(ui, prompt),
+        };
     }
 
     /// <summary>A link <c>["id", slot]</c> (a numeric id is accepted too), or null for a constant.</summary>

@@ -21,6 +21,17 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
         "WEBCAM", "LOAD_3D", "LOAD_3D_ANIMATION", "PREVIEW_3D", "PREVIEW_3D_ANIMATION", "AUDIO_UI", "AUDIOUPLOAD",
     };
 
+    /// <summary>The control widgets a widget of <paramref name="widgetType"/> gets when control is on.</summary>
+    public static int ControlsOf(string widgetType) => widgetType switch
+    {
+        "INT" => 1,
+        "COMBO" => 2,
+        _ => 0,
+    };
+
+    /// <summary>The <c>remote</c> option of a combo whose choices the frontend fetches from the server, or null.</summary>
+    public JsonObject? Remote => Options?["remote"] as JsonObject;
+
     /// <summary>True when declared under <c>required</c>.</summary>
     public bool IsRequired => Section == "required";
 
@@ -36,7 +47,12 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
     /// <summary>Reads a boolean option; a missing or non-boolean option is false.</summary>
     public bool Flag(string name) => Options?[name] is JsonValue v && v.TryGetValue(out bool b) && b;
 
-    /// <summary>The number of control widgets the 1.27.10 frontend adds after this input's widget.</summary>
+    /// <summary>
+    /// The number of control widgets the 1.27.10 frontend adds after this input's widget: an INT widget gets one when
+    /// <c>control_after_generate</c> says so, or, when the option is absent (older dumps), when it is named
+    /// <c>seed</c> or <c>noise_seed</c>; a COMBO gets two (mode and filter) when flagged; a FLOAT widget never gets any
+    /// (<c>useFloatWidget</c> ignores the flag).
+    /// </summary>
     public int ControlWidgetCount
     {
         get
@@ -55,12 +71,7 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
                 return 0;
             }
 
-            return WidgetType switch
-            {
-                "INT" or "FLOAT" => 1,
-                "COMBO" => 2,
-                _ => 0,
-            };
+            return ControlsOf(WidgetType);
         }
     }
 }

@@ -74,6 +74,15 @@ public sealed class SplitCommandTests
         var again = await CliRun.InProcessAsync("split", workflow, "--into", into, "--by", "groups");
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.False(Directory.Exists(Path.Combine(into, "soft_blur_2")));
+
+        // Deterministic: a split into a fresh folder writes the same bytes.
+        var twin = dir.File("twin/nodes");
+        Assert.Equal(0, (await CliRun.InProcessAsync("split", workflow, "--into", twin, "-o", dir.File("twin.subgraphs.json"), "--by", "groups")).ExitCode);
+        Assert.Equal(File.ReadAllBytes(dir.File("chains.subgraphs.json")), File.ReadAllBytes(dir.File("twin.subgraphs.json")));
+        foreach (var file in Directory.EnumerateFiles(into, "*", SearchOption.AllDirectories).Where(f => !f.Contains("__pycache__", StringComparison.Ordinal)))
+        {
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(twin, Path.GetRelativePath(into, file))));
+        }
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using Loki.Tests;
 
 namespace Loki.Core.Tests.Flows;
 
-/// <summary>Golden interfaces of chosen corpus workflows: App Mode, subgraphs, inferred UI and API flows.</summary>
+/// <summary>Golden interfaces of chosen corpus workflows: App Mode, subgraphs, inferred UI and API flows, legacy primitives as inputs.</summary>
 public class FlowGoldenInterfaceTests
 {
     private static readonly Lazy<FlowEnvironment> Environment = new(() => new FlowEnvironment(
@@ -31,6 +31,9 @@ public class FlowGoldenInterfaceTests
         { "api_subgraph_ids", "pydn__ComfyUI-to-Python-Extension/tests/fixtures/runtime/subgraph-identifiers.json" },
         { "api_upscale_loader", "pydn__ComfyUI-to-Python-Extension/tests/fixtures/runtime/upscale-model-loader.json" },
         { "api_no_models", "atmaranto__ComfyUI-SaveAsScript/test/test_workflow.json" },
+        { "primitives_sdxl_refiner", "Comfy-Org__workflow_templates@Joshua-Chin-fork/templates/sdxl_simple_example.json" },
+        { "primitives_hidream_cfg", "Comfy-Org__workflow_templates@Joshua-Chin-fork/templates/hidream_e1_1.json" },
+        { "primitives_wan_size", "Comfy-Org__workflow_templates@Joshua-Chin-fork/templates/video_wan_vace_flf2v.json" },
     };
 
     [CorpusTheory]

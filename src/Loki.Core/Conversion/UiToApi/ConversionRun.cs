@@ -169,6 +169,11 @@ internal sealed class ConversionRun
         }
 
         FrontendWidgets.AddTo(node.ClassType, inputs);
+        if (schema is not null)
+        {
+            FrontendWidgets.AddRemoteRefresh(schema, inputs);
+        }
+
         for (var i = 0; i < node.Inputs.Count; i++)
         {
             var input = node.Inputs[i];

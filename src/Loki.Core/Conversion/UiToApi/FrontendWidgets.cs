@@ -22,6 +22,18 @@ internal static class FrontendWidgets
         ["RecordAudio"] = ["audio"],
     };
 
+    /// <summary>
+    /// The refresh buttons of remote combos (<c>remote.refresh_button</c>, as on LoadImageOutput): a button widget named
+    /// <c>refresh</c> whose value, <c>"refresh"</c>, graphToPrompt sends like any widget.
+    /// </summary>
+    public static void AddRemoteRefresh(Loki.Core.Schemas.NodeSchema schema, JsonObject inputs)
+    {
+        if (schema.Inputs.Any(i => i.HasWidget && i.WidgetType == "COMBO" && i.Remote?["refresh_button"] is JsonValue b && b.TryGetValue(out bool on) && on))
+        {
+            inputs["refresh"] = "refresh";
+        }
+    }
+
     /// <summary>How many such widgets the frontend adds to a node of <paramref name="classType"/> (they follow its own in <c>widgets_values</c>).</summary>
     public static int CountFor(string classType) => ByClass.TryGetValue(classType, out var names) ? names.Length : 0;
 

@@ -73,7 +73,8 @@ internal static class GroupNodeLayout
             var convertedIndex = 0;
             foreach (var input in schema.Inputs.Where(i => i.HasWidget))
             {
-                var controls = Math.Max(input.ControlWidgetCount, input.Name is "seed" or "noise_seed" ? 1 : 0);
+                // GroupNodeConfig.getInputConfig turns control on for any inner input named seed or noise_seed.
+                var controls = input.Name is "seed" or "noise_seed" ? InputSpec.ControlsOf(input.WidgetType) : input.ControlWidgetCount;
                 var isConverted = child.Inputs.Any(s => s.Name == input.Name && s.WidgetName == input.Name);
                 if (!isConverted)
                 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Loki.Core.Schemas;
 
 namespace Loki.Core.Conversion.UiToApi;
@@ -32,6 +33,17 @@ internal static class WidgetLayout
             if (controls >= 2)
             {
                 slots.Add(new WidgetSlot(WidgetSlotKind.Filter, input));
+            }
+
+            if (input.WidgetType == "COMBO" && input.Remote is { } remote)
+            {
+                // useRemoteWidget: an "Auto-refresh after generation" toggle (saved, never sent), then, when asked,
+                // a "refresh" button (saved and sent; see FrontendWidgets.RemoteRefresh).
+                slots.Add(new WidgetSlot(WidgetSlotKind.Upload, input));
+                if (remote["refresh_button"] is JsonValue b && b.TryGetValue(out bool on) && on)
+                {
+                    slots.Add(new WidgetSlot(WidgetSlotKind.Upload, input));
+                }
             }
         }
 

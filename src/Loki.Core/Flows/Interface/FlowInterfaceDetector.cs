@@ -39,6 +39,9 @@ public static class FlowInterfaceDetector
         return inferred;
     }
 
+    /// <summary>Node ids in the order people number them (see <see cref="InIdOrder"/>).</summary>
+    internal static IComparer<string> IdOrder => NodeIdComparer.Instance;
+
     /// <summary>Orders node ids the way people number them: <c>2</c> before <c>10</c>, <c>5:3</c> after <c>5</c>.</summary>
     internal static IEnumerable<FlowNode> InIdOrder(IEnumerable<FlowNode> nodes) =>
         nodes.OrderBy(n => n.Id, NodeIdComparer.Instance);

@@ -5,7 +5,7 @@ using Loki.Core.Flows.Schemas;
 namespace Loki.Core.Flows.Interface;
 
 /// <summary>
-/// The rule of thumb for a plain workflow: file loaders and unconnected required sockets become inputs, seeds and
+/// The rule of thumb for a plain workflow: legacy primitive nodes (the classic way to mark a parameter) first, then file loaders and unconnected required sockets become inputs, seeds and
 /// prompt texts (and primitive nodes) become parameters with their current values as defaults; save/preview nodes
 /// and nodes whose outputs go nowhere become outputs.
 /// </summary>
@@ -13,11 +13,19 @@ internal static class InferredInterface
 {
     public static FlowInterface Detect(DetectionContext context)
     {
-        var wanted = new List<(FlowNode Node, string Input, string BaseName, Func<string, FlowInputPort> Make)>();
+        var wanted = new List<(FlowNode? Node, string Input, string BaseName, Func<string, FlowInputPort> Make)>();
+        var fedByPrimitive = new HashSet<(string, string)>();
+        foreach (var primitive in context.Graph.Primitives.OrderBy(p => p.Id, FlowInterfaceDetector.IdOrder))
+        {
+            var p = primitive;
+            wanted.Add((null, p.Targets[0].Input, PrimitiveParameters.BaseName(p), name => PrimitiveParameters.Port(context, p, name)));
+            fedByPrimitive.UnionWith(p.Targets);
+        }
+
         foreach (var node in FlowInterfaceDetector.InIdOrder(context.Graph.Nodes))
         {
             var schema = context.Schemas.Find(node.ClassType);
-            if (FileLoaders.FileInput(node) is { } fileInput && node.Input(fileInput)?.Link is null)
+            if (FileLoaders.FileInput(node) is { } fileInput && node.Input(fileInput)?.Link is null && !fedByPrimitive.Contains((node.Id, fileInput)))
             {
                 var type = schema is { Outputs.Length: > 0 } ? schema.Outputs[0].Type : PortTypes.Image;
                 var baseName = context.HasCustomTitle(node) ? PythonNames.Snake(node.Title!) : PythonNames.Snake(type);
@@ -27,7 +35,7 @@ internal static class InferredInterface
                 continue;
             }
 
-            foreach (var input in Parameters(context, node, schema))
+            foreach (var input in Parameters(context, node, schema).Where(i => !fedByPrimitive.Contains((node.Id, i))))
             {
                 var type = schema?.Input(input)?.Type ?? FlowInterfaceDetector.TypeOf(node.Input(input)?.Constant);
                 wanted.Add((node, input, ParameterNamer.BaseName(context, node, input, type), name => FlowInterfaceDetector.WidgetParameter(context, node, input, name)));
@@ -41,7 +49,7 @@ internal static class InferredInterface
             }
         }
 
-        var names = ParameterNamer.Assign(context, wanted.Select(w => ((FlowNode?)w.Node, w.BaseName)).ToList());
+        var names = ParameterNamer.Assign(context, wanted.Select(w => (w.Node, w.BaseName)).ToList());
         var inputs = wanted.Select((w, i) => w.Make(names[i])).ToImmutableArray();
         return new FlowInterface(FlowInterfaceSource.Inferred, inputs, FlowInterfaceDetector.NameOutputs(Outputs(context)));
     }

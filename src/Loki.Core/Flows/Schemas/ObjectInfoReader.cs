@@ -75,7 +75,8 @@ public static class ObjectInfoReader
             Num(opts, "min"),
             Num(opts, "max"),
             Num(opts, "step"),
-            Flag(opts, "control_after_generate") || (type == "INT" && name is "seed" or "noise_seed"),
+            // The frontend's rule (useIntWidget): the option when given, else INT seeds by name; FLOAT never.
+            type != "FLOAT" && (opts?["control_after_generate"] is JsonValue ? Flag(opts, "control_after_generate") : type == "INT" && name is "seed" or "noise_seed"),
             Flag(opts, "multiline"),
             Flag(opts, "dynamicPrompts"),
             opts?["tooltip"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : null);
