@@ -12,15 +12,12 @@ public static class SplitBatchReport
 {
     private static readonly (int Low, int High)[] SizeBuckets = [(2, 2), (3, 5), (6, 10), (11, 20), (21, int.MaxValue)];
 
-    /// <summary>One recurring sub-flow: how many workflows hold it, how many times it is used, its usual name and size.</summary>
-    public sealed record Recurring(string Name, int Workflows, int Uses, int Nodes, string Border, string Classes);
-
     /// <summary>The sub-flows found in at least two workflows, most frequent first.</summary>
-    public static IReadOnlyList<Recurring> MostRecurring(IEnumerable<SplitOutcome> outcomes, int top)
+    public static IReadOnlyList<RecurringSubflow> MostRecurring(IEnumerable<SplitOutcome> outcomes, int top)
     {
         var all = outcomes.Where(o => o.HasSubflows).SelectMany(o => o.Split!.Subflows.Select(s => (o.Name, Flow: s, Uses: o.Split.Instances.Values.Count(i => i.Definition == s.Index)))).ToList();
         return all.GroupBy(x => x.Flow.Key, StringComparer.Ordinal)
-            .Select(g => new Recurring(
+            .Select(g => new RecurringSubflow(
                 g.GroupBy(x => x.Flow.Name, StringComparer.Ordinal).OrderByDescending(n => n.Count()).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key,
                 g.Select(x => x.Name).Distinct().Count(),
                 g.Sum(x => x.Uses),

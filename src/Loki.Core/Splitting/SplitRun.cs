@@ -11,32 +11,22 @@ namespace Loki.Core.Splitting;
 /// </summary>
 public static class SplitRun
 {
-    /// <summary>What a run did.</summary>
-    /// <param name="Split">The split (names fitted to the library), or null when it stopped before.</param>
-    /// <param name="Written">Files written.</param>
-    /// <param name="Diagnostics">Everything reported; an error means nothing was written.</param>
-    public sealed record Outcome(SplitResult? Split, IReadOnlyList<string> Written, IReadOnlyList<LokiDiagnostic> Diagnostics)
-    {
-        /// <summary>True when no error was reported.</summary>
-        public bool Succeeded => !Diagnostics.Any(d => d.IsError);
-    }
-
     /// <summary>Runs the split of <paramref name="workflow"/> into <paramref name="into"/>.</summary>
-    public static Outcome Execute(string workflow, string into, SplitOptions options, bool check, string? subgraphsOut, bool grow)
+    public static SplitRunOutcome Execute(string workflow, string into, SplitOptions options, bool check, string? subgraphsOut, bool grow)
     {
         var diagnostics = new DiagnosticBag();
         var split = WorkflowSplitter.Split(workflow, options);
         diagnostics.AddRange(split.Diagnostics);
         if (!split.Succeeded)
         {
-            return new Outcome(null, [], diagnostics.Items);
+            return new SplitRunOutcome(null, [], diagnostics.Items);
         }
 
         var (fitted, reused) = LibraryReuse.Fit(split, into, options.Schemas, diagnostics);
         var forms = SplitForms.Build(fitted, options.Schemas, diagnostics);
         if (forms is null)
         {
-            return new Outcome(fitted, [], diagnostics.Items);
+            return new SplitRunOutcome(fitted, [], diagnostics.Items);
         }
 
         if (check && fitted.HasSubflows)
@@ -48,7 +38,7 @@ public static class SplitRun
             if (failure is not null)
             {
                 diagnostics.Add(failure);
-                return new Outcome(fitted, [], diagnostics.Items);
+                return new SplitRunOutcome(fitted, [], diagnostics.Items);
             }
         }
 
@@ -64,6 +54,6 @@ public static class SplitRun
             }
         }
 
-        return new Outcome(fitted, written, diagnostics.Items);
+        return new SplitRunOutcome(fitted, written, diagnostics.Items);
     }
 }
