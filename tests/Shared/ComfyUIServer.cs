@@ -134,7 +134,10 @@ internal sealed class ComfyUIServer : IAsyncDisposable
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             File.Copy(file, target);
-            File.SetUnixFileMode(target, File.GetUnixFileMode(file) | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows()) // the tool's files are read-only; the copy's must not be
+            {
+                File.SetUnixFileMode(target, File.GetUnixFileMode(file) | UnixFileMode.UserWrite);
+            }
         }
     }
 }

@@ -34,6 +34,8 @@ def graph_of(prompt: dict, outputs: dict) -> flow.Graph:
 def main(comfyui: str, work: str) -> dict:
     report = {}
     comfy = ComfyUIBackend.open(comfyui, [REPO])
+    report["import_failed"] = list(comfy.import_failed)  # ComfyUI's own extras that did not load in-process
+    report["node_classes"] = len(comfy.nodes.NODE_CLASS_MAPPINGS)
     for name, cls in CLASSES.items():
         comfy.nodes.NODE_CLASS_MAPPINGS.setdefault(name, cls)
     loki = LokiBackend([REPO], extra_classes=CLASSES)

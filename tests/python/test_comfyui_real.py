@@ -334,9 +334,11 @@ def test_every_example_workflow_of_the_pack_runs_on_the_server(server, pack, wor
     import shutil
 
     shutil.copy(ramp, server.input_dir / "example.png")  # what the examples' LoadImage nodes name
+    prompts = work / "example_prompts"  # one batch conversion: one CLI start for every example
+    comfy_real.loki("convert", *examples, "--to", "api", "--schemas", schemas, "-o", prompts)
     failed = {}
     for example in examples:
-        prompt = _to_api(example, schemas, work / f"example_{example.stem}_api.json")
+        prompt = json.loads((prompts / example.name).read_text(encoding="utf-8"))
         try:
             _, messages = server.queue(prompt)
         except PromptRejected as ex:

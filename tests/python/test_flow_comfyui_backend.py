@@ -58,6 +58,12 @@ def test_images_library_nodes_and_flow_nodes_run_in_comfyui(report):
     assert {"2.0.0.loki_input_1", "2.0.0.2", "2.0.0.3"} <= set(report["flow_node_inner_nodes"])  # expanded by ComfyUI
 
 
+def test_comfyui_loads_in_process_as_the_server_loads_it(report):
+    # every comfy_extras module imports (nodes_images needs ComfyUI's utils package, which nodes.py would shadow)
+    assert report["import_failed"] == []
+    assert report["node_classes"] >= 383  # the server's /object_info count on this ComfyUI, plus the markers
+
+
 def test_seeds_advance_in_a_warm_session(report):
     assert report["seeds"] == [5, 6, 7]
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Loki.Cli.Commands;
 
@@ -30,32 +31,25 @@ internal static class CliOptions
     /// <summary>Adds the path check to an option of one or several paths.</summary>
     public static Option<T> Paths<T>(Option<T> option)
     {
-        option.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (CliUsage.PathProblem(token.Value, option.Name) is { } problem)
-                {
-                    result.AddError(problem);
-                }
-            }
-        });
+        option.Validators.Add(result => CheckPaths(result, option.Name));
         return option;
     }
 
     /// <summary>Adds the path check to a positional argument.</summary>
     public static Argument<T> Paths<T>(Argument<T> argument)
     {
-        argument.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (CliUsage.PathProblem(token.Value, argument.Name) is { } problem)
-                {
-                    result.AddError(problem);
-                }
-            }
-        });
+        argument.Validators.Add(result => CheckPaths(result, argument.Name));
         return argument;
+    }
+
+    private static void CheckPaths(SymbolResult result, string name)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (CliUsage.PathProblem(token.Value, name) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        }
     }
 }

@@ -73,15 +73,19 @@ def running_comfyui() -> Any | None:
     return nodes
 
 
-def _import_comfyui(root: Path) -> Any:
+def import_comfyui(root: Path) -> Any:
+    """Imports ComfyUI from ``root`` into this process (CPU when torch sees no CUDA); returns its ``nodes`` module."""
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    import comfy.options  # noqa: F401 - argument parsing stays off: our argv is not ComfyUI's
     import torch
-    from comfy.cli_args import args
+    from comfy.cli_args import args  # parses no argv (comfy.options.args_parsing stays off): ours is not ComfyUI's
 
     if not torch.cuda.is_available():
         args.cpu = True
+    try:  # ComfyUI's utils package first, as main.py's imports do: nodes.py then puts comfy/ (with a utils.py) first
+        import utils.install_util  # noqa: F401 - on sys.path, and comfy_extras/nodes_images needs the package
+    except ImportError:
+        pass  # a ComfyUI without that package
     import nodes
 
     return nodes
@@ -93,7 +97,7 @@ def load_node(class_type: str, pack: str = "comfyui") -> type:
     running any), else of the ComfyUI found by :func:`comfyui_root`."""
     nodes = running_comfyui()
     root = Path(nodes.__file__).resolve().parent if nodes is not None else comfyui_root()
-    nodes = nodes or _import_comfyui(root)
+    nodes = nodes or import_comfyui(root)
     if class_type not in nodes.NODE_CLASS_MAPPINGS:
         if pack == "comfyui":
             run_coroutine(lambda: nodes.init_extra_nodes(init_custom_nodes=False, init_api_nodes=False))

@@ -9,13 +9,12 @@ installed LOKI pack wins). ComfyUI is imported on CPU when torch sees no CUDA de
 from __future__ import annotations
 
 import os
-import sys
 import uuid
 from pathlib import Path
 from typing import Any
 
 from .. import flow_errors as codes
-from ..comfy_host import run_coroutine, running_comfyui
+from ..comfy_host import import_comfyui, run_coroutine, running_comfyui
 from ..flow_errors import FlowError, FlowValidationError, NodeRef
 from ..graph_builder import is_link
 from ..markers import INPUT_MARKER, OUTPUT_MARKER
@@ -81,16 +80,8 @@ class ComfyUIBackend:
         self.executor = self.execution.PromptExecutor(self.server)
 
     def _import(self) -> None:
-        if str(self.root) not in sys.path:
-            sys.path.insert(0, str(self.root))
-        import torch
-
-        import comfy.cli_args  # noqa: F401 - its defaults must be adjusted before model_management loads
-
-        if not torch.cuda.is_available():
-            comfy.cli_args.args.cpu = True
+        nodes = import_comfyui(self.root)
         import execution
-        import nodes
 
         self.execution, self.nodes = execution, nodes
         import_failed = run_coroutine(lambda: nodes.init_extra_nodes(init_custom_nodes=True, init_api_nodes=False))
