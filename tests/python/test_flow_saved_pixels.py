@@ -6,6 +6,7 @@ nodes, `--backend loki` (the LOKI executor): the PNG files the script writes for
 SaveImage / PreviewImage equal the files ComfyUI saved, pixel for pixel. Each workflow is chosen so that SaveImage's
 truncation and rounding differ somewhere (checked), so the test fails with a rounding writer.
 """
+import hashlib
 import json
 import subprocess
 import sys
@@ -116,3 +117,74 @@ def test_outputs_no_comfyui_node_defines_keep_the_rounding(tmp_path):
     assert truncated.tolist() == [[[0, 1, 254]]]
     mask = png_u8(Path(image_io.write_mask(values[..., 1], tmp_path / "m.png", as_comfyui=True)).read_bytes())
     assert mask.tolist() == [[[1, 1, 1]]]  # MaskPreview: the mask as RGB, truncated
+
+
+def _texts(data: bytes) -> dict:
+    """The tEXt chunks of a PNG."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as im:
+        im.load()
+        return dict(im.text)
+
+
+def test_png_metadata_gives_the_prompt_comfyui_writes(comfyui_server, comfyui_copy, loki_build, ramp, tmp_path):
+    """With --png-metadata the saver outputs' files carry SaveImage's `prompt` chunk: the API prompt ComfyUI receives.
+
+    The ids agree because the converted script keeps every node's id, the saver's included (`g.output(...,
+    saved_by=..., _id=...)`), and its image input's marker takes id 1, the LoadImage it stands for (a free id). The
+    script's LoadImage names the file's base name, which is the name the test uploads the file under. ComfyUI saves
+    the prompt with LoadImage's IS_CHANGED answer added (`is_changed`: the file's sha256); the script adds it too."""
+    api = tmp_path / "levels_api.json"
+    api.write_text(json.dumps(LOKI_WORKFLOW), encoding="utf-8")
+    script = tmp_path / "levels_flow.py"
+    comfy_real.loki("convert", api, "--to", "script", "-o", script, "--library", loki_build.library)
+    prompt = json.loads(json.dumps(LOKI_WORKFLOW))
+    prompt["1"]["inputs"]["image"] = comfyui_server.upload_png(ramp)
+    prompt_id, messages = comfyui_server.queue(prompt)
+    assert messages[-1]["type"] == "execution_success", messages[-1]
+    served = {node_id: comfyui_server.view(out["images"][0])
+              for node_id, out in comfyui_server.history(prompt_id)["outputs"].items()}
+    env = comfyui_copy.env(REPO / "src" / "python", comfyui_path=True, LOKI_LIBRARY=str(loki_build.library))
+    for flags in (["--png-metadata"], []):
+        out = tmp_path / ("meta" if flags else "plain")
+        proc = subprocess.run([sys.executable, str(script), "--image", str(ramp), "--backend", "loki", "--json",
+                               "--output", str(out), *flags], capture_output=True, text=True, timeout=600, env=env)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        written = {name: Path(path).read_bytes() for name, path in json.loads(proc.stdout).items()}
+        for node_id, name in SAVER_OUTPUTS.items():
+            assert (png_u8(written[name]) == png_u8(served[node_id])).all(), name
+            server_texts, script_texts = _texts(served[node_id]), _texts(written[name])
+            assert set(server_texts) == {"prompt"}, server_texts.keys()  # queued without a workflow
+            if flags:
+                assert set(script_texts) == {"prompt"}, script_texts.keys()
+                assert json.loads(script_texts["prompt"]) == json.loads(server_texts["prompt"])
+                # what ComfyUI saves is the queued prompt plus LoadImage's IS_CHANGED answer (the file's sha256)
+                assert json.loads(script_texts["prompt"]) == {**prompt, "1": {**prompt["1"], "is_changed": [
+                    hashlib.sha256(ramp.read_bytes()).hexdigest()]}}
+            else:
+                assert script_texts == {}, script_texts.keys()
+
+
+def test_png_metadata_chunks_and_compress_level_follow_the_saver(tmp_path):
+    """PreviewImage and MaskPreview write at compress level 1, SaveImage at 4 (nodes.py); each chunk is json.dumps."""
+    from loki_runtime import flow, png_metadata
+
+    (tmp_path / "in.png").write_bytes(b"")  # a local file: ComfyUI would load it by its name
+    g = flow.Graph()
+    src = g.input("image", str(tmp_path / "in.png"), type="IMAGE")
+    blur = g.node("LokiImageBlur", _id="7", image=src, radius=2)
+    g.output("kept", blur.out(0), saved_by="SaveImage", _id="9", _title="Kept", filename_prefix="x")
+    g.output("seen", blur.out(0), saved_by="PreviewImage")
+    prompt = png_metadata.prompt_of(g)
+    assert prompt["9"] == {"inputs": {"images": ["7", 0], "filename_prefix": "x"}, "class_type": "SaveImage",
+                           "_meta": {"title": "Kept"}}
+    assert prompt["10"]["class_type"] == "PreviewImage" and prompt["10"]["inputs"] == {"images": ["7", 0]}
+    assert prompt["1"] == {"class_type": "LoadImage", "inputs": {"image": "in.png"}, "_meta": {"title": "Load Image"},
+                           "is_changed": [hashlib.sha256(b"").hexdigest()]}
+    assert png_metadata.chunks(prompt, {"nodes": []}) == {"prompt": json.dumps(prompt), "workflow": '{"nodes": []}'}
+    assert [png_metadata.COMPRESS_LEVEL[s] for s in ("SaveImage", "PreviewImage", "MaskPreview")] == [4, 1, 1]
+    with pytest.raises(flow.FlowError):
+        g.output("odd", blur.out(0), _id="11")  # saver details without a saver

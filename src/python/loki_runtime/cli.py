@@ -3,7 +3,7 @@
 * one flag per input, ``--black-point`` for ``black_point`` (``--black_point`` is accepted too); file inputs take
   one or more paths or folders; booleans take ``true``/``false`` or nothing (true);
 * ``--output DIR`` (default ``<node folder>/output``), ``--json`` (print ``{output: path-or-value}``),
-  ``--png-bits 8|16`` (when there are image or mask outputs);
+  ``--png-bits 8|16`` (when there are image or mask outputs), ``--png-metadata`` (flows: ComfyUI's PNG chunks);
 * exit 0 on success, 2 on bad arguments (argparse's usage error, unreadable input files included), 1 with one
   ``error:`` line on stderr when the function or writing its outputs fails. ``LOKI_TRACEBACK=1`` adds the trace.
 
@@ -21,7 +21,7 @@ from . import files
 from .errors import InputError, LokiError
 from .interface import AUDIO, BOOLEAN, COMBO, Port
 
-RESERVED = {"output", "json", "png_bits", "help", "h"}
+RESERVED = {"output", "json", "png_bits", "png_metadata", "help", "h"}
 
 
 def flag(port: Port) -> str:
@@ -48,6 +48,9 @@ def build_parser(script) -> argparse.ArgumentParser:
     options.add_argument("--json", action="store_true", help="print one JSON object naming each output")
     if not interface.outputs or any(p.type in ("IMAGE", "MASK") for p in interface.outputs):
         options.add_argument("--png-bits", type=int, choices=(8, 16), default=8, help="bits per channel of PNG outputs")
+    if hasattr(script, "png_metadata"):  # flows: the files of SaveImage/PreviewImage outputs carry ComfyUI's chunks
+        options.add_argument("--png-metadata", action="store_true",
+                             help="write ComfyUI's PNG metadata (prompt, workflow) into the files of saver outputs")
     for option in getattr(script, "options", ()):
         default = option.resolved_default()
         text = option.help + (f" (default: {default})" if default not in (None, "") else "")
@@ -84,7 +87,9 @@ def main(script, argv: list[str] | None = None) -> int:
         folder = os.path.abspath(namespace.output) if namespace.output else str(script.default_output_dir)
         bits = getattr(namespace, "png_bits", 8)  # the flag exists only when there are image or mask outputs
         as_comfyui = getattr(script, "saved_as_comfyui", lambda name: False)  # flows: outputs of SaveImage & co.
-        shown = {name: files.save_output(script.output_port(name, value), value, folder, bits, as_comfyui(name))
+        metadata = script.png_metadata if getattr(namespace, "png_metadata", False) else (lambda name: None)
+        shown = {name: files.save_output(script.output_port(name, value), value, folder, bits, as_comfyui(name),
+                                         metadata(name))
                  for name, value in outputs.items()}
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -43,17 +43,19 @@ def normalize_output(port: Port, value: Any) -> Any:
     return port.coerce(value) if port.is_widget else value
 
 
-def save_output(port: Port, value: Any, folder: str | os.PathLike, bits: int = 8, as_comfyui: bool = False) -> Any:
+def save_output(port: Port, value: Any, folder: str | os.PathLike, bits: int = 8, as_comfyui: bool = False,
+                metadata: tuple[dict[str, str], int] | None = None) -> Any:
     """Writes one output under ``folder``; returns what ``--json`` shows: a path, a list of paths, or the value.
-    ``as_comfyui``: an IMAGE/MASK a ComfyUI saver node defines is written with that node's pixels (image_io)."""
+    ``as_comfyui``: an IMAGE/MASK a ComfyUI saver node defines is written with that node's pixels (image_io);
+    ``metadata``: the saver's (tEXt chunks, compress level) for those PNGs (png_metadata)."""
     from . import audio_io, image_io
 
     if value is None:
         return None
     if port.type == IMAGE:
-        return _one_or_many(image_io.write_image_batch(value, folder, port.name, bits, as_comfyui))
+        return _one_or_many(image_io.write_image_batch(value, folder, port.name, bits, as_comfyui, metadata))
     if port.type == MASK:
-        return _one_or_many(image_io.write_mask_batch(value, folder, port.name, bits, as_comfyui))
+        return _one_or_many(image_io.write_mask_batch(value, folder, port.name, bits, as_comfyui, metadata))
     if port.type == AUDIO:
         return _one_or_many(audio_io.write_wav_batch(value, folder, port.name))
     if port.type == "STRING":

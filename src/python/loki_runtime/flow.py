@@ -75,6 +75,7 @@ class Graph:
         self.nodes: dict[str, dict] = {}
         self.outputs: dict[str, list] = {}
         self.savers: dict[str, str] = {}  # output name -> the ComfyUI node that saved it in the workflow
+        self.saver_nodes: dict[str, tuple] = {}  # output name -> (id, title, widget inputs) of that saver node
         self._next_id = 1
 
     def node(self, class_type: str, _id: str | None = None, _title: str | None = None, **inputs: Any) -> NodeHandle:
@@ -98,10 +99,12 @@ class Graph:
                            description=description or "", value=value)
         return marker.out(0)
 
-    def output(self, name: str, link: Any, saved_by: str | None = None) -> None:
+    def output(self, name: str, link: Any, saved_by: str | None = None, _id: str | None = None,
+               _title: str | None = None, **saver_inputs: Any) -> None:
         """Declares the flow output `name` as the value behind `link`. `saved_by` names the ComfyUI node that saved or
         previewed it in the workflow (`SaveImage`, `PreviewImage`, `MaskPreview`): the script then writes the file
-        with that node's pixels (SAVERS), not its own rounding."""
+        with that node's pixels (SAVERS), not its own rounding. `_id`, `_title` and the saver's widget inputs
+        (`filename_prefix=...`) put that node back in the prompt written as PNG metadata (png_metadata)."""
         link = _input_value(link)
         if saved_by is not None and saved_by not in SAVERS:
             raise FlowError(codes.BAD_OUTPUT, f"flow output {name!r}: saved_by={saved_by!r} is not one of "
@@ -113,6 +116,9 @@ class Graph:
         self.outputs[name] = link
         if saved_by is not None:
             self.savers[name] = saved_by
+            self.saver_nodes[name] = (None if _id is None else str(_id), _title, saver_inputs)
+        elif _id is not None or _title is not None or saver_inputs:
+            raise FlowError(codes.BAD_OUTPUT, f"flow output {name!r}: _id, _title and saver inputs need saved_by=")
 
     def prompt(self) -> dict:
         """The API prompt (a deep copy; in-memory values such as arrays are kept as they are)."""
@@ -149,8 +155,10 @@ def _widget_text(v: Any) -> str:
 class Flow:
     """One flow script: its file, name, seed states and warm backends (kept across calls in one process)."""
 
-    def __init__(self, path: str | os.PathLike, name: str | None = None, library: str | os.PathLike | None = None):
+    def __init__(self, path: str | os.PathLike, name: str | None = None, library: str | os.PathLike | None = None,
+                 workflow: dict | None = None):
         self.path = Path(path).resolve()
+        self.workflow = workflow  # the flow's UI workflow: written as the `workflow` PNG chunk with --png-metadata
         self.name = name or self.path.stem
         self.library = Path(library).resolve() if library else None
         self.settings: dict[str, Any] = {}
@@ -158,6 +166,7 @@ class Flow:
         self._backends: dict[tuple, Any] = {}
         self._capture: list | None = None
         self.savers: dict[str, str] = {}  # of the graph run last: which outputs a ComfyUI saver node defines
+        self.last_graph: Graph | None = None  # the graph run last (its prompt is the PNG metadata's)
         self.function = None
         self.script = None
 
@@ -191,6 +200,7 @@ class Flow:
             raise FlowError(codes.NO_OUTPUTS, f"flow {self.name!r} declares no output (use graph.output(name, link))")
         kind = backend or self.settings.get("backend") or os.environ.get("LOKI_BACKEND") or "loki"
         self.savers = dict(graph.savers)
+        self.last_graph = graph
         return self.backend(kind, **settings).run(graph, self)
 
     def backend(self, kind: str, **settings: Any):

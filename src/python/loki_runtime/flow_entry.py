@@ -62,10 +62,33 @@ class FlowEntry(Script):
         run_flow.__name__ = fn.__name__
         run_flow.__doc__ = fn.__doc__
         super().__init__(run_flow, interface, flow.path.parent, config, options)
+        self.input_files: dict[str, str] = {}  # file inputs of the last prepare_inputs: IMAGE/MASK port -> file
 
     def saved_as_comfyui(self, name: str) -> bool:
         """Whether the last run's output ``name`` stands for a ComfyUI saver node (its file gets that node's pixels)."""
         return name in self.flow.savers
+
+    def prepare_inputs(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Also remembers the file each one-file IMAGE/MASK input came from (the PNG metadata names it)."""
+        import os
+
+        one = {name: v[0] if isinstance(v, (list, tuple)) and len(v) == 1 else v for name, v in values.items()}
+        self.input_files = {name: os.path.abspath(os.fspath(v)) for name, v in one.items()
+                            if isinstance(v, (str, os.PathLike)) and os.path.isfile(v)
+                            and name in self.interface.input_names
+                            and self.interface.input(name).type in ("IMAGE", "MASK")}
+        return super().prepare_inputs(values)
+
+    def png_metadata(self, name: str) -> tuple[dict[str, str], int] | None:
+        """The tEXt chunks and compress level ComfyUI's saver writes for output ``name`` of the last run (the API
+        prompt ComfyUI would receive, the flow's UI workflow when it has one); None for an output no saver defines."""
+        saver = self.flow.savers.get(name)
+        if saver is None or self.flow.last_graph is None:
+            return None
+        from . import png_metadata
+
+        prompt = png_metadata.prompt_of(self.flow.last_graph, self.input_files)
+        return png_metadata.chunks(prompt, self.flow.workflow), png_metadata.COMPRESS_LEVEL[saver]
 
     def output_port(self, name: str, value: Any):
         """An output whose type could not be known before running (`*`) is saved by what its value is."""

@@ -105,17 +105,17 @@ def read_masks(paths: Sequence[str | os.PathLike]):
     return np.concatenate(masks)
 
 
-def write_image(image, path: str | os.PathLike, bits: int = 8, as_comfyui: bool = False) -> str:
+def write_image(image, path: str | os.PathLike, bits: int = 8, as_comfyui: bool = False, metadata=None) -> str:
     """Writes one image (``[H,W,C]`` or ``[1,H,W,C]``) as PNG; returns the path. ``as_comfyui``: SaveImage's pixels."""
     import numpy as np
 
     a = image_array(image)
     if a.shape[0] != 1:
         raise ValueError(f"write_image takes one image, got a batch of {a.shape[0]} (use write_image_batch)")
-    return _write_pixels(np.clip(a[0], 0.0, 1.0), path, bits, as_comfyui)
+    return _write_pixels(np.clip(a[0], 0.0, 1.0), path, bits, as_comfyui, metadata)
 
 
-def write_mask(mask, path: str | os.PathLike, bits: int = 8, as_comfyui: bool = False) -> str:
+def write_mask(mask, path: str | os.PathLike, bits: int = 8, as_comfyui: bool = False, metadata=None) -> str:
     """Writes one mask (``[H,W]`` or ``[1,H,W]``) as a greyscale PNG; returns the path. ``as_comfyui``: what
     ``MaskPreview`` writes (the mask spread to RGB, truncated to 8 bits)."""
     import numpy as np
@@ -124,22 +124,22 @@ def write_mask(mask, path: str | os.PathLike, bits: int = 8, as_comfyui: bool = 
     if a.shape[0] != 1:
         raise ValueError(f"write_mask takes one mask, got a batch of {a.shape[0]} (use write_mask_batch)")
     pixels = np.clip(a[0], 0.0, 1.0)[:, :, None]
-    return _write_pixels(np.repeat(pixels, 3, axis=2) if as_comfyui else pixels, path, bits, as_comfyui)
+    return _write_pixels(np.repeat(pixels, 3, axis=2) if as_comfyui else pixels, path, bits, as_comfyui, metadata)
 
 
 def write_image_batch(images, folder: str | os.PathLike, stem: str, bits: int = 8,
-                      as_comfyui: bool = False) -> list[str]:
+                      as_comfyui: bool = False, metadata=None) -> list[str]:
     """Writes ``[B,H,W,C]`` as ``<stem>.png`` (B = 1) or ``<stem>_0.png`` ... ; returns the paths in batch order."""
     a = image_array(images)
-    return [write_image(a[i:i + 1], p, bits, as_comfyui)
+    return [write_image(a[i:i + 1], p, bits, as_comfyui, metadata)
             for i, p in enumerate(batch_paths(folder, stem, a.shape[0], ".png"))]
 
 
 def write_mask_batch(masks, folder: str | os.PathLike, stem: str, bits: int = 8,
-                     as_comfyui: bool = False) -> list[str]:
+                     as_comfyui: bool = False, metadata=None) -> list[str]:
     """Writes ``[B,H,W]`` as ``<stem>.png`` or ``<stem>_<i>.png``; returns the paths in batch order."""
     a = mask_array(masks)
-    return [write_mask(a[i:i + 1], p, bits, as_comfyui)
+    return [write_mask(a[i:i + 1], p, bits, as_comfyui, metadata)
             for i, p in enumerate(batch_paths(folder, stem, a.shape[0], ".png"))]
 
 
@@ -227,9 +227,10 @@ def _mask_from_pixels(pixels):
     return pixels[:, :, 0].astype("float32")
 
 
-def _write_pixels(pixels, path: str | os.PathLike, bits: int, as_comfyui: bool = False) -> str:
+def _write_pixels(pixels, path: str | os.PathLike, bits: int, as_comfyui: bool = False, metadata=None) -> str:
     """Writes ``[H,W,C]`` float 0..1 (C = 1, 3, 4) as a PNG of 8 or 16 bits per channel. 8-bit values are rounded,
-    or truncated as ComfyUI's SaveImage does (``np.clip(255. * i, 0, 255).astype(np.uint8)``) with ``as_comfyui``."""
+    or truncated as ComfyUI's SaveImage does (``np.clip(255. * i, 0, 255).astype(np.uint8)``) with ``as_comfyui``.
+    ``metadata``: ``(tEXt chunks, compress level)`` written as SaveImage writes them (Pillow's PngInfo)."""
     import numpy as np
 
     if bits not in (8, 16):
@@ -244,10 +245,20 @@ def _write_pixels(pixels, path: str | os.PathLike, bits: int, as_comfyui: bool =
     else:
         values = np.rint(pixels * 255.0).astype(np.uint8)
     if not _has_pillow() or (bits == 16 and channels > 1):
+        if metadata:
+            raise ValueError("PNG metadata needs Pillow and 8 bits (or grey) per channel: drop --png-bits 16")
         png16.write(path, values)  # Pillow writes 16 bits only for grey
         return path
     from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
 
     mode = {(1, 8): "L", (3, 8): "RGB", (4, 8): "RGBA", (1, 16): "I;16"}[channels, bits]
-    Image.fromarray(values[:, :, 0] if channels == 1 else values, mode=mode).save(path, format="PNG", compress_level=4)
+    info, level = None, 4
+    if metadata:
+        texts, level = metadata
+        info = PngInfo()
+        for key, text in texts.items():
+            info.add_text(key, text)
+    Image.fromarray(values[:, :, 0] if channels == 1 else values, mode=mode).save(path, format="PNG", pnginfo=info,
+                                                                                  compress_level=level)
     return path

@@ -69,8 +69,9 @@ public class FlowScriptTests
         var script = FlowScriptEmitter.Emit(doc.Plan, schemas, new FlowScriptOptions("f", "f.json"));
         var outputs = script.Split('\n').Where(l => l.TrimStart().StartsWith("g.output(", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
         Assert.Equal(3, outputs.Count);
-        Assert.Single(outputs, l => l.EndsWith(", saved_by=\"SaveImage\")", StringComparison.Ordinal));
-        Assert.Single(outputs, l => l.EndsWith(", saved_by=\"PreviewImage\")", StringComparison.Ordinal));
+        // the saver node comes along (id, constant inputs) for the prompt written as PNG metadata
+        Assert.Single(outputs, l => l.EndsWith(", saved_by=\"SaveImage\", _id=\"3\", filename_prefix=\"x\")", StringComparison.Ordinal));
+        Assert.Single(outputs, l => l.EndsWith(", saved_by=\"PreviewImage\", _id=\"4\")", StringComparison.Ordinal));
         Assert.Single(outputs, l => !l.Contains("saved_by", StringComparison.Ordinal)); // the dangling mask: no saver
         PythonCheck.AssertParses(script);
     }

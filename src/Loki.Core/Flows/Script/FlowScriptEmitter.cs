@@ -19,10 +19,25 @@ public static class FlowScriptEmitter
     // with the saver's pixels (8-bit truncation), as the runtime's flow.SAVERS lists (docs/script-contract.md).
     private static readonly string[] Savers = ["SaveImage", "PreviewImage", "MaskPreview"];
 
-    private static string SavedBy(FlowPlan plan, FlowOutputPort output) =>
-        output.ReplacesNode is { } id && plan.Graph.Node(id)?.ClassType is { } type && Savers.Contains(type, StringComparer.Ordinal)
-            ? ", saved_by=" + PythonLiteral.String(type)
-            : string.Empty;
+    // The saver's id, title and constant inputs (filename_prefix) come along: with --png-metadata the script writes the
+    // prompt ComfyUI would receive, saver node included (runtime png_metadata).
+    private static string SavedBy(FlowPlan plan, FlowOutputPort output)
+    {
+        if (output.ReplacesNode is not { } id || plan.Graph.Node(id) is not { } saver || !Savers.Contains(saver.ClassType, StringComparer.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        var args = new List<string> { "saved_by=" + PythonLiteral.String(saver.ClassType), "_id=" + PythonLiteral.String(saver.Id) };
+        if (!string.IsNullOrWhiteSpace(saver.Title) && saver.Title != saver.ClassType)
+        {
+            args.Add("_title=" + PythonLiteral.String(saver.Title));
+        }
+
+        args.AddRange(saver.Inputs.Where(i => i.Constant is not null && PythonNames.IsIdentifier(i.Name) && i.Name is not ("_id" or "_title" or "saved_by" or "name" or "link"))
+            .Select(i => $"{i.Name}={Py(i.Constant)}"));
+        return ", " + string.Join(", ", args);
+    }
 
     private static readonly string[] RuntimeTypeNames = ["Any", "Audio", "Conditioning", "Image", "Latent", "Mask", "Model", "Multiline", "Opaque", "Range"];
 
