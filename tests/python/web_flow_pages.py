@@ -146,15 +146,25 @@ def close_dialogs(page) -> None:
 def context_menu(page, node_id: int) -> list[str]:
     """Right-clicks the node's title (a real mouse event) and returns the entries of the menu that opens."""
     close_dialogs(page)
+    settle_pointer(page)
     x, y = node_title_point(page, node_id)
     page.mouse("click", x, y, button="right")
     entries = page.texts(".litecontextmenu .litemenu-entry")
-    if not entries:  # once, in a loaded run, a late frontend overlay took the click: keep a picture, try again
+    if not entries:  # a click too soon after the last one opened the title editor: keep a picture, try again
         page.screenshot(f"no-context-menu-{node_id}")
         close_dialogs(page)
+        settle_pointer(page)
         page.mouse("click", x, y, button="right")
         entries = page.texts(".litecontextmenu .litemenu-entry")
     return entries
+
+
+def settle_pointer(page) -> None:
+    """Lets litegraph's double-click window pass and closes a title editor a quick second click opened."""
+    page.evaluate("""() => new Promise((done) => {
+        const active = document.activeElement
+        if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) active.blur()
+        setTimeout(done, 700) })""")
 
 
 def choose(page, node_id: int, entry: str) -> None:
