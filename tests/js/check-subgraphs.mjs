@@ -3,6 +3,7 @@
 // slot that holds it and an output slot that lists it, or the subgraph's own input (-10) / output (-20) slots.
 // Usage: node check-subgraphs.mjs FILE... ; prints one JSON line per file, exits 1 when any check fails.
 import { readFileSync } from 'node:fs';
+import { runChecks } from './check-files.mjs';
 import { LGraph } from '@comfyorg/litegraph';
 
 const INPUT_NODE = -10;
@@ -62,15 +63,4 @@ function check(file) {
   return { file, nodes: graph.nodes.length, subgraphs: subgraphs.length, links, problems };
 }
 
-let failed = 0;
-for (const file of process.argv.slice(2)) {
-  let result;
-  try {
-    result = check(file);
-  } catch (e) {
-    result = { file, problems: [`litegraph threw: ${e?.message ?? e}`] };
-  }
-  if (result.problems.length) failed++;
-  console.log(JSON.stringify(result));
-}
-process.exit(failed ? 1 : 0);
+runChecks(check);

@@ -3,6 +3,7 @@
 // it names (links whose input takes another type are listed apart), serialising again gives the same links, and no two nodes overlap.
 // Usage: node check-workflows.mjs FILE... ; prints one JSON line per file, exits 1 when any check fails.
 import { readFileSync } from 'node:fs';
+import { runChecks } from './check-files.mjs';
 import { LGraph, LiteGraph } from '@comfyorg/litegraph';
 
 function check(file) {
@@ -63,15 +64,4 @@ function check(file) {
   return { file, nodes: graph.nodes.length, links: graph.links.size, problems, typeMismatches };
 }
 
-let failed = 0;
-for (const file of process.argv.slice(2)) {
-  let result;
-  try {
-    result = check(file);
-  } catch (e) {
-    result = { file, problems: [`litegraph threw: ${e?.message ?? e}`] };
-  }
-  if (result.problems.length) failed++;
-  console.log(JSON.stringify(result));
-}
-process.exit(failed ? 1 : 0);
+runChecks(check);
