@@ -19,6 +19,9 @@ public abstract class LibraryBuildTask : LokiTask
     [Required]
     public string StateDirectory { get; set; } = string.Empty;
 
+    /// <summary>True (the default) to grow each node's default glamour after its layers.</summary>
+    public bool Glamours { get; set; } = true;
+
     /// <summary>Files written by this run (generated layers).</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = [];
@@ -34,7 +37,7 @@ public abstract class LibraryBuildTask : LokiTask
     protected sealed override void ExecuteCore()
     {
         var directories = Nodes.Select(n => n.ItemSpec).ToList();
-        var results = LibraryBuild.Run(directories, StateDirectory, Mode, NodeRegenerator.CreateDefault());
+        var results = LibraryBuild.Run(directories, StateDirectory, Mode, NodeRegenerator.CreateDefault(), Glamours);
         var rebuilt = new List<ITaskItem>();
         var written = new List<ITaskItem>();
         foreach (var result in results)
@@ -55,6 +58,26 @@ public abstract class LibraryBuildTask : LokiTask
             {
                 written.AddRange(growth.Written.Select(w => new TaskItem(w)));
             }
+        }
+
+        var glamourFiles = 0;
+        foreach (var glamour in results.Select(r => r.Glamour).OfType<Loki.Core.Glamours.GlamourResult>())
+        {
+            foreach (var diagnostic in glamour.Diagnostics)
+            {
+                Report(diagnostic);
+            }
+
+            glamourFiles += glamour.Written.Length;
+            if (Mode == LibraryBuildMode.Regenerate)
+            {
+                written.AddRange(glamour.Written.Select(w => new TaskItem(w)));
+            }
+        }
+
+        if (Glamours)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"loki: glamours: {glamourFiles} files {(Mode == LibraryBuildMode.Regenerate ? "drawn" : "stale")}");
         }
 
         RebuiltNodes = [.. rebuilt];

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Loki.Core.Diagnostics;
+using Loki.Core.Glamours;
 using Loki.Core.Regeneration;
 
 namespace Loki.Core.Library;
@@ -20,19 +21,43 @@ public static class LibraryBuild
     }
 
     /// <summary>
-    /// Builds every node in <paramref name="nodeDirectories"/>; stamps of nodes no longer in the list are removed.
+    /// Builds every node in <paramref name="nodeDirectories"/>; stamps of nodes no longer in the list are removed. With
+    /// <paramref name="glamours"/>, each node's default glamour is grown afterwards (<see cref="GlamourBuild"/>).
     /// </summary>
     public static ImmutableArray<NodeBuildResult> Run(
         IReadOnlyList<string> nodeDirectories,
         string stateDirectory,
         LibraryBuildMode mode,
-        NodeRegenerator regenerator)
+        NodeRegenerator regenerator,
+        bool glamours = true)
     {
         var results = new NodeBuildResult[nodeDirectories.Count];
         Parallel.For(0, nodeDirectories.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             results[i] = BuildNode(nodeDirectories[i], stateDirectory, mode, regenerator));
         RemoveStaleStamps(stateDirectory, results);
-        return [.. results];
+        if (!glamours)
+        {
+            return [.. results];
+        }
+
+        // Glamours after every node's layers: a flow's glamour is composed from its inner nodes' glamours, across
+        // folders, so this step sees the whole library (each glamour is redrawn only when what it shows changed).
+        var grown = GlamourBuild.Run(nodeDirectories, mode).ToDictionary(g => Key(g.Directory), StringComparer.Ordinal);
+        var final = results.Select(r => r with { Glamour = grown.GetValueOrDefault(Key(r.Directory)) }).ToArray();
+        for (var i = 0; i < final.Length; i++)
+        {
+            // A glamour folder that appeared changes the node's fingerprint: record it, or the next build redoes the node.
+            if (final[i].State is { } state && NodeFingerprint.Compute(final[i].Directory) is var now && now != state.Fingerprint && now.Length > 0)
+            {
+                var refreshed = state with { Fingerprint = now };
+                refreshed.Write(final[i].StampFile);
+                final[i] = final[i] with { State = refreshed };
+            }
+        }
+
+        return [.. final];
+
+        static string Key(string dir) => Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar);
     }
 
     private static NodeBuildResult BuildNode(string directory, string stateDirectory, LibraryBuildMode mode, NodeRegenerator regenerator)

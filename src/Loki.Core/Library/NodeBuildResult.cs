@@ -12,4 +12,7 @@ public sealed record NodeBuildResult(string Node, string Directory, string Stamp
 {
     /// <summary>True when the node had not changed since the last successful build and no conversion ran.</summary>
     public bool Skipped => Growth is null;
+
+    /// <summary>The glamour step's outcome for this node (null when the library build did not run it).</summary>
+    public Glamours.GlamourResult? Glamour { get; init; }
 }

@@ -95,9 +95,10 @@ public static class PackBuilder
         // Flows: example workflows with thumbnails, and subgraph blueprints.
         var flows = ImmutableArray.CreateBuilder<string>();
         var flowSchemas = FlowLoader.WithLoki(SchemaSet.Catalogue, nodes.Select(ReadConfig).OfType<NodeConfig>());
+        var faces = FlowFaces.Of(nodes, entries);
         foreach (var node in nodes.Where(n => File.Exists(n.WorkflowPath())))
         {
-            if (AddFlow(entries, node, libraryName, flowSchemas, diagnostics))
+            if (AddFlow(entries, node, libraryName, flowSchemas, faces, diagnostics))
             {
                 flows.Add(node.Name);
             }
@@ -152,7 +153,7 @@ public static class PackBuilder
     public static string MappingKey(string nodeName) =>
         "Loki" + string.Concat(nodeName.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
-    private static bool AddFlow(SortedDictionary<string, byte[]> entries, NodeFolder node, string libraryName, SchemaSet schemas, DiagnosticBag diagnostics)
+    private static bool AddFlow(SortedDictionary<string, byte[]> entries, NodeFolder node, string libraryName, SchemaSet schemas, FlowFaces faces, DiagnosticBag diagnostics)
     {
         byte[] bytes;
         JsonNode? flow;
@@ -182,14 +183,14 @@ public static class PackBuilder
         // Laid out with the frontend's node sizes: an author's layout is kept unless nodes would overlap once opened.
         var ui = (JsonObject)source.DeepClone();
         WorkflowLayout.Fit(ui, schemas);
-        var sketch = FlowSketch.From(ui)!;
+        var sketch = FlowSketch.From(ui, faces.TitleOf)!;
         var example = (JsonObject)ui.DeepClone();
         var extra = example["extra"] as JsonObject ?? [];
         extra["loki"] = loki.DeepClone();
         example["extra"] = extra;
         Put(entries, $"example_workflows/{node.Name}.json", CanonicalJson.Write(example));
-        entries[$"example_workflows/{node.Name}.png"] = FlowThumbnail.Render(sketch);
-        entries[$"example_workflows/{node.Name}.jpg"] = FlowThumbnail.RenderJpeg(sketch); // the template browser asks for .jpg
+        entries[$"example_workflows/{node.Name}.png"] = FlowThumbnail.Render(sketch, faces.IconOf);
+        entries[$"example_workflows/{node.Name}.jpg"] = FlowThumbnail.RenderJpeg(sketch, faces.IconOf); // the template browser asks for .jpg
 
         var blueprint = SubgraphBlueprintBuilder.Build(ui, DisplayName(node), node.Name, loki);
         if (blueprint is not null)

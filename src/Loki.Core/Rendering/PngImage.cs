@@ -14,8 +14,9 @@ public static class PngImage
     /// <summary>PNG bytes of <paramref name="bitmap"/>, with <paramref name="texts"/> as <c>tEXt</c> chunks.</summary>
     public static byte[] Encode(SKBitmap bitmap, IReadOnlyList<KeyValuePair<string, string>>? texts = null)
     {
+        SkiaNative.Ensure();
         using var pixmap = bitmap.PeekPixels();
-        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9))
+        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 6))
             ?? throw new LokiException(new LokiDiagnostic(LokiCodes.RenderImageBad, DiagnosticSeverity.Error, "SkiaSharp could not encode the picture as PNG", "<png>"));
         var png = data.ToArray();
         return texts is { Count: > 0 } ? PngMetadataWriter.EmbedText(png, texts) : png;
@@ -33,6 +34,7 @@ public static class PngImage
     /// <summary>PNG bytes of an RGB raster (<paramref name="width"/> × <paramref name="height"/> × 3 bytes, row major).</summary>
     public static byte[] EncodeRgb(int width, int height, ReadOnlySpan<byte> rgb)
     {
+        SkiaNative.Ensure();
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         var pixels = new byte[width * height * 4];
         for (var i = 0; i < width * height; i++)
@@ -58,7 +60,7 @@ public static class PngImage
 
     /// <summary>Decodes PNG or JPEG bytes. Throws a <see cref="LokiException"/> (LOKI7101) for bytes that are not a picture.</summary>
     public static SKImage Decode(byte[] encoded, string file = "<image>") =>
-        SKImage.FromEncodedData(encoded)
+        SkiaNative.EnsureThen(() => SKImage.FromEncodedData(encoded))
         ?? throw new LokiException(new LokiDiagnostic(LokiCodes.RenderImageBad, DiagnosticSeverity.Error, "not a picture SkiaSharp can decode", file));
 
     /// <summary>Decodes to RGBA pixels (unpremultiplied, row major) with the picture's size.</summary>

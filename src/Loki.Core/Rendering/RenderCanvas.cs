@@ -15,6 +15,7 @@ public sealed class RenderCanvas : IDisposable
     /// <summary>A canvas of <paramref name="width"/> × <paramref name="height"/> pixels filled with <paramref name="background"/>.</summary>
     public RenderCanvas(int width, int height, SKColor background)
     {
+        SkiaNative.Ensure();
         Width = width;
         Height = height;
         _bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));

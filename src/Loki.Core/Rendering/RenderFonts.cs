@@ -20,8 +20,8 @@ public sealed class RenderFonts
     /// <summary>The colour emoji face's file.</summary>
     public const string EmojiFile = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
 
-    private static readonly Lazy<RenderFonts> Shared = new(() => new RenderFonts(
-        Load(SansFile, "fonts-dejavu-core"), Load(BoldFile, "fonts-dejavu-core"), Load(EmojiFile, "fonts-noto-color-emoji")));
+    private static readonly Lazy<RenderFonts> Shared = new(() => SkiaNative.EnsureThen(() => new RenderFonts(
+        Load(SansFile, "fonts-dejavu-core"), Load(BoldFile, "fonts-dejavu-core"), Load(EmojiFile, "fonts-noto-color-emoji"))));
 
     private RenderFonts(SKTypeface sans, SKTypeface bold, SKTypeface emoji)
     {
@@ -44,6 +44,7 @@ public sealed class RenderFonts
 
     internal static SKTypeface Load(string path, string debianPackage)
     {
+        SkiaNative.Ensure();
         var overridden = Environment.GetEnvironmentVariable("LOKI_FONT_DIR") is { Length: > 0 } dir ? Path.Combine(dir, Path.GetFileName(path)) : null;
         var file = overridden is not null && File.Exists(overridden) ? overridden : path;
         if (!File.Exists(file))

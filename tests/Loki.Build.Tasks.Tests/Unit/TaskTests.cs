@@ -57,7 +57,9 @@ public sealed class TaskTests : IDisposable
         var first = Regenerate();
         var second = Regenerate();
 
-        Assert.Equal(_tree.File("blur", "__init__.py"), Assert.Single(first.WrittenFiles).ItemSpec);
+        // The layer, then the node's default glamour (icon, five faces, card, glamour.json).
+        Assert.Equal(_tree.File("blur", "__init__.py"), Assert.Single(first.WrittenFiles, w => !w.ItemSpec.Contains("/glamour/", StringComparison.Ordinal)).ItemSpec);
+        Assert.Equal(8, first.WrittenFiles.Count(w => w.ItemSpec.Contains("/blur/glamour/", StringComparison.Ordinal)));
         Assert.Equal("blur", Assert.Single(first.RebuiltNodes).ItemSpec);
         Assert.Contains("message " + LokiCodes.LayerGenerated, _engine.Codes);
         Assert.Empty(second.RebuiltNodes);
@@ -93,8 +95,10 @@ public sealed class TaskTests : IDisposable
 
         Assert.False(task.Execute());
 
-        Assert.Equal(LokiCodes.GeneratedLayerStale, Assert.Single(_engine.Errors).Code);
+        Assert.Equal(LokiCodes.GeneratedLayerStale, Assert.Single(_engine.Errors, e => e.Code != LokiCodes.GlamourStale).Code);
+        Assert.Equal(8, _engine.Errors.Count(e => e.Code == LokiCodes.GlamourStale));
         Assert.False(File.Exists(_tree.File("blur", "__init__.py")));
+        Assert.False(Directory.Exists(Path.Combine(_tree.NodeDir("blur"), "glamour")));
     }
 
     [Fact]

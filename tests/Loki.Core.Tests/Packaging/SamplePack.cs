@@ -73,7 +73,7 @@ internal sealed class SamplePack : IDisposable
             """);
         Init(invert, "image_invert");
         Directory.CreateDirectory(Path.Combine(invert, "examples"));
-        File.WriteAllBytes(Path.Combine(invert, "examples", "in.png"), PngWriter.Encode(6, 4, [.. Enumerable.Range(0, 6 * 4 * 3).Select(i => (byte)(i * 3))]));
+        File.WriteAllBytes(Path.Combine(invert, "examples", "in.png"), Loki.Core.Rendering.PngImage.EncodeRgb(6, 4, [.. Enumerable.Range(0, 6 * 4 * 3).Select(i => (byte)(i * 3))]));
 
         var broken = _lib.Node("broken_node", "import json\n");
         File.WriteAllText(Path.Combine(broken, "__init__.py"), "raise ImportError('this node is broken on purpose')\n");

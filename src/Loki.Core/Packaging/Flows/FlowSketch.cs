@@ -13,18 +13,21 @@ namespace Loki.Core.Packaging.Flows;
 /// <param name="Links">The wires.</param>
 public sealed record FlowSketch(ImmutableArray<FlowSketch.Box> Nodes, ImmutableArray<FlowSketch.Wire> Links)
 {
-    /// <summary>One node as a box.</summary>
-    public sealed record Box(string Id, string Type, double X, double Y, double Width, double Height, string? Color, int Inputs, int Outputs);
+    /// <summary>One node as a box: its title as the canvas shows it, its title-bar and body colours when it has its own.</summary>
+    public sealed record Box(string Id, string Type, string Title, double X, double Y, double Width, double Height, string? Color, string? BgColor, int Inputs, int Outputs);
 
     /// <summary>One link between an output slot and an input slot.</summary>
     public sealed record Wire(string From, int FromSlot, string To, int ToSlot, string Type);
 
-    /// <summary>Reads a workflow; null when it is neither UI nor API form.</summary>
-    public static FlowSketch? From(JsonNode? root)
+    /// <summary>
+    /// Reads a workflow; null when it is neither UI nor API form. <paramref name="titleOf"/> names a node the way the
+    /// canvas does (its title, else its class's display name); without it the saved title or the class is used.
+    /// </summary>
+    public static FlowSketch? From(JsonNode? root, Func<JsonObject, string?>? titleOf = null)
     {
         if (root is JsonObject obj && obj["nodes"] is JsonArray nodes)
         {
-            return FromUi(nodes, obj["links"] as JsonArray);
+            return FromUi(nodes, obj["links"] as JsonArray, titleOf);
         }
 
         if (root is JsonObject api && api.Count > 0 && api.All(p => p.Value is JsonObject o && o["class_type"] is JsonValue))
@@ -35,15 +38,16 @@ public sealed record FlowSketch(ImmutableArray<FlowSketch.Box> Nodes, ImmutableA
         return null;
     }
 
-    private static FlowSketch FromUi(JsonArray nodes, JsonArray? links)
+    private static FlowSketch FromUi(JsonArray nodes, JsonArray? links, Func<JsonObject, string?>? titleOf)
     {
         var boxes = ImmutableArray.CreateBuilder<Box>();
         foreach (var n in nodes.OfType<JsonObject>())
         {
             var (x, y) = Pair(n["pos"], 0, 0);
             var (w, h) = Pair(n["size"], 200, 100);
-            boxes.Add(new Box(n["id"]?.ToString() ?? "?", n["type"]?.ToString() ?? "?", x, y, Math.Max(w, 40), Math.Max(h, 30),
-                (n["bgcolor"] ?? n["color"])?.ToString(), (n["inputs"] as JsonArray)?.Count ?? 0, (n["outputs"] as JsonArray)?.Count ?? 0));
+            var type = n["type"]?.ToString() ?? "?";
+            boxes.Add(new Box(n["id"]?.ToString() ?? "?", type, titleOf?.Invoke(n) ?? n["title"]?.ToString() ?? type, x, y, Math.Max(w, 40), Math.Max(h, 30),
+                n["color"]?.ToString(), n["bgcolor"]?.ToString(), (n["inputs"] as JsonArray)?.Count ?? 0, (n["outputs"] as JsonArray)?.Count ?? 0));
         }
 
         var wires = ImmutableArray.CreateBuilder<Wire>();
@@ -103,7 +107,7 @@ public sealed record FlowSketch(ImmutableArray<FlowSketch.Box> Nodes, ImmutableA
         var boxes = api.Select(p => p.Key)
             .OrderBy(k => depth[k]).ThenBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)
             .GroupBy(k => depth[k])
-            .SelectMany(col => col.Select((k, row) => new Box(k, api[k]!["class_type"]!.ToString(), col.Key * 320, row * 180, 260, 140, null,
+            .SelectMany(col => col.Select((k, row) => new Box(k, api[k]!["class_type"]!.ToString(), api[k]!["_meta"]?["title"]?.ToString() ?? api[k]!["class_type"]!.ToString(), col.Key * 320, row * 180, 260, 140, null, null,
                 wires.Count(w => w.To == k), Math.Max(1, wires.Where(w => w.From == k).Select(w => w.FromSlot).DefaultIfEmpty(0).Max() + 1))))
             .ToImmutableArray();
         return new FlowSketch(boxes, [.. wires]);
