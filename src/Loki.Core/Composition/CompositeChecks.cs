@@ -21,7 +21,7 @@ internal sealed class CompositeChecks(CompositeScript script, NodeConfig config,
     {
         foreach (var parameter in script.Parameters.Where(p => config.Inputs.All(i => i.Name != p)))
         {
-            Refuse(LokiCodes.ComposeUnknownParameter, $"run() parameter '{parameter}' is not an input of {config.NodeName}.json", 1);
+            Refuse(LokiCodes.ComposeUnknownParameter, $"run() parameter '{parameter}' is not an input of {config.NodeName}.json", script.RunLine);
         }
 
         for (var k = 0; k < script.Calls.Length; k++)
@@ -45,11 +45,11 @@ internal sealed class CompositeChecks(CompositeScript script, NodeConfig config,
             var port = config.Outputs.First(o => o.Name == name);
             if (value.Kind == CompositeValueKind.Constant)
             {
-                Refuse(LokiCodes.ComposeNotACall, $"output '{name}' is a constant; a flow output must come from a node or an input", 1);
+                Refuse(LokiCodes.ComposeNotACall, $"output '{name}' is a constant; a flow output must come from a node or an input", script.ReturnLine);
             }
             else if (TypeOf(value) is { } type && !Accepts(type, port.Type))
             {
-                Refuse(LokiCodes.ComposeTypeMismatch, $"output '{name}' is {port.Type} in {config.NodeName}.json but run() returns a {type}", 1);
+                Refuse(LokiCodes.ComposeTypeMismatch, $"output '{name}' is {port.Type} in {config.NodeName}.json but run() returns a {type}", script.ReturnLine);
             }
         }
 
@@ -117,7 +117,7 @@ internal sealed class CompositeChecks(CompositeScript script, NodeConfig config,
         var declared = config.Outputs.Select(o => o.Name).Order(StringComparer.Ordinal);
         if (!declared.SequenceEqual(outputs.Keys.Order(StringComparer.Ordinal)))
         {
-            Refuse(LokiCodes.ComposeOutputsDiffer, $"run() returns [{string.Join(", ", outputs.Keys)}] but {config.NodeName}.json declares [{string.Join(", ", config.Outputs.Select(o => o.Name))}]", 1);
+            Refuse(LokiCodes.ComposeOutputsDiffer, $"run() returns [{string.Join(", ", outputs.Keys)}] but {config.NodeName}.json declares [{string.Join(", ", config.Outputs.Select(o => o.Name))}]", script.ReturnLine);
             return null;
         }
 

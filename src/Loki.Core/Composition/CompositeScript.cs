@@ -12,9 +12,13 @@ namespace Loki.Core.Composition;
 /// <param name="Calls">The node calls, in execution order (an argument's inner call comes first).</param>
 /// <param name="Outputs">Output name → value; a single <c>"*"</c> entry of kind Result for <c>return NODE(...)</c>.</param>
 /// <param name="Refusal">Why the script cannot become a flow, when it cannot.</param>
+/// <param name="RunLine">The line of <c>def run</c>.</param>
+/// <param name="ReturnLine">The line of its <c>return</c>.</param>
 public sealed record CompositeScript(
     string Path,
     ImmutableArray<string> Parameters,
     ImmutableArray<CompositeCall> Calls,
     ImmutableArray<KeyValuePair<string, CompositeValue>> Outputs,
-    LokiDiagnostic? Refusal = null);
+    LokiDiagnostic? Refusal = null,
+    int RunLine = 1,
+    int ReturnLine = 1);

@@ -47,7 +47,8 @@ public static class CompositeScriptReader
             c["name"]?.GetValue<string>(),
             c["line"]!.GetValue<int>(),
             Values(c["arguments"]!.AsObject()))).ToImmutableArray();
-        return new CompositeScript(scriptPath, parameters, calls, Values(json["outputs"]!.AsObject()));
+        return new CompositeScript(scriptPath, parameters, calls, Values(json["outputs"]!.AsObject()),
+            RunLine: json["run_line"]?.GetValue<int>() ?? 1, ReturnLine: json["return_line"]?.GetValue<int>() ?? 1);
     }
 
     private static ImmutableArray<KeyValuePair<string, CompositeValue>> Values(JsonObject map) =>

@@ -79,6 +79,7 @@ class _Body:
         self.values: dict[str, dict] = {}  # name → value reference
         self.results: dict[str, int] = {}  # name → call index (whole result)
         self.outputs: dict[str, dict] | None = None
+        self.return_line = 0
         args = run.args
         if args.vararg or args.kwarg:
             raise Refused(NO_RUN, "run() with *args or **kwargs cannot become a flow", run.lineno)
@@ -94,7 +95,8 @@ class _Body:
             self._statement(statement)
         if self.outputs is None:
             raise Refused(NOT_A_CALL, "run() returns nothing a flow could output", self.run.lineno)
-        return {"parameters": self.parameters, "calls": self.calls, "outputs": self.outputs}
+        return {"parameters": self.parameters, "calls": self.calls, "outputs": self.outputs,
+                "run_line": self.run.lineno, "return_line": self.return_line}
 
     def _statement(self, statement: ast.stmt) -> None:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
@@ -112,6 +114,7 @@ class _Body:
             return
         if isinstance(statement, ast.Return) and statement.value is not None:
             self.outputs = self._returned(statement.value)
+            self.return_line = statement.lineno
             return
         raise Refused(NOT_A_CALL, f"{type(statement).__name__.lower()} statement is not a node call", statement.lineno)
 
