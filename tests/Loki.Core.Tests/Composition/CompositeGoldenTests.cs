@@ -15,23 +15,19 @@ namespace Loki.Core.Tests.Composition;
 public sealed class CompositeGoldenTests
 {
     /// <summary>The library's composite nodes: scripts that bind other nodes with <c>compose.node</c>.</summary>
-    public static TheoryData<string> Composites()
-    {
-        var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(RepoPaths.InRepo("nodes")).Order(StringComparer.Ordinal))
-        {
-            var script = Path.Combine(dir, Path.GetFileName(dir) + ".py");
-            if (File.Exists(script) && File.ReadAllText(script).Contains("compose.node(", StringComparison.Ordinal))
-            {
-                data.Add(Path.GetFileName(dir));
-            }
-        }
+    public static IReadOnlyList<string> Names() =>
+    [
+        .. Directory.GetDirectories(RepoPaths.InRepo("nodes")).Order(StringComparer.Ordinal)
+            .Where(dir => File.Exists(Path.Combine(dir, Path.GetFileName(dir) + ".py"))
+                          && File.ReadAllText(Path.Combine(dir, Path.GetFileName(dir) + ".py")).Contains("compose.node(", StringComparison.Ordinal))
+            .Select(Path.GetFileName)!,
+    ];
 
-        return data;
-    }
+    /// <summary><see cref="Names"/> as theory data.</summary>
+    public static TheoryData<string> Composites() => new(Names());
 
     [Fact]
-    public void TheLibraryHasAtLeastSixComposites() => Assert.True(Composites().Count >= 6, $"{Composites().Count} composites");
+    public void TheLibraryHasAtLeastSixComposites() => Assert.True(Names().Count >= 6, $"{Names().Count} composites");
 
     [Theory]
     [MemberData(nameof(Composites))]
