@@ -8,7 +8,7 @@ from loki_runtime.dispatch.batch import prepare
 from loki_runtime.dispatch.codes import DispatchError
 from loki_runtime.dispatch.runner import Backends
 
-from dispatch_jobs import PHOTO_FINISH, write_image
+from dispatch_jobs import PHOTO_FINISH, REPO, write_image
 
 
 def problems(call):
@@ -94,3 +94,13 @@ def test_checked_inputs_are_coerced_and_absolute(tmp_path):
     job = jobs.read_csv(PHOTO_FINISH, write(tmp_path / "in.csv", "image,caption\na.png,12\n"))[0]
     checked = flows.check_job(job, flows.load(job.flow))
     assert checked.inputs == {"image": str((tmp_path / "a.png").resolve()), "caption": "12"}
+
+
+def test_the_codes_mirror_the_csharp_table():
+    import re
+
+    table = (REPO / "src" / "Loki.Core" / "Diagnostics" / "LokiCodes.cs").read_text(encoding="utf-8")
+    csharp = set(re.findall(r'public const string Dispatch\w+ = "(LOKI80[4-7]\d)";', table))
+    python = {v for k, v in vars(codes).items() if k.isupper() and isinstance(v, str) and v.startswith("LOKI80")}
+    assert python and python <= csharp
+    assert csharp - python == {"LOKI8055"}  # the runtime not found: only the C# front-end can say that

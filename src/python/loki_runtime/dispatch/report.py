@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from . import payload
+from . import codes, payload
 from .engine import Outcome
 from .jobs import Job
 
@@ -23,7 +23,11 @@ def entry(job: Job, outcome: Outcome, output: Path) -> dict[str, Any]:
     result = outcome.value or {}
     error = outcome.error or result.get("error")
     ok = error is None and result.get("status") == "ok"
-    folder = commit(output, job.id, result.get("files") or {} if ok else None)
+    try:
+        folder = commit(output, job.id, result.get("files") or {} if ok else None)
+    except OSError as ex:  # a full disk, a read-only folder: the job ran, but its result is not there
+        ok, folder = False, output / job.id
+        error = {"code": codes.OUTPUT_NOT_WRITTEN, "message": f"cannot write the job's outputs under {output}: {ex}"}
     return {
         "index": job.index,
         "id": job.id,
