@@ -14,6 +14,8 @@ var configuration = Argument("configuration", "Release");
 var python = Argument("python", EnvironmentVariable("LOKI_PYTHON") ?? "/usr/bin/python3");
 var pipIndexUrl = Argument("pip-index-url", "");
 var pipFindLinks = Argument("pip-find-links", "");
+// The smoke run spread over N local Dask workers (the `loki run` dispatcher); empty: one node after the other.
+var smokeWorkers = Argument("smoke-workers", EnvironmentVariable("LOKI_SMOKE_WORKERS") ?? "");
 
 // Cake runs with the script's folder or the caller's folder as working directory depending on how it is started;
 // find the repository root (the folder holding Loki.Build.sln) from either, so every path below is absolute.
@@ -363,7 +365,7 @@ Task("smoke")
     .Does(() =>
 {
     var report = smokeReports.CombineWithFilePath("report.json");
-    var code = Smoke(library, root.Combine("src/python"), report, "");
+    var code = Smoke(library, root.Combine("src/python"), report, string.IsNullOrEmpty(smokeWorkers) ? "" : $"--workers {smokeWorkers}");
     if (code != 0)
     {
         throw new Exception($"smoke run failed (exit {code}); see {root.GetRelativePath(report)}");

@@ -65,6 +65,22 @@ def run_tasks(client: Any, tasks: list[Task], on_outcome: Callable[[Outcome], No
     return outcomes
 
 
+def map_on_cluster(function: Callable, items: list, args: tuple, prefix: str,
+                   on_outcome: Callable[[Any, Outcome], None] = lambda item, o: None, workers: int | None = None,
+                   scheduler: str | None = None) -> list[Outcome]:
+    """`function(item, *args)` for every item, on a cluster opened for the call (cluster.py); outcomes in item order."""
+    import uuid
+
+    from .cluster import open_cluster
+
+    token = uuid.uuid4().hex[:8]
+    tasks = [Task(f"{prefix}-{token}-{i}", function, (item, *args)) for i, item in enumerate(items)]
+    by_key = {task.key: item for task, item in zip(tasks, items)}
+    with open_cluster(workers, scheduler, resources={}) as client:
+        outcomes = run_tasks(client, tasks, lambda outcome: on_outcome(by_key[outcome.key], outcome))
+    return [outcomes[task.key] for task in tasks]
+
+
 def _outcome_of(future: Any) -> Outcome:
     from distributed import KilledWorker
 
