@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using Loki.Core.Diagnostics;
+using Loki.Core.Requirements;
 
 namespace Loki.Cli.Commands;
 
@@ -14,22 +14,11 @@ internal static class PythonRelay
 {
     public static async Task<int> RunAsync(string python, IReadOnlyList<string> arguments, string runtimeParent, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var info = new ProcessStartInfo(python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
         var inherited = Environment.GetEnvironmentVariable("PYTHONPATH");
-        info.Environment["PYTHONPATH"] = string.IsNullOrEmpty(inherited) ? runtimeParent : runtimeParent + Path.PathSeparator + inherited;
-        info.Environment["PYTHONIOENCODING"] = "utf-8";
+        var info = PythonProcess.StartInfo(python, arguments, environment: new Dictionary<string, string?>
+        {
+            ["PYTHONPATH"] = string.IsNullOrEmpty(inherited) ? runtimeParent : runtimeParent + Path.PathSeparator + inherited,
+        });
         Process process;
         try
         {
