@@ -48,6 +48,7 @@ def cluster():
 def test_cuda_nodes_and_flows_that_use_them_need_a_gpu(tmp_path):
     gpu = routing.gpu_types([REPO])
     assert "LokiImageEdgeDetect" in gpu  # device: cuda in its config
+    assert "LokiImageSketch" in gpu  # a composite whose flow uses image_edge_detect
     assert not {"LokiImageLevels", "LokiPhotoFinish", "LokiSoftGlow"} & gpu
     library = tmp_path / "lib" / "nodes"
     for name, device, uses in (("cuda_op", "cuda", []), ("wraps_cuda", "cpu", ["LokiCudaOp"]),
