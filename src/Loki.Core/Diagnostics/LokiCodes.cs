@@ -512,4 +512,18 @@ public static class LokiCodes
 
     /// <summary>Bad split options (unknown --by, --min-nodes below 2, a prefix that is not a node name).</summary>
     public const string SplitBadOptions = "LOKI6009";
+
+    // ---- LOKI8000-8039 the World: the library as one macro workflow in one image (loki world, issue 15) ----
+
+    /// <summary>The library has no node with a config layer: there is nothing to put in the World.</summary>
+    public const string WorldEmptyLibrary = "LOKI8000";
+
+    /// <summary>A node folder has no config layer (the library is not built): it is left out of the World.</summary>
+    public const string WorldNodeWithoutConfig = "LOKI8001";
+
+    /// <summary>A node's glamour icon cannot be decoded: the World draws its plain icon instead.</summary>
+    public const string WorldIconUnreadable = "LOKI8002";
+
+    /// <summary>The World's output is not a <c>.png</c> file (the workflow is embedded the way ComfyUI embeds it in PNGs).</summary>
+    public const string WorldBadOutput = "LOKI8003";
 }
