@@ -513,6 +513,32 @@ public static class LokiCodes
     /// <summary>Bad split options (unknown --by, --min-nodes below 2, a prefix that is not a node name).</summary>
     public const string SplitBadOptions = "LOKI6009";
 
+    // ---- LOKI7100-7139 glamours and drawing (issue 14, h-glam) ------------------------------
+
+    /// <summary>A font file the drawing library loads is missing (install the Debian package the message names).</summary>
+    public const string RenderFontMissing = "LOKI7100";
+
+    /// <summary>An image could not be decoded or encoded by the drawing library.</summary>
+    public const string RenderImageBad = "LOKI7101";
+
+    /// <summary>A node's <c>glamour/glamour.json</c> is not valid JSON or does not follow <c>docs/schemas/glamour.schema.json</c>.</summary>
+    public const string GlamourInvalid = "LOKI7102";
+
+    /// <summary>A file <c>glamour.json</c> names (icon, state image, card) does not exist in the node's <c>glamour/</c> folder.</summary>
+    public const string GlamourFileMissing = "LOKI7103";
+
+    /// <summary>A generated glamour file was edited (or replaced) by a person: it is kept and no longer regenerated.</summary>
+    public const string GlamourEdited = "LOKI7104";
+
+    /// <summary>A generated glamour is missing or out of date in a build that only verifies (<c>LokiRegenerate=false</c>).</summary>
+    public const string GlamourStale = "LOKI7105";
+
+    /// <summary>A glamour file was (re)generated.</summary>
+    public const string GlamourGenerated = "LOKI7106";
+
+    /// <summary>A flow's inner nodes refer to each other in a cycle of flows; the composed glamour draws the repeated flow as a plain box.</summary>
+    public const string GlamourFlowCycle = "LOKI7107";
+
     // ---- LOKI8000-8039 the World: the library as one macro workflow in one image (loki world, issue 15) ----
 
     /// <summary>The library has no node with a config layer: there is nothing to put in the World.</summary>
