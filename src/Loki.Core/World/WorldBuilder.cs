@@ -39,4 +39,8 @@ public static class WorldBuilder
 
         return new WorldModel(library, plan, workflow, prompt, regions);
     }
+
+    /// <summary>The World's PNG: the map, with <c>prompt</c> and <c>workflow</c> embedded.</summary>
+    public static byte[] Png(WorldModel world, DiagnosticBag diagnostics) =>
+        PngMetadataWriter.Embed(WorldPicture.Render(world, diagnostics), world.Prompt, world.Workflow, "world.png");
 }

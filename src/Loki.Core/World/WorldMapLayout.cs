@@ -20,6 +20,12 @@ internal static class WorldMapLayout
     /// <summary>The group's title bar and the room below it (LiteGraph draws the title in the top 30 units).</summary>
     public const double Header = 70;
 
+    /// <summary>
+    /// The least body height of a library node: room for its icon on the map. The frontend keeps a saved size larger
+    /// than the one it computes, so the map and the opened workflow agree.
+    /// </summary>
+    public const double LibraryMinHeight = 150;
+
     /// <summary>Room between two regions.</summary>
     public const double Gap = 120;
 
@@ -62,7 +68,8 @@ internal static class WorldMapLayout
         var items = plan.Items.Where(i => i.Region == region).ToList();
         var index = items.Select((item, k) => (item.Id, k)).ToDictionary(p => p.Id, p => p.k);
         var edges = plan.Links.Where(l => index.ContainsKey(l.From) && index.ContainsKey(l.To)).Select(l => (index[l.From], index[l.To])).Distinct().ToList();
-        var sizes = items.Select(i => FrontendNodeSize.Of(NodeShapeReader.Read(nodes[i.Id], schemas))).ToList();
+        var sizes = items.Select(i => FrontendNodeSize.Of(NodeShapeReader.Read(nodes[i.Id], schemas)))
+            .Select((s, k) => items[k].Kind == WorldItemKind.Library ? (s.Width, Height: Math.Max(s.Height, LibraryMinHeight)) : s).ToList();
         var positions = LayeredLayout.Place(items.Count, edges, sizes.Select(s => (s.Width, s.Height)).ToList(), out _, out _);
         for (var k = 0; k < items.Count; k++)
         {

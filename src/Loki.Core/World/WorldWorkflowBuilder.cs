@@ -84,7 +84,7 @@ internal static class WorldWorkflowBuilder
     }
 
     /// <summary>The group title of a region.</summary>
-    public static string RegionTitle(string region) => region == WorldChainer.SourceRegion ? "sources (ComfyUI core)" : region;
+    public static string RegionTitle(string region) => region == WorldChainer.SourceRegion ? "sources" : region;
 
     private static JsonObject Node(WorldItem item, WorldPlan plan, Dictionary<WorldLink, int> linkIds, int order, WorldLibrary library)
     {
