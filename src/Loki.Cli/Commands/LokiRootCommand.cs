@@ -25,10 +25,7 @@ internal sealed class LokiRootCommand : RootCommand
         Add(new NodeLayerCommand("node-to-script", "hand-written LOKI Node → LOKI Script"));
         Add(new SchemasCommand());
         Add(new SplitCommand());
-<<<<<<< HEAD
         Add(new WorldCommand());
-=======
         Add(new RunCommand(console));
->>>>>>> main
     }
 }
