@@ -12,7 +12,7 @@ import time
 import pytest
 
 import comfyui_tool
-from dispatch_jobs import REPO, write_jobs
+from dispatch_jobs import REPO, SOFT_GLOW, write_image, write_jobs
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 JOBS = 40
@@ -107,3 +107,27 @@ def test_the_report_names_each_jobs_worker(run):
     assert before and all(e["worker"]["name"] == "1" for e in before)  # the victim ran jobs before it died
     survivors = {e["worker"]["pid"] for e in report} - {victim["pid"]}
     assert survivors  # the rest ran on worker 0 (or on worker 1 restarted by its nanny: a new process)
+
+
+def test_each_worker_drives_its_own_comfyui_server(start_comfyui, tmp_path):
+    """`--backend server --server A --server B`: worker 0 queues on A, worker 1 on B (soft_glow: ComfyUI's nodes)."""
+    servers = [start_comfyui(), start_comfyui()]
+    lines = []
+    for i in range(6):
+        write_image(tmp_path / f"in_{i}.png", 100 + i, size=20)
+        lines.append({"flow": str(SOFT_GLOW), "inputs": {"image": f"in_{i}.png"}})
+    (tmp_path / "jobs.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src" / "python"))
+    done = subprocess.run([sys.executable, "-m", "loki_runtime.dispatch", "jobs.jsonl", "--workers", "2", "--backend",
+                           "server", "--server", servers[0].url, "--server", servers[1].url, "--report", "r.json",
+                           "--no-progress"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert [e["status"] for e in report] == ["ok"] * 6
+    for index, server in enumerate(servers):
+        ran_here = sum(e["worker"]["name"] == str(index) for e in report)
+        assert len(server.get_json("/history")) == ran_here  # one prompt per job, on its worker's server only
+    for entry in report:
+        from PIL import Image
+
+        assert Image.open(entry["outputs"]["image"]).size == (20, 20)

@@ -124,3 +124,15 @@ def test_the_report_is_written_in_job_order(tmp_path):
     report.write(entries, tmp_path / "r.json")
     assert [e["index"] for e in json.loads((tmp_path / "r.json").read_text())] == [0, 1, 2]
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_a_job_whose_files_cannot_be_written_is_reported_failed(tmp_path):
+    from loki_runtime.dispatch.engine import Outcome
+    from loki_runtime.dispatch.jobs import Job
+
+    (tmp_path / "out").write_text("a file where the output folder should be")
+    value = {"status": "ok", "outputs": {"image": {"__loki_file__": "image.png"}}, "files": {"image.png": b"x"},
+             "worker": {"name": "0"}, "error": None, "seconds": 0.1}
+    entry = report.entry(Job(0, "job-0001", "f.py", {}, "jobs.jsonl", 1), Outcome("k", value), tmp_path / "out")
+    assert entry["status"] == "failed" and entry["error"]["code"] == codes.OUTPUT_NOT_WRITTEN
+    assert entry["outputs"] == {} and entry["worker"] == {"name": "0"}

@@ -17,6 +17,9 @@ from . import codes
 from .cluster import workers_of
 
 
+RELEASE_EVERY = 32  # finished tasks kept on the cluster at most (their results are held by the workers until then)
+
+
 @dataclass(frozen=True)
 class Task:
     key: str
@@ -50,18 +53,15 @@ def run_tasks(client: Any, tasks: list[Task], on_outcome: Callable[[Outcome], No
             on_outcome(outcome)
             continue
         futures[client.submit(task.function, *task.args, key=task.key, resources=task.resources)] = task
-    finished = []
+    finished: list = []
     for future in as_completed(list(futures)):
         finished.append(future)
         outcome = _outcome_of(future)
         outcomes[outcome.key] = outcome
         on_outcome(outcome)
-    reruns = _reruns(client, [f.key for f in finished])
-    for key, count in reruns.items():
-        if count and key in outcomes:
-            outcomes[key] = Outcome(key, outcomes[key].value, outcomes[key].error, count)
-    for future in finished:
-        future.release()
+        if len(finished) >= RELEASE_EVERY:
+            _settle(client, finished, outcomes)
+    _settle(client, finished, outcomes)
     return outcomes
 
 
@@ -79,6 +79,16 @@ def map_on_cluster(function: Callable, items: list, args: tuple, prefix: str,
     with open_cluster(workers, scheduler, resources={}) as client:
         outcomes = run_tasks(client, tasks, lambda outcome: on_outcome(by_key[outcome.key], outcome))
     return [outcomes[task.key] for task in tasks]
+
+
+def _settle(client: Any, finished: list, outcomes: dict[str, Outcome]) -> None:
+    """Reads the rerun counts of finished tasks, then releases them: their results leave the workers' memory."""
+    for key, count in _reruns(client, [f.key for f in finished]).items():
+        if count and key in outcomes:
+            outcomes[key] = Outcome(key, outcomes[key].value, outcomes[key].error, count)
+    for future in finished:
+        future.release()
+    finished.clear()
 
 
 def _outcome_of(future: Any) -> Outcome:
