@@ -8,8 +8,6 @@ artifacts/test-results/screenshots (glamour-*.png).
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 
 import numpy as np
 import pytest
@@ -17,10 +15,11 @@ import pytest
 import browser_harness
 import comfy_real
 import glamour_standins
-from browser_harness import Browser, significant
+from browser_harness import significant
+from web_fixtures import browser, page, server, upload_gradient  # noqa: F401 (fixtures)
 from web_flow_pages import EXT, LOAD, SERIALIZE, back_to_root, call_action, choose, context_menu
-from web_glamour_pages import (GLAMOURS, LOKI_NODES, canvas_menu, close_menus, closest_state, face_box, fetch_png, glamour_workflow,
-                               grab, node_box, resized, screen_point, set_setting, still)
+from web_glamour_pages import (GLAMOURS, LOKI_NODES, canvas_menu, close_menus, closest_state, face_box, fetch_png,
+                               glamour_workflow, grab, node_box, resized, screen_point, set_setting, still)
 
 comfyui_tool = pytest.importorskip("comfyui_tool")
 
@@ -37,47 +36,14 @@ def web_pack(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, web_pack):
-    srv = comfyui_tool.ComfyServer(tmp_path_factory.mktemp("glamour_server"),
-                                   packs={comfy_real.PACK_FOLDER: web_pack},
-                                   frontend_root=str(browser_harness.find_frontend()))
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture(scope="module")
 def image(server, tmp_path_factory):
-    from conftest import write_rgba_png
-
-    y, x = np.mgrid[0:768, 0:768]
-    pixels = np.stack([x * 255 // 767, y * 255 // 767, (x + y) * 255 // 1534], axis=-1).astype(np.uint8)
-    return server.upload_png(write_rgba_png(tmp_path_factory.mktemp("img") / "glamour_gradient.png", pixels))
+    return upload_gradient(server, tmp_path_factory.mktemp("img"), 768, "glamour_gradient.png")
 
 
 @pytest.fixture(scope="module")
 def big_image(server, tmp_path_factory):
     """1600 px: each node of a run takes long enough to be drawn (and photographed) running."""
-    from conftest import write_rgba_png
-
-    y, x = np.mgrid[0:1600, 0:1600]
-    pixels = np.stack([x * 255 // 1599, y * 255 // 1599, (x + y) * 255 // 3198], axis=-1).astype(np.uint8)
-    return server.upload_png(write_rgba_png(tmp_path_factory.mktemp("img") / "glamour_big.png", pixels))
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    with Browser() as b:
-        b.open(server.url)
-        b.startup_errors = b.errors()
-        yield b
-
-
-@pytest.fixture
-def page(browser):
-    browser.errors()
-    yield browser
-    errors = significant(browser.errors())
-    assert errors == [], errors
+    return upload_gradient(server, tmp_path_factory.mktemp("img"), 1600, "glamour_big.png")
 
 
 def load(page, workflow) -> None:

@@ -1,6 +1,7 @@
 // The nodes' glamours: GET /loki/glamours (the pack's `nodes/<n>/glamour/`, by class type, with the files that exist)
 // and the URLs of their images under /loki/glamour/<node>/. A frontend or backend without the route gets an empty
 // index: every node then stays a plain ComfyUI node.
+import { routeJson } from './route_json.js'
 
 export const STATES = ['idle', 'queued', 'running', 'done', 'error']
 
@@ -34,15 +35,7 @@ export class GlamourEntry {
 /** Loads the index; `fetchApi` and `apiURL` are the frontend's. Never throws: a missing route is an empty index. */
 export async function loadGlamourIndex(fetchApi, apiURL) {
   const index = new Map()
-  let body = {}
-  try {
-    const response = await fetchApi('/loki/glamours')
-    if (!response.ok) return index
-    body = await response.json()
-  } catch {
-    return index
-  }
-  for (const [classType, item] of Object.entries(body ?? {})) {
+  for (const [classType, item] of Object.entries(await routeJson(fetchApi, '/loki/glamours'))) {
     if (item && typeof item.name === 'string' && item.faces) index.set(classType, new GlamourEntry(classType, item, apiURL))
   }
   return index

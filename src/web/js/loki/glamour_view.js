@@ -1,6 +1,6 @@
 // Draws glamoured nodes. A glamoured node keeps its title bar and its sockets; its whole body shows the face of its
 // state (face_state.js; the faces are drawn in the body's proportions and glamour.json places the widget boxes in
-// fractions of it), a band that keeps the sockets readable, a progress bar in the state's tint while it runs (the
+// fractions of it), the sockets' dots over it, a progress bar in the state's tint while it runs (the
 // node's own progress, or its inner nodes' for a flow node, as progress_model.js summarises them) and the live value
 // of each overlaid widget in its box. What a hover shows (the card, the metaphor) is drawn above every node. A veiled
 // node, or a node without a glamour, is drawn by the frontend alone: nothing here touches it.
@@ -8,7 +8,7 @@ import { isGlamoured } from './glamour_choice.js'
 import { flowPathOfNode } from './node_paths.js'
 import { RECORD } from './open_close.js'
 
-const COLORS = { band: 'rgba(0,0,0,0.35)', box: 'rgba(13,17,23,0.55)', edge: 'rgba(230,237,243,0.35)', hot: '#e6edf3',
+const COLORS = { box: 'rgba(13,17,23,0.55)', edge: 'rgba(230,237,243,0.35)', hot: '#e6edf3',
   text: '#e6edf3', bar: '#3fb950' }
 const HISTORY_LIMIT = 2000
 
@@ -77,7 +77,6 @@ export class GlamourView {
     this.#record(path, state, url)
     for (const other of Object.values(entry.faces)) this.images.get(other) // every state's face ready before it is due
     const [w, h] = node.size
-    const band = socketBand(node)
     c.save()
     c.beginPath()
     c.roundRect(0, 0, w, h, [0, 0, globalThis.LiteGraph?.ROUND_RADIUS ?? 8, globalThis.LiteGraph?.ROUND_RADIUS ?? 8])
@@ -92,13 +91,17 @@ export class GlamourView {
       c.fillStyle = entry.tints.running ?? COLORS.bar
       c.fillRect(0, h - 4, w * fraction, 4)
     }
-    if (band > 0) {
-      c.fillStyle = COLORS.band
-      c.fillRect(0, 0, w, band)
-    }
     c.restore()
-    node.drawSlots?.(c, { fromSlot: this.canvas.linkConnector?.renderLinks?.[0]?.fromSlot,
-      colorContext: this.canvas.colourGetter, editorAlpha: this.canvas.editor_alpha, lowQuality: this.canvas.low_quality })
+    // The sockets' dots again, over the face, where links attach; their names are the face's to show (a generated
+    // face paints them as chips), so the frontend's labels are left out.
+    const fillText = c.fillText
+    c.fillText = () => {}
+    try {
+      node.drawSlots?.(c, { fromSlot: this.canvas.linkConnector?.renderLinks?.[0]?.fromSlot,
+        colorContext: this.canvas.colourGetter, editorAlpha: this.canvas.editor_alpha, lowQuality: this.canvas.low_quality })
+    } finally {
+      c.fillText = fillText
+    }
     c.globalAlpha = 1
     this.#drawOverlays(c, node)
   }
@@ -182,12 +185,6 @@ export class GlamourView {
     this.history.push({ t: Date.now(), path, state, url })
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT)
   }
-}
-
-/** The height of the band at the top of the body that holds the node's sockets (inputs without a widget, outputs). */
-export function socketBand(node) {
-  const rows = Math.max((node.inputs ?? []).filter((i) => !i.widget).length, (node.outputs ?? []).length)
-  return rows ? rows * (globalThis.LiteGraph?.NODE_SLOT_HEIGHT ?? 20) + 6 : 0
 }
 
 export function inside([x, y], box, node) {
