@@ -603,6 +603,28 @@ public static class LokiCodes
     /// <summary>A flow's inner nodes refer to each other in a cycle of flows; the composed glamour draws the repeated flow as a plain box.</summary>
     public const string GlamourFlowCycle = "LOKI7107";
 
+    // ---- LOKI7140-7169 glamours in the editor (issue 14, h-glamweb; used by loki_runtime/glamour_files.py) ------
+
+    /// <summary>A node's <c>glamour/glamour.json</c> is not a JSON object: the pack's <c>/loki/glamours</c> leaves that node out (logged).</summary>
+    public const string GlamourRouteUnreadable = "LOKI7140";
+
+    /// <summary>A request of <c>/loki/glamour/&lt;node&gt;/&lt;path&gt;</c> outside a node's glamour folder, of another file type, or of a missing file: answered 404.</summary>
+    public const string GlamourRouteRefused = "LOKI7141";
+
+    // ---- LOKI8000-8039 the World: the library as one macro workflow in one image (loki world, issue 15) ----
+
+    /// <summary>The library has no node with a config layer: there is nothing to put in the World.</summary>
+    public const string WorldEmptyLibrary = "LOKI8000";
+
+    /// <summary>A node folder has no config layer (the library is not built): it is left out of the World.</summary>
+    public const string WorldNodeWithoutConfig = "LOKI8001";
+
+    /// <summary>A node's glamour icon cannot be decoded: the World draws its plain icon instead.</summary>
+    public const string WorldIconUnreadable = "LOKI8002";
+
+    /// <summary>The World's output is not a <c>.png</c> file (the workflow is embedded the way ComfyUI embeds it in PNGs).</summary>
+    public const string WorldBadOutput = "LOKI8003";
+
     // ---- LOKI8040-8079 the dispatcher (loki run; mirrored by src/python/loki_runtime/dispatch/codes.py) ----------
 
     /// <summary>A line of a JSONL jobs file is not JSON (the file and line are named).</summary>
