@@ -133,7 +133,7 @@ export class GlamourView {
     const card = wanted.some((i) => i.action === 'show_card') ? this.images.get(entry.card) : null
     if (!card) return
     const title = globalThis.LiteGraph?.NODE_TITLE_HEIGHT ?? 30
-    const height = Math.max(240, node.size[1] + title)
+    const height = Math.max(360, node.size[1] + title) // large enough to read: a card is a tooltip, not a thumbnail
     const width = (height * card.naturalWidth) / card.naturalHeight
     const [x, y] = [node.pos[0] + node.size[0] + 16, node.pos[1] - title]
     c.save()
