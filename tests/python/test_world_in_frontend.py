@@ -51,6 +51,12 @@ SEEN = """() => ({ missing: window.__lokiMissing,
 
 EXT = "(window.comfyAPI.app.app.extensions.find((e) => e.name === 'LOKI.Flows'))"
 
+# Frames every region (the frontend's own fitToBounds) for the screenshot.
+FRAME_REGIONS = """() => { const gs = app.graph.groups.map((g) => g._bounding ?? g.bounding)
+    const x0 = Math.min(...gs.map((b) => b[0])) - 20, y0 = Math.min(...gs.map((b) => b[1])) - 20
+    const x1 = Math.max(...gs.map((b) => b[0] + b[2])) + 20, y1 = Math.max(...gs.map((b) => b[1] + b[3])) + 20
+    app.canvas.ds.fitToBounds([x0, y0, x1 - x0, y1 - y0], { zoom: 0.95 }); app.canvas.setDirty(true, true); return true }"""
+
 
 def png_texts(path: Path) -> dict:
     from PIL import Image
@@ -144,6 +150,7 @@ def test_with_the_pack_every_node_loads_the_prompt_matches_and_the_world_runs(tm
                 return {{ type: o?.type, inner, closed: c?.type, now: app.graph.getNodeById({flow_id})?.type }} }}""")
             assert opened["type"] != "LokiPhotoFinish" and "LokiImageLevels" in opened["inner"], opened
             assert opened["now"] == "LokiPhotoFinish", opened
+            browser.evaluate(FRAME_REGIONS)
             browser.screenshot("world-ran")
             assert significant(browser.errors()) == []
         finally:
@@ -162,6 +169,7 @@ def test_without_the_pack_the_missing_nodes_all_carry_the_packs_cnr_id(tmp_path,
             assert len(missing_nodes) == len(library)
             assert all(n["properties"].get("cnr_id") == "comfyui-loki" and n["properties"].get("ver") for n in missing_nodes)
             assert all(not n["errors"] for n in seen["nodes"] if n["type"] not in library)
+            browser.evaluate(FRAME_REGIONS)
             browser.screenshot("world-without-pack")
         finally:
             browser.close()
