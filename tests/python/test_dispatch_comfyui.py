@@ -61,9 +61,13 @@ def run(tmp_path_factory):
         killed_after = sum(e["event"] == "job" for e in events(log))
         stdout, stderr = proc.communicate(timeout=600)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        if proc.poll() is None:  # a failed wait: SIGTERM lets the dispatcher stop its workers, then SIGKILL
+            proc.terminate()
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
     direct = subprocess.run([sys.executable, os.path.join(HERE, "dispatch_direct_driver.py"), str(jobs),
                              str(work / "direct"), str(copies[0].comfyui)], env=env, capture_output=True, text=True,
                             timeout=600)

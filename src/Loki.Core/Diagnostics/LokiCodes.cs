@@ -603,6 +603,14 @@ public static class LokiCodes
     /// <summary>A flow's inner nodes refer to each other in a cycle of flows; the composed glamour draws the repeated flow as a plain box.</summary>
     public const string GlamourFlowCycle = "LOKI7107";
 
+    // ---- LOKI7140-7169 glamours in the editor (issue 14, h-glamweb; used by loki_runtime/glamour_files.py) ------
+
+    /// <summary>A node's <c>glamour/glamour.json</c> is not a JSON object: the pack's <c>/loki/glamours</c> leaves that node out (logged).</summary>
+    public const string GlamourRouteUnreadable = "LOKI7140";
+
+    /// <summary>A request of <c>/loki/glamour/&lt;node&gt;/&lt;path&gt;</c> outside a node's glamour folder, of another file type, or of a missing file: answered 404.</summary>
+    public const string GlamourRouteRefused = "LOKI7141";
+
     // ---- LOKI8000-8039 the World: the library as one macro workflow in one image (loki world, issue 15) ----
 
     /// <summary>The library has no node with a config layer: there is nothing to put in the World.</summary>
