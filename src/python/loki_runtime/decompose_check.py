@@ -76,8 +76,9 @@ def same(a, b) -> bool:
 
 
 def check(original, composite, trials: int = 24, seed: int = 0) -> dict:
-    families = generated_inputs.settle_families(original, seed)
-    outputs = [p.name for p in composite.interface.outputs] if hasattr(composite.interface, "outputs") else []
+    # Inputs the composite's interface admits: a typed port takes only its type (a bool is no INT there).
+    families = generated_inputs.settle_families(original, seed, fixed=generated_inputs.port_families(composite.interface.inputs))
+    outputs = [p.name for p in composite.interface.outputs]
 
     def decomposed(inputs: dict):
         result = composite(**inputs, backend="loki")

@@ -55,8 +55,34 @@ def _from_annotation(annotation) -> str | None:
             "Sequence": "list", "tuple": "list", "ndarray": "ndarray", "NDArray": "ndarray", "ArrayLike": "ndarray"}.get(text)
 
 
-def value(family: str, rng: random.Random, default=inspect.Parameter.empty):
-    """One value of `family`; near the default half of the time when there is one."""
+_PORT_FAMILIES = {"INT": "int", "FLOAT": "float", "STRING": "str", "BOOLEAN": "bool"}
+
+
+def port_families(ports) -> dict[str, object]:
+    """What a node interface admits per input: a family for INT/FLOAT/STRING/BOOLEAN ports (clamped to their range),
+    the options themselves for COMBO; opaque ports are left to the function."""
+    found = {}
+    for port in ports:
+        if port.type == "COMBO" and port.options:
+            found[port.name] = tuple(port.options)
+        elif port.type in _PORT_FAMILIES:
+            found[port.name] = (_PORT_FAMILIES[port.type], port.min, port.max)
+    return found
+
+
+def value(family, rng: random.Random, default=inspect.Parameter.empty):
+    """One value of `family`; near the default half of the time when there is one. A family may be a tuple of
+    choices (a COMBO's options) or `(family, min, max)` (a ranged port)."""
+    if isinstance(family, tuple) and family and family[0] in FAMILIES and len(family) == 3:
+        kind, low, high = family
+        picked = value(kind, rng, default)
+        if kind in ("int", "float"):
+            picked = max(low, picked) if low is not None else picked
+            picked = min(high, picked) if high is not None else picked
+            picked = int(picked) if kind == "int" else float(picked)
+        return picked
+    if isinstance(family, tuple):
+        return rng.choice(family)
     near = default is not inspect.Parameter.empty and default is not None and rng.random() < 0.5
     if family == "int":
         base = int(default) if near and isinstance(default, (int, float)) else 0
@@ -87,7 +113,7 @@ def _text(rng: random.Random) -> str:
     return rng.choice(["\n", "\n", "\n\n", "\r\n"]).join(lines) + rng.choice(["", "\n"])
 
 
-def generate(function, trials: int, seed: int, families: dict[str, str] | None = None) -> list[dict]:
+def generate(function, trials: int, seed: int, families: dict | None = None) -> list[dict]:
     """`trials` keyword argument sets for `function`; `families` overrides the family of named parameters."""
     rng = random.Random(seed)
     params = [p for p in inspect.signature(function).parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
@@ -104,10 +130,11 @@ def generate(function, trials: int, seed: int, families: dict[str, str] | None =
     return sets
 
 
-def settle_families(function, seed: int, probe_trials: int = 8) -> dict[str, str]:
-    """For each parameter nothing describes, the family under which `function` raises least often."""
+def settle_families(function, seed: int, probe_trials: int = 8, fixed: dict | None = None) -> dict:
+    """For each parameter nothing describes, the family under which `function` raises least often; `fixed`
+    (e.g. from the node's ports) wins over everything."""
     params = [p for p in inspect.signature(function).parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-    families = {p.name: family_of(p) for p in params}
+    families = {p.name: (fixed or {}).get(p.name) or family_of(p) for p in params}
     for p in params:
         if families[p.name] is not None:
             continue

@@ -42,15 +42,15 @@ public static class CompositeScriptEmitter
             {
                 var args = string.Join(", ", call.Inputs.Select(i => $"{i}={i}"));
                 w.Line($"{found} = {nodes}.{call.Node}({args})");
-                foreach (var output in call.Outputs)
+                foreach (var (output, port) in call.Outputs.Zip(call.OutputPorts))
                 {
-                    w.Line($"{output} = {found}[{PythonLiteral.String(output)}]");
+                    w.Line($"{output} = {found}[{PythonLiteral.String(port)}]");
                 }
             }
 
             w.Line(node.Returns is { } returns
                 ? "return " + returns
-                : "return {" + string.Join(", ", config.Outputs.Select(o => $"{PythonLiteral.String(o.Name)}: {o.Name}")) + "}");
+                : "return {" + string.Join(", ", node.OutputPorts.Zip(node.Outputs).Select(o => $"{PythonLiteral.String(o.First)}: {o.Second}")) + "}");
         }
 
         w.Line();

@@ -55,13 +55,14 @@ public static class DecompositionReader
         StaticPythonReader.Str(n, "description") ?? string.Empty,
         Names(n["inputs"]),
         Names(n["outputs"]),
+        Names(n["output_ports"]),
         Int(n, "first_line"),
         Int(n, "last_line"),
         StaticPythonReader.Str(n, "code"),
         n["uses_module"] is JsonValue u && u.GetValue<bool>(),
         StaticPythonReader.Str(n, "external") ?? string.Empty,
         (n["calls"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(c => new PlannedCall(StaticPythonReader.Str(c, "node")!, Names(c["inputs"]), Names(c["outputs"]))).ToImmutableArray(),
+            .Select(c => new PlannedCall(StaticPythonReader.Str(c, "node")!, Names(c["inputs"]), Names(c["outputs"]), Names(c["output_ports"]))).ToImmutableArray(),
         StaticPythonReader.Str(n, "returns"));
 
     private static ImmutableArray<string> Names(JsonNode? node) =>

@@ -108,6 +108,6 @@ public static class FunctionDecomposer
         NodeName = node.Name,
         Description = node.Description,
         Inputs = node.Inputs.Select(n => new PortSpec(n, PortTypes.Any, $"the value of `{n}` before the step.")).ToImmutableArray(),
-        Outputs = node.Outputs.Select(n => new PortSpec(n, PortTypes.Any, $"the value of `{n}` after the step.")).ToImmutableArray(),
+        Outputs = node.Outputs.Zip(node.OutputPorts).Select(o => new PortSpec(o.Second, PortTypes.Any, $"the value of `{o.First}` after the step.")).ToImmutableArray(),
     };
 }

@@ -6,4 +6,5 @@ namespace Loki.Core.Python.Decomposition;
 /// <param name="Node">The step's node name.</param>
 /// <param name="Inputs">The names passed in, in the step's input order (each a value of the composite's scope).</param>
 /// <param name="Outputs">The names the step binds in the composite's scope, in its output order.</param>
-public sealed record PlannedCall(string Node, ImmutableArray<string> Inputs, ImmutableArray<string> Outputs);
+/// <param name="OutputPorts">The step's output port for each of <paramref name="Outputs"/> (the same name unless it starts with a capital).</param>
+public sealed record PlannedCall(string Node, ImmutableArray<string> Inputs, ImmutableArray<string> Outputs, ImmutableArray<string> OutputPorts);

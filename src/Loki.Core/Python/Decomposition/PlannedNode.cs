@@ -8,6 +8,7 @@ namespace Loki.Core.Python.Decomposition;
 /// <param name="Description">One sentence: the comment above the step, or what it computes from what.</param>
 /// <param name="Inputs">Its input names, in order.</param>
 /// <param name="Outputs">Its output names, in order (empty for the function itself: its interface comes from its signature).</param>
+/// <param name="OutputPorts">The output port of each of <paramref name="Outputs"/>.</param>
 /// <param name="FirstLine">First line of the original it covers (1-based).</param>
 /// <param name="LastLine">Last line of the original it covers.</param>
 /// <param name="Code">A leaf step's Python module (the body of <c>src/&lt;n&gt;_code.py</c>); null for a composite.</param>
@@ -21,6 +22,7 @@ public sealed record PlannedNode(
     string Description,
     ImmutableArray<string> Inputs,
     ImmutableArray<string> Outputs,
+    ImmutableArray<string> OutputPorts,
     int FirstLine,
     int LastLine,
     string? Code,

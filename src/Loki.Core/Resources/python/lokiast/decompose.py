@@ -90,7 +90,8 @@ def _steps(prefix: str, steps: list[cutting.Step], depth: int, ctx: _Context, no
     for name, step in zip(names, steps):
         first, last = step.units[0].first_line, step.units[-1].last_line
         summary = _summary(step, first, last)
-        node = {"name": name, "description": summary, "inputs": step.inputs, "outputs": step.outputs,
+        ports = step_source.output_ports(step.outputs)
+        node = {"name": name, "description": summary, "inputs": step.inputs, "outputs": step.outputs, "output_ports": ports,
                 "first_line": first, "last_line": last, "external": step.external}
         nodes.append(node)
         inner = None
@@ -100,12 +101,12 @@ def _steps(prefix: str, steps: list[cutting.Step], depth: int, ctx: _Context, no
         if inner is not None and len(inner) > 1:
             node["kind"] = "composite"
             node["returns"] = None
-            node["calls"] = _steps(name, inner, depth - 1, ctx, nodes, taken)
+            node["calls"] = _steps(prefix, inner, depth - 1, ctx, nodes, taken)
         else:
             node["kind"] = "step"
             node["code"], node["uses_module"] = step_source.module_text(
                 name, step, ctx.lines, ctx.scope, ctx.origin, summary, ctx.future, ctx.result)
-        calls.append({"node": name, "inputs": step.inputs, "outputs": step.outputs})
+        calls.append({"node": name, "inputs": step.inputs, "outputs": step.outputs, "output_ports": ports})
     return calls
 
 

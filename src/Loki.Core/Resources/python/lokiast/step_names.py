@@ -17,7 +17,7 @@ _MAX_LENGTH = 48
 
 def snake(text: str) -> str:
     """`Split the text (into chunks)` → `split_text_chunks`; `curLen` → `cur_len`."""
-    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text)
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text.replace("'", "").replace("\u2019", ""))
     words = [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
     return "_".join(words)
 
@@ -43,7 +43,8 @@ def candidates(step: Step) -> list[str]:
 
 
 def assign(prefix: str, steps: list[Step], taken: set[str]) -> list[str]:
-    """One unique node name per step, `<prefix>_<name from the code>`; `taken` grows with the names given."""
+    """One unique node name per step, `<prefix>_<name from the code>` (the prefix is the function's name at every
+    depth, so names stay short); `taken` grows with the names given."""
     names = []
     for step in steps:
         options = [_node_name(prefix, c) for c in candidates(step)] or [_node_name(prefix, "values")]

@@ -51,14 +51,26 @@ def module_text(name: str, step: Step, lines: list[str], module_scope: dict[str,
     return "\n".join(out) + "\n", bool(from_origin)
 
 
+def output_ports(outputs: list[str]) -> list[str]:
+    """The port names of a step's outputs: the variable's own name, lowercased when it starts with a capital (a
+    docstring reads `A: ...` in a Returns section as a type, not a name)."""
+    ports: list[str] = []
+    for name in outputs:
+        port = name if not name[0].isupper() else name.lower()
+        while port in ports or (port != name and port in outputs):
+            port += "_value"
+        ports.append(port)
+    return ports
+
+
 def _docstring(summary: str, step: Step, result: str) -> str:
     doc = [f'    """{_escape(summary)}', ""]
     if step.inputs:
         doc.append("    Args:")
         doc += [f"        {n}: the value of `{n}` before the step." for n in step.inputs]
     doc.append("    Returns:")
-    doc += [f"        {n}: {'what the function returns' if n == result and step.returns else f'the value of `{n}` after the step'}."
-            for n in step.outputs]
+    doc += [f"        {p}: {'what the function returns' if n == result and step.returns else f'the value of `{n}` after the step'}."
+            for n, p in zip(step.outputs, output_ports(step.outputs))]
     doc.append('    """')
     return "\n".join(doc)
 
