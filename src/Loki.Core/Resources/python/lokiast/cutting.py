@@ -6,8 +6,10 @@ inside its statement, so inside one step. Units are grouped into contiguous step
 1. paragraphs first: a blank line or a comment before a statement starts a step, and a statement whose value is
    a call into an external package (not the function's own package, not the standard library) is a step alone;
    a body with no paragraphs is cut statement by statement;
-2. steps shorter than `min_lines` are merged into the neighbour they exchange most values with (the previous one
-   on a tie); external calls are never merged; a step whose values nobody uses joins the previous step.
+2. paragraphs shorter than `min_lines` are merged into the neighbour they exchange most values with (the previous
+   one on a tie); statements (no paragraphs, or a step cut again) are gathered in order until a step has
+   `min_lines`, a short tail joining the last step; external calls are never merged; a step whose values nobody
+   uses joins the previous step.
 
 Each step then reads the values defined before it that it uses (its inputs) and hands on the values it binds
 that a later step or the caller needs (its outputs).
@@ -93,7 +95,7 @@ def cut(units: list[Unit], available: list[str], needed: list[str], min_lines: i
     """Groups `units` into steps. `available` are the names defined before the first unit (parameters),
     `needed` the names wanted after the last one; the step holding the final `return` hands on `result`."""
     steps = _segments(units, paragraphs)
-    steps = _merge_small(steps, min_lines)
+    steps = _merge_small(steps, min_lines) if len(steps) < len(units) else _gather(steps, min_lines)
     _bind(steps, available, needed, result)
     steps = _merge_silent(steps)
     _bind(steps, available, needed, result)
@@ -128,6 +130,22 @@ def _merge_small(steps: list[Step], min_lines: int) -> list[Step]:
         j = max(_neighbours(steps, i), key=lambda k: (_shared(steps[i], steps[k]), k < i))
         lo, hi = min(i, j), max(i, j)
         steps[lo:hi + 1] = [Step(steps[lo].units + steps[hi].units)]
+
+
+def _gather(steps: list[Step], min_lines: int) -> list[Step]:
+    """One statement per step so far: gathered in order into steps of at least `min_lines` lines."""
+    gathered: list[Step] = []
+    open_step: Step | None = None
+    for step in steps:
+        if step.external:
+            gathered.append(step)
+            open_step = None
+        elif open_step is None or open_step.lines >= min_lines:
+            open_step = Step(list(step.units))
+            gathered.append(open_step)
+        else:
+            open_step.units.extend(step.units)
+    return _merge_small(gathered, min_lines)
 
 
 def _neighbours(steps: list[Step], i: int) -> list[int]:
