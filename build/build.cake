@@ -185,7 +185,7 @@ Teardown(ctx =>
 // ---- targets --------------------------------------------------------------------------------------------------
 
 Task("setup")
-    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp, setuptools, wheel, venv; the Debian packages of shared/tools/comfyui/apt-packages.txt; npm packages of JS test folders")
+    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp, setuptools, wheel, venv; the Debian packages of shared/tools/comfyui/apt-packages.txt and the fonts the drawing library loads; npm packages of JS test folders")
     .Does(() =>
 {
     Run("dotnet", "tool restore");
@@ -267,6 +267,21 @@ Task("setup")
         else
         {
             Warning("/usr/bin/chromium is missing and this is not root with apt-get: install it (sudo apt-get install -y chromium), the browser tests fail without it.");
+        }
+    }
+
+    // Glamours, cards and flow thumbnails are drawn with fonts loaded from these Debian packages' files (Loki.Core.Rendering).
+    var fontPackages = MissingDebianPackages(new[] { "fonts-dejavu-core", "fonts-noto-color-emoji" });
+    if (fontPackages.Length > 0)
+    {
+        if (IsRoot() && FileExists("/usr/bin/apt-get"))
+        {
+            Say($"fonts missing ({string.Join(", ", fontPackages)}): installing them from Debian for the drawing library...");
+            Run("bash", $"-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {string.Join(" ", fontPackages)}\"");
+        }
+        else
+        {
+            Warning($"Debian font packages missing ({string.Join(", ", fontPackages)}): glamours and thumbnails cannot be drawn (LOKI7100); install them: sudo apt-get install -y {string.Join(" ", fontPackages)}");
         }
     }
 });

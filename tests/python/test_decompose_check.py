@@ -1,5 +1,5 @@
-"""The runtime side of `loki decompose`: composite scripts finding their step nodes (loki_runtime.composite), inputs
-generated for a plain function (generated_inputs) and the equivalence check (decompose_check)."""
+"""The runtime side of `loki decompose`: inputs generated for a plain function (generated_inputs) and the
+equivalence check of a composite script against the original (decompose_check)."""
 import inspect
 import json
 import subprocess
@@ -13,7 +13,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src" / "python"))
 
-from loki_runtime import composite, decompose_check, generated_inputs  # noqa: E402
+from loki_runtime import decompose_check, generated_inputs  # noqa: E402
 
 STEP = '''
 from loki_runtime import script
@@ -24,14 +24,24 @@ def run(a, b):
 '''
 
 PARENT = '''
-from loki_runtime import composite, script
+from loki_runtime import compose, script
 
-@script.entry(__file__, options=composite.OPTIONS)
-def run(a: int, b: int = 2, *, backend="loki"):
-    nodes = composite.nodes(__file__, backend=backend)
-    found = nodes.add_step(a=a, b=b)
-    total = found["total"]
-    return total * 2
+add_step = compose.node("add_step", __file__)
+double_step = compose.node("double_step", __file__)
+
+
+@script.entry(__file__)
+def run(a: int, b: int = 2):
+    total = add_step(a=a, b=b)["total"]
+    return {"result": double_step(total=total)["result"]}
+'''
+
+DOUBLE = '''
+from loki_runtime import script
+
+@script.entry(__file__, outputs={"result": "*"})
+def run(total):
+    return {"result": total * 2}
 '''
 
 ORIGINAL = '''
@@ -42,7 +52,7 @@ def twice_sum(a: int, b: int = 2) -> int:
 
 
 def library(tmp_path, change=""):
-    for name, text in (("add_step", STEP.format(change=change)), ("twice_sum", PARENT)):
+    for name, text in (("add_step", STEP.format(change=change)), ("double_step", DOUBLE), ("twice_sum", PARENT)):
         folder = tmp_path / "nodes" / name
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{name}.py").write_text(textwrap.dedent(text))
@@ -50,15 +60,9 @@ def library(tmp_path, change=""):
     return tmp_path / "nodes" / "twice_sum" / "twice_sum.py"
 
 
-def test_a_composite_finds_its_steps_beside_it_and_names_where_it_looked(tmp_path):
+def test_a_composite_runs_its_steps_beside_it(tmp_path):
     parent = decompose_check.load_composite(str(library(tmp_path)))
     assert parent(a=3, b=4) == {"result": 14}
-    nodes = composite.nodes(tmp_path / "nodes" / "twice_sum" / "twice_sum.py")
-    with pytest.raises(composite.NodeNotFound) as missing:
-        nodes.no_such_step
-    assert str(tmp_path / "nodes") in str(missing.value)
-    with pytest.raises(ValueError):
-        composite.nodes(tmp_path / "x.py", backend="comfyui")
 
 
 def test_the_check_passes_and_fails_when_a_step_is_altered(tmp_path):
@@ -100,6 +104,6 @@ def test_same_compares_arrays_containers_and_nan_exactly():
     assert same(np.array([1.0, np.nan]), np.array([1.0, np.nan]))
     assert not same(np.array([1.0]), np.array([1.0], dtype=np.float32))
     assert not same((1, 2), [1, 2])
-    assert not same(1, 1.0)
+    assert same(1, 1.0) and not same(1, True) and not same(1, 1.5)
     assert same({"a": [np.int64(2)]}, {"a": [np.int64(2)]})
     assert same(float("nan"), float("nan"))

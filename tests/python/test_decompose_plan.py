@@ -37,7 +37,7 @@ def test_paragraphs_and_comments_name_the_steps():
     assert nodes[2]["inputs"] == ["doubled", "a", "tripled"]
     assert nodes[0]["calls"][2] == {"node": "straight_mix_results_together", "inputs": ["shifted", "total", "b"],
                                     "outputs": ["result"], "output_ports": ["result"]}
-    assert nodes[0]["returns"] == "result"
+    assert nodes[0]["returns"] == ["result"]
 
 
 def test_control_flow_stays_inside_one_step_and_plain_returns_stay_in_the_parent():
@@ -46,7 +46,7 @@ def test_control_flow_stays_inside_one_step_and_plain_returns_stay_in_the_parent
     loop = nodes["loops_and_branches_clipped"]["code"]
     assert "for v in values:" in loop and "clipped.append(v)" in loop
     assert "while count" in nodes["loops_and_branches_ratio"]["code"]
-    assert result["nodes"][0]["returns"] == "(mean, deviation, width, ratio)"
+    assert result["nodes"][0]["returns"] == ["mean", "deviation", "width", "ratio"]
     # The step that uses the module's helper imports it from the module.
     assert "from shapes import spread_of" in nodes["loops_and_branches_mean_deviation"]["code"]
     assert nodes["loops_and_branches_mean_deviation"]["uses_module"]
@@ -61,7 +61,7 @@ def test_an_external_call_is_a_step_alone_named_after_the_callee():
 
 
 @pytest.mark.parametrize("function, code", [
-    ("early_return", "LOKI6130"), ("global_write", "LOKI6131"), ("generator", "LOKI6132"), ("one_step", "LOKI6136"),
+    ("no_result", "LOKI6143"), ("early_return", "LOKI6130"), ("global_write", "LOKI6131"), ("generator", "LOKI6132"), ("one_step", "LOKI6136"),
 ])
 def test_refused_shapes_carry_their_code_and_line(function, code):
     with pytest.raises(decompose.Refusal) as refused:

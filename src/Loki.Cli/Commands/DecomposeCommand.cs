@@ -5,7 +5,7 @@ using Loki.Core.Python.Decomposition;
 namespace Loki.Cli.Commands;
 
 /// <summary>
-/// <c>loki decompose FILE.py:FUNCTION --into nodes/ [--min-lines N] [--depth D] [--trials N] [--check] [--no-check] [--force]</c>:
+/// <c>loki decompose FILE.py:FUNCTION --into nodes/ [--min-lines N] [--depth D] [--trials N] [--check] [--no-check] [--no-build] [--force]</c>:
 /// a plain Python function → a library of step nodes and the composite node named after the function, proven equal
 /// to the original on generated inputs before anything is written. <c>--check</c> only re-proves what is there.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class DecomposeCommand : Command
     private readonly Option<int> _trials = new("--trials") { Description = "generated input sets of the equivalence check", DefaultValueFactory = _ => 24 };
     private readonly Option<bool> _check = new("--check") { Description = "only check the decomposition already in the library against the original; write nothing" };
     private readonly Option<bool> _noCheck = new("--no-check") { Description = "write without proving equality (not recommended)" };
+    private readonly Option<bool> _noBuild = new("--no-build") { Description = "write the step and composite scripts only; the build grows nodes and flows later" };
     private readonly Option<bool> _force = CliOptions.Force();
 
     public DecomposeCommand()
@@ -30,6 +31,7 @@ internal sealed class DecomposeCommand : Command
         Add(_trials);
         Add(_check);
         Add(_noCheck);
+        Add(_noBuild);
         Add(_force);
         SetAction(RunAsync);
     }
@@ -60,7 +62,7 @@ internal sealed class DecomposeCommand : Command
             return PythonCommandSupport.Report(diagnostics, stderr);
         }
 
-        var outcome = await DecomposeRun.RunAsync(file, function, into, options, parse.GetValue(_noCheck) ? null : runtime, parse.GetValue(_force), diagnostics, cancel);
+        var outcome = await DecomposeRun.RunAsync(file, function, into, options, parse.GetValue(_noCheck) ? null : runtime, parse.GetValue(_force), !parse.GetValue(_noBuild), diagnostics, cancel);
         foreach (var path in outcome?.Written ?? [])
         {
             stdout.WriteLine("wrote " + Path.GetRelativePath(Directory.GetCurrentDirectory(), path));

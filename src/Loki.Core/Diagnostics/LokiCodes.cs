@@ -15,6 +15,7 @@ namespace Loki.Core.Diagnostics;
 /// <item><c>LOKI4200-4299</c> the source generator (compiler diagnostics).</item>
 /// <item><c>LOKI5000-5199</c> requirements verification, smoke tests, packaging.</item>
 /// <item><c>LOKI6000-6099</c> splitting a workflow into a library of flows (<c>loki split</c>).</item>
+/// <item><c>LOKI6100-6129</c> composite LOKI Scripts compiled to LOKI Flows (<c>Loki.Core.Composition</c>).</item>
 /// <item><c>LOKI6130-6169</c> decomposing a plain Python function into steps (<c>loki decompose</c>).</item>
 /// </list>
 /// </summary>
@@ -514,6 +515,93 @@ public static class LokiCodes
     /// <summary>Bad split options (unknown --by, --min-nodes below 2, a prefix that is not a node name).</summary>
     public const string SplitBadOptions = "LOKI6009";
 
+    // ---- LOKI6100-6129 composite LOKI Scripts compiled to LOKI Flows (h-compose, issue 13) ----------------
+
+    /// <summary>A composite LOKI Script was compiled into its flow and proven equal to the script on its examples.</summary>
+    public const string ComposeCompiled = "LOKI6100";
+
+    /// <summary>A statement or value of a composite run() is not a node call, a constant, a parameter or a named value (arithmetic, branches, loops, other calls).</summary>
+    public const string ComposeNotACall = "LOKI6101";
+
+    /// <summary>A node is called with positional arguments (or **kwargs): a flow links inputs by name.</summary>
+    public const string ComposePositional = "LOKI6102";
+
+    /// <summary>A name is neither a parameter of run() nor a value named before it.</summary>
+    public const string ComposeUnknownName = "LOKI6103";
+
+    /// <summary>A call's whole result (a dict of outputs) is used where one value is needed.</summary>
+    public const string ComposeWholeResult = "LOKI6104";
+
+    /// <summary>No run() to compile, or run() takes *args/**kwargs.</summary>
+    public const string ComposeNoRun = "LOKI6105";
+
+    /// <summary><c>compose.node()</c> without the node's folder name as a literal text.</summary>
+    public const string ComposeBadBinding = "LOKI6106";
+
+    /// <summary>A called node is not in the library, or has no readable config layer.</summary>
+    public const string ComposeUnknownNode = "LOKI6107";
+
+    /// <summary>A call names an input the called node does not have.</summary>
+    public const string ComposeUnknownInput = "LOKI6108";
+
+    /// <summary>A value picks an output the called node does not have.</summary>
+    public const string ComposeUnknownOutput = "LOKI6109";
+
+    /// <summary>Run time (loki_runtime.compose): a composite script names a node its library does not have.</summary>
+    public const string ComposeNodeNotFound = "LOKI6110";
+
+    /// <summary>A value passed between nodes has a type the receiving input does not take.</summary>
+    public const string ComposeTypeMismatch = "LOKI6111";
+
+    /// <summary>A constant is given to a socket input, or is not a valid widget value (kind, range, options).</summary>
+    public const string ComposeBadConstant = "LOKI6112";
+
+    /// <summary>The outputs run() returns are not the outputs the node's config declares.</summary>
+    public const string ComposeOutputsDiffer = "LOKI6113";
+
+    /// <summary>A parameter of run() is not an input of the node's config.</summary>
+    public const string ComposeUnknownParameter = "LOKI6114";
+
+    /// <summary>Equivalence refused: the flow on the LOKI executor gives other outputs than the script on an example.</summary>
+    public const string ComposeNotEqual = "LOKI6115";
+
+    /// <summary>Equivalence cannot be proven: the node has no examples to run.</summary>
+    public const string ComposeNoExamples = "LOKI6116";
+
+    /// <summary>Equivalence cannot be proven: the script or the flow failed to run on an example.</summary>
+    public const string ComposeCheckFailed = "LOKI6117";
+
+    /// <summary>The compiled flow did not convert back (UI → API → flow script) with the library's nodes.</summary>
+    public const string ComposeFlowInvalid = "LOKI6118";
+
+    /// <summary>A required socket input of a called node is given no value.</summary>
+    public const string ComposeMissingInput = "LOKI6119";
+
+    // ---- LOKI7100-7139 glamours and drawing (issue 14, h-glam) ------------------------------
+
+    /// <summary>A font file the drawing library loads is missing (install the Debian package the message names).</summary>
+    public const string RenderFontMissing = "LOKI7100";
+
+    /// <summary>An image could not be decoded or encoded by the drawing library.</summary>
+    public const string RenderImageBad = "LOKI7101";
+
+    /// <summary>A node's <c>glamour/glamour.json</c> is not valid JSON or does not follow <c>docs/schemas/glamour.schema.json</c>.</summary>
+    public const string GlamourInvalid = "LOKI7102";
+
+    /// <summary>A file <c>glamour.json</c> names (icon, state image, card) does not exist in the node's <c>glamour/</c> folder.</summary>
+    public const string GlamourFileMissing = "LOKI7103";
+
+    /// <summary>A generated glamour file was edited (or replaced) by a person: it is kept and no longer regenerated.</summary>
+    public const string GlamourEdited = "LOKI7104";
+
+    /// <summary>A generated glamour is missing or out of date in a build that only verifies (<c>LokiRegenerate=false</c>).</summary>
+    public const string GlamourStale = "LOKI7105";
+
+    /// <summary>A glamour file was (re)generated.</summary>
+    public const string GlamourGenerated = "LOKI7106";
+
+    /// <summary>A flow's inner nodes refer to each other in a cycle of flows; the composed glamour draws the repeated flow as a plain box.</summary>
+    public const string GlamourFlowCycle = "LOKI7107";
     // ---- LOKI6130-6169 decomposing a plain Python function into steps (loki decompose) -------
     // 6130-6136 are reported by the embedded analysis (lokiast/decompose_refusals.py) and must match it.
 
@@ -555,4 +643,7 @@ public static class LokiCodes
 
     /// <summary>The analysis reported a refusal code this build does not know (helper and table out of step).</summary>
     public const string DecomposeRefused = "LOKI6142";
+
+    /// <summary>The function returns no value (a flow needs an output); reported by the embedded analysis.</summary>
+    public const string DecomposeNoResult = "LOKI6143";
 }

@@ -38,7 +38,22 @@ public static class PngMetadataWriter
             texts.Add(KeyValuePair.Create(key, PythonJson.Dumps(value)));
         }
 
+        return EmbedText(png, texts, file);
+    }
+
+    /// <summary>
+    /// Returns <paramref name="png"/> with each of <paramref name="texts"/> as a <c>tEXt</c> chunk (Latin-1) before the
+    /// image data; earlier text chunks with the same keywords go. An empty value with <paramref name="removeOnly"/>
+    /// set removes the keyword without writing it.
+    /// </summary>
+    public static byte[] EmbedText(ReadOnlySpan<byte> png, IReadOnlyList<KeyValuePair<string, string>> texts, string file = "<png>", bool removeOnly = false)
+    {
         var replaced = texts.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        if (removeOnly)
+        {
+            texts = [];
+        }
+
         if (!png.StartsWith(PngTextReader.Signature) || png.Length < 8 + 12 || !png.Slice(12, 4).SequenceEqual("IHDR"u8))
         {
             throw new LokiException(new LokiDiagnostic(LokiCodes.MediaNotWritable, DiagnosticSeverity.Error, "not a PNG file (no signature or no IHDR chunk first)", file));

@@ -1,12 +1,14 @@
-"""Is a decomposed function equal to its original? Both run on the same generated inputs and must give the same
-results (or raise the same error), leaving their inputs in the same state.
+"""Is a decomposed function equal to its original? Both run on the same generated inputs, through the composite's
+interface, and must give the same results (or raise the same error), leaving their inputs in the same state.
 
     python -m loki_runtime.decompose_check --file F.py --function NAME --composite nodes/<n>/<n>.py
         [--module DOTTED --installed] [--trials 24] [--seed 0]
 
-Prints one JSON object: {"equal", "trials", "returned", "raised", "difference": {"inputs", "original", "decomposed"}}.
+Prints one JSON object: {"equal", "trials", "returned", "raised", "examples", "difference": {"inputs", "original",
+"decomposed"}}; `examples` holds up to three input sets that returned normally and are plain JSON (config examples).
 Exit 0 equal, 1 different or unproven (fewer than 3 runs returned normally), 2 the original or the composite
-cannot be loaded. The composite runs with ``backend="loki"``: its steps are the node folders beside it.
+cannot be loaded. The composite runs its steps in this process (``loki_runtime.compose``): the node folders
+beside its own.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from pathlib import Path
 from . import generated_inputs
 
 MIN_RETURNED = 3
+EXAMPLES = 3
 
 
 def load_original(file: str, qualname: str, module: str | None, installed: bool):
@@ -42,9 +45,10 @@ def load_original(file: str, qualname: str, module: str | None, installed: bool)
 
 
 def load_composite(path: str):
-    from .composite import _load
+    """The composite's `@script.entry` function; its steps are found by `compose.node` beside its folder."""
+    from .node_registry import script_of
 
-    return _load(Path(path).resolve())
+    return script_of(Path(path).resolve().parent)
 
 
 def outcome(call, inputs: dict):
@@ -65,6 +69,9 @@ def same(a, b) -> bool:
             np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
     if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
         return True
+    if _number(a) and _number(b):
+        # A typed port turns 3 into 3.0 on one path and not the other (the runtime coerces dict results only).
+        return a == b
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return type(a) is type(b) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     if isinstance(a, dict) and isinstance(b, dict):
@@ -75,27 +82,49 @@ def same(a, b) -> bool:
         return repr(a) == repr(b)
 
 
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def check(original, composite, trials: int = 24, seed: int = 0) -> dict:
     # Inputs the composite's interface admits: a typed port takes only its type (a bool is no INT there).
     families = generated_inputs.settle_families(original, seed, fixed=generated_inputs.port_families(composite.interface.inputs))
     outputs = [p.name for p in composite.interface.outputs]
 
-    def decomposed(inputs: dict):
-        result = composite(**inputs, backend="loki")
+    # The original is presented through the composite's own interface (inputs coerced, outputs normalised the same
+    # way), so what is compared is what the steps compute, not what a typed port does to a value.
+    from .script import Script
+
+    wrapped = Script(original, composite.interface, composite.folder)
+
+    def as_values(result: dict):
         if len(outputs) > 1:
             return tuple(result[o] for o in outputs)
         return next(iter(result.values())) if result else None
 
     returned = raised = 0
+    examples = []
     for inputs in generated_inputs.generate(original, trials, seed, families):
-        want = outcome(lambda i: original(**i), inputs)
-        got = outcome(decomposed, inputs)
+        want = outcome(lambda i: as_values(wrapped(**i)), inputs)
+        got = outcome(lambda i: as_values(composite(**i)), inputs)
         if want[0] != got[0] or not same(want[1], got[1]) or not same(want[2], got[2]):
             return {"equal": False, "trials": trials, "returned": returned, "raised": raised, "families": families,
                     "difference": {"inputs": _show(inputs), "original": _show(want[:2]), "decomposed": _show(got[:2])}}
         returned += want[0] == "returned"
         raised += want[0] == "raised"
-    return {"equal": returned >= MIN_RETURNED, "trials": trials, "returned": returned, "raised": raised, "families": families}
+        if want[0] == "returned" and len(examples) < EXAMPLES and _as_json(inputs) is not None:
+            examples.append(_as_json(inputs))
+    return {"equal": returned >= MIN_RETURNED, "trials": trials, "returned": returned, "raised": raised, "families": families,
+            "examples": examples}
+
+
+def _as_json(inputs: dict):
+    """The inputs as JSON when they survive the round trip unchanged (they can then be a config example), else None."""
+    try:
+        back = json.loads(json.dumps(inputs, allow_nan=False))
+    except (TypeError, ValueError):
+        return None
+    return back if same(back, inputs) else None
 
 
 def _show(value) -> str:

@@ -14,10 +14,12 @@ public sealed class DecomposeEndToEndTests
 {
     private static string Fixture => RepoPaths.InRepo("tests", "python", "fixtures", "decompose", "shapes.py");
 
+    /// <summary>A library root: the fixture beside <c>nodes/</c>, and the repository's runtime (linked) so the build can prove the composites' flows.</summary>
     private static string NewRoot()
     {
         var root = PythonTestSupport.NewFolder("decompose");
         File.Copy(Fixture, Path.Combine(root, "shapes.py"));
+        Directory.CreateSymbolicLink(Path.Combine(root, "loki_runtime"), RepoPaths.InRepo("src", "python", "loki_runtime"));
         return root;
     }
 
@@ -49,6 +51,12 @@ public sealed class DecomposeEndToEndTests
         // Names come from the code: the paragraphs' comments and the values a step hands on.
         Assert.Equal(["straight", "straight_mix_results_together", "straight_square_doubled_value", "straight_total_doubled"],
             Directory.GetDirectories(library).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // The build grew the composite's flow: one node per step, proven equal on the generated examples.
+        var flow = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(library, "straight", "straight_workflow.json")))!;
+        Assert.Equal(["LokiStraightTotalDoubled", "LokiStraightSquareDoubledValue", "LokiStraightMixResultsTogether"],
+            flow["nodes"]!.AsArray().Select(n => n!["type"]!.GetValue<string>()).Where(t => t.StartsWith("LokiStraight", StringComparison.Ordinal)));
+        Assert.DoesNotContain("LOKI6117", stderr, StringComparison.Ordinal);
         var first = Listing(library);
         Golden.AssertMatches(first, "Loki.Cli.Tests", "decompose/straight.txt");
 
@@ -80,12 +88,12 @@ public sealed class DecomposeEndToEndTests
         var summary = Directory.GetDirectories(library).Single(d => File.Exists(Path.Combine(d, "src", "shapes.py")));
         Assert.Contains("from shapes import spread_of", File.ReadAllText(Directory.GetFiles(Path.Combine(summary, "src"), "*_code.py").Single()), StringComparison.Ordinal);
 
-        // The composite from the shell, with the loki backend, gives what the function gives.
+        // The composite from the shell, running its step nodes, gives what the function gives.
         var script = Path.Combine(library, "loops_and_branches", "loops_and_branches.py");
-        var run = PythonTestSupport.Run(RepoPaths.Python, [script, "--values", "[0.5, 2, 1, 3.5]", "--limit", "1.5", "--backend", "loki", "--json", "--output", Path.Combine(root, "out")]);
+        var run = PythonTestSupport.Run(RepoPaths.Python, [script, "--values", "[0.5, 2, 1, 3.5]", "--limit", "1.5", "--json", "--output", Path.Combine(root, "out")]);
         Assert.True(run.Exit == 0, run.Stderr);
         var expected = PythonTestSupport.RunPython(
-            $"import json, sys\nsys.path.insert(0, {Literal(root)})\nimport shapes\nprint(json.dumps({{'result': list(shapes.loops_and_branches([0.5, 2, 1, 3.5], 1.5))}}))");
+            $"import json, sys\nsys.path.insert(0, {Literal(root)})\nimport shapes\nprint(json.dumps(dict(zip(['mean', 'deviation', 'width', 'ratio'], shapes.loops_and_branches([0.5, 2, 1, 3.5], 1.5)))))");
         Assert.True(expected.Exit == 0, expected.Stderr);
         Assert.Equal(Normalize(expected.Stdout), Normalize(run.Stdout));
     }
@@ -110,7 +118,7 @@ public sealed class DecomposeEndToEndTests
         var root = NewRoot();
         foreach (var (function, code) in new[]
                  {
-                     ("early_return", LokiCodes.DecomposeEarlyReturn), ("global_write", LokiCodes.DecomposeGlobalWrite),
+                     ("no_result", LokiCodes.DecomposeNoResult), ("early_return", LokiCodes.DecomposeEarlyReturn), ("global_write", LokiCodes.DecomposeGlobalWrite),
                      ("generator", LokiCodes.DecomposeGenerator), ("one_step", LokiCodes.DecomposeNothingToCut),
                  })
         {

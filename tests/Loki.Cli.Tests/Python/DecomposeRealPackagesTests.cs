@@ -21,10 +21,13 @@ public sealed class DecomposeRealPackagesTests
 
     private static async Task<string[]> DecomposeAsync(string module, string function, params string[] expectedSteps)
     {
-        var library = Path.Combine(PythonTestSupport.NewFolder("decompose-real"), "nodes");
+        var root = PythonTestSupport.NewFolder("decompose-real");
+        Directory.CreateSymbolicLink(Path.Combine(root, "loki_runtime"), RepoPaths.InRepo("src", "python", "loki_runtime"));
+        var library = Path.Combine(root, "nodes");
         var (exit, stdout, stderr) = await CliRunner.RunAsync(["decompose", SourceOf(module, function) + ":" + function, "--into", library]);
         Assert.True(exit == 0, stderr);
         Assert.Contains("equal to the original on 24 generated inputs", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(library, function, function + "_workflow.json")));
         var folders = Directory.GetDirectories(library).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expectedSteps.Append(function).Order(StringComparer.Ordinal), folders);
         return folders;

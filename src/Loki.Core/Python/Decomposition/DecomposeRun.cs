@@ -17,10 +17,11 @@ public static class DecomposeRun
     /// <param name="options">Cut and check settings.</param>
     /// <param name="runtimeParent">The folder holding <c>loki_runtime/</c> for the check; null skips the check.</param>
     /// <param name="force">Overwrite edited generated files.</param>
+    /// <param name="grow">Let the build grow the written folders (nodes, and the composites' flows).</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="cancellationToken">Cancels the Python calls.</param>
     public static async Task<DecomposeOutcome?> RunAsync(
-        string file, string function, string library, DecomposeOptions options, string? runtimeParent, bool force,
+        string file, string function, string library, DecomposeOptions options, string? runtimeParent, bool force, bool grow,
         DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
     {
         if (!Validate(options, diagnostics))
@@ -48,9 +49,16 @@ public static class DecomposeRun
             {
                 return new DecomposeOutcome(plan, folders, report, []);
             }
+
+            folders = DecompositionGrowth.WithExamples(folders, plan, report.Examples);
         }
 
-        var written = DecompositionWriter.Write(fullLibrary, folders, diagnostics, force);
+        var written = DecompositionWriter.Write(fullLibrary, folders, diagnostics, force).ToList();
+        if (grow && !diagnostics.HasErrors)
+        {
+            written.AddRange(DecompositionGrowth.Grow(fullLibrary, plan, diagnostics));
+        }
+
         return new DecomposeOutcome(plan, folders, report, written);
     }
 

@@ -13,7 +13,7 @@ public static class DecompositionReader
     private static readonly HashSet<string> AnalysisCodes =
     [
         LokiCodes.DecomposeEarlyReturn, LokiCodes.DecomposeGlobalWrite, LokiCodes.DecomposeGenerator, LokiCodes.DecomposeDynamicScope,
-        LokiCodes.DecomposeMethod, LokiCodes.DecomposeVariadic, LokiCodes.DecomposeNothingToCut,
+        LokiCodes.DecomposeMethod, LokiCodes.DecomposeVariadic, LokiCodes.DecomposeNothingToCut, LokiCodes.DecomposeNoResult,
     ];
 
     /// <summary>Plans the cut of <paramref name="qualifiedName"/> in <paramref name="file"/>.</summary>
@@ -63,7 +63,7 @@ public static class DecompositionReader
         StaticPythonReader.Str(n, "external") ?? string.Empty,
         (n["calls"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(c => new PlannedCall(StaticPythonReader.Str(c, "node")!, Names(c["inputs"]), Names(c["outputs"]), Names(c["output_ports"]))).ToImmutableArray(),
-        StaticPythonReader.Str(n, "returns"));
+        Names(n["returns"]));
 
     private static ImmutableArray<string> Names(JsonNode? node) =>
         (node as JsonArray ?? []).Select(x => x!.GetValue<string>()).ToImmutableArray();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
@@ -84,7 +85,8 @@ public static class EquivalenceChecker
         var difference = json["difference"] is JsonObject d
             ? $"inputs {d["inputs"]}: the original gave {d["original"]}, the decomposition {d["decomposed"]}"
             : null;
-        return new EquivalenceReport(json["equal"]?.GetValue<bool>() == true, Int(json, "trials"), Int(json, "returned"), Int(json, "raised"), difference);
+        var examples = (json["examples"] as JsonArray ?? []).OfType<JsonObject>().Select(e => (JsonObject)e.DeepClone()).ToImmutableArray();
+        return new EquivalenceReport(json["equal"]?.GetValue<bool>() == true, Int(json, "trials"), Int(json, "returned"), Int(json, "raised"), difference, examples);
     }
 
     private static int Int(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<int>(out var i) ? i : 0;

@@ -6,4 +6,5 @@ namespace Loki.Core.Python.Decomposition;
 /// <param name="Returned">Sets on which the original returned normally.</param>
 /// <param name="Raised">Sets on which the original raised (the decomposition raised the same error).</param>
 /// <param name="Difference">The first input set that differs, with both outcomes, or null.</param>
-public sealed record EquivalenceReport(bool Equal, int Trials, int Returned, int Raised, string? Difference);
+/// <param name="Examples">Up to three input sets that returned normally and are plain JSON: examples for the composite's config.</param>
+public sealed record EquivalenceReport(bool Equal, int Trials, int Returned, int Raised, string? Difference, System.Collections.Immutable.ImmutableArray<System.Text.Json.Nodes.JsonObject> Examples);

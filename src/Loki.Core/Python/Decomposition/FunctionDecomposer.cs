@@ -36,12 +36,13 @@ public static class FunctionDecomposer
                 if (node.IsComposite)
                 {
                     var config = node == plan.Root
-                        ? await RootConfigAsync(python, plan, source, sha, diagnostics, cancellationToken).ConfigureAwait(false)
+                        ? await RootConfigAsync(python, plan, source, sha, cancellationToken).ConfigureAwait(false)
                         : StepConfig(node);
+                    var returned = node == plan.Root ? node.Returns : node.Outputs;
                     folders.Add(new PlannedFolder(node.Name,
                     [
                         new GeneratedFile(node.Name + ".json", NodeConfigWriter.Write(config), GeneratedFileKind.JsonHeader, source, sha),
-                        new GeneratedFile(node.Name + ".py", CompositeScriptEmitter.Emit(config, node, plan.LocalNames), GeneratedFileKind.CommentHeader, source, sha),
+                        new GeneratedFile(node.Name + ".py", CompositeScriptEmitter.Emit(config, node, returned), GeneratedFileKind.CommentHeader, source, sha),
                     ]));
                 }
                 else
@@ -88,18 +89,21 @@ public static class FunctionDecomposer
     }
 
     private static async Task<NodeConfig> RootConfigAsync(
-        PythonInterpreter python, DecompositionPlan plan, string source, string sha, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        PythonInterpreter python, DecompositionPlan plan, string source, string sha, CancellationToken cancellationToken)
     {
         var fn = await StaticPythonReader.ReadFunctionAsync(python, plan.File, plan.QualifiedName, cancellationToken).ConfigureAwait(false);
         var config = FunctionWrapper.BuildConfig(plan.Root.Name, fn, source, sha, plan.File, new DiagnosticBag());
 
         // Values that are only assumed to be images (an ndarray, a Tensor) pass through untouched, as the steps take them.
         var assumed = fn.Parameters.Where(p => p.Type?.Assumed == true).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var outputs = config.Outputs.Length != plan.Root.Returns.Length
+            ? [new PortSpec("result", PortTypes.Any, "what the function returns.")]
+            : fn.ReturnTypes.Any(t => t.Assumed) ? config.Outputs.Select(o => o with { Type = PortTypes.Any }).ToImmutableArray() : config.Outputs;
         return config with
         {
             Description = plan.Root.Description,
             Inputs = config.Inputs.Select(p => assumed.Contains(p.Name) ? p with { Type = PortTypes.Any } : p).ToImmutableArray(),
-            Outputs = fn.ReturnTypes.Any(t => t.Assumed) ? config.Outputs.Select(o => o with { Type = PortTypes.Any }).ToImmutableArray() : config.Outputs,
+            Outputs = outputs,
         };
     }
 

@@ -15,7 +15,7 @@ namespace Loki.Core.Python.Decomposition;
 /// <param name="UsesModule">True when the step's code imports names from the original module itself.</param>
 /// <param name="External">The external package function a leaf step calls, or empty.</param>
 /// <param name="Calls">A composite's steps in call order.</param>
-/// <param name="Returns">The function's returned expression in its own names (<c>result</c>, <c>(a, b)</c>); null for a composite step, which returns its outputs.</param>
+/// <param name="Returns">The names of the values the function returns, one per output (<c>result</c>, or <c>a, b</c> for a <c>tuple[...]</c>); empty for a composite step, which returns its outputs.</param>
 public sealed record PlannedNode(
     string Name,
     bool IsComposite,
@@ -29,4 +29,4 @@ public sealed record PlannedNode(
     bool UsesModule,
     string External,
     ImmutableArray<PlannedCall> Calls,
-    string? Returns);
+    ImmutableArray<string> Returns);

@@ -3,7 +3,7 @@
     {"function", "qualname", "line", "module", "installed", "result", "nodes": [node, ...]}
 
 The first node is the function itself, a composite: `calls` lists its steps in order (each `{"node", "inputs",
-"outputs"}`) and `returns` the expression it returns. A step node carries `code` (its module, see `step_source`)
+"outputs"}`) and `returns` the names it returns (one per output). A step node carries `code` (see `step_source`)
 or, when it was big enough to be cut again (`depth`), is a composite of its own. Every node has `name`,
 `description`, `inputs`, `outputs`, `first_line`, `last_line`.
 """
@@ -38,14 +38,11 @@ def plan(path: str, qualname: str, min_lines: int = 3, depth: int = 2) -> dict:
     params = [a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs]
     every_local = set(params) | {n for s in statements for n in cutting.statement_access(s).writes}
     result = next(n for n in ("result", "returned", "function_result") if n not in every_local)
-    returns, needed = "None", []
-    if statements and isinstance(statements[-1], ast.Return) and _plain(statements[-1].value):
-        value = statements[-1].value
-        returns = ast.unparse(value) if value is not None else "None"
-        needed = sorted({n.id for n in ast.walk(value) if isinstance(n, ast.Name)}, key=returns.find) if value is not None else []
+    returns, needed = [result], []
+    value = statements[-1].value
+    if _plain(value, fn.returns):
+        returns = needed = [value.id] if isinstance(value, ast.Name) else [e.id for e in value.elts]
         statements = statements[:-1]
-    elif statements and isinstance(statements[-1], ast.Return):
-        returns = result
     externals = _external_roots(tree, module)
     units = cutting.units_of(statements, lines, externals)
     steps = cutting.cut(units, params, needed, min_lines, paragraphs=True, result=result)
@@ -100,7 +97,7 @@ def _steps(prefix: str, steps: list[cutting.Step], depth: int, ctx: _Context, no
             inner = cutting.cut(step.units, step.inputs, needed, ctx.min_lines, paragraphs=False, result=ctx.result)
         if inner is not None and len(inner) > 1:
             node["kind"] = "composite"
-            node["returns"] = None
+            node["returns"] = []
             node["calls"] = _steps(prefix, inner, depth - 1, ctx, nodes, taken)
         else:
             node["kind"] = "step"
@@ -122,11 +119,17 @@ def _summary(step: cutting.Step, first: int, last: int) -> str:
     return f"Computes {made} from {used} (lines {first}-{last})."
 
 
-def _plain(value: ast.expr | None) -> bool:
-    """A return value the composite can give back itself: names, constants and tuples of them."""
-    if value is None or isinstance(value, (ast.Name, ast.Constant)):
+def _plain(value: ast.expr, annotation: ast.expr | None) -> bool:
+    """A return value the composite gives back itself: one name, or a tuple of names when the return annotation is
+    a `tuple[...]` of as many outputs. Anything else is computed by a step."""
+    if isinstance(value, ast.Name):
         return True
-    return isinstance(value, ast.Tuple) and all(_plain(e) for e in value.elts)
+    if not (isinstance(value, ast.Tuple) and all(isinstance(e, ast.Name) for e in value.elts)):
+        return False
+    if not (isinstance(annotation, ast.Subscript) and getattr(annotation.value, "id", getattr(annotation.value, "attr", "")) in ("tuple", "Tuple")):
+        return False
+    elements = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+    return len(elements) == len(value.elts) and len(set(e.id for e in value.elts)) == len(value.elts)
 
 
 def module_name(path: str) -> tuple[str, str, bool]:

@@ -14,6 +14,7 @@ DYNAMIC_SCOPE = "LOKI6133"
 METHOD = "LOKI6134"
 VARIADIC = "LOKI6135"
 NOTHING_TO_CUT = "LOKI6136"
+NO_RESULT = "LOKI6143"
 
 _DYNAMIC = {"locals", "vars", "exec", "eval", "super", "globals"}
 
@@ -49,6 +50,8 @@ def check(fn: ast.FunctionDef | ast.AsyncFunctionDef, qualname: str) -> None:
     for node in body:
         if isinstance(node, ast.Return) and (not statements or node is not statements[-1]):
             raise Refusal(EARLY_RETURN, f"{name} returns early (line {node.lineno}): only a return as its last statement can be cut", node.lineno)
+    if not statements or not isinstance(statements[-1], ast.Return) or statements[-1].value is None:
+        raise Refusal(NO_RESULT, f"{name} returns no value: a flow of steps needs an output", fn.lineno)
     args = fn.args
     used = {n.id for n in body if isinstance(n, ast.Name)}
     for variadic in (args.vararg, args.kwarg):
