@@ -15,7 +15,8 @@ import pytest
 
 import browser_harness
 import comfy_real
-from browser_harness import Browser, significant
+from browser_harness import significant
+from web_fixtures import browser, page, server, upload_gradient  # noqa: F401 (fixtures)
 from web_flow_pages import (DRAWN_TEXTS, EXT, FLOW_CLASS, LOAD, NO_SUBGRAPHS, SERIALIZE, back_to_root, call_action,
                             canvas_nodes, choose, click_title_button, close_dialogs, context_menu, differences,
                             finish_sheet_flow, finish_sheet_workflow, levels_workflow, normalized,
@@ -40,40 +41,9 @@ def web_pack(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, web_pack):
-    srv = comfyui_tool.ComfyServer(tmp_path_factory.mktemp("web_server"), packs={comfy_real.PACK_FOLDER: web_pack},
-                                   frontend_root=str(browser_harness.find_frontend()))
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture(scope="module")
 def image(server, tmp_path_factory):
     """A 640 px gradient in the server's input folder (big enough that each inner node is seen running)."""
-    import numpy as np
-
-    from conftest import write_rgba_png
-
-    y, x = np.mgrid[0:640, 0:640]
-    pixels = np.stack([x * 255 // 639, y * 255 // 639, (x + y) * 255 // 1278], axis=-1).astype(np.uint8)
-    return server.upload_png(write_rgba_png(tmp_path_factory.mktemp("img") / "gradient.png", pixels))
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    with Browser() as b:
-        b.open(server.url)
-        b.startup_errors = b.errors()
-        yield b
-
-
-@pytest.fixture
-def page(browser):
-    """The module's browser; after the test, the page must have shown no error of its own."""
-    browser.errors()
-    yield browser
-    errors = significant(browser.errors())
-    assert errors == [], errors
+    return upload_gradient(server, tmp_path_factory.mktemp("img"), 640, "gradient.png")
 
 
 def test_the_app_loads_the_extension_and_the_packs_flows_without_errors(browser):

@@ -16,6 +16,7 @@ namespace Loki.Core.Diagnostics;
 /// <item><c>LOKI5000-5199</c> requirements verification, smoke tests, packaging.</item>
 /// <item><c>LOKI6000-6099</c> splitting a workflow into a library of flows (<c>loki split</c>).</item>
 /// <item><c>LOKI6100-6129</c> composite LOKI Scripts compiled to LOKI Flows (<c>Loki.Core.Composition</c>).</item>
+/// <item><c>LOKI8040-8079</c> the dispatcher (<c>loki run</c>): jobs files, options, cluster, job outcomes.</item>
 /// <item><c>LOKI6130-6169</c> decomposing a plain Python function into steps (<c>loki decompose</c>).</item>
 /// </list>
 /// </summary>
@@ -602,6 +603,78 @@ public static class LokiCodes
 
     /// <summary>A flow's inner nodes refer to each other in a cycle of flows; the composed glamour draws the repeated flow as a plain box.</summary>
     public const string GlamourFlowCycle = "LOKI7107";
+
+    // ---- LOKI7140-7169 glamours in the editor (issue 14, h-glamweb; used by loki_runtime/glamour_files.py) ------
+
+    /// <summary>A node's <c>glamour/glamour.json</c> is not a JSON object: the pack's <c>/loki/glamours</c> leaves that node out (logged).</summary>
+    public const string GlamourRouteUnreadable = "LOKI7140";
+
+    /// <summary>A request of <c>/loki/glamour/&lt;node&gt;/&lt;path&gt;</c> outside a node's glamour folder, of another file type, or of a missing file: answered 404.</summary>
+    public const string GlamourRouteRefused = "LOKI7141";
+
+    // ---- LOKI8000-8039 the World: the library as one macro workflow in one image (loki world, issue 15) ----
+
+    /// <summary>The library has no node with a config layer: there is nothing to put in the World.</summary>
+    public const string WorldEmptyLibrary = "LOKI8000";
+
+    /// <summary>A node folder has no config layer (the library is not built): it is left out of the World.</summary>
+    public const string WorldNodeWithoutConfig = "LOKI8001";
+
+    /// <summary>A node's glamour icon cannot be decoded: the World draws its plain icon instead.</summary>
+    public const string WorldIconUnreadable = "LOKI8002";
+
+    /// <summary>The World's output is not a <c>.png</c> file (the workflow is embedded the way ComfyUI embeds it in PNGs).</summary>
+    public const string WorldBadOutput = "LOKI8003";
+
+    // ---- LOKI8040-8079 the dispatcher (loki run; mirrored by src/python/loki_runtime/dispatch/codes.py) ----------
+
+    /// <summary>A line of a JSONL jobs file is not JSON (the file and line are named).</summary>
+    public const string DispatchJobsInvalidJson = "LOKI8040";
+
+    /// <summary>A job has a field of the wrong shape, an unknown field, or an id used twice.</summary>
+    public const string DispatchJobBadField = "LOKI8041";
+
+    /// <summary>A job's flow is not a flow script (or node folder) that can be loaded.</summary>
+    public const string DispatchFlowNotFound = "LOKI8042";
+
+    /// <summary>A job gives an input its flow does not have.</summary>
+    public const string DispatchUnknownInput = "LOKI8043";
+
+    /// <summary>A job's input file does not exist.</summary>
+    public const string DispatchInputFileNotFound = "LOKI8044";
+
+    /// <summary>A CSV of inputs is malformed (header, cell count, quoting); the line is named.</summary>
+    public const string DispatchCsvMalformed = "LOKI8045";
+
+    /// <summary>The jobs file holds no job.</summary>
+    public const string DispatchNoJobs = "LOKI8046";
+
+    /// <summary>Bad <c>loki run</c> options (workers below 1, --workers with --scheduler, a scheduler that is not a URL...).</summary>
+    public const string DispatchBadOptions = "LOKI8047";
+
+    /// <summary>No Dask scheduler answers, or the cluster has no worker in time.</summary>
+    public const string DispatchClusterUnavailable = "LOKI8048";
+
+    /// <summary>A job needs a resource (GPU) that no worker of the cluster declares; it is reported failed, not queued forever.</summary>
+    public const string DispatchNoWorkerForResources = "LOKI8049";
+
+    /// <summary>Every worker that ran a job died (Dask's allowed-failures was reached).</summary>
+    public const string DispatchWorkerDied = "LOKI8050";
+
+    /// <summary>A job failed with an error that carries no LOKI code of its own.</summary>
+    public const string DispatchJobFailed = "LOKI8051";
+
+    /// <summary>A job ran but its output files could not be written.</summary>
+    public const string DispatchOutputNotWritten = "LOKI8052";
+
+    /// <summary>Some jobs of the run failed (the summary line; each failed job has its own line).</summary>
+    public const string DispatchJobsFailed = "LOKI8053";
+
+    /// <summary>A job's input value is unusable (wrong type, out of range, a required input missing).</summary>
+    public const string DispatchJobBadValue = "LOKI8054";
+
+    /// <summary>The Python runtime (<c>loki_runtime</c>) that runs the dispatcher was not found.</summary>
+    public const string DispatchRuntimeNotFound = "LOKI8055";
     // ---- LOKI6130-6169 decomposing a plain Python function into steps (loki decompose) -------
     // 6130-6136 are reported by the embedded analysis (lokiast/decompose_refusals.py) and must match it.
 

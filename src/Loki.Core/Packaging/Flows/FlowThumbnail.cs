@@ -15,7 +15,7 @@ public static class FlowThumbnail
 
     private const int Margin = 16;
 
-    private static readonly Dictionary<string, (byte R, byte G, byte B)> TypeColors = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, (byte R, byte G, byte B)> TypeColors = new(StringComparer.Ordinal)
     {
         ["IMAGE"] = (0x64, 0xB5, 0xF6), ["MASK"] = (0x81, 0xC7, 0x84), ["LATENT"] = (0xFF, 0x9C, 0xF9),
         ["CLIP"] = (0xFF, 0xD5, 0x00), ["MODEL"] = (0xB3, 0x9D, 0xDB), ["VAE"] = (0xFF, 0x6E, 0x6E),
