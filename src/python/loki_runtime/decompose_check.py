@@ -104,9 +104,11 @@ def check(original, composite, trials: int = 24, seed: int = 0) -> dict:
 
     returned = raised = 0
     examples = []
+    recorder = _StepInputs()
     for inputs in generated_inputs.generate(original, trials, seed, families):
         want = outcome(lambda i: as_values(wrapped(**i)), inputs)
-        got = outcome(lambda i: as_values(composite(**i)), inputs)
+        with recorder:
+            got = outcome(lambda i: as_values(composite(**i)), inputs)
         if want[0] != got[0] or not same(want[1], got[1]) or not same(want[2], got[2]):
             return {"equal": False, "trials": trials, "returned": returned, "raised": raised, "families": families,
                     "difference": {"inputs": _show(inputs), "original": _show(want[:2]), "decomposed": _show(got[:2])}}
@@ -115,7 +117,38 @@ def check(original, composite, trials: int = 24, seed: int = 0) -> dict:
         if want[0] == "returned" and len(examples) < EXAMPLES and _as_json(inputs) is not None:
             examples.append(_as_json(inputs))
     return {"equal": returned >= MIN_RETURNED, "trials": trials, "returned": returned, "raised": raised, "families": families,
-            "examples": examples}
+            "examples": examples, "step_examples": recorder.found}
+
+
+class _StepInputs:
+    """While active, records the plain-JSON inputs each step node is called with (up to EXAMPLES per node, calls
+    that returned normally): examples for the configs of steps that are composites themselves."""
+
+    def __init__(self):
+        self.found: dict[str, list] = {}
+
+    def __enter__(self):
+        from . import compose
+
+        self._call = compose.NodeCall.__call__
+        recorder, call = self, self._call
+
+        def recording(node, **inputs):
+            before = _as_json(inputs)
+            result = call(node, **inputs)
+            seen = recorder.found.setdefault(node.name, [])
+            if before is not None and len(seen) < EXAMPLES and before not in seen:
+                seen.append(before)
+            return result
+
+        compose.NodeCall.__call__ = recording
+        return self
+
+    def __exit__(self, *exc):
+        from . import compose
+
+        compose.NodeCall.__call__ = self._call
+        return False
 
 
 def _as_json(inputs: dict):

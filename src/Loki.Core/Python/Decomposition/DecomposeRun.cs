@@ -50,7 +50,7 @@ public static class DecomposeRun
                 return new DecomposeOutcome(plan, folders, report, []);
             }
 
-            folders = DecompositionGrowth.WithExamples(folders, plan, report.Examples);
+            folders = DecompositionGrowth.WithExamples(folders, plan, report);
         }
 
         var written = DecompositionWriter.Write(fullLibrary, folders, diagnostics, force).ToList();

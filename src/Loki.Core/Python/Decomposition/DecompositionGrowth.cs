@@ -15,17 +15,18 @@ namespace Loki.Core.Python.Decomposition;
 /// </summary>
 public static class DecompositionGrowth
 {
-    /// <summary><paramref name="folders"/> with the function's config carrying <paramref name="examples"/> (named <c>generated_1</c>...).</summary>
-    public static IReadOnlyList<PlannedFolder> WithExamples(IReadOnlyList<PlannedFolder> folders, DecompositionPlan plan, ImmutableArray<JsonObject> examples)
+    /// <summary>
+    /// <paramref name="folders"/> with every composite's config carrying the inputs it ran with in the proof as
+    /// examples (named <c>generated_1</c>...): the function's from <see cref="EquivalenceReport.Examples"/>, a step's
+    /// from <see cref="EquivalenceReport.StepExamples"/>.
+    /// </summary>
+    public static IReadOnlyList<PlannedFolder> WithExamples(IReadOnlyList<PlannedFolder> folders, DecompositionPlan plan, EquivalenceReport report)
     {
-        if (examples.IsDefaultOrEmpty)
-        {
-            return folders;
-        }
-
+        var composites = plan.Nodes.Where(n => n.IsComposite).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         return folders.Select(folder =>
         {
-            if (folder.Name != plan.Root.Name)
+            var examples = folder.Name == plan.Root.Name ? report.Examples : report.StepExamples.GetValueOrDefault(folder.Name);
+            if (!composites.Contains(folder.Name) || examples.IsDefaultOrEmpty)
             {
                 return folder;
             }

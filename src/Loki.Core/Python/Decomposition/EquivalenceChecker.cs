@@ -86,7 +86,9 @@ public static class EquivalenceChecker
             ? $"inputs {d["inputs"]}: the original gave {d["original"]}, the decomposition {d["decomposed"]}"
             : null;
         var examples = (json["examples"] as JsonArray ?? []).OfType<JsonObject>().Select(e => (JsonObject)e.DeepClone()).ToImmutableArray();
-        return new EquivalenceReport(json["equal"]?.GetValue<bool>() == true, Int(json, "trials"), Int(json, "returned"), Int(json, "raised"), difference, examples);
+        var steps = (json["step_examples"] as JsonObject ?? []).ToImmutableDictionary(
+            p => p.Key, p => (p.Value as JsonArray ?? []).OfType<JsonObject>().Select(e => (JsonObject)e.DeepClone()).ToImmutableArray(), StringComparer.Ordinal);
+        return new EquivalenceReport(json["equal"]?.GetValue<bool>() == true, Int(json, "trials"), Int(json, "returned"), Int(json, "raised"), difference, examples, steps);
     }
 
     private static int Int(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<int>(out var i) ? i : 0;

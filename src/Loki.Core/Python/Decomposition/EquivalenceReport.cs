@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+
 namespace Loki.Core.Python.Decomposition;
 
 /// <summary>What the equivalence check found on the generated inputs.</summary>
@@ -7,4 +10,12 @@ namespace Loki.Core.Python.Decomposition;
 /// <param name="Raised">Sets on which the original raised (the decomposition raised the same error).</param>
 /// <param name="Difference">The first input set that differs, with both outcomes, or null.</param>
 /// <param name="Examples">Up to three input sets that returned normally and are plain JSON: examples for the composite's config.</param>
-public sealed record EquivalenceReport(bool Equal, int Trials, int Returned, int Raised, string? Difference, System.Collections.Immutable.ImmutableArray<System.Text.Json.Nodes.JsonObject> Examples);
+/// <param name="StepExamples">The same for each step node, as the composite called it (examples for steps that are composites).</param>
+public sealed record EquivalenceReport(
+    bool Equal,
+    int Trials,
+    int Returned,
+    int Raised,
+    string? Difference,
+    ImmutableArray<JsonObject> Examples,
+    ImmutableDictionary<string, ImmutableArray<JsonObject>> StepExamples);
