@@ -14,21 +14,13 @@ import os
 import sys
 
 from . import cutting, decompose_refusals, step_names, step_source
-from .signature import SignatureError, _find
+from .signature import parse_function
 
 Refusal = decompose_refusals.Refusal
 
 
 def plan(path: str, qualname: str, min_lines: int = 3, depth: int = 2) -> dict:
-    with open(path, "rb") as f:
-        source = f.read()
-    try:
-        tree = ast.parse(source, filename=path)
-    except SyntaxError as ex:
-        raise SignatureError(f"{path} is not valid Python: {ex.msg}", ex.lineno or 0)
-    fn = _find(tree, qualname)
-    if fn is None:
-        raise SignatureError(f"no function '{qualname}' in {path}")
+    source, tree, fn = parse_function(path, qualname)
     decompose_refusals.check(fn, qualname)
     lines = source.decode("utf-8", errors="replace").splitlines()
     module, package, installed = module_name(path)
