@@ -85,6 +85,7 @@ export class GlamourView {
     c.fillRect(0, 0, w, h)
     const image = this.images.get(url)
     const face = this.faceRect(node)
+    c.imageSmoothingQuality = 'high' // faces and cards are drawn smaller than they are painted
     if (image && face) c.drawImage(image, face.x, face.y, face.w, face.h)
     const fraction = state === 'running' ? this.#progress(node, path) : null
     if (fraction !== null) {
@@ -138,6 +139,7 @@ export class GlamourView {
     c.fillStyle = '#000'
     c.fillRect(x, y, width, height)
     c.shadowColor = 'transparent'
+    c.imageSmoothingQuality = 'high'
     c.drawImage(card, x, y, width, height)
     c.restore()
     this.cardDrawn = { node: node.id, url: entry.card, rect: [x, y, width, height] }

@@ -36,6 +36,10 @@ export function createGlamourLayer({ app, api, flows, progress, actions }) {
         }
       }
     },
+    /** A workflow was loaded (or a tab switched to): its nodes start idle. */
+    graphLoaded() {
+      layer.faces.forget()
+    },
     setup() {
       const canvas = app.canvas
       layer.view = installGlamourView(canvas, { glamours: layer.index, flows, faces: layer.faces, progress, images: layer.images })
