@@ -282,7 +282,7 @@ def plain_comfyui(browser, server):
 def test_a_veiled_node_looks_like_the_node_in_plain_comfyui(browser, server, image, plain_comfyui):
     workflow = glamour_workflow(image)
     page = plain_comfyui
-    assert page.evaluate("() => app.extensions.some((e) => e.name === 'LOKI.Flows')") in (True, False)
+    # Disabled, the extension set up nothing: the canvas draws nodes with the frontend's own drawNode.
     assert page.evaluate("() => typeof app.canvas.drawNode === 'function' && !Object.hasOwn(app.canvas, 'drawNode')")
     page.evaluate(LOAD, workflow)
     page.mouse("move", 5, 990)

@@ -26,7 +26,8 @@ export function createGlamourLayer({ app, api, flows, progress, actions }) {
     },
     /** A DOM widget (a text box over the canvas) of a glamoured node hides with the rest of its widgets. */
     nodeCreated(node) {
-      // Called from the node's constructor: litegraph sets `type` ("" until then) after it; the class knows its comfyClass.
+      // Called from the node's constructor: litegraph sets `type` ("" until then) after it; the class knows its
+      // comfyClass.
       if (!layer.index.has(node?.type || node?.constructor?.comfyClass)) return
       for (const widget of node.widgets ?? []) {
         if (!widget.element || typeof widget.isVisible !== 'function') continue
@@ -42,7 +43,8 @@ export function createGlamourLayer({ app, api, flows, progress, actions }) {
     },
     setup() {
       const canvas = app.canvas
-      layer.view = installGlamourView(canvas, { glamours: layer.index, flows, faces: layer.faces, progress, images: layer.images })
+      const { index: glamours, faces, images } = layer
+      layer.view = installGlamourView(canvas, { glamours, flows, faces, progress, images })
       installGlamourMenus(canvas, layer.index, layer.switches)
       watchQueue(api, layer.faces)
       api.addEventListener('execution_cached', (e) => layer.faces.cached(e.detail))
