@@ -103,6 +103,11 @@ def test_with_the_pack_every_node_loads_the_prompt_matches_and_the_world_runs(tm
     library = sorted(n["type"] for n in workflow["nodes"] if n["properties"]["cnr_id"] == "comfyui-loki")
     assert len(library) >= 29
 
+    # The id the nodes carry is the one the pack registers under (its pyproject's [project] name), at its version.
+    import tomllib
+    project = tomllib.loads((pack / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert (project["name"], project["version"]) == ("comfyui-loki", workflow["extra"]["loki"]["world"]["version"])
+
     with comfyui_tool.ComfyServer(tmp_path / "server", packs={comfy_real.PACK_FOLDER: pack},
                                   frontend_root=str(browser_harness.find_frontend())) as server:
         browser = open_and_drop(server, world, len(workflow["nodes"]))

@@ -16,6 +16,7 @@ namespace Loki.Core.Diagnostics;
 /// <item><c>LOKI5000-5199</c> requirements verification, smoke tests, packaging.</item>
 /// <item><c>LOKI6000-6099</c> splitting a workflow into a library of flows (<c>loki split</c>).</item>
 /// <item><c>LOKI6100-6129</c> composite LOKI Scripts compiled to LOKI Flows (<c>Loki.Core.Composition</c>).</item>
+/// <item><c>LOKI8000-8039</c> the World: the library as one macro workflow in one image (<c>loki world</c>).</item>
 /// <item><c>LOKI8040-8079</c> the dispatcher (<c>loki run</c>): jobs files, options, cluster, job outcomes.</item>
 /// <item><c>LOKI6130-6169</c> decomposing a plain Python function into steps (<c>loki decompose</c>).</item>
 /// </list>
