@@ -133,3 +133,17 @@ console.log(JSON.stringify({ running: full.face('running'), error: full.face('er
     assert seen["interactions"] == [["click", "edit_widget", True], ["hover", "show_card", False]]
     assert seen["tints"] == {"running": "#ffd166"} and seen["card"] == "/api/loki/glamour/image_blur/card/card.png"
     assert seen["iconHover"] == []  # no card: nothing to show on hover
+
+
+def test_an_interrupted_prompt_keeps_what_finished_and_stops_showing_the_running_node(tmp_path):
+    seen = run_js(tmp_path, FACES + """
+const e = f.queued(['2', '3', '4']); f.answered(e, 'A'); p.start('A')
+p.progressState({ prompt_id: 'A', nodes: { 2: node('2', 'finished'), 3: node('3', 'running') } })
+f.interrupted('A')
+at('interrupted', ['2', '3', '4'])
+const next = f.queued(['3']); f.answered(next, 'B'); p.start('B')
+p.progressState({ prompt_id: 'B', nodes: { 3: node('3', 'running') } })
+at('next', ['2', '3'])
+console.log(JSON.stringify(seen))""")
+    assert seen["interrupted"] == {"2": "done", "3": "idle", "4": "idle"}
+    assert seen["next"] == {"2": "done", "3": "running"}

@@ -77,6 +77,13 @@ export class FaceStates {
     this.#changed()
   }
 
+  /** The user interrupted the prompt: what finished stays done, the node that was running is not running any more. */
+  interrupted(promptId) {
+    this.ended(promptId)
+    this.stale = this.progress.promptId // its 'running' states stay in the ProgressModel until the next prompt
+    this.#changed()
+  }
+
   /** Another workflow was loaded: the faces of the last runs belonged to the old one's nodes. */
   forget() {
     this.last.clear()

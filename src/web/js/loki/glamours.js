@@ -48,7 +48,7 @@ export function createGlamourLayer({ app, api, flows, progress, actions }) {
       installGlamourMenus(canvas, layer.index, layer.switches)
       watchQueue(api, layer.faces)
       api.addEventListener('execution_cached', (e) => layer.faces.cached(e.detail))
-      api.addEventListener('execution_interrupted', (e) => layer.faces.ended(e.detail?.prompt_id))
+      api.addEventListener('execution_interrupted', (e) => layer.faces.interrupted(e.detail?.prompt_id))
     },
     switches: {
       node(node, choice) {
