@@ -14,6 +14,8 @@ var configuration = Argument("configuration", "Release");
 var python = Argument("python", EnvironmentVariable("LOKI_PYTHON") ?? "/usr/bin/python3");
 var pipIndexUrl = Argument("pip-index-url", "");
 var pipFindLinks = Argument("pip-find-links", "");
+// The smoke run spread over N local Dask workers (the `loki run` dispatcher); empty: one node after the other.
+var smokeWorkers = Argument("smoke-workers", EnvironmentVariable("LOKI_SMOKE_WORKERS") ?? "");
 
 // Cake runs with the script's folder or the caller's folder as working directory depending on how it is started;
 // find the repository root (the folder holding Loki.Build.sln) from either, so every path below is absolute.
@@ -185,12 +187,13 @@ Teardown(ctx =>
 // ---- targets --------------------------------------------------------------------------------------------------
 
 Task("setup")
-    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp, setuptools, wheel, venv; the Debian packages of shared/tools/comfyui/apt-packages.txt and the fonts the drawing library loads; npm packages of JS test folders")
+    .Description("checks and installs what the build needs: .NET tools, Python 3 with numpy, Pillow, pytest, torch, pip, aiohttp, setuptools, wheel, venv, distributed, tqdm; the Debian packages of shared/tools/comfyui/apt-packages.txt and the fonts the drawing library loads; npm packages of JS test folders")
     .Does(() =>
 {
     Run("dotnet", "tool restore");
     // setuptools and wheel build the loki-runtime wheel offline; ensurepip (python3-venv) makes the test venvs.
-    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip", "aiohttp", "setuptools", "wheel", "ensurepip" };
+    // distributed (Dask) runs `loki run` and its tests, tqdm draws its progress bar.
+    var modules = new[] { "numpy", "PIL", "pytest", "torch", "pip", "aiohttp", "setuptools", "wheel", "ensurepip", "distributed", "tqdm" };
     var missing = MissingPythonModules(modules);
     // The real ComfyUI the tests run (shared/tools/comfyui) lists the Debian packages it needs.
     var comfyPackages = comfyTool == null ? new string[0] : MissingDebianPackages(System.IO.File.ReadAllText(comfyTool.CombineWithFilePath("apt-packages.txt").FullPath)
@@ -211,7 +214,7 @@ Task("setup")
 
     if (missing.Length > 0 || comfyPackages.Length > 0)
     {
-        var packages = string.Join(" ", (missing.Length > 0 ? new[] { "python3", "python3-numpy", "python3-pil", "python3-pytest", "python3-torch", "python3-pip", "python3-aiohttp", "python3-setuptools", "python3-wheel", "python3-venv" } : new string[0]).Concat(comfyPackages).Distinct());
+        var packages = string.Join(" ", (missing.Length > 0 ? new[] { "python3", "python3-numpy", "python3-pil", "python3-pytest", "python3-torch", "python3-pip", "python3-aiohttp", "python3-setuptools", "python3-wheel", "python3-venv", "python3-distributed", "python3-tqdm" } : new string[0]).Concat(comfyPackages).Distinct());
         if (IsRoot() && FileExists("/usr/bin/apt-get"))
         {
             Say($"Missing (Python modules: {string.Join(", ", missing)}; ComfyUI's Debian packages: {string.Join(", ", comfyPackages)}): installing {packages} from Debian...");
@@ -377,7 +380,7 @@ Task("smoke")
     .Does(() =>
 {
     var report = smokeReports.CombineWithFilePath("report.json");
-    var code = Smoke(library, root.Combine("src/python"), report, "");
+    var code = Smoke(library, root.Combine("src/python"), report, string.IsNullOrEmpty(smokeWorkers) ? "" : $"--workers {smokeWorkers}");
     if (code != 0)
     {
         throw new Exception($"smoke run failed (exit {code}); see {root.GetRelativePath(report)}");
@@ -491,12 +494,25 @@ Task("release")
     Say($"archive: {root.GetRelativePath(zip)} (+ .sha256)");
 });
 
+Task("world")
+    .Description("draws the whole library as one macro workflow: artifacts/world.png, which opens in ComfyUI (loki world)")
+    .IsDependentOn("library")
+    .Does(() =>
+{
+    var world = artifacts.CombineWithFilePath("world.png");
+    if (Loki($"world --library \"{library.FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" -o \"{world.FullPath}\"", allowFail: true) != 0)
+    {
+        throw new Exception("the World was not drawn; the errors above name each node");
+    }
+});
+
 Task("default")
-    .Description("the main job: build the library, smoke-test it, package the pack, write the release archive and the loki-runtime wheel")
+    .Description("the main job: build the library, smoke-test it, package the pack, write the release archive, the loki-runtime wheel and the World picture")
     .IsDependentOn("library")
     .IsDependentOn("smoke")
     .IsDependentOn("package")
     .IsDependentOn("release")
-    .IsDependentOn("wheel");
+    .IsDependentOn("wheel")
+    .IsDependentOn("world");
 
 RunTarget(target);

@@ -12,8 +12,9 @@ namespace Loki.Benchmarks;
 /// <summary>
 /// The anchors' protocol (<c>../shared/tools/anchors/run.py</c>) for LOKI, so <c>build/bench-convert.py</c> can put
 /// both side by side: N passes over many files in ONE process (a pass = read, load, convert, write the prompt JSON),
-/// or one file converted many times; one JSON summary line. <c>--conv parse</c> is the floor (System.Text.Json parse
-/// only), <c>--conv load</c> the loader (parse, model, checks) without converting.
+/// or one file converted many times; one JSON summary line. <c>--conv parse</c> is the floor (the file's bytes read and
+/// parsed by System.Text.Json's <c>JsonDocument</c>, nothing else), <c>--conv load</c> the loader (parse, model, checks)
+/// without converting, <c>--conv tree</c> a full copy into mutable nodes (what the loader did before it read lazily).
 /// </summary>
 internal static class PassRunner
 {
@@ -22,26 +23,27 @@ internal static class PassRunner
     {
         var conv = Arg(args, "--conv") ?? "convert";
         var schemas = SchemaSet.Load([Arg(args, "--schema") ?? throw new ArgumentException("--schema FILE is required")], includeCatalogue: false);
-        Func<string, string, object?> step = conv switch
+        // Every step gets the file's bytes, read in the timed pass (as run.py reads its files in its own).
+        Func<byte[], string, object?> step = conv switch
         {
-            "parse" => (text, _) => { using var doc = JsonDocument.Parse(text); return null; },
-            "tree" => (text, file) => JsonSource.Parse(text, file, "LOKI0000"),
-            "load" => (text, file) => WorkflowLoader.Parse(text, file),
-            "convert" => (text, file) => Convert(text, file, schemas),
+            "parse" => (bytes, _) => { using var doc = JsonDocument.Parse(bytes); return null; },
+            "tree" => (bytes, file) => JsonSource.Parse(System.Text.Encoding.UTF8.GetString(bytes), file, "LOKI0000"),
+            "load" => (bytes, file) => WorkflowLoader.Parse(bytes, file),
+            "convert" => (bytes, file) => Convert(bytes, file, schemas),
             _ => throw new ArgumentException("--conv convert|load|tree|parse"),
         };
 
         if (Arg(args, "--largest") is { } largest)
         {
-            var text = File.ReadAllText(largest);
+            var text = File.ReadAllBytes(largest);
             var iters = int.Parse(Arg(args, "--iters") ?? "20", CultureInfo.InvariantCulture);
-            var times = new List<(double Wall, double Cpu)>();
+            var times = new List<(double Wall, double Cpu, double ProcessCpu)>();
             for (var i = 0; i < iters; i++)
             {
                 times.Add(Time(() => step(text, largest)));
             }
 
-            Print(new JsonObject { ["conv"] = conv, ["file"] = largest, ["iters"] = iters, ["first_s"] = times[0].Wall, ["steady_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Wall)), ["steady_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Cpu)) });
+            Print(new JsonObject { ["conv"] = conv, ["file"] = largest, ["iters"] = iters, ["first_s"] = times[0].Wall, ["steady_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Wall)), ["steady_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Cpu)), ["steady_process_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.ProcessCpu)), ["allocated_bytes"] = _allocated, ["gen0_collections"] = GC.CollectionCount(0) });
             return 0;
         }
 
@@ -53,7 +55,7 @@ internal static class PassRunner
 
         var passes = int.Parse(Arg(args, "--passes") ?? "1", CultureInfo.InvariantCulture);
         var failures = 0;
-        var results = new List<(double Wall, double Cpu)>();
+        var results = new List<(double Wall, double Cpu, double ProcessCpu)>();
         for (var p = 0; p < passes; p++)
         {
             results.Add(Time(() =>
@@ -62,7 +64,7 @@ internal static class PassRunner
                 {
                     try
                     {
-                        step(File.ReadAllText(file), file);
+                        step(File.ReadAllBytes(file), file);
                     }
                     catch (Exception) when (p > 0)
                     {
@@ -81,31 +83,39 @@ internal static class PassRunner
             ["conv"] = conv, ["files"] = files.Count, ["failures"] = failures,
             ["passes_s"] = new JsonArray([.. results.Select(r => (JsonNode)r.Wall)]), ["passes_cpu_s"] = new JsonArray([.. results.Select(r => (JsonNode)r.Cpu)]),
             ["cold_s"] = results[0].Wall, ["cold_cpu_s"] = results[0].Cpu,
-            ["steady_median_s"] = Median(steady.Select(r => r.Wall)), ["steady_cpu_median_s"] = Median(steady.Select(r => r.Cpu)),
+            ["steady_median_s"] = Median(steady.Select(r => r.Wall)), ["steady_cpu_median_s"] = Median(steady.Select(r => r.Cpu)), ["steady_process_cpu_median_s"] = Median(steady.Select(r => r.ProcessCpu)),
+            ["allocated_bytes"] = _allocated, ["gen0_collections"] = GC.CollectionCount(0),
         });
         return 0;
     }
 
-    private static string? Convert(string text, string file, SchemaSet schemas)
+    private static string? Convert(byte[] bytes, string file, SchemaSet schemas)
     {
-        var loaded = WorkflowLoader.Parse(text, file);
-        if (loaded.Ui is not { } ui)
+        var loaded = WorkflowLoader.Parse(bytes, file);
+        if (loaded.Ui is null)
         {
             return null;
         }
 
-        var result = UiToApiConverter.Convert(ui, schemas, UiToApiOptions.Default, file);
+        var result = UiToApiConverter.Convert(loaded, schemas, UiToApiOptions.Default, file);
         return result.Succeeded ? CanonicalJson.Write(result.Prompt) : null;
     }
 
-    private static (double Wall, double Cpu) Time(Action action)
+    /// <summary>Bytes the converting thread allocated in the last timed step (allocation drives the GC, and is not noisy).</summary>
+    private static long _allocated;
+
+    private static (double Wall, double Cpu, double ProcessCpu) Time(Action action)
     {
-        // Thread CPU, as run.py measures the anchors (time.thread_time): on a shared machine wall time mostly
-        // measures the other tenants. The background GC and tiered-JIT threads are not counted (nor are Python's).
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        // CPU, not wall time: on a shared machine wall time mostly measures the other tenants. The thread's CPU is what
+        // run.py measures for the anchors (time.thread_time); the process's also counts the threads a server or
+        // background GC collects on, so that is the one to compare when the GC runs off the converting thread.
         var cpu = ThreadCpu.Seconds();
+        var process = ThreadCpu.ProcessSeconds();
         var wall = Stopwatch.StartNew();
         action();
-        return (wall.Elapsed.TotalSeconds, ThreadCpu.Seconds() - cpu);
+        _allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        return (wall.Elapsed.TotalSeconds, ThreadCpu.Seconds() - cpu, ThreadCpu.ProcessSeconds() - process);
     }
 
     private static double Median(IEnumerable<double> values)

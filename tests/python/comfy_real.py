@@ -82,6 +82,19 @@ def build_pack(work: Path, library: Path) -> Path:
     return out
 
 
+def script_outputs(cases: list[dict], work: Path, env: dict) -> dict:
+    """Runs LOKI Scripts on cases ({"id", "script", "inputs"}) in one subprocess (library_script_driver.py); returns
+    the non-image values as the LokiOutput marker shows them, and leaves each case's images in work/<id>.npz."""
+    import sys
+
+    (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(HERE / "library_script_driver.py"), str(work / "cases.json"), str(work)],
+                          capture_output=True, text=True, timeout=900, env=env)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("REPORT ")]
+    assert proc.returncode == 0 and lines, proc.stderr[-4000:]
+    return json.loads(lines[-1][len("REPORT "):])
+
+
 def png_u8(data: bytes):
     """The exact uint8 pixels of a PNG (grey stays [H,W], colour [H,W,3])."""
     import io

@@ -9,17 +9,13 @@ be equal after SaveImage's quantisation, values equal as the marker prints them.
 """
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from comfy_real import png_u8
+from comfy_real import png_u8, script_outputs
 from comfyui_tool import PromptRejected
-
-HERE = Path(__file__).resolve().parent
 
 
 def _cases(pack: Path) -> list[dict]:
@@ -99,13 +95,8 @@ def runs(comfyui_server, loki_build, comfyui_copy, tmp_path_factory):
         served[case["id"]] = {"messages": messages, "history": comfyui_server.history(prompt_id)}
         script_cases.append({"id": case["id"], "inputs": script_inputs,
                              "script": str(case["folder"] / f"{case['folder'].name}.py")})
-    (work / "cases.json").write_text(json.dumps(script_cases), encoding="utf-8")
-    proc = subprocess.run([sys.executable, str(HERE / "library_script_driver.py"), str(work / "cases.json"), str(work)],
-                          capture_output=True, text=True, timeout=900,
-                          env=comfyui_copy.env(loki_build.pack, comfyui_path=True))
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("REPORT ")]
-    assert proc.returncode == 0 and lines, proc.stderr[-4000:]
-    return cases, served, json.loads(lines[-1][len("REPORT "):]), work
+    values = script_outputs(script_cases, work, comfyui_copy.env(loki_build.pack, comfyui_path=True))
+    return cases, served, values, work
 
 
 def test_the_server_runs_without_comfyui_path(comfyui_server):

@@ -125,3 +125,16 @@ def test_png_fallback_decoder_matches_pillow(tmp_path):
     pixels = (np.random.default_rng(3).random((7, 5, 4)) * 255).astype(np.uint8)
     path = write_rgba_png(tmp_path / "x.png", pixels)
     assert np.array_equal(smoke_values._read_png(str(path)), pixels)
+
+
+def test_nodes_spread_over_dask_workers_give_the_same_report_in_folder_order(pack_root, make_node):
+    _node(make_node, "c_ok")
+    _node(make_node, "a_bad", examples=[{"name": "b", "inputs": {"image": "examples/missing.png"}}])
+    _node(make_node, "b_ok")
+    alone, one_by_one = _smoke(pack_root / "nodes")
+    spread, dispatched = _smoke(pack_root / "nodes", "--workers", "2")
+    assert spread.returncode == alone.returncode == 1, spread.stderr[-2000:]
+    assert dispatched is not None, spread.stderr[-3000:]
+    strip = lambda data: [(r["node"], r["example"], r["device"], r["status"], r["reason"]) for r in data["runs"]]  # noqa: E731
+    assert strip(dispatched) == strip(one_by_one)
+    assert [r["node"] for r in dispatched["runs"]] == ["a_bad", "b_ok", "c_ok"]

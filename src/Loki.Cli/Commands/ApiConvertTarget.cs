@@ -13,7 +13,7 @@ internal sealed class ApiConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
     {
-        if (request.Input.Ui is not { } ui)
+        if (request.Input.Ui is null)
         {
             diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
             return diagnostics.HasErrors ? null : CanonicalJson.Write(request.Input.Api);
@@ -21,7 +21,7 @@ internal sealed class ApiConvertTarget : ConvertTarget
 
         // A workflow of LOKI nodes converts with the library's own definitions (widget order, types).
         var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics, request.Environments).Schemas;
-        var result = UiToApiConverter.Convert(ui, schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
+        var result = UiToApiConverter.Convert(request.Input, schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
         diagnostics.AddRange(result.Diagnostics);
         return result.Succeeded ? CanonicalJson.Write(result.Prompt) : null;
     }

@@ -25,5 +25,8 @@ internal sealed class LokiRootCommand : RootCommand
         Add(new NodeLayerCommand("node-to-script", "hand-written LOKI Node → LOKI Script"));
         Add(new SchemasCommand());
         Add(new SplitCommand());
+        Add(new WorldCommand());
+        Add(new RunCommand(console));
+        Add(new DecomposeCommand());
     }
 }

@@ -15,6 +15,10 @@ namespace Loki.Core.Diagnostics;
 /// <item><c>LOKI4200-4299</c> the source generator (compiler diagnostics).</item>
 /// <item><c>LOKI5000-5199</c> requirements verification, smoke tests, packaging.</item>
 /// <item><c>LOKI6000-6099</c> splitting a workflow into a library of flows (<c>loki split</c>).</item>
+/// <item><c>LOKI6100-6129</c> composite LOKI Scripts compiled to LOKI Flows (<c>Loki.Core.Composition</c>).</item>
+/// <item><c>LOKI8000-8039</c> the World: the library as one macro workflow in one image (<c>loki world</c>).</item>
+/// <item><c>LOKI8040-8079</c> the dispatcher (<c>loki run</c>): jobs files, options, cluster, job outcomes.</item>
+/// <item><c>LOKI6130-6169</c> decomposing a plain Python function into steps (<c>loki decompose</c>).</item>
 /// </list>
 /// </summary>
 public static class LokiCodes
@@ -513,6 +517,68 @@ public static class LokiCodes
     /// <summary>Bad split options (unknown --by, --min-nodes below 2, a prefix that is not a node name).</summary>
     public const string SplitBadOptions = "LOKI6009";
 
+    // ---- LOKI6100-6129 composite LOKI Scripts compiled to LOKI Flows (h-compose, issue 13) ----------------
+
+    /// <summary>A composite LOKI Script was compiled into its flow and proven equal to the script on its examples.</summary>
+    public const string ComposeCompiled = "LOKI6100";
+
+    /// <summary>A statement or value of a composite run() is not a node call, a constant, a parameter or a named value (arithmetic, branches, loops, other calls).</summary>
+    public const string ComposeNotACall = "LOKI6101";
+
+    /// <summary>A node is called with positional arguments (or **kwargs): a flow links inputs by name.</summary>
+    public const string ComposePositional = "LOKI6102";
+
+    /// <summary>A name is neither a parameter of run() nor a value named before it.</summary>
+    public const string ComposeUnknownName = "LOKI6103";
+
+    /// <summary>A call's whole result (a dict of outputs) is used where one value is needed.</summary>
+    public const string ComposeWholeResult = "LOKI6104";
+
+    /// <summary>No run() to compile, or run() takes *args/**kwargs.</summary>
+    public const string ComposeNoRun = "LOKI6105";
+
+    /// <summary><c>compose.node()</c> without the node's folder name as a literal text.</summary>
+    public const string ComposeBadBinding = "LOKI6106";
+
+    /// <summary>A called node is not in the library, or has no readable config layer.</summary>
+    public const string ComposeUnknownNode = "LOKI6107";
+
+    /// <summary>A call names an input the called node does not have.</summary>
+    public const string ComposeUnknownInput = "LOKI6108";
+
+    /// <summary>A value picks an output the called node does not have.</summary>
+    public const string ComposeUnknownOutput = "LOKI6109";
+
+    /// <summary>Run time (loki_runtime.compose): a composite script names a node its library does not have.</summary>
+    public const string ComposeNodeNotFound = "LOKI6110";
+
+    /// <summary>A value passed between nodes has a type the receiving input does not take.</summary>
+    public const string ComposeTypeMismatch = "LOKI6111";
+
+    /// <summary>A constant is given to a socket input, or is not a valid widget value (kind, range, options).</summary>
+    public const string ComposeBadConstant = "LOKI6112";
+
+    /// <summary>The outputs run() returns are not the outputs the node's config declares.</summary>
+    public const string ComposeOutputsDiffer = "LOKI6113";
+
+    /// <summary>A parameter of run() is not an input of the node's config.</summary>
+    public const string ComposeUnknownParameter = "LOKI6114";
+
+    /// <summary>Equivalence refused: the flow on the LOKI executor gives other outputs than the script on an example.</summary>
+    public const string ComposeNotEqual = "LOKI6115";
+
+    /// <summary>Equivalence cannot be proven: the node has no examples to run.</summary>
+    public const string ComposeNoExamples = "LOKI6116";
+
+    /// <summary>Equivalence cannot be proven: the script or the flow failed to run on an example.</summary>
+    public const string ComposeCheckFailed = "LOKI6117";
+
+    /// <summary>The compiled flow did not convert back (UI → API → flow script) with the library's nodes.</summary>
+    public const string ComposeFlowInvalid = "LOKI6118";
+
+    /// <summary>A required socket input of a called node is given no value.</summary>
+    public const string ComposeMissingInput = "LOKI6119";
+
     // ---- LOKI7100-7139 glamours and drawing (issue 14, h-glam) ------------------------------
 
     /// <summary>A font file the drawing library loads is missing (install the Debian package the message names).</summary>
@@ -538,4 +604,120 @@ public static class LokiCodes
 
     /// <summary>A flow's inner nodes refer to each other in a cycle of flows; the composed glamour draws the repeated flow as a plain box.</summary>
     public const string GlamourFlowCycle = "LOKI7107";
+
+    // ---- LOKI7140-7169 glamours in the editor (issue 14, h-glamweb; used by loki_runtime/glamour_files.py) ------
+
+    /// <summary>A node's <c>glamour/glamour.json</c> is not a JSON object: the pack's <c>/loki/glamours</c> leaves that node out (logged).</summary>
+    public const string GlamourRouteUnreadable = "LOKI7140";
+
+    /// <summary>A request of <c>/loki/glamour/&lt;node&gt;/&lt;path&gt;</c> outside a node's glamour folder, of another file type, or of a missing file: answered 404.</summary>
+    public const string GlamourRouteRefused = "LOKI7141";
+
+    // ---- LOKI8000-8039 the World: the library as one macro workflow in one image (loki world, issue 15) ----
+
+    /// <summary>The library has no node with a config layer: there is nothing to put in the World.</summary>
+    public const string WorldEmptyLibrary = "LOKI8000";
+
+    /// <summary>A node folder has no config layer (the library is not built): it is left out of the World.</summary>
+    public const string WorldNodeWithoutConfig = "LOKI8001";
+
+    /// <summary>A node's glamour icon cannot be decoded: the World draws its plain icon instead.</summary>
+    public const string WorldIconUnreadable = "LOKI8002";
+
+    /// <summary>The World's output is not a <c>.png</c> file (the workflow is embedded the way ComfyUI embeds it in PNGs).</summary>
+    public const string WorldBadOutput = "LOKI8003";
+
+    // ---- LOKI8040-8079 the dispatcher (loki run; mirrored by src/python/loki_runtime/dispatch/codes.py) ----------
+
+    /// <summary>A line of a JSONL jobs file is not JSON (the file and line are named).</summary>
+    public const string DispatchJobsInvalidJson = "LOKI8040";
+
+    /// <summary>A job has a field of the wrong shape, an unknown field, or an id used twice.</summary>
+    public const string DispatchJobBadField = "LOKI8041";
+
+    /// <summary>A job's flow is not a flow script (or node folder) that can be loaded.</summary>
+    public const string DispatchFlowNotFound = "LOKI8042";
+
+    /// <summary>A job gives an input its flow does not have.</summary>
+    public const string DispatchUnknownInput = "LOKI8043";
+
+    /// <summary>A job's input file does not exist.</summary>
+    public const string DispatchInputFileNotFound = "LOKI8044";
+
+    /// <summary>A CSV of inputs is malformed (header, cell count, quoting); the line is named.</summary>
+    public const string DispatchCsvMalformed = "LOKI8045";
+
+    /// <summary>The jobs file holds no job.</summary>
+    public const string DispatchNoJobs = "LOKI8046";
+
+    /// <summary>Bad <c>loki run</c> options (workers below 1, --workers with --scheduler, a scheduler that is not a URL...).</summary>
+    public const string DispatchBadOptions = "LOKI8047";
+
+    /// <summary>No Dask scheduler answers, or the cluster has no worker in time.</summary>
+    public const string DispatchClusterUnavailable = "LOKI8048";
+
+    /// <summary>A job needs a resource (GPU) that no worker of the cluster declares; it is reported failed, not queued forever.</summary>
+    public const string DispatchNoWorkerForResources = "LOKI8049";
+
+    /// <summary>Every worker that ran a job died (Dask's allowed-failures was reached).</summary>
+    public const string DispatchWorkerDied = "LOKI8050";
+
+    /// <summary>A job failed with an error that carries no LOKI code of its own.</summary>
+    public const string DispatchJobFailed = "LOKI8051";
+
+    /// <summary>A job ran but its output files could not be written.</summary>
+    public const string DispatchOutputNotWritten = "LOKI8052";
+
+    /// <summary>Some jobs of the run failed (the summary line; each failed job has its own line).</summary>
+    public const string DispatchJobsFailed = "LOKI8053";
+
+    /// <summary>A job's input value is unusable (wrong type, out of range, a required input missing).</summary>
+    public const string DispatchJobBadValue = "LOKI8054";
+
+    /// <summary>The Python runtime (<c>loki_runtime</c>) that runs the dispatcher was not found.</summary>
+    public const string DispatchRuntimeNotFound = "LOKI8055";
+    // ---- LOKI6130-6169 decomposing a plain Python function into steps (loki decompose) -------
+    // 6130-6136 are reported by the embedded analysis (lokiast/decompose_refusals.py) and must match it.
+
+    /// <summary>The function returns early (a return inside a branch or loop, or before its last statement).</summary>
+    public const string DecomposeEarlyReturn = "LOKI6130";
+
+    /// <summary>The function declares <c>global</c> or <c>nonlocal</c> names: a step may only change its own values.</summary>
+    public const string DecomposeGlobalWrite = "LOKI6131";
+
+    /// <summary>The function is a generator, awaits, or is <c>async</c>.</summary>
+    public const string DecomposeGenerator = "LOKI6132";
+
+    /// <summary>The function looks at its own scope (<c>locals()</c>, <c>vars()</c>, <c>exec</c>, <c>eval</c>, zero-argument <c>super()</c>).</summary>
+    public const string DecomposeDynamicScope = "LOKI6133";
+
+    /// <summary>The target is a method that needs an instance (only plain functions and static methods are decomposed).</summary>
+    public const string DecomposeMethod = "LOKI6134";
+
+    /// <summary>The function uses <c>*args</c> or <c>**kwargs</c>, which cannot be node inputs.</summary>
+    public const string DecomposeVariadic = "LOKI6135";
+
+    /// <summary>The body is one step already at the given <c>--min-lines</c>: nothing to cut.</summary>
+    public const string DecomposeNothingToCut = "LOKI6136";
+
+    /// <summary>The decomposition gives a different result (or error, or input state) than the original on a generated input.</summary>
+    public const string DecomposeNotEquivalent = "LOKI6137";
+
+    /// <summary>Equality cannot be proven: too few generated inputs ran the original to a normal return.</summary>
+    public const string DecomposeUnproven = "LOKI6138";
+
+    /// <summary>A node folder the decomposition would write holds a node this decomposition did not write (hand-written or from another source).</summary>
+    public const string DecomposeFolderTaken = "LOKI6139";
+
+    /// <summary>The equivalence check could not run (the original or the composite failed to load).</summary>
+    public const string DecomposeCheckFailed = "LOKI6140";
+
+    /// <summary>Bad decompose options (<c>--min-lines</c> below 1, <c>--depth</c> below 1).</summary>
+    public const string DecomposeBadOptions = "LOKI6141";
+
+    /// <summary>The analysis reported a refusal code this build does not know (helper and table out of step).</summary>
+    public const string DecomposeRefused = "LOKI6142";
+
+    /// <summary>The function returns no value (a flow needs an output); reported by the embedded analysis.</summary>
+    public const string DecomposeNoResult = "LOKI6143";
 }

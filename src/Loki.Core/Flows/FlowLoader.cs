@@ -25,9 +25,9 @@ public static class FlowLoader
         var file = WorkflowLoader.Load(path);
         diagnostics.AddRange(file.Warnings ?? []);
         JsonObject? prompt;
-        if (file.Ui is { } ui)
+        if (file.Ui is not null)
         {
-            var converted = UiToApiConverter.Convert(ui, environment.Schemas, UiToApiOptions.Default, path);
+            var converted = UiToApiConverter.Convert(file, environment.Schemas, UiToApiOptions.Default, path);
             diagnostics.AddRange(converted.Diagnostics);
             prompt = converted.Prompt;
         }

@@ -14,6 +14,7 @@ public static class LayerGenerators
     [
         .. PythonLayerGenerators.All,
         .. FlowLayerGenerators.All,
+        new FlowFromCompositeGenerator(),
         new FlowFromNodeGenerator(),
         new InitFromNodeGenerator(),
     ];

@@ -126,11 +126,15 @@ public sealed partial class NodeRegenerator
 
     /// <summary>
     /// A generated layer is redone only from the source its header names: deriving it from another layer would
-    /// invert how it was made (a node that wraps a script must not give the script back).
+    /// invert how it was made (a node that wraps a script must not give the script back). A layer made from a
+    /// generated intermediate may be redone from the person's file that intermediate came from (a script's flow,
+    /// once made from its generated node, comes from the script itself when the script turns composite).
     /// </summary>
     private static bool FromRecordedSource(Run run, NodeLayer target, ILayerGenerator generator) =>
         run.Existing.GetValueOrDefault(target) is not { State: LayerState.Generated, Mark: { } mark }
-        || mark.Source == run.Folder.FileOf(generator.Source);
+        || mark.Source == run.Folder.FileOf(generator.Source)
+        || (run.Roots.Contains(generator.Source)
+            && run.Existing.Any(e => run.Folder.FileOf(e.Key) == mark.Source && e.Value is { State: LayerState.Generated, Mark: { } via } && via.Source == run.Folder.FileOf(generator.Source)));
 
     private void CheckAgreement(Run run)
     {

@@ -16,8 +16,11 @@ public static class PythonProcess
     /// <param name="Stderr">Everything written to standard error (or the start failure).</param>
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    /// <summary>Runs <paramref name="python"/> with <paramref name="arguments"/> (each passed as one argument); <paramref name="environment"/> overrides variables (null removes one).</summary>
-    public static Result Run(string python, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null,
+    /// <summary>
+    /// How <see cref="Run"/> starts <paramref name="python"/> (output redirected as UTF-8, no bytecode files, pip quiet);
+    /// <paramref name="environment"/> overrides variables (null removes one). For callers that read the output as it comes.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string python, IEnumerable<string> arguments, string? workingDirectory = null,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(python)
@@ -51,6 +54,14 @@ public static class PythonProcess
             }
         }
 
+        return info;
+    }
+
+    /// <summary>Runs <paramref name="python"/> with <paramref name="arguments"/> (each passed as one argument); <paramref name="environment"/> overrides variables (null removes one).</summary>
+    public static Result Run(string python, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var info = StartInfo(python, arguments, workingDirectory, environment);
         try
         {
             using var process = Process.Start(info)!;

@@ -35,11 +35,14 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
     /// <summary>True when declared under <c>required</c>.</summary>
     public bool IsRequired => Section == "required";
 
+    // Read once: every node of the class asks again, and a definition is not changed once parsed.
+    private readonly Derived _derived = new();
+
     /// <summary>The widget type the frontend builds: <c>widgetType</c> when given, else <see cref="Type"/>.</summary>
-    public string WidgetType => Options?["widgetType"] is JsonValue v && v.TryGetValue(out string? s) ? s : Type;
+    public string WidgetType => _derived.WidgetType ??= Options?["widgetType"] is JsonValue v && v.TryGetValue(out string? s) ? s : Type;
 
     /// <summary>True when the frontend shows this input as a widget (and so gives it a <c>widgets_values</c> slot).</summary>
-    public bool HasWidget => Section != "hidden" && !Flag("forceInput") && WidgetTypes.Contains(WidgetType);
+    public bool HasWidget => _derived.HasWidget ??= Section != "hidden" && !Flag("forceInput") && WidgetTypes.Contains(WidgetType);
 
     /// <summary>The <c>default</c> option, or null.</summary>
     public JsonNode? Default => Options?["default"];
@@ -73,5 +76,16 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
 
             return ControlsOf(WidgetType);
         }
+    }
+
+    /// <summary>What is worked out from the options on first use; equal to any other, so records still compare by their fields.</summary>
+    private sealed class Derived
+    {
+        public string? WidgetType;
+        public bool? HasWidget;
+
+        public override bool Equals(object? obj) => obj is Derived;
+
+        public override int GetHashCode() => 0;
     }
 }

@@ -98,7 +98,7 @@ public static class LibraryReuse
             try
             {
                 if (File.Exists(file) && WorkflowLoader.Load(file) is { } loaded
-                    && (loaded.Ui is { } ui ? UiToApiConverter.Convert(ui, schemas, UiToApiOptions.Default, file).Prompt : loaded.Api) is { } prompt)
+                    && (loaded.Ui is not null ? UiToApiConverter.Convert(loaded, schemas, UiToApiOptions.Default, file).Prompt : loaded.Api) is { } prompt)
                 {
                     result.Add((name, Comparable(prompt)));
                 }

@@ -21,7 +21,7 @@ public static class WorkflowSplitter
         var name = SplitNamer.Clean(options.Prefix ?? PythonNames.Snake(Path.GetFileNameWithoutExtension(path).Replace(".workflow", "", StringComparison.Ordinal)));
         if (file.Ui is { } ui)
         {
-            var converted = UiToApiConverter.Convert(ui, FlowLoader.WithLoki(options.Schemas, []), UiToApiOptions.Default, path);
+            var converted = UiToApiConverter.Convert(file, FlowLoader.WithLoki(options.Schemas, []), UiToApiOptions.Default, path);
             if (!converted.Succeeded)
             {
                 var first = converted.Diagnostics.First(d => d.IsError);

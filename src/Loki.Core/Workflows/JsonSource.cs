@@ -20,6 +20,8 @@ public static class JsonSource
         MaxDepth = 512,
     };
 
+    private static readonly JsonDocumentOptions StrictOptions = DocumentOptions with { AllowDuplicateProperties = false };
+
     /// <summary>Reads the whole of <paramref name="path"/> as text after checking that it exists and is not too large.</summary>
     public static string ReadText(string path)
     {
@@ -68,6 +70,49 @@ public static class JsonSource
             var message = "not valid JSON: " + FirstSentence(e.Message);
             throw new LokiException(new LokiDiagnostic(code, DiagnosticSeverity.Error, message, file, JsonErrorPath.Find(json), line, column), e);
         }
+    }
+
+    /// <summary>
+    /// Parses <paramref name="utf8"/> (a file's bytes; a UTF-8 byte order mark is skipped) into nodes that are built on
+    /// first access: the parts of a workflow no reader visits (positions, sizes, groups, <c>extra</c>) are never
+    /// copied out of the parsed document. Same result and same errors as <see cref="Parse"/>: text with a key written
+    /// twice, or text that does not parse, goes through <see cref="Parse"/>.
+    /// </summary>
+    /// <remarks>Nodes built on access are not safe to read from two threads at once: one workflow, one thread.</remarks>
+    public static JsonNode ParseLazy(ReadOnlyMemory<byte> utf8, string file, string code)
+    {
+        var span = utf8.Span;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        // Bytes that are not UTF-8 are read as File.ReadAllText reads them (each bad byte becomes U+FFFD): the parser
+        // would let them through and fail later, on access.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return Parse(System.Text.Encoding.UTF8.GetString(utf8.Span), file, code);
+        }
+
+        JsonDocument document;
+        try
+        {
+            // Not disposed on purpose: the nodes read from it on access.
+            document = JsonDocument.Parse(utf8, StrictOptions);
+        }
+        catch (JsonException)
+        {
+            // A repeated key (kept, last value winning) or bad JSON (reported with line and path): the text path.
+            return Parse(System.Text.Encoding.UTF8.GetString(utf8.Span), file, code);
+        }
+
+        return document.RootElement.ValueKind switch
+        {
+            JsonValueKind.Object => JsonObject.Create(document.RootElement)!,
+            JsonValueKind.Array => JsonArray.Create(document.RootElement)!,
+            JsonValueKind.Null => throw Fail(code, "the file holds JSON null", file),
+            _ => JsonValue.Create(document.RootElement)!,
+        };
     }
 
     /// <summary>

@@ -41,11 +41,26 @@ public sealed class UiWorkflow
     /// <summary>The graphs to check and convert: the root, then each subgraph definition.</summary>
     public IEnumerable<UiGraph> Graphs => [Root, .. _subgraphs.Values];
 
+    /// <summary>
+    /// What <see cref="Read"/> found (errors and warnings), or null for a view made without checks
+    /// (<see cref="View"/>): a converter given a checked view reports these instead of checking again.
+    /// </summary>
+    public IReadOnlyList<LokiDiagnostic>? Problems { get; private set; }
+
     /// <summary>Wraps <paramref name="raw"/> without checking it.</summary>
     public static UiWorkflow View(JsonObject raw, string file) => new(raw, file);
 
     /// <summary>Wraps <paramref name="raw"/> and checks it; returns the problems found (errors reject the file).</summary>
     public static UiWorkflow Read(JsonObject raw, string file, DiagnosticBag diagnostics)
+    {
+        var problems = new DiagnosticBag();
+        var workflow = Check(raw, file, problems);
+        workflow.Problems = problems.Items;
+        diagnostics.AddRange(problems.Items);
+        return workflow;
+    }
+
+    private static UiWorkflow Check(JsonObject raw, string file, DiagnosticBag diagnostics)
     {
         if (raw["nodes"] is not JsonArray nodes)
         {

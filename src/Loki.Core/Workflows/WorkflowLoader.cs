@@ -25,6 +25,11 @@ public static partial class WorkflowLoader
             return LoadMedia(path, extension == ".png" ? WorkflowFormat.Png : WorkflowFormat.Webp);
         }
 
+        if (extension == ".json" && ReadBytes(path) is { } bytes && !HasUtf16Or32Mark(bytes))
+        {
+            return FromRoot(JsonSource.ParseLazy(bytes, path, LokiCodes.WorkflowInvalidJson), path);
+        }
+
         var text = JsonSource.ReadText(path);
         if (extension != ".json" && !text.TrimStart().StartsWith('{'))
         {
@@ -35,9 +40,14 @@ public static partial class WorkflowLoader
     }
 
     /// <summary>Reads a UI workflow or API prompt held in memory; <paramref name="file"/> names it in diagnostics.</summary>
-    public static WorkflowFile Parse(string json, string file)
+    public static WorkflowFile Parse(string json, string file) => Parse(System.Text.Encoding.UTF8.GetBytes(json), file);
+
+    /// <summary>Reads a UI workflow or API prompt held in memory as UTF-8; <paramref name="file"/> names it in diagnostics.</summary>
+    public static WorkflowFile Parse(ReadOnlyMemory<byte> utf8, string file) =>
+        FromRoot(JsonSource.ParseLazy(utf8, file, LokiCodes.WorkflowInvalidJson), file);
+
+    private static WorkflowFile FromRoot(JsonNode root, string file)
     {
-        var root = JsonSource.Parse(json, file, LokiCodes.WorkflowInvalidJson);
         if (root is not JsonObject obj)
         {
             throw JsonSource.Fail(LokiCodes.WorkflowUnknownFormat, "a workflow must be a JSON object", file, "$");
@@ -45,6 +55,23 @@ public static partial class WorkflowLoader
 
         return FromJson(obj, file, null, null, null);
     }
+
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw JsonSource.Fail(LokiCodes.FileUnreadable, "cannot read the file: " + e.Message, path);
+        }
+    }
+
+    // Text in UTF-16 or UTF-32 (which File.ReadAllText recognises by its mark) is not UTF-8: it takes the text path.
+    private static bool HasUtf16Or32Mark(byte[] bytes) =>
+        bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+            || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF));
 
     /// <summary>
     /// Classifies and checks an object already parsed: a UI workflow (<c>nodes</c>), an API prompt, or a wrapper
@@ -78,10 +105,7 @@ public static partial class WorkflowLoader
             }
         }
 
-        if (ui is not null)
-        {
-            UiWorkflow.Read(ui, file, diagnostics);
-        }
+        var view = ui is null ? null : UiWorkflow.Read(ui, file, diagnostics);
 
         if (api is not null)
         {
@@ -102,6 +126,6 @@ public static partial class WorkflowLoader
             throw new LokiException(error);
         }
 
-        return new WorkflowFile(file, format ?? (ui is not null ? WorkflowFormat.UiJson : WorkflowFormat.ApiJson), ui, api, diagnostics.Items);
+        return new WorkflowFile(file, format ?? (ui is not null ? WorkflowFormat.UiJson : WorkflowFormat.ApiJson), ui, api, diagnostics.Items) { UiView = view };
     }
 }

@@ -33,14 +33,20 @@ def find_example(run, example: Any) -> dict:
 def run_example(run, example: Any) -> tuple[dict, list[str]]:
     """Runs one example; returns the outputs and the list of ``expect`` mismatches (empty when all hold)."""
     item = find_example(run, example)
+    outputs = run(**example_inputs(run, item))
+    return outputs, check_expect(outputs, item.get("expect") or {})
+
+
+def example_inputs(run, example: Any) -> dict:
+    """The inputs of an example as a call takes them: file inputs as absolute paths (they are relative to the node folder)."""
+    item = find_example(run, example)
     inputs = {}
     for name, value in item.get("inputs", {}).items():
         port = _input(run, name)
         if port is not None and port.is_file:
             value = [_resolve(run, v) for v in value] if isinstance(value, list) else _resolve(run, value)
         inputs[name] = value
-    outputs = run(**inputs)
-    return outputs, check_expect(outputs, item.get("expect") or {})
+    return inputs
 
 
 def check_expect(outputs: dict, expect: dict) -> list[str]:

@@ -85,26 +85,34 @@ def _is_node_folder(path: Path) -> bool:
 
 def _script_node(folder: Path) -> dict:
     """A node folder not built yet (no `__init__.py`): its LOKI Script `<n>.py` wrapped as a V1 node class."""
+    from . import comfy_adapter
+
+    classes, _ = comfy_adapter.node_mappings(script_of(folder))
+    return classes
+
+
+def script_of(folder: Path):
+    """The `@script.entry` function of a node folder's LOKI Script `<n>.py`, imported once per process."""
     import importlib.util
     import sys
 
-    from . import comfy_adapter
     from .script import Script
 
     name = f"loki_script_{folder.name}"
-    spec = importlib.util.spec_from_file_location(name, folder / f"{folder.name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        del sys.modules[name]
-        raise
+    module = sys.modules.get(name)
+    if module is None or Path(getattr(module, "__file__", "")).resolve() != (folder / f"{folder.name}.py").resolve():
+        spec = importlib.util.spec_from_file_location(name, folder / f"{folder.name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]
+            raise
     scripts = [v for v in vars(module).values() if isinstance(v, Script)]
     if not scripts:
         raise ImportError(f"{folder}: {folder.name}.py has no @script.entry function")
-    classes, _ = comfy_adapter.node_mappings(scripts[0])
-    return classes
+    return scripts[0]
 
 
 _SHARED: dict[tuple, Library] = {}

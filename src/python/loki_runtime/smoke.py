@@ -259,6 +259,42 @@ def cuda_available() -> bool:
     return bool(torch.cuda.is_available())
 
 
+def smoke_folder(folder: Path, devices: list[str], python: str, timeout: float, cuda: bool,
+                 only_cuda: bool = False) -> list[SmokeRun]:
+    """One node's runs, never raising (a broken config is a failed run): what each dispatch worker runs too."""
+    if os.environ.get("COMFYUI_PATH") and os.environ["COMFYUI_PATH"] not in sys.path:
+        sys.path.insert(0, os.environ["COMFYUI_PATH"])  # for nodes that wrap ComfyUI's own nodes
+    try:
+        node_runs = smoke_node(folder, devices, python, timeout, cuda)
+    except Exception as ex:  # a broken config must not stop the others
+        node_runs = [SmokeRun(folder.name, "-", "?", "cpu").fail(f"{type(ex).__name__}: {ex}")]
+    return [r for r in node_runs if r.device == "cuda"] if only_cuda else node_runs
+
+
+def _printed(node_runs: list[SmokeRun]) -> list[SmokeRun]:
+    for r in node_runs:
+        print(f"  {r.status:7} {r.node} [{r.example}, {r.device}]" + (f": {r.reason}" if r.reason else ""), flush=True)
+    return node_runs
+
+
+def _dispatched(folders: list[Path], options: tuple, workers: int | None, scheduler: str | None) -> list[SmokeRun]:
+    """The nodes spread over a Dask cluster (docs/dispatcher.md), reported in folder order; a node whose workers
+    died is a failed run."""
+    from .dispatch.engine import map_on_cluster
+    # By module name: `python3 -m` runs this file as __main__, which Dask would ship by value (SmokeRun with it,
+    # and the report would lose its fields); workers import loki_runtime.smoke instead.
+    from .smoke import smoke_folder as task
+
+    def runs_of(folder: Path, outcome) -> list[SmokeRun]:
+        if outcome.error is not None:
+            return [SmokeRun(folder.name, "-", "?", "cpu").fail(f"{outcome.error['code']}: {outcome.error['message']}")]
+        return outcome.value
+
+    outcomes = map_on_cluster(task, folders, options, "loki-smoke", lambda folder, outcome:
+                              _printed(runs_of(folder, outcome)), workers, scheduler)
+    return [run for folder, outcome in zip(folders, outcomes) for run in runs_of(folder, outcome)]
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import smoke_report
 
@@ -271,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated node names")
     parser.add_argument("--python", default=sys.executable, help="interpreter for the script runs")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per script run")
+    parser.add_argument("--workers", type=int, help="spread the nodes over a local Dask cluster of N workers "
+                                                    "(the dispatcher's; default: one after the other, in this process)")
+    parser.add_argument("--scheduler", help="spread the nodes over a running Dask cluster (tcp://HOST:8786)")
     args = parser.parse_args(argv)
 
     library = Path(args.library).resolve()
@@ -281,20 +320,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.require_cuda and not cuda:
         print("error: CUDA is not available (torch.cuda.is_available() is False)", file=sys.stderr)
         return 3
-    if os.environ.get("COMFYUI_PATH") and os.environ["COMFYUI_PATH"] not in sys.path:
-        sys.path.insert(0, os.environ["COMFYUI_PATH"])  # for nodes that wrap ComfyUI's own nodes
     devices = ["cpu", "cuda"] if args.device == "cpu" else ["cuda"]
-    runs: list[SmokeRun] = []
-    for folder in discover(library, args.only.split(",") if args.only else None):
-        try:
-            node_runs = smoke_node(folder, devices, args.python, args.timeout, cuda)
-        except Exception as ex:  # a broken config must not stop the others
-            node_runs = [SmokeRun(folder.name, "-", "?", "cpu").fail(f"{type(ex).__name__}: {ex}")]
-        if args.device == "cuda":
-            node_runs = [r for r in node_runs if r.device == "cuda"]
-        runs.extend(node_runs)
-        for r in node_runs:
-            print(f"  {r.status:7} {r.node} [{r.example}, {r.device}]" + (f": {r.reason}" if r.reason else ""), flush=True)
+    folders = discover(library, args.only.split(",") if args.only else None)
+    options = (devices, args.python, args.timeout, cuda, args.device == "cuda")
+    if args.workers or args.scheduler:
+        runs = _dispatched(folders, options, args.workers, args.scheduler)
+    else:
+        runs = []
+        for folder in folders:
+            runs.extend(_printed(smoke_folder(folder, *options)))
     print()
     print(smoke_report.table(runs))
     if args.report:

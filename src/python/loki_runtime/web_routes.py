@@ -1,4 +1,5 @@
-"""The HTTP route of the pack's web extension: `GET /loki/flows` (also `/api/loki/flows`), the flows it can open.
+"""The HTTP routes of the pack's web extension (ComfyUI also serves each under `/api`): `GET /loki/flows`, the flows
+it can open; `GET /loki/glamours`, the nodes' glamours, and `GET /loki/glamour/<node>/<path>`, their files.
 
 ComfyUI 0.3.64 does not serve a pack's `subgraphs/` folder, so the editor extension (`web/js/loki.js`) asks this
 route for the subgraph blueprints the pack ships: `{class_type: {"name": node folder, "blueprint": {...}}}`, one per
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .comfy_adapter import mapping_key
+from .glamour_files import CONTENT_TYPES, INDEX_ROUTE, REFUSED, ROUTE as GLAMOUR_ROUTE, glamour_file, glamour_index
 
 ROUTE = "/loki/flows"
 _LOG = logging.getLogger("loki")
@@ -51,6 +53,21 @@ def register(server) -> bool:
         if "index" not in cache:
             cache["index"] = flow_index(pack_root())
         return web.json_response(cache["index"])
+
+    @server.routes.get(INDEX_ROUTE)
+    async def glamours(_request):
+        if "glamours" not in cache:
+            cache["glamours"] = glamour_index(pack_root())
+        return web.json_response(cache["glamours"])
+
+    @server.routes.get(GLAMOUR_ROUTE + "/{node}/{path:.+}")
+    async def glamour(request):
+        node, path = request.match_info["node"], request.match_info["path"]
+        found = glamour_file(pack_root(), node, path)
+        if found is None:
+            return web.json_response({"code": REFUSED, "error": f"no glamour file {node}/{path}"}, status=404)
+        return web.FileResponse(found, headers={"Content-Type": CONTENT_TYPES[found.suffix.lower()],
+                                                "Cache-Control": "no-cache"})
 
     return True
 

@@ -2,9 +2,12 @@
 // A LOKI flow node opens in place as a native subgraph of its library flow and closes back; "Peek inside" shows the
 // flow without changing the graph; while a prompt runs, the flow nodes show their inner nodes' progress. Everything
 // comes from ComfyUI's own messages and the pack's /loki/flows route; without either the nodes stay plain nodes.
+// Nodes with a glamour (/loki/glamours) show it: their face for their run state, widget overlays, interactions;
+// "Veil" / "Glamour" per node and for all of them (./loki/glamours.js).
 import { loadFlowIndex } from './loki/flow_index.js'
 import { addTitleButton, installContextMenu, installTitleButtonClicks } from './loki/menu.js'
 import { closeFlow, openFlow, RECORD } from './loki/open_close.js'
+import { createGlamourLayer } from './loki/glamours.js'
 import { forgetPeek, peekFlow } from './loki/peek.js'
 import { ProgressModel } from './loki/progress_model.js'
 import { installProgressView } from './loki/progress_view.js'
@@ -49,16 +52,23 @@ const actions = {
   }
 }
 
+const glamours = createGlamourLayer({ app, api, flows: index, progress: model, actions })
+
 const extension = {
   name: 'LOKI.Flows',
   model,
   index,
   actions,
+  glamours,
   async init() {
-    const loaded = await loadFlowIndex((route) => api.fetchApi(route))
+    const [loaded] = await Promise.all([loadFlowIndex((route) => api.fetchApi(route)), glamours.init()])
     for (const [k, v] of loaded) index.set(k, v)
   },
+  beforeRegisterNodeDef(nodeType, nodeData) {
+    glamours.beforeRegisterNodeDef(nodeType, nodeData)
+  },
   async setup() {
+    glamours.setup() // before the flows' menu: "Open flow" stays the node menu's first entry
     installContextMenu(app.canvas, index, actions)
     installTitleButtonClicks(app.canvas.canvas, actions)
     installProgressView(app.canvas, model, index)
@@ -70,9 +80,13 @@ const extension = {
   },
   nodeCreated(node) {
     addTitleButton(node, index)
+    glamours.nodeCreated(node)
   },
   loadedGraphNode(node) {
     addTitleButton(node, index)
+  },
+  afterConfigureGraph() {
+    glamours.graphLoaded()
   }
 }
 

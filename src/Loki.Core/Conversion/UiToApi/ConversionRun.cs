@@ -100,7 +100,7 @@ internal sealed class ConversionRun
                 return;
             case FlatNodeKind.Virtual:
                 node.Widgets = node.ClassType == "PrimitiveNode" && node.Node.WidgetValues is { Count: > 0 } pv
-                    ? [KeyValuePair.Create("value", pv[0]?.DeepClone())]
+                    ? [KeyValuePair.Create("value", JsonCopy.Of(pv[0]))]
                     : [];
                 return;
         }
@@ -155,7 +155,7 @@ internal sealed class ConversionRun
         var schema = node.SchemaIn(_schemas);
         foreach (var (name, raw) in node.Widgets!)
         {
-            var value = raw?.DeepClone();
+            var value = JsonCopy.Of(raw);
             if (schema?.Input(name) is { } spec && spec.Flag("dynamicPrompts") && JsonRead.String(value) is { } text)
             {
                 value = JsonValue.Create(DynamicText(node, name, text));
@@ -182,7 +182,7 @@ internal sealed class ConversionRun
                 continue;
             }
 
-            inputs[input.Name] = resolved.IsWidget ? Wrap(resolved.Value?.DeepClone()) : new JsonArray(resolved.OriginId, resolved.OriginSlot);
+            inputs[input.Name] = resolved.IsWidget ? Wrap(JsonCopy.Of(resolved.Value)) : new JsonArray(resolved.OriginId, resolved.OriginSlot);
         }
 
         return inputs;

@@ -18,7 +18,7 @@ internal static class UiNodeWidgets
     {
         if (node.NamedWidgetValues is { } named)
         {
-            return named.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())).ToList();
+            return named.Select(p => KeyValuePair.Create(p.Key, JsonCopy.Of(p.Value))).ToList();
         }
 
         var values = node.WidgetValues;
@@ -37,7 +37,7 @@ internal static class UiNodeWidgets
                 return null;
             }
 
-            result.Add(KeyValuePair.Create(name, values[at]?.DeepClone()));
+            result.Add(KeyValuePair.Create(name, JsonCopy.Of(values[at])));
             at++;
             if (at < values.Count && IsControl(values[at]) && values[at - 1]?.GetValueKind() == JsonValueKind.Number)
             {

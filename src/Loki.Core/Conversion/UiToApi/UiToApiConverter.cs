@@ -12,10 +12,30 @@ namespace Loki.Core.Conversion.UiToApi;
 public static class UiToApiConverter
 {
     /// <summary>Converts <paramref name="ui"/>; <paramref name="file"/> names it in diagnostics.</summary>
-    public static UiToApiResult Convert(JsonObject ui, SchemaSet schemas, UiToApiOptions options, string file)
+    public static UiToApiResult Convert(JsonObject ui, SchemaSet schemas, UiToApiOptions options, string file) =>
+        Convert(UiWorkflow.Read(ui, file, new DiagnosticBag()), schemas, options, file);
+
+    /// <summary>Converts what a loader read, reusing the view it checked (<see cref="WorkflowFile.UiView"/>) when it has one.</summary>
+    public static UiToApiResult Convert(WorkflowFile loaded, SchemaSet schemas, UiToApiOptions options, string file) =>
+        loaded.UiView is { } view
+            ? Convert(view, schemas, options, file)
+            : Convert(loaded.Ui ?? throw new ArgumentException("the file holds no UI workflow", nameof(loaded)), schemas, options, file);
+
+    /// <summary>
+    /// Converts a view made by <see cref="UiWorkflow.Read"/>: its problems are reported again, not looked for again
+    /// (a view made without checks is checked here).
+    /// </summary>
+    public static UiToApiResult Convert(UiWorkflow workflow, SchemaSet schemas, UiToApiOptions options, string file)
     {
         var diagnostics = new DiagnosticBag();
-        var workflow = UiWorkflow.Read(ui, file, diagnostics);
+        if (workflow.Problems is not { } problems || !string.Equals(workflow.File, file, StringComparison.Ordinal))
+        {
+            // The file name is in every diagnostic: a view read under another name is checked again under this one.
+            workflow = UiWorkflow.Read(workflow.Raw, file, new DiagnosticBag());
+            problems = workflow.Problems!;
+        }
+
+        diagnostics.AddRange(problems);
         if (diagnostics.HasErrors)
         {
             return new UiToApiResult(null, diagnostics.Items);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Loki.Core.Schemas;
 
@@ -12,8 +13,13 @@ internal static class WidgetLayout
 {
     private static readonly string[] UploadFlags = ["image_upload", "video_upload", "animated_image_upload"];
 
-    /// <summary>Builds the slot list of <paramref name="schema"/>.</summary>
-    public static IReadOnlyList<WidgetSlot> For(NodeSchema schema)
+    // Every node of a class has the same layout: built once per definition (a batch converts many nodes per class).
+    private static readonly ConditionalWeakTable<NodeSchema, WidgetSlot[]> Cache = [];
+
+    /// <summary>The slot list of <paramref name="schema"/>.</summary>
+    public static IReadOnlyList<WidgetSlot> For(NodeSchema schema) => Cache.GetValue(schema, Build);
+
+    private static WidgetSlot[] Build(NodeSchema schema)
     {
         var slots = new List<WidgetSlot>();
         foreach (var input in schema.Inputs)
@@ -59,6 +65,6 @@ internal static class WidgetLayout
             slots.Add(new WidgetSlot(WidgetSlotKind.Upload, audio));
         }
 
-        return slots;
+        return [.. slots];
     }
 }

@@ -26,7 +26,7 @@ internal static class WidgetMapper
         {
             foreach (var (name, value) in named)
             {
-                assigned[name] = value?.DeepClone();
+                assigned[name] = JsonCopy.Of(value);
             }
         }
         else if (values is not null)
@@ -96,7 +96,7 @@ internal static class WidgetMapper
             switch (slot.Kind)
             {
                 case WidgetSlotKind.Value:
-                    assigned[slot.Input!.Name] = value?.DeepClone();
+                    assigned[slot.Input!.Name] = JsonCopy.Of(value);
                     at++;
                     break;
                 case WidgetSlotKind.Control:

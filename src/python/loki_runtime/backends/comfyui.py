@@ -62,6 +62,7 @@ class ComfyUIBackend:
             if _SESSION.root != root:
                 raise FlowError(codes.BACKEND_UNAVAILABLE, f"ComfyUI from {_SESSION.root} is already loaded in this "
                                                            f"process; cannot also load {root}")
+            _SESSION._register(library_roots or [])  # a flow of another library in the same warm session
             return _SESSION
         _SESSION = cls(root, library_roots or [])
         return _SESSION

@@ -1,5 +1,6 @@
 // The flows the pack can open: GET /loki/flows (the pack's subgraph blueprints, by class type). A frontend or backend
 // without the route gets an empty index: LOKI nodes then stay ordinary closed nodes.
+import { routeJson } from './route_json.js'
 
 /** One openable flow: the blueprint's subgraph definition and what the closed node's counter counts. */
 export class FlowEntry {
@@ -20,15 +21,7 @@ export class FlowEntry {
 /** Loads the index; `fetchApi` is the frontend's `api.fetchApi`. Never throws: a missing route is an empty index. */
 export async function loadFlowIndex(fetchApi) {
   const index = new Map()
-  let body = {}
-  try {
-    const response = await fetchApi('/loki/flows')
-    if (!response.ok) return index
-    body = await response.json()
-  } catch {
-    return index
-  }
-  for (const [classType, item] of Object.entries(body ?? {})) {
+  for (const [classType, item] of Object.entries(await routeJson(fetchApi, '/loki/flows'))) {
     const definition = item?.blueprint?.definitions?.subgraphs?.[0]
     if (definition && Array.isArray(definition.nodes)) index.set(classType, new FlowEntry(classType, item.name, definition))
   }

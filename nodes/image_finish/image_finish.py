@@ -1,0 +1,27 @@
+"""Finishes a photo: levels, a light sharpen and a caption, as a composite LOKI Script of three library nodes."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: find loki_runtime in the pack root or the repository
+    _root = Path(__file__).resolve().parents[2]
+    sys.path[:0] = [str(_root), str(_root / "src" / "python")]
+from loki_runtime import compose, script
+
+image_levels = compose.node("image_levels", __file__)
+image_sharpen = compose.node("image_sharpen", __file__)
+text_overlay = compose.node("text_overlay", __file__)
+
+
+@script.entry(__file__)
+def run(image, caption="LOKI", amount=0.8):
+    """Levels stretch the tones, an unsharp mask crisps them, the caption goes in the corner."""
+    leveled = image_levels(image=image, black_point=0.04, white_point=0.96, gamma=1.1)["image"]
+    sharpened = image_sharpen(image=leveled, amount=amount, radius=1.5, threshold=0.02)["image"]
+    captioned = text_overlay(image=sharpened, text=caption, x=8, y=8, size=16, color="#ffffff")
+    return {"image": captioned["image"]}
+
+
+if __name__ == "__main__":
+    raise SystemExit(run.main())

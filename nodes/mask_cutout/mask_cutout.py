@@ -1,0 +1,27 @@
+"""Cuts the pixels of one colour out of a picture onto a background, as a composite of three mask nodes."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: find loki_runtime in the pack root or the repository
+    _root = Path(__file__).resolve().parents[2]
+    sys.path[:0] = [str(_root), str(_root / "src" / "python")]
+from loki_runtime import compose, script
+
+mask_from_color = compose.node("mask_from_color", __file__)
+mask_grow = compose.node("mask_grow", __file__)
+mask_composite = compose.node("mask_composite", __file__)
+
+
+@script.entry(__file__)
+def run(image, background, color="#00ff00", tolerance=0.3, grow=2):
+    """The colour's mask, grown by a few pixels, decides where the picture covers the background."""
+    picked = mask_from_color(image=image, color=color, tolerance=tolerance)["mask"]
+    grown = mask_grow(mask=picked, pixels=grow, feather=1.0)["mask"]
+    combined = mask_composite(background=background, foreground=image, mask=grown)["image"]
+    return {"image": combined, "mask": grown}
+
+
+if __name__ == "__main__":
+    raise SystemExit(run.main())

@@ -1,0 +1,27 @@
+"""A headline and its URL slug from raw text, as a composite of three text nodes."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: find loki_runtime in the pack root or the repository
+    _root = Path(__file__).resolve().parents[2]
+    sys.path[:0] = [str(_root), str(_root / "src" / "python")]
+from loki_runtime import compose, script
+
+text_replace = compose.node("text_replace", __file__)
+text_case = compose.node("text_case", __file__)
+text_slugify = compose.node("text_slugify", __file__)
+
+
+@script.entry(__file__)
+def run(text, find="_", replace=" "):
+    """One cleaned text feeds both the title casing and the slug; the replacement count comes along."""
+    cleaned = text_replace(text=text, find=find, replace=replace)
+    title = text_case(text=cleaned["text"], mode="title")["text"]
+    slug = text_slugify(text=cleaned["text"], separator="-", max_length=40)["text"]
+    return {"title": title, "slug": slug, "replaced": cleaned["count"]}
+
+
+if __name__ == "__main__":
+    raise SystemExit(run.main())
