@@ -494,12 +494,25 @@ Task("release")
     Say($"archive: {root.GetRelativePath(zip)} (+ .sha256)");
 });
 
+Task("world")
+    .Description("draws the whole library as one macro workflow: artifacts/world.png, which opens in ComfyUI (loki world)")
+    .IsDependentOn("library")
+    .Does(() =>
+{
+    var world = artifacts.CombineWithFilePath("world.png");
+    if (Loki($"world --library \"{library.FullPath}\" --metadata \"{root.CombineWithFilePath("pack.json").FullPath}\" -o \"{world.FullPath}\"", allowFail: true) != 0)
+    {
+        throw new Exception("the World was not drawn; the errors above name each node");
+    }
+});
+
 Task("default")
-    .Description("the main job: build the library, smoke-test it, package the pack, write the release archive and the loki-runtime wheel")
+    .Description("the main job: build the library, smoke-test it, package the pack, write the release archive, the loki-runtime wheel and the World picture")
     .IsDependentOn("library")
     .IsDependentOn("smoke")
     .IsDependentOn("package")
     .IsDependentOn("release")
-    .IsDependentOn("wheel");
+    .IsDependentOn("wheel")
+    .IsDependentOn("world");
 
 RunTarget(target);

@@ -4,7 +4,7 @@ namespace Loki.Cli.Tests;
 public sealed class HelpTests
 {
     private static readonly string[] Commands =
-        ["new", "import", "convert", "inspect", "node-to-flow", "pack", "verify", "wrap", "import-node", "script-to-node", "node-to-script", "schemas", "split"];
+        ["new", "import", "convert", "inspect", "node-to-flow", "pack", "verify", "wrap", "import-node", "script-to-node", "node-to-script", "schemas", "split", "run"];
 
     [Fact]
     public async Task Help_ListsEveryCommandOnce()
@@ -30,6 +30,7 @@ public sealed class HelpTests
     [InlineData("pack")]
     [InlineData("schemas extract")]
     [InlineData("split")]
+    [InlineData("run")]
     public async Task CommandHelp_ExitsZero(string command)
     {
         var run = await CliRun.InProcessAsync([.. command.Split(' '), "--help"]);

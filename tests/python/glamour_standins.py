@@ -61,7 +61,8 @@ def fill_missing(nodes: Path) -> list[str]:
     written = []
     for folder in sorted(p for p in nodes.iterdir() if p.is_dir() and not (p / "glamour" / "glamour.json").exists()):
         if (folder / f"{folder.name}.json").exists():
-            write_glamour(folder, overlays=widget_overlays(folder), interactions=[
+            hue = sum(folder.name.encode()) * 37 % 256
+            write_glamour(folder, overlays=widget_overlays(folder), card_color=(hue, 255 - hue, (hue * 7) % 256), interactions=[
                 {"on": "hover", "action": "show_card"},
                 {"on": "click", "action": "toggle_veil", "area": {"x": 0.9, "y": 0.3, "w": 0.1, "h": 0.2}}])
             written.append(folder.name)

@@ -61,9 +61,13 @@ def run(tmp_path_factory):
         killed_after = sum(e["event"] == "job" for e in events(log))
         stdout, stderr = proc.communicate(timeout=600)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        if proc.poll() is None:  # a failed wait: SIGTERM lets the dispatcher stop its workers, then SIGKILL
+            proc.terminate()
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
     direct = subprocess.run([sys.executable, os.path.join(HERE, "dispatch_direct_driver.py"), str(jobs),
                              str(work / "direct"), str(copies[0].comfyui)], env=env, capture_output=True, text=True,
                             timeout=600)
@@ -107,6 +111,8 @@ def test_the_report_names_each_jobs_worker(run):
     assert before and all(e["worker"]["name"] == "1" for e in before)  # the victim ran jobs before it died
     survivors = {e["worker"]["pid"] for e in report} - {victim["pid"]}
     assert survivors  # the rest ran on worker 0 (or on worker 1 restarted by its nanny: a new process)
+    rerun = [e for e in report if e["reruns"]]
+    assert rerun and all(e["worker"]["pid"] != victim["pid"] for e in rerun)  # finished by a live process
 
 
 def test_each_worker_drives_its_own_comfyui_server(start_comfyui, tmp_path):

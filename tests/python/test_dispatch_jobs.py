@@ -104,3 +104,14 @@ def test_the_codes_mirror_the_csharp_table():
     python = {v for k, v in vars(codes).items() if k.isupper() and isinstance(v, str) and v.startswith("LOKI80")}
     assert python and python <= csharp
     assert csharp - python == {"LOKI8055"}  # the runtime not found: only the C# front-end can say that
+
+
+def test_a_flow_that_cannot_be_loaded_is_named_at_each_jobs_line(tmp_path):
+    (tmp_path / "exits.py").write_text("raise SystemExit(3)\n")
+    (tmp_path / "two.py").write_text("from loki_runtime import script\n\n\n@script.entry\ndef a(x: int = 1):\n    return x\n\n\n"
+                                     "@script.entry\ndef b(x: int = 1):\n    return x\n")
+    path = write(tmp_path / "jobs.jsonl", '{"flow": "exits.py"}\n{"flow": "two.py"}\n')
+    found, diagnostics = problems(lambda: prepare(jobs.read_jsonl(path), Backends("loki")))
+    assert found == [(codes.JOB_FLOW_NOT_FOUND, 1), (codes.JOB_FLOW_NOT_FOUND, 2)]
+    assert str(tmp_path / "exits.py") in str(diagnostics[0]) and "SystemExit" in str(diagnostics[0])
+    assert str(tmp_path / "two.py") in str(diagnostics[1])

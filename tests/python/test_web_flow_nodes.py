@@ -19,7 +19,7 @@ from browser_harness import significant
 from web_fixtures import browser, page, server, upload_gradient  # noqa: F401 (fixtures)
 from web_flow_pages import (DRAWN_TEXTS, EXT, FLOW_CLASS, LOAD, NO_SUBGRAPHS, SERIALIZE, back_to_root, call_action,
                             canvas_nodes, choose, click_title_button, close_dialogs, context_menu, differences,
-                            finish_sheet_flow, finish_sheet_workflow, levels_workflow, normalized,
+                            finish_sheet_flow, finish_sheet_workflow, image_finish_workflow, levels_workflow, normalized,
                             photo_finish_workflow, run_queued, title_button_point)
 
 comfyui_tool = pytest.importorskip("comfyui_tool")  # the real ComfyUI's test tool (tests/python/comfyui_tool.py)
@@ -82,6 +82,31 @@ def test_open_replaces_the_node_by_its_flow_and_close_restores_it(page, image):
     after = page.evaluate(SERIALIZE)
     assert differences(normalized(after), normalized(before)) == []
     assert "definitions" not in after or not after["definitions"].get("subgraphs")
+
+
+def test_a_composite_script_node_opens_as_the_flow_of_its_parts(page, image):
+    """Issue 13: image_finish is a LOKI Script calling three library nodes; the build grew its flow from the script."""
+    page.evaluate(LOAD, image_finish_workflow(image))
+    before = page.evaluate(SERIALIZE)
+    opened = page.evaluate(call_action("open", 7))
+    assert opened["id"] == 7
+    inside = sorted((n["type"], n["title"]) for n in canvas_nodes(page))  # the flow's saver shows the result inside
+    assert inside == [("LokiImageLevels", "leveled"), ("LokiImageSharpen", "sharpened"), ("LokiTextOverlay", "captioned"),
+                      ("SaveImage", "Save Image")]
+    io = page.evaluate("""() => ({ inputs: app.canvas.graph.inputs.map((i) => [i.name, i.type]),
+        outputs: app.canvas.graph.outputs.map((o) => [o.name, o.type]) })""")
+    assert io == {"inputs": [["image", "IMAGE"], ["caption", "STRING"], ["amount", "FLOAT"]],
+                  "outputs": [["image", "IMAGE"]]}, io
+    page.screenshot("open-composite-image-finish-inside")
+    back_to_root(page)
+    prompt = page.evaluate("async () => (await app.graphToPrompt()).output")
+    inner = {v["class_type"]: v["inputs"] for k, v in prompt.items() if k.startswith("7:")}
+    assert sorted(inner) == ["LokiImageLevels", "LokiImageSharpen", "LokiTextOverlay", "SaveImage"]
+    assert inner["LokiTextOverlay"]["text"] == "hello" and inner["LokiImageSharpen"]["amount"] == 1.5
+    assert inner["LokiImageLevels"]["image"] == ["1", 0] and inner["LokiImageLevels"]["gamma"] == 1.1
+    closed = page.evaluate(call_action("close", 7))
+    assert closed == {"id": 7, "type": "LokiImageFinish"}
+    assert differences(normalized(page.evaluate(SERIALIZE)), normalized(before)) == []
 
 
 def test_undo_returns_to_the_closed_node(page, image):

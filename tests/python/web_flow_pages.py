@@ -2,7 +2,7 @@
 
 Workflows: `photo_finish_workflow` (LoadImage → the library's LOKI flow node photo_finish, id 7 → preview) and
 `finish_sheet_workflow` (LoadImage → the test's flow node finish_sheet, id 12 → preview), `levels_workflow` (a
-script node, id 2). Page helpers speak to the page through `browser_harness.Browser`: the extension's own actions, and the
+script node, id 2), `image_finish_workflow` (the composite script node image_finish, id 7). Page helpers speak to the page through `browser_harness.Browser`: the extension's own actions, and the
 user's gestures (real mouse events at the canvas position of a node, computed from `node.pos` and the canvas
 transform `ds`).
 """
@@ -57,6 +57,17 @@ def finish_sheet_workflow(image: str, white: float) -> dict:
                  widget_inputs=[("white", "FLOAT")], widgets=[white], outputs=[("sheet", "IMAGE")], pos=[420, 140]),
          preview(13, [820, 140])],
         [(1, 0, 12, "image"), (12, 0, 13, "images")])
+
+
+def image_finish_workflow(image: str) -> dict:
+    """LoadImage → the composite script node LokiImageFinish (7) → preview: a script whose flow is its parts."""
+    return ui.ui_workflow(
+        [load_image(1, image),
+         ui.node(7, "LokiImageFinish", title="My composite", sockets=[("image", "IMAGE")],
+                 widget_inputs=[("caption", "STRING"), ("amount", "FLOAT")], widgets=["hello", 1.5],
+                 outputs=[("image", "IMAGE")], pos=[420, 140]),
+         preview(9, [800, 140])],
+        [(1, 0, 7, "image"), (7, 0, 9, "images")])
 
 
 def levels_workflow(image: str) -> dict:

@@ -27,5 +27,6 @@ internal sealed class LokiRootCommand : RootCommand
         Add(new SplitCommand());
         Add(new WorldCommand());
         Add(new RunCommand(console));
+        Add(new DecomposeCommand());
     }
 }

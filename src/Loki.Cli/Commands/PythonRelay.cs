@@ -15,10 +15,18 @@ internal static class PythonRelay
     public static async Task<int> RunAsync(string python, IReadOnlyList<string> arguments, string runtimeParent, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var inherited = Environment.GetEnvironmentVariable("PYTHONPATH");
-        var info = PythonProcess.StartInfo(python, arguments, environment: new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["PYTHONPATH"] = string.IsNullOrEmpty(inherited) ? runtimeParent : runtimeParent + Path.PathSeparator + inherited,
-        });
+        };
+        if (TerminalSize() is var (columns, lines))
+        {
+            // Python writes into a pipe, not the terminal: tell a progress bar how wide the terminal is.
+            environment["COLUMNS"] = columns.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["LINES"] = lines.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var info = PythonProcess.StartInfo(python, arguments, environment: environment);
         Process process;
         try
         {
@@ -46,6 +54,18 @@ internal static class PythonRelay
 
             await relays;
             return process.ExitCode;
+        }
+    }
+
+    private static (int Columns, int Lines)? TerminalSize()
+    {
+        try
+        {
+            return Console.IsErrorRedirected || Console.WindowWidth <= 0 ? null : (Console.WindowWidth, Console.WindowHeight);
+        }
+        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return null;
         }
     }
 

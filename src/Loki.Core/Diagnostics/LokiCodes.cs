@@ -16,7 +16,9 @@ namespace Loki.Core.Diagnostics;
 /// <item><c>LOKI5000-5199</c> requirements verification, smoke tests, packaging.</item>
 /// <item><c>LOKI6000-6099</c> splitting a workflow into a library of flows (<c>loki split</c>).</item>
 /// <item><c>LOKI6100-6129</c> composite LOKI Scripts compiled to LOKI Flows (<c>Loki.Core.Composition</c>).</item>
+/// <item><c>LOKI8000-8039</c> the World: the library as one macro workflow in one image (<c>loki world</c>).</item>
 /// <item><c>LOKI8040-8079</c> the dispatcher (<c>loki run</c>): jobs files, options, cluster, job outcomes.</item>
+/// <item><c>LOKI6130-6169</c> decomposing a plain Python function into steps (<c>loki decompose</c>).</item>
 /// </list>
 /// </summary>
 public static class LokiCodes
@@ -674,4 +676,48 @@ public static class LokiCodes
 
     /// <summary>The Python runtime (<c>loki_runtime</c>) that runs the dispatcher was not found.</summary>
     public const string DispatchRuntimeNotFound = "LOKI8055";
+    // ---- LOKI6130-6169 decomposing a plain Python function into steps (loki decompose) -------
+    // 6130-6136 are reported by the embedded analysis (lokiast/decompose_refusals.py) and must match it.
+
+    /// <summary>The function returns early (a return inside a branch or loop, or before its last statement).</summary>
+    public const string DecomposeEarlyReturn = "LOKI6130";
+
+    /// <summary>The function declares <c>global</c> or <c>nonlocal</c> names: a step may only change its own values.</summary>
+    public const string DecomposeGlobalWrite = "LOKI6131";
+
+    /// <summary>The function is a generator, awaits, or is <c>async</c>.</summary>
+    public const string DecomposeGenerator = "LOKI6132";
+
+    /// <summary>The function looks at its own scope (<c>locals()</c>, <c>vars()</c>, <c>exec</c>, <c>eval</c>, zero-argument <c>super()</c>).</summary>
+    public const string DecomposeDynamicScope = "LOKI6133";
+
+    /// <summary>The target is a method that needs an instance (only plain functions and static methods are decomposed).</summary>
+    public const string DecomposeMethod = "LOKI6134";
+
+    /// <summary>The function uses <c>*args</c> or <c>**kwargs</c>, which cannot be node inputs.</summary>
+    public const string DecomposeVariadic = "LOKI6135";
+
+    /// <summary>The body is one step already at the given <c>--min-lines</c>: nothing to cut.</summary>
+    public const string DecomposeNothingToCut = "LOKI6136";
+
+    /// <summary>The decomposition gives a different result (or error, or input state) than the original on a generated input.</summary>
+    public const string DecomposeNotEquivalent = "LOKI6137";
+
+    /// <summary>Equality cannot be proven: too few generated inputs ran the original to a normal return.</summary>
+    public const string DecomposeUnproven = "LOKI6138";
+
+    /// <summary>A node folder the decomposition would write holds a node this decomposition did not write (hand-written or from another source).</summary>
+    public const string DecomposeFolderTaken = "LOKI6139";
+
+    /// <summary>The equivalence check could not run (the original or the composite failed to load).</summary>
+    public const string DecomposeCheckFailed = "LOKI6140";
+
+    /// <summary>Bad decompose options (<c>--min-lines</c> below 1, <c>--depth</c> below 1).</summary>
+    public const string DecomposeBadOptions = "LOKI6141";
+
+    /// <summary>The analysis reported a refusal code this build does not know (helper and table out of step).</summary>
+    public const string DecomposeRefused = "LOKI6142";
+
+    /// <summary>The function returns no value (a flow needs an output); reported by the embedded analysis.</summary>
+    public const string DecomposeNoResult = "LOKI6143";
 }

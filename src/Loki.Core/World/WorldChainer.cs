@@ -10,9 +10,10 @@ namespace Loki.Core.World;
 /// Chains the library into one macro workflow. Each node's data inputs (its sockets, and as many STRING inputs as
 /// its X2Y format has T letters) are fed by the most recent compatible output: same type, and the origin's X2Y
 /// format gives that type's letter; from the node's own region first, else from the node placed last. A second
-/// input of one type takes a different origin when there is one. A required socket nothing in the library can feed
-/// and a text input nothing feeds get a ComfyUI core source (an empty image, a solid mask, a string); every runnable chain end gets a core preview node.
-/// Nodes are placed when what they take has been made (region by region, by name), so paths run forward.
+/// input of one type takes a different origin when there is one. A required socket nothing in the library can feed,
+/// and a text input nothing feeds, get a ComfyUI core source (an empty image, a solid mask, a string); every runnable
+/// chain end gets a core preview node. Nodes are placed when what they take has been made (region by region, by
+/// name, flows last), so paths run forward.
 /// </summary>
 public static class WorldChainer
 {

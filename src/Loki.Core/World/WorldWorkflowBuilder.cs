@@ -167,18 +167,24 @@ internal static class WorldWorkflowBuilder
         return order;
     }
 
-    /// <summary>A view that frames the whole map in a 1600 × 1000 window (the frontend applies it on load).</summary>
+    /// <summary>
+    /// A view that frames the whole map in a 1600 × 1000 window (the frontend applies it on load), inside the part of
+    /// the canvas its menu bars (about 80 units on top, 60 on the left) leave free.
+    /// </summary>
     private static JsonObject View(ImmutableArray<WorldRegionBox> regions)
     {
+        const double left = 60, top = 80, freeW = 1600 - left - 20, freeH = 1000 - top - 20;
         var x0 = regions.Min(r => r.X);
         var y0 = regions.Min(r => r.Y);
         var w = regions.Max(r => r.X + r.Width) - x0;
         var h = regions.Max(r => r.Y + r.Height) - y0;
-        var scale = Math.Round(Math.Min(1.0, Math.Min(1520 / w, 920 / h)), 4);
+        var scale = Math.Floor(Math.Min(1.0, Math.Min(freeW / w, freeH / h)) * 1000) / 1000;
         return new JsonObject
         {
             ["scale"] = scale,
-            ["offset"] = new JsonArray(Math.Round(-x0 + ((1600 / scale) - w) / 2, 2), Math.Round(-y0 + ((1000 / scale) - h) / 2, 2)),
+            ["offset"] = new JsonArray(
+                Math.Round(-x0 + ((left + ((freeW - (w * scale)) / 2)) / scale), 2),
+                Math.Round(-y0 + ((top + ((freeH - (h * scale)) / 2)) / scale), 2)),
         };
     }
 

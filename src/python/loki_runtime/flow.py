@@ -63,6 +63,9 @@ class value:  # noqa: N801 - reads as a marker in flow scripts: flow.value([1, 2
         self.items = list(items)
 
 
+_constant = value  # the wrapper under a name that `value` parameters do not shadow
+
+
 # ComfyUI nodes whose files a flow output reproduces: each writes 8-bit PNGs as `np.clip(255. * i, 0, 255)
 # .astype(np.uint8)` (nodes.py SaveImage.save_images; PreviewImage and MaskPreview subclass it).
 SAVERS = ("SaveImage", "PreviewImage", "MaskPreview")
@@ -92,7 +95,10 @@ class Graph:
 
     def input(self, name: str, value: Any = None, type: str = "*", default: Any = None, min: Any = None,
               max: Any = None, description: str = "") -> list:
-        """Declares a flow input with a `LokiInput` marker fed by `value`; returns the link to use downstream."""
+        """Declares a flow input with a `LokiInput` marker fed by `value`; returns the link to use downstream. A list
+        that is not a link (`["id", slot]`, as an enclosing flow passes it) is data: it is wrapped as `value([...])`."""
+        if isinstance(value, list) and not is_link(value):
+            value = _constant(value)
         marker = self.node(INPUT_MARKER, _title=name, name=name, type=type,
                            default="" if default is None else _widget_text(default),
                            min="" if min is None else _widget_text(min), max="" if max is None else _widget_text(max),

@@ -84,6 +84,9 @@ const extension = {
   },
   loadedGraphNode(node) {
     addTitleButton(node, index)
+  },
+  afterConfigureGraph() {
+    glamours.graphLoaded()
   }
 }
 

@@ -86,7 +86,7 @@ public static class ScriptEmitter
         return w.ToString();
     }
 
-    private static IEnumerable<string> Parameters(NodeConfig config)
+    internal static IEnumerable<string> Parameters(NodeConfig config)
     {
         var seenDefault = false;
         var keywordOnly = false;

@@ -4,6 +4,8 @@
   loki_pyast.py imports PATH                the top-level imports of a module or folder, split by origin
   loki_pyast.py extract PACK [--comfyui DIR] ComfyUI node definitions of a pack (or of ComfyUI itself)
   loki_pyast.py composite FILE              the node calls of a composite LOKI Script's run() (lokiast/composite.py)
+  loki_pyast.py decompose FILE FUNCTION [--min-lines N] [--depth D]
+                                            a function cut into steps ({"refused": {code, message, line}} when it cannot be)
 
 Exit 0 with the JSON result; exit 2 with {"error": ...} when the input cannot be read.
 """
@@ -16,7 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from lokiast import comfy_nodes, composite, imports, signature  # noqa: E402
+from lokiast import comfy_nodes, composite, decompose, imports, signature  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--comfyui")
     p = sub.add_parser("composite")
     p.add_argument("file")
+    p = sub.add_parser("decompose")
+    p.add_argument("file")
+    p.add_argument("function")
+    p.add_argument("--min-lines", type=int, default=3)
+    p.add_argument("--depth", type=int, default=2)
     args = parser.parse_args(argv)
     try:
         if args.command == "signature":
@@ -40,8 +47,12 @@ def main(argv: list[str] | None = None) -> int:
             result = imports.scan(args.path)
         elif args.command == "composite":
             result = composite.read(args.file)
+        elif args.command == "decompose":
+            result = decompose.plan(args.file, args.function, args.min_lines, args.depth)
         else:
             result = comfy_nodes.extract_pack(args.pack, args.comfyui)
+    except decompose.Refusal as ex:
+        result = {"refused": {"code": ex.code, "message": str(ex), "line": ex.line}}
     except signature.SignatureError as ex:
         return _fail(str(ex), ex.line)
     except (OSError, SyntaxError, ValueError) as ex:

@@ -42,7 +42,9 @@ def prepare(jobs: list[Job], backends: runner.Backends) -> list[Prepared]:
                         routing.resources(checked, script))
             prepared.append(Prepared(checked, task, roots))
         except DispatchError as ex:
-            problems.extend(d if d.line or not job.line else Diagnostic(d.code, d.message, job.source, line=job.line)
+            # a problem of the flow file itself is reported at the job's line too, naming the flow
+            problems.extend(d if d.line or not job.line else Diagnostic(d.code, f"{d.file}: {d.message}", job.source,
+                                                                        line=job.line)
                             for d in ex.diagnostics)
     if problems:
         raise DispatchError(problems)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -43,11 +44,23 @@ def build_parser() -> argparse.ArgumentParser:
                         help="resources each local worker declares (default: GPU=1 when CUDA is available)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="draw a progress bar (default: when stderr is a terminal)")
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the cluster's workers")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for the cluster's workers")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _stop)  # a terminated run still stops its local cluster (the `with` blocks end)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("loki: error: interrupted", file=sys.stderr)
+        return 130
+    except _Terminated:
+        print("loki: error: terminated", file=sys.stderr)
+        return 143
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -69,9 +82,6 @@ def main(argv: list[str] | None = None) -> int:
     except DispatchError as ex:
         _print_diagnostics(ex.diagnostics)
         return 1
-    except KeyboardInterrupt:
-        print("loki: error: interrupted", file=sys.stderr)
-        return 130
     return _finish(args, entries)
 
 
@@ -128,6 +138,14 @@ def _checked_options(args) -> dict:
     if problems:
         raise DispatchError([Diagnostic(codes.BAD_OPTIONS, p) for p in problems])
     return {"workers": args.workers or min(os.cpu_count() or 1, 4), "resources": resources}
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the run is, so that every `finally` and `with` on the way out runs."""
+
+
+def _stop(signum, frame):
+    raise _Terminated()
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:

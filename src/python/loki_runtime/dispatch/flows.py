@@ -49,7 +49,7 @@ def _import(file: Path) -> Script:
     sys.modules[name] = module
     try:
         spec.loader.exec_module(module)
-    except BaseException as ex:  # noqa: BLE001 - SystemExit too: a script that exits on import is not a flow
+    except (Exception, SystemExit) as ex:  # noqa: BLE001 - a script that exits on import is not a flow either
         sys.modules.pop(name, None)
         raise DispatchError.one(codes.JOB_FLOW_NOT_FOUND, f"cannot import the flow: {type(ex).__name__}: {ex}",
                                 str(file)) from None

@@ -12,6 +12,7 @@ export class FaceStates {
     this.pending = [] // [{ promptId, nodes: Set of prompt node ids }], oldest first
     this.cachedIds = new Set()
     this.last = new Map() // flow path -> face of the last prompt that ran it
+    this.stale = null // a prompt of a workflow loaded over since: its states are not this workflow's
     this.listeners = new Set()
     progress.onChange((kind) => {
       if (kind === 'start') this.started(progress.promptId)
@@ -76,12 +77,28 @@ export class FaceStates {
     this.#changed()
   }
 
+  /** The user interrupted the prompt: what finished stays done, the node that was running is not running any more. */
+  interrupted(promptId) {
+    this.ended(promptId)
+    this.stale = this.progress.promptId // its 'running' states stay in the ProgressModel until the next prompt
+    this.#changed()
+  }
+
+  /** Another workflow was loaded: the faces of the last runs belonged to the old one's nodes. */
+  forget() {
+    this.last.clear()
+    this.cachedIds.clear()
+    this.stale = this.progress.promptId // the ProgressModel keeps that prompt's states until the next one starts
+    this.#changed()
+  }
+
   /** The face of the node at flow path `path` (node_paths.js). */
   stateOf(path) {
     if (path == null) return 'idle'
     const top = outerPath(path)
     const holds = (e) => e.nodes.has(path) || e.nodes.has(top)
-    const reported = FROM_PROGRESS[this.progress.stateOf(path)?.state] ?? (this.cachedIds.has(path) ? 'done' : null)
+    const progress = this.stale != null && this.stale === this.progress.promptId ? null : this.progress.stateOf(path)
+    const reported = FROM_PROGRESS[progress?.state] ?? (this.cachedIds.has(path) ? 'done' : null)
     const running = this.pending.find((e) => e.promptId !== null && e.promptId === this.progress.promptId)
     if (running && holds(running)) return reported ?? 'queued'
     if (this.pending.some(holds)) return 'queued'

@@ -39,7 +39,8 @@ export function setGlobalChoice(graph, choice) {
 
 /** "glamoured", "veiled" or "mixed": how the nodes with a glamour in `graph`'s workflow are shown. */
 export function summary(graph, index) {
-  const shown = new Set([...glamourNodes(rootOf(graph))].filter((n) => index.has(n.type)).map((n) => isGlamoured(n, index)))
+  const nodes = [...glamourNodes(rootOf(graph))].filter((n) => index.has(n.type))
+  const shown = new Set(nodes.map((n) => isGlamoured(n, index)))
   if (shown.size === 2) return 'mixed'
   if (shown.size === 0) return globalChoice(graph)
   return shown.has(true) ? GLAMOURED : VEILED

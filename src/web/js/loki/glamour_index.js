@@ -16,14 +16,18 @@ export class GlamourEntry {
     this.faces = Object.fromEntries(STATES.filter((s) => item.faces?.[s]).map((s) => [s, at(item.faces[s])]))
     this.icon = at(item.icon)
     this.card = at(item.card)
-    this.overlays = (Array.isArray(spec.overlays) ? spec.overlays : []).filter(isBox).filter((o) => typeof o.widget === 'string')
+    this.overlays = (Array.isArray(spec.overlays) ? spec.overlays : [])
+      .filter((o) => isBox(o) && typeof o.widget === 'string')
     this.interactions = (Array.isArray(spec.interactions) ? spec.interactions : [])
       .filter((i) => (i?.on === 'hover' || i?.on === 'click') && typeof i.action === 'string')
       .map((i) => ({ ...i, area: isBox(i.area) ? i.area : null }))
     // A glamour that declares no hover shows its card on hover (a flow's card is its parts' glamours composed).
-    if (this.card && !this.interactions.some((i) => i.on === 'hover')) this.interactions.push({ on: 'hover', action: 'show_card', area: null })
+    if (this.card && !this.interactions.some((i) => i.on === 'hover')) {
+      this.interactions.push({ on: 'hover', action: 'show_card', area: null })
+    }
     this.metaphor = typeof spec.metaphor === 'string' ? spec.metaphor : null
-    this.tints = Object.fromEntries(STATES.map((s) => [s, spec.states?.[s]?.tint]).filter(([, t]) => /^#[0-9a-fA-F]{6}$/.test(t ?? '')))
+    const tints = STATES.map((s) => [s, spec.states?.[s]?.tint])
+    this.tints = Object.fromEntries(tints.filter(([, t]) => /^#[0-9a-fA-F]{6}$/.test(t ?? '')))
   }
 
   /** The image URL of the face for `state` (a state without its own image shows the idle face, then the icon). */
@@ -36,7 +40,7 @@ export class GlamourEntry {
 export async function loadGlamourIndex(fetchApi, apiURL) {
   const index = new Map()
   for (const [classType, item] of Object.entries(await routeJson(fetchApi, '/loki/glamours'))) {
-    if (item && typeof item.name === 'string' && item.faces) index.set(classType, new GlamourEntry(classType, item, apiURL))
+    if (typeof item?.name === 'string' && item.faces) index.set(classType, new GlamourEntry(classType, item, apiURL))
   }
   return index
 }

@@ -60,7 +60,8 @@ export function editWidget(node, widget, e, canvas) {
   const label = widget.label ?? widget.name
   if (widget.type === 'toggle') set(!widget.value)
   else if (widget.type === 'combo') {
-    const values = typeof widget.options?.values === 'function' ? widget.options.values(widget, node) : widget.options?.values
+    const options = widget.options?.values
+    const values = typeof options === 'function' ? options(widget, node) : options
     if (!Array.isArray(values)) return false
     new globalThis.LiteGraph.ContextMenu(values, { event: e, title: label, callback: (v) => set(v) })
   } else if (widget.type === 'number' || widget.type === 'slider') {

@@ -2,7 +2,9 @@
 // "Veil all LOKI nodes" / "Glamour all LOKI nodes" in the canvas menu (both when the workflow is mixed).
 import { GLAMOURED, VEILED, isGlamoured, summary } from './glamour_choice.js'
 
-export const LABELS = { veil: '🌘 Veil', glamour: '🌔 Glamour', veilAll: '🌘 Veil all LOKI nodes', glamourAll: '🌔 Glamour all LOKI nodes' }
+export const LABELS = {
+  veil: '🌘 Veil', glamour: '🌔 Glamour', veilAll: '🌘 Veil all LOKI nodes', glamourAll: '🌔 Glamour all LOKI nodes'
+}
 
 /** The node-menu entry for `node`: [{label, run}] (none for a node without a glamour). */
 export function nodeEntries(node, glamours, switches) {
@@ -15,7 +17,8 @@ export function nodeEntries(node, glamours, switches) {
 /** The canvas-menu entries for the workflow of `graph` (none while it has no node with a glamour). */
 export function canvasEntries(graph, glamours, switches) {
   const root = graph?.rootGraph ?? graph
-  const any = [root, ...(root?.subgraphs?.values?.() ?? [])].some((g) => (g?.nodes ?? []).some((n) => glamours.has(n.type)))
+  const graphs = [root, ...(root?.subgraphs?.values?.() ?? [])]
+  const any = graphs.some((g) => (g?.nodes ?? []).some((n) => glamours.has(n.type)))
   if (!any) return []
   const now = summary(graph, glamours)
   const entries = []

@@ -66,7 +66,8 @@ export class GlamourView {
   hovered(node) {
     const p = this.pointer(node)
     if (!p || p[1] < 0) return []
-    return this.glamours.get(node.type).interactions.filter((i) => i.on === 'hover' && inside(p, i.area ? this.box(node, i.area) : null, node))
+    const hovers = this.glamours.get(node.type).interactions.filter((i) => i.on === 'hover')
+    return hovers.filter((i) => inside(p, i.area ? this.box(node, i.area) : null, node))
   }
 
   drawFace(c, node) {
@@ -85,6 +86,7 @@ export class GlamourView {
     c.fillRect(0, 0, w, h)
     const image = this.images.get(url)
     const face = this.faceRect(node)
+    c.imageSmoothingQuality = 'high' // faces and cards are drawn smaller than they are painted
     if (image && face) c.drawImage(image, face.x, face.y, face.w, face.h)
     const fraction = state === 'running' ? this.#progress(node, path) : null
     if (fraction !== null) {
@@ -97,8 +99,9 @@ export class GlamourView {
     const fillText = c.fillText
     c.fillText = () => {}
     try {
-      node.drawSlots?.(c, { fromSlot: this.canvas.linkConnector?.renderLinks?.[0]?.fromSlot,
-        colorContext: this.canvas.colourGetter, editorAlpha: this.canvas.editor_alpha, lowQuality: this.canvas.low_quality })
+      const { linkConnector, colourGetter, editor_alpha: editorAlpha, low_quality: lowQuality } = this.canvas
+      node.drawSlots?.(c, { fromSlot: linkConnector?.renderLinks?.[0]?.fromSlot, colorContext: colourGetter, editorAlpha,
+        lowQuality })
     } finally {
       c.fillText = fillText
     }
@@ -115,7 +118,8 @@ export class GlamourView {
   /** The overlays of `node` whose widget it has: [{ overlay, widget, box }]. */
   overlays(node) {
     const entry = this.glamours.get(node.type)
-    return entry.overlays.map((o) => ({ overlay: o, widget: node.widgets?.find((w) => w.name === o.widget), box: this.box(node, o) }))
+    return entry.overlays
+      .map((o) => ({ overlay: o, widget: node.widgets?.find((w) => w.name === o.widget), box: this.box(node, o) }))
       .filter((o) => o.widget)
   }
 
@@ -129,7 +133,7 @@ export class GlamourView {
     const card = wanted.some((i) => i.action === 'show_card') ? this.images.get(entry.card) : null
     if (!card) return
     const title = globalThis.LiteGraph?.NODE_TITLE_HEIGHT ?? 30
-    const height = Math.max(240, node.size[1] + title)
+    const height = Math.max(360, node.size[1] + title) // large enough to read: a card is a tooltip, not a thumbnail
     const width = (height * card.naturalWidth) / card.naturalHeight
     const [x, y] = [node.pos[0] + node.size[0] + 16, node.pos[1] - title]
     c.save()
@@ -138,6 +142,7 @@ export class GlamourView {
     c.fillStyle = '#000'
     c.fillRect(x, y, width, height)
     c.shadowColor = 'transparent'
+    c.imageSmoothingQuality = 'high'
     c.drawImage(card, x, y, width, height)
     c.restore()
     this.cardDrawn = { node: node.id, url: entry.card, rect: [x, y, width, height] }
@@ -171,7 +176,7 @@ export class GlamourView {
     const flow = this.flows.get(node.properties?.[RECORD]?.type ?? node.type)
     if (flow && !flow.trivial) {
       const s = this.progress.summary(path, flow, '>')
-      if (s.running && s.running.max > 0) return Math.min(1, (s.done + s.running.value / s.running.max) / Math.max(1, s.total))
+      if (s.running?.max > 0) return Math.min(1, (s.done + s.running.value / s.running.max) / Math.max(1, s.total))
       return s.total ? s.done / s.total : 0
     }
     const own = this.progress.stateOf(path)

@@ -26,7 +26,8 @@ export function createGlamourLayer({ app, api, flows, progress, actions }) {
     },
     /** A DOM widget (a text box over the canvas) of a glamoured node hides with the rest of its widgets. */
     nodeCreated(node) {
-      // Called from the node's constructor: litegraph sets `type` ("" until then) after it; the class knows its comfyClass.
+      // Called from the node's constructor: litegraph sets `type` ("" until then) after it; the class knows its
+      // comfyClass.
       if (!layer.index.has(node?.type || node?.constructor?.comfyClass)) return
       for (const widget of node.widgets ?? []) {
         if (!widget.element || typeof widget.isVisible !== 'function') continue
@@ -36,13 +37,18 @@ export function createGlamourLayer({ app, api, flows, progress, actions }) {
         }
       }
     },
+    /** A workflow was loaded (or a tab switched to): its nodes start idle. */
+    graphLoaded() {
+      layer.faces.forget()
+    },
     setup() {
       const canvas = app.canvas
-      layer.view = installGlamourView(canvas, { glamours: layer.index, flows, faces: layer.faces, progress, images: layer.images })
+      const { index: glamours, faces, images } = layer
+      layer.view = installGlamourView(canvas, { glamours, flows, faces, progress, images })
       installGlamourMenus(canvas, layer.index, layer.switches)
       watchQueue(api, layer.faces)
       api.addEventListener('execution_cached', (e) => layer.faces.cached(e.detail))
-      api.addEventListener('execution_interrupted', (e) => layer.faces.ended(e.detail?.prompt_id))
+      api.addEventListener('execution_interrupted', (e) => layer.faces.interrupted(e.detail?.prompt_id))
     },
     switches: {
       node(node, choice) {

@@ -21,7 +21,8 @@ _LOKI = {"Image": "IMAGE", "Mask": "MASK", "Audio": "AUDIO", "Latent": "LATENT",
 _ARRAYS = {"ndarray", "Tensor", "NDArray", "ArrayLike"}
 
 
-def read_function(path: str, qualname: str) -> dict:
+def parse_function(path: str, qualname: str) -> tuple[bytes, ast.Module, ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The module's source and tree and the function `qualname` in it; SignatureError when either is missing."""
     with open(path, "rb") as f:
         source = f.read()
     try:
@@ -32,6 +33,11 @@ def read_function(path: str, qualname: str) -> dict:
     if fn is None:
         names = sorted(n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
         raise SignatureError(f"no function '{qualname}' in {path}; it defines: {', '.join(names) or 'no functions'}")
+    return source, tree, fn
+
+
+def read_function(path: str, qualname: str) -> dict:
+    _, tree, fn = parse_function(path, qualname)
     doc = docstrings.parse(ast.get_docstring(fn) or "")
     pil_names = _pil_names(tree)
     params = []

@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+
+namespace Loki.Core.Python.Decomposition;
+
+/// <summary>One call of a composite's <c>run</c>: the step node, the values it takes and the values it hands on (by name).</summary>
+/// <param name="Node">The step's node name.</param>
+/// <param name="Inputs">The names passed in, in the step's input order (each a value of the composite's scope).</param>
+/// <param name="Outputs">The names the step binds in the composite's scope, in its output order.</param>
+/// <param name="OutputPorts">The step's output port for each of <paramref name="Outputs"/> (the same name unless it starts with a capital).</param>
+public sealed record PlannedCall(string Node, ImmutableArray<string> Inputs, ImmutableArray<string> Outputs, ImmutableArray<string> OutputPorts);

@@ -1,0 +1,158 @@
+"""`loki decompose FILE.py:FUNCTION`: the plan of a function cut into steps, as plain data (nothing is imported).
+
+    {"function", "qualname", "line", "module", "installed", "result", "nodes": [node, ...]}
+
+The first node is the function itself, a composite: `calls` lists its steps in order (each `{"node", "inputs",
+"outputs"}`) and `returns` the names it returns (one per output). A step node carries `code` (see `step_source`)
+or, when it was big enough to be cut again (`depth`), is a composite of its own. Every node has `name`,
+`description`, `inputs`, `outputs`, `first_line`, `last_line`.
+"""
+from __future__ import annotations
+
+import ast
+import os
+import sys
+
+from . import cutting, decompose_refusals, step_names, step_source
+from .signature import parse_function
+
+Refusal = decompose_refusals.Refusal
+
+
+def plan(path: str, qualname: str, min_lines: int = 3, depth: int = 2) -> dict:
+    source, tree, fn = parse_function(path, qualname)
+    decompose_refusals.check(fn, qualname)
+    lines = source.decode("utf-8", errors="replace").splitlines()
+    module, package, installed = module_name(path)
+    scope = step_source.module_scope(tree, package)
+    future = [ast.unparse(n) for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "__future__"]
+    statements = decompose_refusals._statements(fn)
+    params = [a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs]
+    every_local = set(params) | {n for s in statements for n in cutting.statement_access(s).writes}
+    result = next(n for n in ("result", "returned", "function_result") if n not in every_local)
+    returns, needed = [result], []
+    value = statements[-1].value
+    if _plain(value, fn.returns):
+        returns = needed = [value.id] if isinstance(value, ast.Name) else [e.id for e in value.elts]
+        statements = statements[:-1]
+    externals = _external_roots(tree, module)
+    units = cutting.units_of(statements, lines, externals)
+    steps = cutting.cut(units, params, needed, min_lines, paragraphs=True, result=result)
+    if len(steps) < 2:
+        raise Refusal(decompose_refusals.NOTHING_TO_CUT,
+                      f"{qualname} is one step already (nothing to cut with --min-lines {min_lines})", fn.lineno)
+    context = _Context(lines, scope, f"{module}:{qualname}", future, result, min_lines, every_local)
+    root = {
+        "name": step_names.snake(fn.name) or "function",
+        "kind": "composite",
+        "description": ast.get_docstring(fn, clean=True).strip().split("\n\n")[0].replace("\n", " ") if ast.get_docstring(fn) else f"{qualname} as a flow of its steps.",
+        "inputs": params,
+        "outputs": [],
+        "first_line": fn.lineno,
+        "last_line": fn.end_lineno or fn.lineno,
+        "returns": returns,
+    }
+    nodes = [root]
+    taken = {root["name"]}
+    root["calls"] = _steps(root["name"], steps, depth, context, nodes, taken)
+    return {
+        "function": fn.name,
+        "qualname": qualname,
+        "line": fn.lineno,
+        "module": module,
+        "installed": installed,
+        "result": result,
+        "nodes": nodes,
+        "local_names": sorted(every_local),
+    }
+
+
+class _Context:
+    def __init__(self, lines, scope, origin, future, result, min_lines, local_names):
+        self.lines, self.scope, self.origin, self.future = lines, scope, origin, future
+        self.result, self.min_lines, self.local_names = result, min_lines, local_names
+
+
+def _steps(prefix: str, steps: list[cutting.Step], depth: int, ctx: _Context, nodes: list[dict], taken: set[str]) -> list[dict]:
+    names = step_names.assign(prefix, steps, taken)
+    calls = []
+    for name, step in zip(names, steps):
+        first, last = step.units[0].first_line, step.units[-1].last_line
+        summary = _summary(step, first, last)
+        ports = step_source.output_ports(step.outputs)
+        node = {"name": name, "description": summary, "inputs": step.inputs, "outputs": step.outputs, "output_ports": ports,
+                "first_line": first, "last_line": last, "external": step.external}
+        nodes.append(node)
+        inner = None
+        if depth > 1 and not step.external and len(step.units) > 1 and step.lines >= 2 * ctx.min_lines:
+            needed = [o for o in step.outputs if o != ctx.result or not step.returns]
+            inner = cutting.cut(step.units, step.inputs, needed, ctx.min_lines, paragraphs=False, result=ctx.result)
+        if inner is not None and len(inner) > 1:
+            node["kind"] = "composite"
+            node["returns"] = []
+            node["calls"] = _steps(prefix, inner, depth - 1, ctx, nodes, taken)
+        else:
+            node["kind"] = "step"
+            node["code"], node["uses_module"] = step_source.module_text(
+                name, step, ctx.lines, ctx.scope, ctx.origin, summary, ctx.future, ctx.result)
+        calls.append({"node": name, "inputs": step.inputs, "outputs": step.outputs, "output_ports": ports})
+    return calls
+
+
+def _summary(step: cutting.Step, first: int, last: int) -> str:
+    comment = step.units[0].comment
+    if comment:
+        text = comment[0].upper() + comment[1:]
+        return text if text.endswith(".") else text + "."
+    if step.external:
+        return f"Calls {step.external} (lines {first}-{last})."
+    made = ", ".join(step.outputs) or "nothing"
+    used = ", ".join(step.inputs) or "no inputs"
+    return f"Computes {made} from {used} (lines {first}-{last})."
+
+
+def _plain(value: ast.expr, annotation: ast.expr | None) -> bool:
+    """A return value the composite gives back itself: one name, or a tuple of names when the return annotation is
+    a `tuple[...]` of as many outputs. Anything else is computed by a step."""
+    if isinstance(value, ast.Name):
+        return True
+    if not (isinstance(value, ast.Tuple) and all(isinstance(e, ast.Name) for e in value.elts)):
+        return False
+    if not (isinstance(annotation, ast.Subscript) and getattr(annotation.value, "id", getattr(annotation.value, "attr", "")) in ("tuple", "Tuple")):
+        return False
+    elements = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+    return len(elements) == len(value.elts) and len(set(e.id for e in value.elts)) == len(value.elts)
+
+
+def module_name(path: str) -> tuple[str, str, bool]:
+    """(dotted module name, its package, whether it lives where Python finds it installed: the standard library,
+    site-packages or dist-packages)."""
+    path = os.path.abspath(path)
+    folder = os.path.dirname(path)
+    parts = [] if os.path.basename(path) == "__init__.py" else [os.path.splitext(os.path.basename(path))[0]]
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        parts.insert(0, os.path.basename(folder))
+        folder = os.path.dirname(folder)
+    module = ".".join(parts)
+    package = module if os.path.basename(path) == "__init__.py" else module.rpartition(".")[0]
+    installed = os.path.basename(folder) in ("site-packages", "dist-packages") or os.path.isfile(os.path.join(folder, "os.py"))
+    return module, package, installed
+
+
+def _external_roots(tree: ast.Module, module: str) -> dict[str, str]:
+    """Module-level names bound to third-party modules: not the standard library, not the module's own package."""
+    own = module.split(".")[0]
+    stdlib = set(getattr(sys, "stdlib_module_names", ()))
+    roots = {}
+    for node in step_source._module_statements(tree.body):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                if top not in stdlib and top != own:
+                    roots[alias.asname or top] = alias.name
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            top = node.module.split(".")[0]
+            if top not in stdlib and top != own:
+                for alias in node.names:
+                    roots[alias.asname or alias.name] = node.module
+    return roots
