@@ -1,4 +1,5 @@
 using Loki.Core.Diagnostics;
+using Loki.Core.Python.Environment;
 using Loki.Core.Python.Standalone;
 
 namespace Loki.Cli.Commands;
@@ -12,10 +13,9 @@ internal static class StandaloneSupport
     /// </summary>
     public static string? RuntimeSource()
     {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "python", "loki_runtime");
-        if (File.Exists(Path.Combine(shipped, "__init__.py")))
+        if (ShippedRuntime.Parent() is { } shipped)
         {
-            return shipped;
+            return Path.Combine(shipped, "loki_runtime");
         }
 
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)

@@ -14,12 +14,14 @@ public sealed class DecomposeEndToEndTests
 {
     private static string Fixture => RepoPaths.InRepo("tests", "python", "fixtures", "decompose", "shapes.py");
 
-    /// <summary>A library root: the fixture beside <c>nodes/</c>, and the repository's runtime (linked) so the build can prove the composites' flows.</summary>
+    /// <summary>
+    /// A library root outside the repository: the fixture beside <c>nodes/</c> and nothing else, as a user has it; the
+    /// build proves the composites' flows with the runtime the command line ships (python/loki_runtime beside it).
+    /// </summary>
     private static string NewRoot()
     {
         var root = PythonTestSupport.NewFolder("decompose");
         File.Copy(Fixture, Path.Combine(root, "shapes.py"));
-        Directory.CreateSymbolicLink(Path.Combine(root, "loki_runtime"), RepoPaths.InRepo("src", "python", "loki_runtime"));
         return root;
     }
 
