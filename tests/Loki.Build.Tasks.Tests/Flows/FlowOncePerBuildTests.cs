@@ -74,6 +74,46 @@ public sealed class FlowOncePerBuildTests : IDisposable
         }
     }
 
+    [Fact]
+    public void LibraryBuild_ChangedConfigOfAUsedNode_ConvertsTheFlowsUsingItAgain()
+    {
+        WriteLibrary();
+        Build();
+        var levels = _tree.File("image_levels", "image_levels.json");
+        File.WriteAllText(levels, File.ReadAllText(levels).Replace("\"version\": \"", "\"version\": \"9", StringComparison.Ordinal));
+
+        using var tally = FlowConversionTally.Begin();
+        var task = Build();
+
+        // photo_finish uses image_levels; contact_sheet, soft_glow and img2img do not.
+        Assert.Equal(["image_levels", "photo_finish"], task.RebuiltNodes.Select(n => n.ItemSpec).Order(StringComparer.Ordinal));
+        Assert.Equal([WorkflowOf("photo_finish")], tally.Loads.Keys);
+        Assert.Equal(1, tally.Loads.Single().Value);
+    }
+
+    [Fact]
+    public void LibraryBuild_FlowUsingAFlowNode_IsConvertedOnceAfterTheConfigItUsesIsGrown()
+    {
+        // soft_glow's config is grown from its flow in this build; again_glow's flow uses soft_glow as a node.
+        WriteLibrary();
+        File.Delete(_tree.File("soft_glow", "soft_glow.json"));
+        _tree.Write("again_glow", "again_glow_workflow.json", """
+            {
+              "1": {"class_type": "LokiInput", "inputs": {"name": "image", "type": "IMAGE", "default": "", "min": "", "max": "", "description": "The image."}},
+              "2": {"class_type": "LokiSoftGlow", "inputs": {"image": ["1", 0]}},
+              "3": {"class_type": "LokiOutput", "inputs": {"name": "image", "value": ["2", 0]}}
+            }
+            """);
+
+        using var tally = FlowConversionTally.Begin();
+        Build();
+
+        Assert.Contains("LokiSoftGlow", File.ReadAllText(_tree.File("again_glow", "again_glow.py")), StringComparison.Ordinal);
+        Assert.DoesNotContain(_engine.Warnings, w => w.File.Contains("again_glow", StringComparison.Ordinal));
+        Assert.Equal(1, tally.Loads[WorkflowOf("again_glow")]);
+        Assert.All(tally.Loads, l => Assert.Equal(1, l.Value));
+    }
+
     private string[] WriteLibrary()
     {
         foreach (var node in Flows)

@@ -15,14 +15,15 @@ namespace Loki.Core.Regeneration.Generators;
 /// it, so the build writing those (in parallel, or the flow node's own config from the flow) leaves a flow's
 /// conversion valid, while a changed config of a node the flow uses makes a new key.
 /// </summary>
-internal sealed record FlowDependencies(string Key, ImmutableArray<NodeConfig> Configs)
+public sealed record FlowDependencies(string Key, ImmutableArray<NodeConfig> Configs)
 {
     // Config files parsed once per content state (path, size, time): a library of 1,000 nodes is listed, not re-read.
     private const int MaxParsed = 65536;
+    private static readonly ConcurrentDictionary<string, (long Ticks, Dictionary<string, string> Folders)> Siblings = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, (long Length, long Ticks, NodeConfig? Config)> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>The dependencies of <paramref name="flowBytes"/> (the file at <paramref name="flowPath"/>) in the libraries at <paramref name="roots"/>.</summary>
-    public static FlowDependencies Of(string flowPath, byte[] flowBytes, IEnumerable<string> roots)
+    internal static FlowDependencies Of(string flowPath, byte[] flowBytes, IEnumerable<string> roots)
     {
         var used = UsedClasses(flowBytes);
         var key = new StringBuilder();
@@ -45,6 +46,43 @@ internal sealed record FlowDependencies(string Key, ImmutableArray<NodeConfig> C
         }
 
         return new FlowDependencies(key.ToString(), configs.ToImmutable());
+    }
+
+    /// <summary>
+    /// The config files of the library nodes the flow of the node folder <paramref name="nodeDirectory"/> uses, found
+    /// as the build finds its nodes (sibling folders, by name), whether or not they exist yet; empty without a flow.
+    /// For the incremental build's fingerprint: a node whose flow uses a changed node is converted again.
+    /// </summary>
+    public static IReadOnlyList<string> ConfigFiles(string nodeDirectory)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(nodeDirectory));
+        var flow = Path.Combine(full, Path.GetFileName(full) + "_workflow.json");
+        if (!File.Exists(flow) || Path.GetDirectoryName(full) is not { } library || UsedClasses(File.ReadAllBytes(flow)) is not { } used)
+        {
+            return [];
+        }
+
+        var folders = SiblingsByClass(library);
+        return [.. used.Order(StringComparer.Ordinal).Select(folders.GetValueOrDefault).OfType<string>().Select(f => Path.Combine(f, Path.GetFileName(f) + ".json"))];
+    }
+
+    // Class name → node folder for the folders of a library, listed again only when the folder list changes.
+    private static Dictionary<string, string> SiblingsByClass(string library)
+    {
+        var stamp = Directory.GetLastWriteTimeUtc(library).Ticks;
+        if (Siblings.TryGetValue(library, out var known) && known.Ticks == stamp)
+        {
+            return known.Folders;
+        }
+
+        var folders = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in Directory.GetDirectories(library).Order(StringComparer.Ordinal))
+        {
+            folders.TryAdd(NodeNames.ToMappingKey(Path.GetFileName(folder)), folder);
+        }
+
+        Siblings[library] = (stamp, folders);
+        return folders;
     }
 
     /// <summary>Every class name a JSON flow names (<c>type</c>, <c>class_type</c>, at any depth); null when the file is not JSON.</summary>
