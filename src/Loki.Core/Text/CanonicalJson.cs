@@ -20,6 +20,12 @@ public static class CanonicalJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // What ToJsonString(Indented) writes with (JsonSerializerOptions' writer options: depth 64, no validation).
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = Indented.Encoder, MaxDepth = 64, SkipValidation = true };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
     /// <summary>Options for compact output (one line).</summary>
     public static readonly JsonSerializerOptions Compact = new()
     {
@@ -36,19 +42,28 @@ public static class CanonicalJson
     /// </summary>
     public static byte[] WriteUtf8(JsonNode? node)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        // One buffer per thread, kept between calls: growing a fresh one for every large prompt left a trail of
+        // large-object-heap arrays behind; only the result is allocated.
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
         if (node is null)
         {
             buffer.Write("null"u8);
         }
         else
         {
-            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = Indented.Encoder, MaxDepth = 64, SkipValidation = true });
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
             node.WriteTo(writer, Indented);
         }
 
         buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 8 << 20)
+        {
+            _buffer = null; // a rare huge prompt does not pin its buffer for the thread's life
+        }
+
+        return bytes;
     }
 
     /// <summary>Serialises <paramref name="node"/> on one line.</summary>
