@@ -32,14 +32,7 @@ public static class JsonRead
                     return small;
                 }
 
-                var text = v.ToJsonString();
-                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
-                {
-                    return l;
-                }
-
-                var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-                return Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 9e15 ? (long)Math.Round(d) : null;
+                return WholeNumber(v.ToJsonString());
             case JsonValueKind.String:
                 return long.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
             default:
@@ -102,14 +95,7 @@ public static class JsonRead
                     return fast;
                 }
 
-                var text = element.GetRawText();
-                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
-                {
-                    return l;
-                }
-
-                var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-                return Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 9e15 ? (long)Math.Round(d) : null;
+                return WholeNumber(element.GetRawText());
             case JsonValueKind.String:
                 return long.TryParse(element.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
             default:
@@ -145,5 +131,17 @@ public static class JsonRead
             default:
                 return string.Empty;
         }
+    }
+
+    // A JSON number too large for long, or written with a fraction or exponent: whole when it rounds to itself.
+    private static long? WholeNumber(string text)
+    {
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
+        {
+            return l;
+        }
+
+        var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 9e15 ? (long)Math.Round(d) : null;
     }
 }
