@@ -18,19 +18,19 @@ public sealed class CompactCatalogueTests
 
     /// <summary>
     /// The committed compact form is what <see cref="CompactCatalogue.Write"/> makes of the shipped dump today. After a
-    /// change of the dump or of the form, run this test with <c>LOKI_REGENERATE_CATALOGUE=1</c> to rewrite it.
+    /// change of the dump or of the form, run this test with <c>LOKI_ACCEPT=1</c> to rewrite it.
     /// </summary>
     [Fact]
     public void The_committed_compact_form_is_generated_from_the_shipped_dump()
     {
         var expected = CompactCatalogue.Write(Dump(), DumpName);
-        if (Environment.GetEnvironmentVariable("LOKI_REGENERATE_CATALOGUE") == "1")
+        if (Environment.GetEnvironmentVariable("LOKI_ACCEPT") == "1")
         {
             File.WriteAllBytes(CompactFile, expected);
         }
 
         Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(CompactFile)),
-            "the compact catalogue is stale: run this test with LOKI_REGENERATE_CATALOGUE=1 and commit the file");
+            "the compact catalogue is stale: run this test with LOKI_ACCEPT=1 and commit the file");
         Assert.StartsWith(CompactCatalogue.HeaderPrefix + DumpName + " (sha256 " + SourceSha() + ")", File.ReadAllText(CompactFile), StringComparison.Ordinal);
     }
 
