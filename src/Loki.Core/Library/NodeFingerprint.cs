@@ -1,12 +1,14 @@
 using System.Text;
+using Loki.Core.Composition;
 using Loki.Core.Nodes;
 using Loki.Core.Regeneration;
 
 namespace Loki.Core.Library;
 
 /// <summary>
-/// A hash of everything regeneration of one node reads: the names and contents of the folder's top-level files
-/// and the identity of this build of LOKI (so an upgraded converter regenerates every node once).
+/// A hash of everything regeneration of one node reads: the names and contents of the folder's top-level files,
+/// the config layers of the nodes a composite script calls (<see cref="CompositeDependencies"/>: its flow is made
+/// of them) and the identity of this build of LOKI (so an upgraded converter regenerates every node once).
 /// </summary>
 public static class NodeFingerprint
 {
@@ -37,6 +39,11 @@ public static class NodeFingerprint
         foreach (var dir in Directory.EnumerateDirectories(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
             sb.Append(dir).Append("/\n");
+        }
+
+        foreach (var config in CompositeDependencies.ConfigFiles(directory))
+        {
+            sb.Append("calls ").Append(Path.GetFileName(config)).Append(' ').Append(File.Exists(config) ? Sha256Hex.OfFile(config) : "missing").Append('\n');
         }
 
         return Sha256Hex.Of(sb.ToString());

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
+using Loki.Core.Library;
 using Loki.Core.Regeneration;
 
 namespace Loki.Core.Tests.Composition;
@@ -73,5 +74,44 @@ public sealed class CompositeRegenerationTests
         var text = File.ReadAllText(flowPath);
         Assert.Equal("soft.py", GeneratedHeader.ReadJson(text, true, out _, out _)?.Source);
         Assert.Contains("\"LokiImageBlur\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheIncrementalBuildRegrowsACompositeWhenANodeItCallsChanges()
+    {
+        var (library, path) = CompositeEquivalenceTests.Finish();
+        var nodes = Directory.GetDirectories(Path.Combine(library.Root, "nodes")).Order(StringComparer.Ordinal).ToList();
+        var state = Path.Combine(library.Root, "obj", "loki");
+        var flowPath = Path.Combine(Path.GetDirectoryName(path)!, "finish_workflow.json");
+        NodeBuildResult Build() => Assert.Single(LibraryBuild.Run(nodes, state, LibraryBuildMode.Regenerate, NodeRegenerator.CreateDefault(), glamours: false), r => r.Node == "finish");
+
+        var first = Build();
+        Assert.Contains(first.Growth!.Diagnostics, d => d.Code == LokiCodes.ComposeCompiled);
+        var flow = File.ReadAllText(flowPath);
+        Assert.True(Build().Skipped);
+
+        // A node the composite does not call changes: nothing to redo.
+        var blur = Path.Combine(library.Root, "nodes", "image_blur", "image_blur.json");
+        File.WriteAllText(blur, File.ReadAllText(blur).Replace("\"version\": \"1.0.0\"", "\"version\": \"1.0.1\"", StringComparison.Ordinal));
+        Assert.True(Build().Skipped);
+
+        // A called node's new version: the composite is grown and proven again (the same flow: nothing in it changed).
+        var sharpen = Path.Combine(library.Root, "nodes", "image_sharpen", "image_sharpen.json");
+        File.WriteAllText(sharpen, File.ReadAllText(sharpen).Replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"", StringComparison.Ordinal));
+        var versioned = Build();
+        Assert.False(versioned.Skipped);
+        Assert.Contains(versioned.Growth!.Diagnostics, d => d.Code == LokiCodes.ComposeCompiled);
+        Assert.Equal(flow, File.ReadAllText(flowPath));
+        Assert.True(Build().Skipped);
+
+        // A called node's interface changes under the composite (an input it sets is renamed): the flow is regrown at
+        // once and refused, so the node falls back to its one-node flow instead of keeping a flow that cannot run.
+        File.WriteAllText(sharpen, File.ReadAllText(sharpen).Replace("\"threshold\"", "\"limit\"", StringComparison.Ordinal));
+        var renamed = Build();
+        Assert.False(renamed.Skipped);
+        Assert.Contains(renamed.Growth!.Diagnostics, d => d.Code == LokiCodes.ComposeUnknownInput);
+        var fallback = File.ReadAllText(flowPath);
+        Assert.Contains("\"LokiFinish\"", fallback, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"LokiImageSharpen\"", fallback, StringComparison.Ordinal);
     }
 }

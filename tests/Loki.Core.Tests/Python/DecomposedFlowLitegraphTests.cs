@@ -1,14 +1,13 @@
 using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
 using Loki.Core.Python.Decomposition;
-using Loki.Core.Tests.Support;
 using Loki.Tests;
 
 namespace Loki.Core.Tests.Python;
 
 /// <summary>
 /// A decomposed function's flows (<see cref="DecomposeRun"/>, then the build's growth) load in the real litegraph
-/// client (<c>@comfyorg/litegraph</c> through <c>tests/js/check-workflows.mjs</c>): the composite's flow of its
+/// client (<c>@comfyorg/litegraph</c> through <see cref="LitegraphCheck"/>): the composite's flow of its
 /// steps and every step's own flow configure, their links join the slots they name, nothing overlaps.
 /// </summary>
 public sealed class DecomposedFlowLitegraphTests
@@ -16,7 +15,6 @@ public sealed class DecomposedFlowLitegraphTests
     [NodeJsFact]
     public async Task TheFlowsOfADecomposedFunctionLoadInLitegraph()
     {
-        NodeJsFactAttribute.EnsureInstalled();
         var root = PythonTestSupport.NewFolder("decomposed-flows");
         File.Copy(RepoPaths.InRepo("tests", "python", "fixtures", "decompose", "shapes.py"), Path.Combine(root, "shapes.py"));
         Directory.CreateSymbolicLink(Path.Combine(root, "loki_runtime"), RepoPaths.InRepo("src", "python", "loki_runtime"));
@@ -33,16 +31,6 @@ public sealed class DecomposedFlowLitegraphTests
 
         var files = Directory.GetFiles(library, "*_workflow.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(4, files.Count);
-        var (code, output) = NodeJsFactAttribute.Run(NodeJsFactAttribute.Find("node")!, [Path.Combine(NodeJsFactAttribute.Folder, "check-workflows.mjs"), .. files], NodeJsFactAttribute.Folder, TimeSpan.FromMinutes(2));
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
-        Assert.Equal(files.Count, lines.Count);
-        foreach (var line in lines)
-        {
-            var file = line["file"]!.GetValue<string>();
-            Assert.True(line["problems"]!.AsArray().Count == 0, $"{file}: {line["problems"]!.ToJsonString()}");
-            Assert.True(line["typeMismatches"]!.AsArray().Count == 0, $"{file}: links join other types: {line["typeMismatches"]!.ToJsonString()}");
-        }
-
-        Assert.Equal(0, code);
+        LitegraphCheck.AssertLoad(files);
     }
 }

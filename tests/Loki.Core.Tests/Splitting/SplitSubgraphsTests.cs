@@ -3,7 +3,6 @@ using Loki.Core.Conversion.UiToApi;
 using Loki.Core.Diagnostics;
 using Loki.Core.Schemas;
 using Loki.Core.Splitting;
-using Loki.Core.Tests.Support;
 using Loki.Core.Text;
 using Loki.Tests;
 using Xunit.Abstractions;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Loki.Tests;
 
-namespace Loki.Core.Tests.Support;
+namespace Loki.Tests;
 
 /// <summary>
 /// A fact that needs Node.js and npm (for the real litegraph client in <c>tests/js</c>): it skips, saying why, when
