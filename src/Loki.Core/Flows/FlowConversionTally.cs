@@ -50,8 +50,13 @@ public sealed class FlowConversionTally : IDisposable
 
     private static void Record(string flowPath, Func<FlowConversionTally, ConcurrentDictionary<string, int>> counts)
     {
+        if (Current.Value is not { } open)
+        {
+            return;
+        }
+
         var full = Path.GetFullPath(flowPath);
-        for (var tally = Current.Value; tally is not null; tally = tally._outer)
+        for (var tally = open; tally is not null; tally = tally._outer)
         {
             counts(tally).AddOrUpdate(full, 1, (_, n) => n + 1);
         }

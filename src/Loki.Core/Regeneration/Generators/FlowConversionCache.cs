@@ -22,7 +22,7 @@ internal static class FlowConversionCache
     public static (string Key, FlowDependencies Dependencies) FlowKey(string flowPath, IEnumerable<string> libraryRoots)
     {
         var bytes = File.ReadAllBytes(flowPath);
-        var dependencies = FlowDependencies.Of(flowPath, bytes, libraryRoots);
+        var dependencies = FlowDependencies.Of(bytes, libraryRoots);
         return (Path.GetFullPath(flowPath) + "\n" + Convert.ToHexString(SHA256.HashData(bytes)) + "\n" + dependencies.Key, dependencies);
     }
 

@@ -17,21 +17,22 @@ namespace Loki.Core.Regeneration.Generators;
 /// </summary>
 public sealed record FlowDependencies(string Key, ImmutableArray<NodeConfig> Configs)
 {
-    // Config files parsed once per content state (path, size, time): a library of 1,000 nodes is listed, not re-read.
     private const int MaxParsed = 65536;
     private static readonly ConcurrentDictionary<string, (long Ticks, Dictionary<string, string> Folders)> Siblings = new(StringComparer.Ordinal);
+
+    // Config files parsed once per content state (path, size, time): a library of 1,000 nodes is listed, not re-read.
     private static readonly ConcurrentDictionary<string, (long Length, long Ticks, NodeConfig? Config)> Parsed = new(StringComparer.Ordinal);
 
-    /// <summary>The dependencies of <paramref name="flowBytes"/> (the file at <paramref name="flowPath"/>) in the libraries at <paramref name="roots"/>.</summary>
-    internal static FlowDependencies Of(string flowPath, byte[] flowBytes, IEnumerable<string> roots)
+    /// <summary>The dependencies of the flow <paramref name="flowBytes"/> in the libraries at <paramref name="roots"/>.</summary>
+    internal static FlowDependencies Of(byte[] flowBytes, IEnumerable<string> roots)
     {
         var used = UsedClasses(flowBytes);
         var key = new StringBuilder();
         var configs = ImmutableArray.CreateBuilder<NodeConfig>();
         foreach (var (file, length, ticks, config) in LibraryConfigs(roots))
         {
-            // A config that does not read is skipped by the flow's environment too; its state stays in the key so a
-            // fix is seen. A flow whose classes are unknown (a PNG) depends on every config.
+            // A config that does not read is left out, as FlowLibrary.Read leaves it out (fixed, it joins the key).
+            // A flow whose classes are unknown (a PNG) depends on every config.
             var classKey = config is null ? null : NodeNames.ToMappingKey(config.NodeName);
             if (used is not null && (classKey is null || !used.Contains(classKey)))
             {
