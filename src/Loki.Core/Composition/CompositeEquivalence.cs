@@ -63,16 +63,16 @@ public static class CompositeEquivalence
             var folder = Directory.CreateDirectory(Path.Combine(scratch, config.NodeName)).FullName;
             var flowPath = Path.Combine(folder, config.NodeName + "_workflow.json");
             AtomicFile.WriteIfChanged(flowPath, CanonicalJson.Write(flow));
-            var script = FlowScript(flowPath, config, root, scriptPath, diagnostics);
-            if (script is null)
+            var read = FlowScript(flowPath, config, root, scriptPath, diagnostics);
+            if (read is not { } found)
             {
                 return false;
             }
 
             // Named unlike the node so the runtime does not read the node's config beside it as the flow's interface.
             var flowScript = Path.Combine(folder, config.NodeName + "_compiled_flow.py");
-            AtomicFile.WriteIfChanged(flowScript, script);
-            return Compare(python, scriptPath, flowScript, root, runtime, diagnostics);
+            AtomicFile.WriteIfChanged(flowScript, found.Script);
+            return Compare(python, scriptPath, flowScript, found.Names, root, runtime, diagnostics);
         }
         finally
         {
@@ -87,7 +87,7 @@ public static class CompositeEquivalence
         }
     }
 
-    private static string? FlowScript(string flowPath, NodeConfig config, string root, string scriptPath, DiagnosticBag diagnostics)
+    private static (string Script, JsonObject Names)? FlowScript(string flowPath, NodeConfig config, string root, string scriptPath, DiagnosticBag diagnostics)
     {
         var bag = new DiagnosticBag();
         var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read([root], new DiagnosticBag()));
@@ -99,13 +99,16 @@ public static class CompositeEquivalence
             return null;
         }
 
-        return FlowNodeEmitter.Emit(document, environment.Catalog, config.NodeName, Path.GetFileName(flowPath), config.Description).Script;
+        return (FlowNodeEmitter.Emit(document, environment.Catalog, config.NodeName, Path.GetFileName(flowPath), config.Description).Script,
+            FlowInterfaceNames.Of(document));
     }
 
-    private static bool Compare(PythonInterpreter python, string scriptPath, string flowScript, string root, string runtime, DiagnosticBag diagnostics)
+    private static bool Compare(PythonInterpreter python, string scriptPath, string flowScript, JsonObject names, string root, string runtime, DiagnosticBag diagnostics)
     {
+        // The flow's interface names its ports in snake case (N → n): it is called and read through that map.
         var result = Cli.Wrap(python.Path)
-            .WithArguments(["-s", "-m", "loki_runtime.compose_check", "--script", Path.GetFullPath(scriptPath), "--flow", flowScript])
+            .WithArguments(["-s", "-m", "loki_runtime.compose_check", "--script", Path.GetFullPath(scriptPath), "--flow", flowScript,
+                "--names", names.ToJsonString()])
             .WithWorkingDirectory(root)
             .WithEnvironmentVariables(e => e.Set("PYTHONPATH", runtime).Set("LOKI_LIBRARY", root)
                 .Set("PYTHONIOENCODING", "utf-8").Set("PYTHONDONTWRITEBYTECODE", "1"))

@@ -15,6 +15,9 @@ live in one library), else in the library roots the flow runtime knows (`LOKI_LI
 around). It returns a caller that imports the node's LOKI Script on first use and runs it in memory (numpy in,
 numpy out, the dict of outputs). The build reads these calls statically (`lokiast/composite.py`) and grows the
 script's flow: one node per call (docs/decomposition.md).
+
+`@compose.entry(__file__)` in place of `@script.entry(__file__)` gives the composite `--backend loki` (and
+`run(..., backend="loki")`): its calls then run as its flow on that backend (`compose_flow`).
 """
 from __future__ import annotations
 
@@ -61,7 +64,10 @@ class NodeCall:
                            f"(looked in: {', '.join(str(c) for c in candidates)})")
 
     def __call__(self, **inputs: Any) -> dict[str, Any]:
-        return self.script(**inputs)
+        from . import compose_flow
+
+        captured = compose_flow.captured_call(self.name, self.script, inputs)
+        return self.script(**inputs) if captured is None else captured
 
     def __repr__(self) -> str:
         return f"compose.node({self.name!r})"
@@ -70,3 +76,14 @@ class NodeCall:
 def node(name: str, near: str | Path | None = None) -> NodeCall:
     """The LOKI node `name` of the library `near` (a file of a sibling node folder, usually `__file__`) is in."""
     return NodeCall(name, near)
+
+
+def entry(path: str | Path | None = None):
+    """`script.entry` for a composite: the same Script, plus `--backend loki|comfyui|server` (run as its flow)."""
+    from . import compose_flow, script
+
+    def decorate(function):
+        made = script.entry(path, options=compose_flow.OPTIONS)(function)
+        return compose_flow.ComposedScript(made.function, made.interface, made.folder, made.config_path, made.options)
+
+    return decorate

@@ -2,13 +2,19 @@
 interface, and must give the same results (or raise the same error), leaving their inputs in the same state.
 
     python -m loki_runtime.decompose_check --file F.py --function NAME --composite nodes/<n>/<n>.py
-        [--module DOTTED --installed] [--trials 24] [--seed 0]
+        [--module DOTTED --installed] [--trials 24] [--seed 0] [--flow FLOW_SCRIPT [--names JSON]]
 
 Prints one JSON object: {"equal", "trials", "returned", "raised", "examples", "difference": {"inputs", "original",
 "decomposed"}}; `examples` holds up to three input sets that returned normally and are plain JSON (config examples).
 Exit 0 equal, 1 different or unproven (fewer than 3 runs returned normally), 2 the original or the composite
 cannot be loaded. The composite runs its steps in this process (``loki_runtime.compose``): the node folders
 beside its own.
+
+With `--flow` (the flow script `loki convert --to script` makes of the composite's compiled flow) every input set
+also runs through that flow on the LOKI executor (its nodes found through `LOKI_LIBRARY`), called through the
+flow's port names (`--names`, as `compose_check` takes them), and must give the original's outcome as well:
+`"flow": {"equal": bool, "difference": ...}` says whether it did. The composite script and the flow are proven on
+the same generated inputs, arrays and other values no config example can hold included.
 """
 from __future__ import annotations
 
@@ -51,6 +57,13 @@ def load_composite(path: str):
     return script_of(Path(path).resolve().parent)
 
 
+def load_flow(path: str):
+    """The flow script's entry (`Flow.entry`), run with `backend="loki"`."""
+    from .compose_check import _entry
+
+    return _entry(Path(path).resolve(), "loki_decompose_flow")
+
+
 def outcome(call, inputs: dict):
     """("returned", value, inputs after) or ("raised", "Type: message", inputs after)."""
     mine = copy.deepcopy(inputs)
@@ -86,7 +99,7 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def check(original, composite, trials: int = 24, seed: int = 0) -> dict:
+def check(original, composite, trials: int = 24, seed: int = 0, flow=None, names: dict | None = None) -> dict:
     # Inputs the composite's interface admits: a typed port takes only its type (a bool is no INT there).
     families = generated_inputs.settle_families(original, seed, fixed=generated_inputs.port_families(composite.interface.inputs))
     outputs = [p.name for p in composite.interface.outputs]
@@ -102,9 +115,17 @@ def check(original, composite, trials: int = 24, seed: int = 0) -> dict:
             return tuple(result[o] for o in outputs)
         return next(iter(result.values())) if result else None
 
+    to_flow = (names or {}).get("inputs") or {}
+    from_flow = {mine: own for own, mine in ((names or {}).get("outputs") or {}).items()}
+
+    def run_flow(inputs: dict):
+        got = flow(**{to_flow.get(k, k): v for k, v in inputs.items()}, backend="loki")
+        return as_values({from_flow.get(k, k): v for k, v in got.items()})
+
     returned = raised = 0
     examples = []
     recorder = _StepInputs()
+    flow_difference = None
     for inputs in generated_inputs.generate(original, trials, seed, families):
         want = outcome(lambda i: as_values(wrapped(**i)), inputs)
         with recorder:
@@ -112,12 +133,21 @@ def check(original, composite, trials: int = 24, seed: int = 0) -> dict:
         if want[0] != got[0] or not same(want[1], got[1]) or not same(want[2], got[2]):
             return {"equal": False, "trials": trials, "returned": returned, "raised": raised, "families": families,
                     "difference": {"inputs": _show(inputs), "original": _show(want[:2]), "decomposed": _show(got[:2])}}
+        if flow is not None and flow_difference is None:
+            # The flow's errors come back in the executor's words, and a flow hands values on rather than changing
+            # its caller's: its outcome and a normal return's value are what is compared, exactly.
+            ran = outcome(run_flow, inputs)
+            if want[0] != ran[0] or (want[0] == "returned" and not same(want[1], ran[1])):
+                flow_difference = {"inputs": _show(inputs), "original": _show(want[:2]), "flow": _show(ran[:2])}
         returned += want[0] == "returned"
         raised += want[0] == "raised"
         if want[0] == "returned" and len(examples) < EXAMPLES and _as_json(inputs) is not None:
             examples.append(_as_json(inputs))
-    return {"equal": returned >= MIN_RETURNED, "trials": trials, "returned": returned, "raised": raised, "families": families,
-            "examples": examples, "step_examples": recorder.found}
+    result = {"equal": returned >= MIN_RETURNED, "trials": trials, "returned": returned, "raised": raised, "families": families,
+              "examples": examples, "step_examples": recorder.found}
+    if flow is not None:
+        result["flow"] = {"equal": flow_difference is None and returned >= MIN_RETURNED, "difference": flow_difference}
+    return result
 
 
 class _StepInputs:
@@ -174,14 +204,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--composite", required=True)
     parser.add_argument("--trials", type=int, default=24)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--flow", help="the flow script of the composite's compiled flow, run on the LOKI executor too")
+    parser.add_argument("--names", type=json.loads, default=None, help="the flow's port names: JSON {inputs: {...}, outputs: {...}}")
     args = parser.parse_args(argv)
     try:
         original = load_original(args.file, args.function, args.module, args.installed)
         composite = load_composite(args.composite)
+        flow = load_flow(args.flow) if args.flow else None
     except Exception as ex:  # reported as one JSON line, never a traceback
         print(json.dumps({"error": f"{type(ex).__name__}: {ex}"}))
         return 2
-    result = check(original, composite, args.trials, args.seed)
+    result = check(original, composite, args.trials, args.seed, flow, args.names)
     print(json.dumps(result, ensure_ascii=True))
     return 0 if result["equal"] else 1
 

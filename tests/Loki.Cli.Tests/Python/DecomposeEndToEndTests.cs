@@ -18,14 +18,14 @@ public sealed class DecomposeEndToEndTests
     /// A library root outside the repository: the fixture beside <c>nodes/</c> and nothing else, as a user has it; the
     /// build proves the composites' flows with the runtime the command line ships (python/loki_runtime beside it).
     /// </summary>
-    private static string NewRoot()
+    internal static string NewRoot()
     {
         var root = PythonTestSupport.NewFolder("decompose");
         File.Copy(Fixture, Path.Combine(root, "shapes.py"));
         return root;
     }
 
-    private static Task<(int Exit, string Stdout, string Stderr)> DecomposeAsync(string root, string function, params string[] extra) =>
+    internal static Task<(int Exit, string Stdout, string Stderr)> DecomposeAsync(string root, string function, params string[] extra) =>
         CliRunner.RunAsync(["decompose", Path.Combine(root, "shapes.py") + ":" + function, "--into", Path.Combine(root, "nodes"), .. extra]);
 
     /// <summary>

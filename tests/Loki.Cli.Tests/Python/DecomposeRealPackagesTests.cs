@@ -28,6 +28,10 @@ public sealed class DecomposeRealPackagesTests
         Assert.True(exit == 0, stderr);
         Assert.Contains("equal to the original on 24 generated inputs", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(library, function, function + "_workflow.json")));
+
+        // The function's flow is the flow of its steps, proven equal (not the one-node flow a refusal leaves).
+        Assert.DoesNotContain("LOKI611", stderr, StringComparison.Ordinal);
+        Assert.True(DecomposeFlowsTests.FlowSteps(library, function).Length >= 2, string.Join(", ", DecomposeFlowsTests.FlowSteps(library, function)));
         var folders = Directory.GetDirectories(library).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(expectedSteps.Append(function).Order(StringComparer.Ordinal), folders);
         return folders;

@@ -25,7 +25,7 @@ public static class CompositeScriptEmitter
         w.Line("import sys");
         w.Line("from pathlib import Path");
         w.Line();
-        RuntimeBootstrap.Write(w, ["from loki_runtime import compose, script"]);
+        RuntimeBootstrap.Write(w, ["from loki_runtime import compose"]);
         w.Line();
         foreach (var call in node.Calls.DistinctBy(c => c.Node))
         {
@@ -34,7 +34,8 @@ public static class CompositeScriptEmitter
 
         w.Line();
         w.Line();
-        w.Line("@script.entry(__file__)");
+        // compose.entry: the script also runs as its flow (--backend loki), its step nodes found in its library.
+        w.Line("@compose.entry(__file__)");
         w.Line($"def run({string.Join(", ", ScriptEmitter.Parameters(config))}):");
         using (w.Indent())
         {

@@ -84,7 +84,7 @@ public static class DecomposeRun
     {
         if (options.MinLines < 1 || options.Depth < 1 || options.Trials < 1)
         {
-            diagnostics.Error(LokiCodes.DecomposeBadOptions, $"--min-lines, --depth and --trials must be at least 1 (got {options.MinLines}, {options.Depth}, {options.Trials})");
+            diagnostics.Error(LokiCodes.DecomposeBadOptions, $"--min-lines, --depth and --trials must be at least 1 (got {options.MinLines?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto"}, {options.Depth}, {options.Trials})");
             return false;
         }
 

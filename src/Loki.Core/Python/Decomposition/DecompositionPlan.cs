@@ -19,6 +19,9 @@ public sealed record DecompositionPlan(
     ImmutableArray<PlannedNode> Nodes,
     ImmutableHashSet<string> LocalNames)
 {
+    /// <summary>The step size the cut used (<c>--min-lines</c>, or the one picked when none was given).</summary>
+    public int MinLines { get; init; }
+
     /// <summary>The function's own node (the composite named after it).</summary>
     public PlannedNode Root => Nodes[0];
 

@@ -27,8 +27,13 @@ public static class DecompositionReader
             throw new LokiException(new LokiDiagnostic(LokiCodes.FileNotFound, DiagnosticSeverity.Error, "module not found", full));
         }
 
-        var json = await PythonHelper.RunJsonAsync(python, StaticPythonReader.HelperScript,
-            ["decompose", full, qualifiedName, "--min-lines", Num(options.MinLines), "--depth", Num(options.Depth)],
+        List<string> args = ["decompose", full, qualifiedName, "--depth", Num(options.Depth)];
+        if (options.MinLines is { } minLines)
+        {
+            args.AddRange(["--min-lines", Num(minLines)]);
+        }
+
+        var json = await PythonHelper.RunJsonAsync(python, StaticPythonReader.HelperScript, args,
             LokiCodes.FunctionNotFound, full, cancellationToken).ConfigureAwait(false);
         if (json["refused"] is JsonObject refused)
         {
@@ -46,7 +51,10 @@ public static class DecompositionReader
             StaticPythonReader.Str(json, "module") ?? Path.GetFileNameWithoutExtension(full),
             json["installed"] is JsonValue i && i.GetValue<bool>(),
             nodes,
-            Names(json["local_names"]).ToImmutableHashSet(StringComparer.Ordinal));
+            Names(json["local_names"]).ToImmutableHashSet(StringComparer.Ordinal))
+        {
+            MinLines = Int(json, "min_lines"),
+        };
     }
 
     private static PlannedNode ReadNode(JsonObject n) => new(

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("decompose")
     p.add_argument("file")
     p.add_argument("function")
-    p.add_argument("--min-lines", type=int, default=3)
+    p.add_argument("--min-lines", type=int, default=None)
     p.add_argument("--depth", type=int, default=2)
     args = parser.parse_args(argv)
     try:

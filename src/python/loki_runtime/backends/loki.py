@@ -8,7 +8,7 @@ from .. import flow_errors as codes
 from ..executor import LokiExecutor
 from ..flow_errors import FlowError, FlowValidationError
 from ..node_registry import runtime_classes, shared_library
-from .values import prompt_to_node_values, to_script_value
+from .values import opaque_markers, prompt_to_node_values, to_script_value
 
 
 class LokiBackend:
@@ -26,8 +26,9 @@ class LokiBackend:
         return _Classes(classes, self.library)
 
     def run(self, graph, flow=None) -> dict[str, Any]:
-        prompt = prompt_to_node_values(graph.prompt())
+        prompt = graph.prompt()
         classes = self.classes_for(prompt)
+        prompt = prompt_to_node_values(prompt, keep=opaque_markers(prompt, classes))
         executor = LokiExecutor(classes)
         targets = [link[0] for link in graph.outputs.values()]
         try:

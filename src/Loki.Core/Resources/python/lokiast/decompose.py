@@ -2,6 +2,10 @@
 
     {"function", "qualname", "line", "module", "installed", "result", "nodes": [node, ...]}
 
+`min_lines` None (the default) picks the largest step size of `DEFAULT_MIN_LINES` that still cuts the body in two
+or more steps, so a small function is cut statement by statement rather than refused; a size given explicitly is
+kept (one step at that size is refused). The plan says which size it used (`min_lines`).
+
 The first node is the function itself, a composite: `calls` lists its steps in order (each `{"node", "inputs",
 "outputs"}`) and `returns` the names it returns (one per output). A step node carries `code` (see `step_source`)
 or, when it was big enough to be cut again (`depth`), is a composite of its own. Every node has `name`,
@@ -18,8 +22,11 @@ from .signature import parse_function
 
 Refusal = decompose_refusals.Refusal
 
+#: The step sizes tried, largest first, when none is given: macro steps when the body is long enough.
+DEFAULT_MIN_LINES = (3, 2, 1)
 
-def plan(path: str, qualname: str, min_lines: int = 3, depth: int = 2) -> dict:
+
+def plan(path: str, qualname: str, min_lines: int | None = None, depth: int = 2) -> dict:
     source, tree, fn = parse_function(path, qualname)
     decompose_refusals.check(fn, qualname)
     lines = source.decode("utf-8", errors="replace").splitlines()
@@ -37,10 +44,14 @@ def plan(path: str, qualname: str, min_lines: int = 3, depth: int = 2) -> dict:
         statements = statements[:-1]
     externals = _external_roots(tree, module)
     units = cutting.units_of(statements, lines, externals)
-    steps = cutting.cut(units, params, needed, min_lines, paragraphs=True, result=result)
-    if len(steps) < 2:
-        raise Refusal(decompose_refusals.NOTHING_TO_CUT,
-                      f"{qualname} is one step already (nothing to cut with --min-lines {min_lines})", fn.lineno)
+    sizes = DEFAULT_MIN_LINES if min_lines is None else (min_lines,)
+    for min_lines in sizes:
+        steps = cutting.cut(units, params, needed, min_lines, paragraphs=True, result=result)
+        if len(steps) >= 2:
+            break
+    else:
+        why = f"with --min-lines {min_lines}" if len(sizes) == 1 else "even one statement per step"
+        raise Refusal(decompose_refusals.NOTHING_TO_CUT, f"{qualname} is one step already (nothing to cut {why})", fn.lineno)
     context = _Context(lines, scope, f"{module}:{qualname}", future, result, min_lines, every_local)
     root = {
         "name": step_names.snake(fn.name) or "function",
@@ -62,6 +73,7 @@ def plan(path: str, qualname: str, min_lines: int = 3, depth: int = 2) -> dict:
         "module": module,
         "installed": installed,
         "result": result,
+        "min_lines": min_lines,
         "nodes": nodes,
         "local_names": sorted(every_local),
     }
