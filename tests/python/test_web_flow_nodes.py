@@ -126,7 +126,7 @@ def test_a_flow_node_inside_an_opened_flow_opens_and_both_close(page, image):
     page.evaluate(call_action("open", 12))
     assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiContactSheet", "LokiImageLevels", "LokiPhotoFinish"]
     page.evaluate(call_action("open", 4))  # the photo_finish node inside finish_sheet
-    assert sorted(n["id"] for n in canvas_nodes(page)) == [3, 4, 6]
+    assert sorted(n["id"] for n in canvas_nodes(page)) == [4, 5, 6, 8]
     page.screenshot("open-nested")
     serialized = page.evaluate(SERIALIZE)
     assert len(serialized["definitions"]["subgraphs"]) == 2
@@ -225,8 +225,8 @@ def test_progress_is_drawn_on_the_closed_node_and_on_the_running_inner_node(page
     page.wait_for(f"() => {EXT}.model.stateOf('12:4')?.state === 'running'", timeout=240)
     page.screenshot("progress-opened")
     page.wait_for(f"() => {EXT}.model.history.some((h) => h.kind === 'execution_success')", timeout=240)
-    states = page.evaluate(f"() => Object.fromEntries(['12:3', '12:4', '12:4>3', '12:5'].map((p) => [p, {EXT}.model.stateOf(p)?.state]))")
-    assert states == {"12:3": "finished", "12:4": "finished", "12:4>3": "finished", "12:5": "finished"}, states
+    states = page.evaluate(f"() => Object.fromEntries(['12:3', '12:4', '12:4>4', '12:5'].map((p) => [p, {EXT}.model.stateOf(p)?.state]))")
+    assert states == {"12:3": "finished", "12:4": "finished", "12:4>4": "finished", "12:5": "finished"}, states
     back_to_root(page)
     page.evaluate(call_action("close", 12))
 
@@ -318,6 +318,6 @@ def test_without_native_subgraphs_nothing_opens_and_the_node_still_runs(old_fron
     history = run_queued(page)
     assert history[-1]["kind"] == "execution_success"
     final = history[-1]["states"]
-    assert {p: final.get(p) for p in ("7", "7>3", "7>4", "7>6", "9")} == dict.fromkeys(
-        ("7", "7>3", "7>4", "7>6", "9"), "finished"), final  # the flow expanded on the server and ran
+    assert {p: final.get(p) for p in ("7", "7>4", "7>5", "7>6", "9")} == dict.fromkeys(
+        ("7", "7>4", "7>5", "7>6", "9"), "finished"), final  # the flow expanded on the server and ran
     assert significant(page.errors()) == []
