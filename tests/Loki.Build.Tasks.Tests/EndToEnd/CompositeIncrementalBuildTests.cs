@@ -18,10 +18,10 @@ public sealed class CompositeIncrementalBuildTests : IDisposable
     public CompositeIncrementalBuildTests()
     {
         _project = DotnetBuild.WriteLibraryProject(_tree.Root);
-        Copy(RepoPaths.InRepo("src", "python", "loki_runtime"), Path.Combine(_tree.Root, "src", "python", "loki_runtime"));
+        FolderCopy.Copy(RepoPaths.InRepo("src", "python", "loki_runtime"), Path.Combine(_tree.Root, "src", "python", "loki_runtime"));
         foreach (var node in Nodes)
         {
-            Copy(RepoPaths.InRepo("nodes", node), _tree.NodeDir(node));
+            FolderCopy.Copy(RepoPaths.InRepo("nodes", node), _tree.NodeDir(node));
         }
     }
 
@@ -60,21 +60,5 @@ public sealed class CompositeIncrementalBuildTests : IDisposable
         var (exit, log) = DotnetBuild.Run(_project, "-p:LokiGlamours=false");
         Assert.True(exit == 0, log);
         return log;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Contains("__pycache__", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
     }
 }
