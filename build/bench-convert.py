@@ -212,7 +212,9 @@ def main() -> None:
     print(f"| one process per file, wall | {ms(over(pf + ['loki', 'wall']))} | {ms(over(pf + ['seth', 'wall']))} | {ms(over(pf + ['comfycli', 'wall']))} "
           f"| `loki --help` {ms(over(pf + ['loki --help', 'wall']))}, `python3 -c pass` {ms(over(pf + ['python3 -c pass', 'wall']))} "
           f"| {ratio(pf + ['loki', 'wall'], pf + [faster_name, 'wall']):.2f} | | ≤ 0.8 |")
-    print(f"| one process per file with --schemas, CPU | {ms(over(pf + ['loki --schemas', 'cpu']))} | | | | {ratio(pf + ['loki --schemas', 'cpu'], pf + [faster_name, 'cpu']):.2f} | | |")
+    # The floor of this row is LOKI with the shipped catalogue alone: the same dump given again must cost nothing more.
+    print(f"| one process per file with --schemas, CPU | {ms(over(pf + ['loki --schemas', 'cpu']))} | | | catalogue alone {ms(over(pf + ['loki', 'cpu']))} "
+          f"| {ratio(pf + ['loki --schemas', 'cpu'], pf + [faster_name, 'cpu']):.2f} | {ratio(pf + ['loki --schemas', 'cpu'], pf + ['loki', 'cpu']):.2f} | ≤ 0.8, ≤ 1 floor |")
     b = ["batch"]
     print(f"| whole set, one process end to end, CPU | {ms(over(b + ['loki', 'cpu']))} | {ms(over(b + ['seth', 'cpu']))} | {ms(over(b + ['comfycli', 'cpu']))} "
           f"| | {ratio(b + ['loki', 'cpu'], b + ['seth', 'cpu']):.2f} (Seth) | | ≤ 0.5 |")

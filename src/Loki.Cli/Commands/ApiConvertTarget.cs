@@ -11,18 +11,25 @@ internal sealed class ApiConvertTarget : ConvertTarget
     public override string Name => "api";
 
     /// <inheritdoc />
-    public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
+    public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics) =>
+        Prompt(request, diagnostics) is { } prompt ? CanonicalJson.Write(prompt) : null;
+
+    /// <inheritdoc />
+    public override byte[]? ConvertUtf8(ConvertRequest request, DiagnosticBag diagnostics) =>
+        Prompt(request, diagnostics) is { } prompt ? CanonicalJson.WriteUtf8(prompt) : null;
+
+    private static System.Text.Json.Nodes.JsonObject? Prompt(ConvertRequest request, DiagnosticBag diagnostics)
     {
         if (request.Input.Ui is null)
         {
             diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
-            return diagnostics.HasErrors ? null : CanonicalJson.Write(request.Input.Api);
+            return diagnostics.HasErrors ? null : request.Input.Api;
         }
 
         // A workflow of LOKI nodes converts with the library's own definitions (widget order, types).
         var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics, request.Environments).Schemas;
         var result = UiToApiConverter.Convert(request.Input, schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
         diagnostics.AddRange(result.Diagnostics);
-        return result.Succeeded ? CanonicalJson.Write(result.Prompt) : null;
+        return result.Succeeded ? result.Prompt : null;
     }
 }

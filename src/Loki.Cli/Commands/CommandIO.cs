@@ -34,11 +34,17 @@ internal static class CommandIO
     }
 
     /// <summary>Writes <paramref name="text"/> to the file <paramref name="output"/> atomically; a failure is <see cref="LokiCodes.WriteFailed"/>.</summary>
-    public static void WriteFile(string text, string output)
+    public static void WriteFile(string text, string output) => WriteFile(AtomicFile.Utf8.GetBytes(text), output, flushToDisk: true);
+
+    /// <summary>
+    /// Writes <paramref name="utf8"/> to the file <paramref name="output"/> atomically (unless it already holds those
+    /// bytes), flushed to disk or not (<see cref="AtomicFile.Write(string, byte[], bool)"/>); a failure is <see cref="LokiCodes.WriteFailed"/>.
+    /// </summary>
+    public static void WriteFile(byte[] utf8, string output, bool flushToDisk)
     {
         try
         {
-            AtomicFile.WriteIfChanged(output, text);
+            AtomicFile.WriteIfChanged(output, utf8, flushToDisk);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

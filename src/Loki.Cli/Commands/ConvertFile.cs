@@ -51,8 +51,12 @@ internal static class ConvertFile
                 Environments = settings.Environments,
                 Standalone = settings.Standalone,
             };
-            var text = settings.Target.Convert(request, diagnostics);
-            if (text is null || diagnostics.HasErrors)
+            var toStdout = output is null or "-";
+
+            // A file gets the target's bytes straight away (no text in between); stdout gets the text.
+            var text = toStdout ? settings.Target.Convert(request, diagnostics) : null;
+            var bytes = toStdout ? null : settings.Target.ConvertUtf8(request, diagnostics);
+            if ((text is null && bytes is null) || diagnostics.HasErrors)
             {
                 return new(ExitCodes.For(diagnostics.Items) is var code and not CliApp.Success ? code : CliApp.Failed, diagnostics.Items, null);
             }
@@ -62,12 +66,13 @@ internal static class ConvertFile
                 return new(CliApp.Success, diagnostics.Items, null);
             }
 
-            if (output is null or "-")
+            if (toStdout)
             {
                 return new(CliApp.Success, diagnostics.Items, text);
             }
 
-            CommandIO.WriteFile(text, output);
+            // Atomic (temp file and rename) but not flushed to disk: a converted file is made again by running again.
+            CommandIO.WriteFile(bytes!, output!, flushToDisk: false);
             return new(CliApp.Success, diagnostics.Items, null);
         }
         catch (LokiException ex)

@@ -43,6 +43,13 @@ internal abstract class ConvertTarget
     /// </summary>
     public abstract string? Convert(ConvertRequest request, DiagnosticBag diagnostics);
 
+    /// <summary>
+    /// <see cref="Convert"/> as the UTF-8 bytes of the file to write (a target that can, writes them without the text in
+    /// between); null when it cannot.
+    /// </summary>
+    public virtual byte[]? ConvertUtf8(ConvertRequest request, DiagnosticBag diagnostics) =>
+        Convert(request, diagnostics) is { } text ? Loki.Core.IO.AtomicFile.Utf8.GetBytes(text) : null;
+
     /// <summary>True when the target writes its output itself (files it must not overwrite, a folder), so the command only reports.</summary>
     public virtual bool WritesFile(ConvertRequest request) => false;
 

@@ -54,9 +54,9 @@ internal sealed class DecomposeCommand : Command
         if (parse.GetValue(_check))
         {
             var report = await DecomposeRun.CheckAsync(file, function, into, options, runtime!, diagnostics, cancel);
-            if (report is { Equal: true })
+            if (report is { Equal: true } && !diagnostics.HasErrors)
             {
-                stdout.WriteLine($"{function}: equal to the original on {report.Trials} generated inputs ({report.Returned} returned, {report.Raised} raised the same error)");
+                stdout.WriteLine($"{function}: equal to the original on {report.Trials} generated inputs ({report.Returned} returned, {report.Raised} raised the same error){FlowVerdict(report)}");
             }
 
             return PythonCommandSupport.Report(diagnostics, stderr);
@@ -73,10 +73,13 @@ internal sealed class DecomposeCommand : Command
             var steps = done.Plan.Nodes.Skip(1).Select(n => n.IsComposite ? n.Name + " (composite)" : n.Name);
             stdout.WriteLine($"{function} → {done.Plan.Root.Name}: {string.Join(", ", steps)}{(options.MinLines is null && done.Plan.MinLines < 3 ? $" (steps of {done.Plan.MinLines} line{(done.Plan.MinLines == 1 ? string.Empty : "s")} at least: a short body)" : string.Empty)}");
             stdout.WriteLine(done.Report is { } report
-                ? $"equal to the original on {report.Trials} generated inputs ({report.Returned} returned, {report.Raised} raised the same error)"
+                ? $"equal to the original on {report.Trials} generated inputs ({report.Returned} returned, {report.Raised} raised the same error){FlowVerdict(report)}"
                 : "not checked (--no-check)");
         }
 
         return PythonCommandSupport.Report(diagnostics, stderr);
     }
+
+    private static string FlowVerdict(EquivalenceReport report) =>
+        report.Flow is { Value.Equal: true } ? "; its flow too, on the LOKI executor" : string.Empty;
 }

@@ -5,6 +5,12 @@ namespace Loki.Core.Schemas;
 /// <summary>Turns one <c>/object_info</c> entry into a <see cref="NodeSchema"/>.</summary>
 internal static class NodeSchemaParser
 {
+    /// <summary>Why a definition that is not a JSON object is skipped.</summary>
+    public const string NotAnObject = "a node definition must be an object";
+
+    /// <summary>Why a definition with a bad or no <c>input</c> (and no <c>output</c>) is skipped.</summary>
+    public const string NoInputObject = "a node definition needs an 'input' object";
+
     private static readonly string[] Sections = ["required", "optional"];
 
     /// <summary>Parses <paramref name="def"/>; returns null with a reason when it is not a node definition.</summary>
@@ -13,13 +19,13 @@ internal static class NodeSchemaParser
         problem = null;
         if (def is not JsonObject obj)
         {
-            problem = "a node definition must be an object";
+            problem = NotAnObject;
             return null;
         }
 
         if (obj["input"] is not (null or JsonObject) || (obj["input"] is null && obj["output"] is null))
         {
-            problem = "a node definition needs an 'input' object";
+            problem = NoInputObject;
             return null;
         }
 

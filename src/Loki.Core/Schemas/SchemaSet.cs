@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
 using Loki.Core.Workflows;
 
@@ -15,19 +14,22 @@ namespace Loki.Core.Schemas;
 public sealed class SchemaSet
 {
     private const string CatalogueResource = "comfyui-0.3.64-core.object_info.json.gz";
-    private static readonly Lazy<SchemaSet> CatalogueLazy = new(LoadCatalogue);
+    private const string CompactCatalogueResource = "comfyui-0.3.64-core.catalogue";
+    private const string CatalogueSource = "<catalogue:comfyui-0.3.64>";
+    private static readonly Lazy<SchemaSet> CatalogueLazy = new(() => LoadCatalogue(lazy: true));
 
-    // Each list is newest first (see SchemaRank) and holds no two identical definitions.
-    private readonly Dictionary<string, List<NodeSchema>> _nodes;
+    // Each class's candidates are ranked newest first (see SchemaRank), with no two identical definitions, the first
+    // time the class is asked for: a run parses only the definitions of the classes it meets (issue 10).
+    private readonly Dictionary<string, ClassCandidates> _nodes;
 
-    private SchemaSet(Dictionary<string, List<NodeSchema>> nodes, IReadOnlyList<LokiDiagnostic> diagnostics)
+    private SchemaSet(Dictionary<string, ClassCandidates> nodes, IReadOnlyList<LokiDiagnostic> diagnostics)
     {
         _nodes = nodes;
         Diagnostics = diagnostics;
     }
 
     /// <summary>An empty set.</summary>
-    public static SchemaSet Empty { get; } = new(new Dictionary<string, List<NodeSchema>>(StringComparer.Ordinal), []);
+    public static SchemaSet Empty { get; } = new(new Dictionary<string, ClassCandidates>(StringComparer.Ordinal), []);
 
     /// <summary>The shipped core catalogue (ComfyUI <see cref="CatalogueComfyVersion"/>, core nodes only).</summary>
     public static SchemaSet Catalogue => CatalogueLazy.Value;
@@ -45,10 +47,10 @@ public sealed class SchemaSet
     public IEnumerable<string> ClassTypes => _nodes.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>The newest definition of <paramref name="classType"/>, or null.</summary>
-    public NodeSchema? Find(string classType) => _nodes.TryGetValue(classType, out var list) ? list[0] : null;
+    public NodeSchema? Find(string classType) => _nodes.TryGetValue(classType, out var c) ? c.List[0] : null;
 
     /// <summary>Every distinct definition of <paramref name="classType"/>, newest first (empty when none).</summary>
-    public IReadOnlyList<NodeSchema> Candidates(string classType) => _nodes.TryGetValue(classType, out var list) ? list : [];
+    public IReadOnlyList<NodeSchema> Candidates(string classType) => _nodes.TryGetValue(classType, out var c) ? c.List : [];
 
     /// <summary>True when <paramref name="classType"/> has a definition.</summary>
     public bool Contains(string classType) => _nodes.ContainsKey(classType);
@@ -56,31 +58,10 @@ public sealed class SchemaSet
     /// <summary>
     /// Loads the dumps named by <paramref name="filesOrDirs"/> (a folder contributes every <c>*.json</c> under it), with
     /// the catalogue when <paramref name="includeCatalogue"/>. Every definition is kept as a candidate of its class;
-    /// the order of the files does not matter.
+    /// the order of the files does not matter. Each file is read and checked now; a class's definitions are parsed
+    /// the first time it is asked for.
     /// </summary>
-    public static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue = true)
-    {
-        var nodes = new Dictionary<string, List<NodeSchema>>(StringComparer.Ordinal);
-        var diagnostics = new List<LokiDiagnostic>();
-        if (includeCatalogue)
-        {
-            foreach (var (key, value) in Catalogue._nodes)
-            {
-                nodes[key] = [.. value];
-            }
-        }
-
-        foreach (var item in filesOrDirs)
-        {
-            foreach (var file in Expand(item))
-            {
-                var root = JsonSource.Parse(JsonSource.ReadText(file), file, LokiCodes.SchemaInvalid);
-                AddDump(root, new SchemaOrigin(file, SchemaOrigin.VersionOfDump(file)), nodes, diagnostics);
-            }
-        }
-
-        return new SchemaSet(nodes, diagnostics);
-    }
+    public static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue = true) => Load(filesOrDirs, includeCatalogue, lazy: true);
 
     /// <summary>Parses one dump held in memory (<paramref name="file"/> names it in diagnostics).</summary>
     public static SchemaSet Parse(string json, string file) => Parse(json, file, null);
@@ -88,10 +69,9 @@ public sealed class SchemaSet
     /// <summary>Parses one dump held in memory, taken from ComfyUI <paramref name="comfyVersion"/> when known.</summary>
     public static SchemaSet Parse(string json, string file, string? comfyVersion)
     {
-        var nodes = new Dictionary<string, List<NodeSchema>>(StringComparer.Ordinal);
         var diagnostics = new List<LokiDiagnostic>();
-        AddDump(JsonSource.Parse(json, file, LokiCodes.SchemaInvalid), new SchemaOrigin(file, comfyVersion), nodes, diagnostics);
-        return new SchemaSet(nodes, diagnostics);
+        var definitions = DumpReader.Parsed(json, new SchemaOrigin(file, comfyVersion), diagnostics);
+        return Build(null, [definitions], diagnostics, lazy: true);
     }
 
     /// <summary>
@@ -100,13 +80,72 @@ public sealed class SchemaSet
     /// </summary>
     public SchemaSet Merge(SchemaSet other)
     {
-        var nodes = new Dictionary<string, List<NodeSchema>>(_nodes, StringComparer.Ordinal);
+        var nodes = new Dictionary<string, ClassCandidates>(_nodes, StringComparer.Ordinal);
         foreach (var (key, value) in other._nodes)
         {
             nodes[key] = value;
         }
 
         return new SchemaSet(nodes, [.. Diagnostics, .. other.Diagnostics]);
+    }
+
+    /// <summary>True when the candidates of <paramref name="classType"/> have been parsed (tests of the lazy load).</summary>
+    internal bool IsResolved(string classType) => _nodes.TryGetValue(classType, out var c) && c.IsResolved;
+
+    /// <summary>
+    /// <see cref="Load(IEnumerable{string}, bool)"/>; with <paramref name="lazy"/> false every dump (and the catalogue)
+    /// is parsed whole and every class ranked at once, as before issue 10 (the reference the lazy load is tested
+    /// against).
+    /// </summary>
+    internal static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue, bool lazy)
+    {
+        var diagnostics = new List<LokiDiagnostic>();
+        var dumps = new List<List<(string, DumpDefinition)>>();
+        foreach (var item in filesOrDirs)
+        {
+            foreach (var file in Expand(item))
+            {
+                dumps.Add(DumpReader.ReadFile(file, new SchemaOrigin(file, SchemaOrigin.VersionOfDump(file)), lazy, diagnostics));
+            }
+        }
+
+        var catalogue = includeCatalogue ? (lazy ? Catalogue : LoadCatalogue(lazy: false)) : null;
+        return Build(catalogue, dumps, diagnostics, lazy);
+    }
+
+    private static SchemaSet Build(SchemaSet? catalogue, List<List<(string ClassType, DumpDefinition Definition)>> dumps, List<LokiDiagnostic> diagnostics, bool lazy)
+    {
+        var added = new Dictionary<string, List<DumpDefinition>>(StringComparer.Ordinal);
+        foreach (var dump in dumps)
+        {
+            foreach (var (classType, definition) in dump)
+            {
+                if (!added.TryGetValue(classType, out var list))
+                {
+                    added[classType] = list = [];
+                }
+
+                list.Add(definition);
+            }
+        }
+
+        var nodes = catalogue is null
+            ? new Dictionary<string, ClassCandidates>(StringComparer.Ordinal)
+            : new Dictionary<string, ClassCandidates>(catalogue._nodes, StringComparer.Ordinal);
+        foreach (var (classType, definitions) in added)
+        {
+            nodes[classType] = new ClassCandidates(nodes.GetValueOrDefault(classType), definitions);
+        }
+
+        if (!lazy)
+        {
+            foreach (var candidates in nodes.Values)
+            {
+                _ = candidates.List;
+            }
+        }
+
+        return new SchemaSet(nodes, diagnostics);
     }
 
     private static IEnumerable<string> Expand(string item)
@@ -126,40 +165,32 @@ public sealed class SchemaSet
         throw JsonSource.Fail(LokiCodes.SchemaNotFound, "no schema file or folder at this path", item);
     }
 
-    private static void AddDump(JsonNode root, SchemaOrigin origin, Dictionary<string, List<NodeSchema>> nodes, List<LokiDiagnostic> diagnostics)
+    // Lazily from the compact form (no decompression, no scan); the eager reference from the dump it was made from.
+    private static SchemaSet LoadCatalogue(bool lazy)
     {
-        if (root is not JsonObject obj)
+        var origin = new SchemaOrigin(CatalogueSource, CatalogueComfyVersion);
+        var diagnostics = new List<LokiDiagnostic>();
+        if (lazy)
         {
-            throw JsonSource.Fail(LokiCodes.SchemaInvalid, "an /object_info dump must be a JSON object of node definitions", origin.Source, "$");
+            var index = CompactCatalogue.Read(Resource(CompactCatalogueResource));
+            return Build(null, [[.. index.Entries.Select(e => (e.ClassType, new DumpDefinition(index, e, origin)))]], diagnostics, lazy: true);
         }
 
-        foreach (var (classType, def) in obj)
-        {
-            var schema = NodeSchemaParser.TryParse(classType, def, out var problem);
-            if (schema is null)
-            {
-                diagnostics.Add(new LokiDiagnostic(LokiCodes.SchemaBadNode, DiagnosticSeverity.Warning,
-                    $"skipped '{classType}': {problem}", origin.Source, JsonPathText.Key("$", classType)));
-                continue;
-            }
-
-            if (!nodes.TryGetValue(classType, out var list))
-            {
-                nodes[classType] = [schema with { Origin = origin }];
-                continue;
-            }
-
-            SchemaRank.Insert(list, schema with { Origin = origin });
-        }
+        using var gzip = new GZipStream(new MemoryStream(Resource(CatalogueResource)), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        return Build(null, [DumpReader.Parsed(reader.ReadToEnd(), origin, diagnostics)], diagnostics, lazy: false);
     }
 
-    private static SchemaSet LoadCatalogue()
+    /// <summary>The bytes of the shipped dump (gzip), from which the compact form is made.</summary>
+    internal static byte[] CatalogueDump() => Resource(CatalogueResource);
+
+    private static byte[] Resource(string fileName)
     {
         var assembly = typeof(SchemaSet).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(CatalogueResource, StringComparison.Ordinal));
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(fileName, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        return Parse(reader.ReadToEnd(), "<catalogue:comfyui-" + CatalogueComfyVersion + ">", CatalogueComfyVersion);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }

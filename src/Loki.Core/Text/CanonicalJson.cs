@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -19,6 +20,12 @@ public static class CanonicalJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // What ToJsonString(Indented) writes with (JsonSerializerOptions' writer options: depth 64, no validation).
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = Indented.Encoder, MaxDepth = 64, SkipValidation = true };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
     /// <summary>Options for compact output (one line).</summary>
     public static readonly JsonSerializerOptions Compact = new()
     {
@@ -28,6 +35,36 @@ public static class CanonicalJson
 
     /// <summary>Serialises <paramref name="node"/> as an indented document ending in a newline.</summary>
     public static string Write(JsonNode? node) => (node?.ToJsonString(Indented) ?? "null") + "\n";
+
+    /// <summary>
+    /// <see cref="Write"/> as UTF-8 bytes, the same bytes <c>Utf8.GetBytes(Write(node))</c> gives, written straight from
+    /// the nodes without the UTF-16 text in between (a file's worth of string and its copy, per converted file).
+    /// </summary>
+    public static byte[] WriteUtf8(JsonNode? node)
+    {
+        // One buffer per thread, kept between calls: growing a fresh one for every large prompt left a trail of
+        // large-object-heap arrays behind; only the result is allocated.
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        if (node is null)
+        {
+            buffer.Write("null"u8);
+        }
+        else
+        {
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+            node.WriteTo(writer, Indented);
+        }
+
+        buffer.Write("\n"u8);
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 8 << 20)
+        {
+            _buffer = null; // a rare huge prompt does not pin its buffer for the thread's life
+        }
+
+        return bytes;
+    }
 
     /// <summary>Serialises <paramref name="node"/> on one line.</summary>
     public static string WriteCompact(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";

@@ -32,14 +32,7 @@ public static class JsonRead
                     return small;
                 }
 
-                var text = v.ToJsonString();
-                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
-                {
-                    return l;
-                }
-
-                var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-                return Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 9e15 ? (long)Math.Round(d) : null;
+                return WholeNumber(v.ToJsonString());
             case JsonValueKind.String:
                 return long.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
             default:
@@ -86,4 +79,69 @@ public static class JsonRead
         JsonArray a => string.Join(",", a.Select(x => String(x) ?? string.Empty)),
         _ => string.Empty,
     };
+
+    /// <summary><see cref="String(JsonNode?)"/> of a parsed element (missing and null read as absent).</summary>
+    public static string? String(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+
+    /// <summary><see cref="Long(JsonNode?)"/> of a parsed element.</summary>
+    public static long? Long(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number:
+                if (element.TryGetInt64(out var fast))
+                {
+                    return fast;
+                }
+
+                return WholeNumber(element.GetRawText());
+            case JsonValueKind.String:
+                return long.TryParse(element.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary><see cref="Id(JsonNode?)"/> of a parsed element.</summary>
+    public static string? Id(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => Long(element)?.ToString(CultureInfo.InvariantCulture) ?? element.GetRawText(),
+        _ => null,
+    };
+
+    /// <summary><see cref="Type(JsonNode?)"/> of a parsed element.</summary>
+    public static string Type(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return element.GetString()!;
+            case JsonValueKind.Number:
+                return element.GetRawText();
+            case JsonValueKind.Array:
+                var parts = new List<string>(element.GetArrayLength());
+                foreach (var item in element.EnumerateArray())
+                {
+                    parts.Add(String(item) ?? string.Empty);
+                }
+
+                return string.Join(",", parts);
+            default:
+                return string.Empty;
+        }
+    }
+
+    // A JSON number too large for long, or written with a fraction or exponent: whole when it rounds to itself.
+    private static long? WholeNumber(string text)
+    {
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
+        {
+            return l;
+        }
+
+        var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return Math.Abs(d - Math.Round(d)) < 1e-9 && Math.Abs(d) < 9e15 ? (long)Math.Round(d) : null;
+    }
 }

@@ -79,8 +79,15 @@ public static class JsonSource
     /// twice, or text that does not parse, goes through <see cref="Parse"/>.
     /// </summary>
     /// <remarks>Nodes built on access are not safe to read from two threads at once: one workflow, one thread.</remarks>
-    public static JsonNode ParseLazy(ReadOnlyMemory<byte> utf8, string file, string code)
+    public static JsonNode ParseLazy(ReadOnlyMemory<byte> utf8, string file, string code) => ParseLazy(utf8, file, code, out _);
+
+    /// <summary>
+    /// As <see cref="ParseLazy(ReadOnlyMemory{byte}, string, string)"/>; <paramref name="element"/> is the parsed root
+    /// the nodes are built from, for readers that take what they need straight from it (null on the text path).
+    /// </summary>
+    public static JsonNode ParseLazy(ReadOnlyMemory<byte> utf8, string file, string code, out JsonElement? element)
     {
+        element = null;
         var span = utf8.Span;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -106,6 +113,7 @@ public static class JsonSource
             return Parse(System.Text.Encoding.UTF8.GetString(utf8.Span), file, code);
         }
 
+        element = document.RootElement;
         return document.RootElement.ValueKind switch
         {
             JsonValueKind.Object => JsonObject.Create(document.RootElement)!,
@@ -113,6 +121,22 @@ public static class JsonSource
             JsonValueKind.Null => throw Fail(code, "the file holds JSON null", file),
             _ => JsonValue.Create(document.RootElement)!,
         };
+    }
+
+    /// <summary>
+    /// The parsed element of <paramref name="node"/>'s JSON (written out and parsed again), for a reader given nodes
+    /// built in memory rather than read from a file: both then read the same way.
+    /// </summary>
+    public static JsonElement ElementOf(JsonNode node)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            node.WriteTo(writer);
+        }
+
+        // Not disposed on purpose, as in ParseLazy: the element is read after this returns.
+        return JsonDocument.Parse(buffer.WrittenMemory, DocumentOptions).RootElement;
     }
 
     /// <summary>

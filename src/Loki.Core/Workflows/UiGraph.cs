@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Loki.Core.Workflows;
@@ -6,7 +7,7 @@ namespace Loki.Core.Workflows;
 /// A read-only view of one graph: the root of a UI workflow (schema 0.4 or 1) or one subgraph definition
 /// (always schema-1 style). Links of either form are read into <see cref="UiLink"/>s keyed by id.
 /// </summary>
-public sealed class UiGraph
+public sealed class UiGraph : IUiRaw
 {
     /// <summary>The node id of a subgraph's input node (<c>SUBGRAPH_INPUT_ID</c>).</summary>
     public const string SubgraphInputId = "-10";
@@ -15,34 +16,70 @@ public sealed class UiGraph
     public const string SubgraphOutputId = "-20";
 
     private readonly Dictionary<string, UiNode> _byId = new(StringComparer.Ordinal);
+    private readonly UiGraph? _parent;
+    private readonly int _definitionIndex;
+    private readonly JsonElement _id;
+    private readonly JsonElement _name;
+    private JsonObject? _raw;
 
+    /// <summary>A graph given as an object.</summary>
     internal UiGraph(JsonObject raw, string jsonPath, bool isSubgraph)
+        : this(JsonSource.ElementOf(raw), null, -1, jsonPath, isSubgraph)
     {
-        Raw = raw;
+        _raw = raw;
+    }
+
+    /// <summary>
+    /// A graph read from its element: the root (<paramref name="raw"/> given) or subgraph definition
+    /// <paramref name="definitionIndex"/> of <paramref name="parent"/> (its object looked up there on first use).
+    /// </summary>
+    internal UiGraph(JsonElement element, UiGraph? parent, int definitionIndex, string jsonPath, bool isSubgraph, JsonObject? raw = null)
+    {
+        _raw = raw;
+        _parent = parent;
+        _definitionIndex = definitionIndex;
+        Element = element;
         JsonPath = jsonPath;
         IsSubgraph = isSubgraph;
-        var nodes = new List<UiNode>();
-        if (raw["nodes"] is JsonArray array)
+        JsonElement nodesElement = default, links = default, inputs = default, outputs = default;
+        foreach (var property in element.EnumerateObject())
         {
-            for (var i = 0; i < array.Count; i++)
+            if (property.NameEquals("nodes"u8)) { nodesElement = property.Value; }
+            else if (property.NameEquals("links"u8)) { links = property.Value; }
+            else if (property.NameEquals("inputs"u8)) { inputs = property.Value; }
+            else if (property.NameEquals("outputs"u8)) { outputs = property.Value; }
+            else if (property.NameEquals("id"u8)) { _id = property.Value; }
+            else if (property.NameEquals("name"u8)) { _name = property.Value; }
+        }
+
+        var nodes = new List<UiNode>();
+        if (nodesElement.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in nodesElement.EnumerateArray())
             {
-                if (array[i] is JsonObject obj && JsonRead.Id(obj["id"]) is { } id)
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id"u8, out var idElement) && JsonRead.Id(idElement) is { } id)
                 {
-                    var node = new UiNode(obj, id, JsonPathText.Index(jsonPath + ".nodes", i));
+                    var node = new UiNode(item, this, i, id, JsonPathText.Index(jsonPath + ".nodes", i));
                     nodes.Add(node);
                     _byId.TryAdd(id, node);
                 }
+
+                i++;
             }
         }
 
         Nodes = nodes;
-        Links = ReadLinks(raw["links"], jsonPath + ".links");
-        SubgraphInputs = ReadIo(raw["inputs"]);
-        SubgraphOutputs = ReadIo(raw["outputs"]);
+        Links = ReadLinks(links, jsonPath + ".links");
+        SubgraphInputs = ReadIo(inputs, "inputs");
+        SubgraphOutputs = ReadIo(outputs, "outputs");
     }
 
-    /// <summary>The graph object as read.</summary>
-    public JsonObject Raw { get; }
+    /// <summary>The graph object as read (a subgraph definition's is looked up in its parent on first use).</summary>
+    public JsonObject Raw => _raw ??= (JsonObject)((JsonArray)((JsonObject)_parent!.Raw["definitions"]!)["subgraphs"]!)[_definitionIndex]!;
+
+    /// <summary>The graph as parsed.</summary>
+    internal JsonElement Element { get; }
 
     /// <summary>Where the graph sits in its file (<c>$</c> for the root).</summary>
     public string JsonPath { get; }
@@ -51,10 +88,10 @@ public sealed class UiGraph
     public bool IsSubgraph { get; }
 
     /// <summary>A subgraph definition's id (uuid), or null for the root.</summary>
-    public string? Id => IsSubgraph ? JsonRead.String(Raw["id"]) : null;
+    public string? Id => IsSubgraph ? JsonRead.String(_id) : null;
 
     /// <summary>A subgraph definition's name, or null.</summary>
-    public string? Name => JsonRead.String(Raw["name"]);
+    public string? Name => JsonRead.String(_name);
 
     /// <summary>The nodes in file order (entries without an id are left out).</summary>
     public IReadOnlyList<UiNode> Nodes { get; }
@@ -74,40 +111,48 @@ public sealed class UiGraph
     /// <summary>The link with id <paramref name="id"/>, or null.</summary>
     public UiLink? Link(long? id) => id is { } v ? Links.GetValueOrDefault(v) : null;
 
-    private List<UiSlot> ReadIo(JsonNode? node)
+    private List<UiSlot> ReadIo(JsonElement array, string key)
     {
         var result = new List<UiSlot>();
-        if (!IsSubgraph || node is not JsonArray array)
+        if (!IsSubgraph || array.ValueKind != JsonValueKind.Array)
         {
             return result;
         }
 
-        foreach (var item in array)
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
         {
-            var obj = item as JsonObject ?? new JsonObject();
-            result.Add(new UiSlot(JsonRead.String(obj["name"]) ?? string.Empty, JsonRead.Type(obj["type"]), null, null, obj));
+            var isObject = item.ValueKind == JsonValueKind.Object;
+            var name = isObject && item.TryGetProperty("name"u8, out var n) ? JsonRead.String(n) : null;
+            var type = isObject && item.TryGetProperty("type"u8, out var t) ? JsonRead.Type(t) : string.Empty;
+            result.Add(new UiSlot(name ?? string.Empty, type, null, null, this, key, index++));
         }
 
         return result;
     }
 
-    private static Dictionary<long, UiLink> ReadLinks(JsonNode? node, string path)
+    private static Dictionary<long, UiLink> ReadLinks(JsonElement array, string path)
     {
         var result = new Dictionary<long, UiLink>();
-        if (node is not JsonArray array)
+        if (array.ValueKind != JsonValueKind.Array)
         {
             return result;
         }
 
-        for (var i = 0; i < array.Count; i++)
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
         {
-            var at = JsonPathText.Index(path, i);
-            var link = array[i] switch
+            var at = JsonPathText.Index(path, i++);
+            UiLink? link = null;
+            if (item.ValueKind == JsonValueKind.Array && item.GetArrayLength() >= 5)
             {
-                JsonArray a when a.Count >= 5 => Make(a[0], a[1], a[2], a[3], a[4], a.Count > 5 ? a[5] : null, at),
-                JsonObject o => Make(o["id"], o["origin_id"], o["origin_slot"], o["target_id"], o["target_slot"], o["type"], at),
-                _ => null,
-            };
+                link = Make(item[0], item[1], item[2], item[3], item[4], item.GetArrayLength() > 5 ? item[5] : default, at);
+            }
+            else if (item.ValueKind == JsonValueKind.Object)
+            {
+                link = Make(Get(item, "id"u8), Get(item, "origin_id"u8), Get(item, "origin_slot"u8), Get(item, "target_id"u8), Get(item, "target_slot"u8), Get(item, "type"u8), at);
+            }
+
             if (link is not null)
             {
                 result.TryAdd(link.Id, link);
@@ -117,7 +162,9 @@ public sealed class UiGraph
         return result;
     }
 
-    private static UiLink? Make(JsonNode? id, JsonNode? origin, JsonNode? originSlot, JsonNode? target, JsonNode? targetSlot, JsonNode? type, string at)
+    private static JsonElement Get(JsonElement obj, ReadOnlySpan<byte> name) => obj.TryGetProperty(name, out var value) ? value : default;
+
+    private static UiLink? Make(JsonElement id, JsonElement origin, JsonElement originSlot, JsonElement target, JsonElement targetSlot, JsonElement type, string at)
     {
         if (JsonRead.Long(id) is not { } linkId || JsonRead.Id(origin) is not { } o || JsonRead.Id(target) is not { } t)
         {

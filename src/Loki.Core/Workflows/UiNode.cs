@@ -1,23 +1,63 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Loki.Core.Workflows;
 
-/// <summary>A read-only view of one node of a UI graph. The JSON stays the single source of truth (<see cref="Raw"/>).</summary>
-public sealed class UiNode
+/// <summary>
+/// A read-only view of one node of a UI graph, read straight from the parsed document: what converters read (type,
+/// mode, order, title, slots, widget values, properties) comes from the element; the mutable <see cref="Raw"/> object
+/// is looked up in its graph only when someone asks for it.
+/// </summary>
+public sealed class UiNode : IUiRaw
 {
+    private readonly UiGraph? _graph;
+    private readonly int _index;
+    private readonly JsonElement _title;
+    private readonly JsonElement _widgetValues;
+    private readonly JsonElement _properties;
+    private JsonObject? _raw;
+    private JsonArray? _widgetArray;
+    private JsonObject? _widgetObject;
+    private JsonObject? _propertiesObject;
+
+    /// <summary>A node given as an object (a group-node definition's inner node).</summary>
     internal UiNode(JsonObject raw, string id, string jsonPath)
+        : this(JsonSource.ElementOf(raw), null, -1, id, jsonPath)
     {
-        Raw = raw;
-        Id = id;
-        JsonPath = jsonPath;
-        Type = JsonRead.String(raw["type"]) ?? string.Empty;
-        Mode = (int)(JsonRead.Long(raw["mode"]) ?? 0);
-        Inputs = ReadSlots(raw["inputs"], isInput: true);
-        Outputs = ReadSlots(raw["outputs"], isInput: false);
+        _raw = raw;
     }
 
-    /// <summary>The node as read.</summary>
-    public JsonObject Raw { get; }
+    /// <summary>Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c>, read from its element.</summary>
+    internal UiNode(JsonElement element, UiGraph? graph, int index, string id, string jsonPath)
+    {
+        _graph = graph;
+        _index = index;
+        Id = id;
+        JsonPath = jsonPath;
+        JsonElement type = default, mode = default, order = default, inputs = default, outputs = default;
+
+        // One pass over the node's keys (the document holds no key twice: see JsonSource.ParseLazy).
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.NameEquals("type"u8)) { type = property.Value; }
+            else if (property.NameEquals("mode"u8)) { mode = property.Value; }
+            else if (property.NameEquals("order"u8)) { order = property.Value; }
+            else if (property.NameEquals("title"u8)) { _title = property.Value; }
+            else if (property.NameEquals("inputs"u8)) { inputs = property.Value; }
+            else if (property.NameEquals("outputs"u8)) { outputs = property.Value; }
+            else if (property.NameEquals("widgets_values"u8)) { _widgetValues = property.Value; }
+            else if (property.NameEquals("properties"u8)) { _properties = property.Value; }
+        }
+
+        Type = JsonRead.String(type) ?? string.Empty;
+        Mode = (int)(JsonRead.Long(mode) ?? 0);
+        Order = JsonRead.Long(order);
+        Inputs = ReadSlots(inputs, isInput: true);
+        Outputs = ReadSlots(outputs, isInput: false);
+    }
+
+    /// <summary>The node as read (looked up in its graph on first use).</summary>
+    public JsonObject Raw => _raw ??= (JsonObject)((JsonArray)_graph!.Raw["nodes"]!)[_index]!;
 
     /// <summary>The node id as text.</summary>
     public string Id { get; }
@@ -31,8 +71,11 @@ public sealed class UiNode
     /// <summary>0 always, 2 never (muted), 4 bypass.</summary>
     public int Mode { get; }
 
+    /// <summary>The execution order the frontend saved (<c>order</c>), or null.</summary>
+    public long? Order { get; }
+
     /// <summary>The title when the node has its own, else null.</summary>
-    public string? Title => JsonRead.String(Raw["title"]);
+    public string? Title => JsonRead.String(_title);
 
     /// <summary>The input slots in order.</summary>
     public IReadOnlyList<UiSlot> Inputs { get; }
@@ -41,34 +84,47 @@ public sealed class UiNode
     public IReadOnlyList<UiSlot> Outputs { get; }
 
     /// <summary>Positional widget values, or null when the node has none or records them as an object.</summary>
-    public JsonArray? WidgetValues => Raw["widgets_values"] as JsonArray;
+    public JsonArray? WidgetValues =>
+        _widgetValues.ValueKind == JsonValueKind.Array ? _widgetArray ??= JsonArray.Create(_widgetValues) : null;
 
     /// <summary>Widget values recorded by name (some custom nodes do this), or null.</summary>
-    public JsonObject? NamedWidgetValues => Raw["widgets_values"] as JsonObject;
+    public JsonObject? NamedWidgetValues =>
+        _widgetValues.ValueKind == JsonValueKind.Object ? _widgetObject ??= JsonObject.Create(_widgetValues) : null;
 
     /// <summary>The <c>properties</c> object, or null.</summary>
-    public JsonObject? Properties => Raw["properties"] as JsonObject;
+    public JsonObject? Properties =>
+        _properties.ValueKind == JsonValueKind.Object ? _propertiesObject ??= JsonObject.Create(_properties) : null;
 
-    private static List<UiSlot> ReadSlots(JsonNode? node, bool isInput)
+    private List<UiSlot> ReadSlots(JsonElement array, bool isInput)
     {
-        var result = new List<UiSlot>();
-        if (node is not JsonArray array)
+        if (array.ValueKind != JsonValueKind.Array)
         {
-            return result;
+            return [];
         }
 
-        foreach (var item in array)
+        var key = isInput ? "inputs" : "outputs";
+        var result = new List<UiSlot>(array.GetArrayLength());
+        var index = 0;
+        foreach (var slot in array.EnumerateArray())
         {
-            if (item is not JsonObject slot)
+            if (slot.ValueKind != JsonValueKind.Object)
             {
                 // Keep a placeholder so that slot indexes stay aligned with the file.
-                result.Add(new UiSlot(string.Empty, string.Empty, null, null, new JsonObject()));
+                result.Add(new UiSlot(string.Empty, string.Empty, null, null, this, key, index++));
                 continue;
             }
 
-            var widget = slot["widget"] is JsonObject w ? JsonRead.String(w["name"]) : null;
-            var link = isInput ? JsonRead.Long(slot["link"]) : null;
-            result.Add(new UiSlot(JsonRead.String(slot["name"]) ?? string.Empty, JsonRead.Type(slot["type"]), link, widget, slot));
+            JsonElement name = default, type = default, link = default, widget = default;
+            foreach (var property in slot.EnumerateObject())
+            {
+                if (property.NameEquals("name"u8)) { name = property.Value; }
+                else if (property.NameEquals("type"u8)) { type = property.Value; }
+                else if (property.NameEquals("link"u8)) { link = property.Value; }
+                else if (property.NameEquals("widget"u8)) { widget = property.Value; }
+            }
+
+            var widgetName = widget.ValueKind == JsonValueKind.Object && widget.TryGetProperty("name"u8, out var w) ? JsonRead.String(w) : null;
+            result.Add(new UiSlot(JsonRead.String(name) ?? string.Empty, JsonRead.Type(type), isInput ? JsonRead.Long(link) : null, widgetName, this, key, index++));
         }
 
         return result;

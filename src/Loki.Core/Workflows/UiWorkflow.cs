@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
 
@@ -11,17 +12,26 @@ public sealed class UiWorkflow
 {
     private readonly Dictionary<string, UiGraph> _subgraphs = new(StringComparer.Ordinal);
 
-    private UiWorkflow(JsonObject raw, string file)
+    private UiWorkflow(JsonObject raw, JsonElement element, string file)
     {
         Raw = raw;
+        Element = element;
         File = file;
-        Root = new UiGraph(raw, "$", isSubgraph: false);
-        CollectDefinitions(raw, "$");
-        GroupNodes = (raw["extra"] as JsonObject)?["groupNodes"] as JsonObject;
+        Root = new UiGraph(element, null, -1, "$", isSubgraph: false, raw);
+        CollectDefinitions(Root, element, "$");
+
+        // Looked up in the element first: most workflows have no group nodes, and then the root object stays unbuilt.
+        GroupNodes = element.TryGetProperty("extra"u8, out var extra) && extra.ValueKind == JsonValueKind.Object
+            && extra.TryGetProperty("groupNodes"u8, out var groups) && groups.ValueKind == JsonValueKind.Object
+                ? (raw["extra"] as JsonObject)?["groupNodes"] as JsonObject
+                : null;
     }
 
     /// <summary>The workflow as read.</summary>
     public JsonObject Raw { get; }
+
+    /// <summary>The workflow as parsed (what the views read).</summary>
+    internal JsonElement Element { get; }
 
     /// <summary>The file it came from.</summary>
     public string File { get; }
@@ -30,7 +40,7 @@ public sealed class UiWorkflow
     public UiGraph Root { get; }
 
     /// <summary>The schema version: 1 for schema 1, otherwise 0.4.</summary>
-    public double Version => Raw["version"] is JsonValue v && v.TryGetValue(out double d) ? d : 0.4;
+    public double Version => Element.TryGetProperty("version"u8, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) ? d : 0.4;
 
     /// <summary>Every subgraph definition, by id.</summary>
     public IReadOnlyDictionary<string, UiGraph> Subgraphs => _subgraphs;
@@ -42,46 +52,55 @@ public sealed class UiWorkflow
     public IEnumerable<UiGraph> Graphs => [Root, .. _subgraphs.Values];
 
     /// <summary>
-    /// What <see cref="Read"/> found (errors and warnings), or null for a view made without checks
+    /// What <see cref="Read(JsonObject, string, DiagnosticBag)"/> found (errors and warnings), or null for a view made without checks
     /// (<see cref="View"/>): a converter given a checked view reports these instead of checking again.
     /// </summary>
     public IReadOnlyList<LokiDiagnostic>? Problems { get; private set; }
 
     /// <summary>Wraps <paramref name="raw"/> without checking it.</summary>
-    public static UiWorkflow View(JsonObject raw, string file) => new(raw, file);
+    public static UiWorkflow View(JsonObject raw, string file) => new(raw, JsonSource.ElementOf(raw), file);
 
     /// <summary>Wraps <paramref name="raw"/> and checks it; returns the problems found (errors reject the file).</summary>
-    public static UiWorkflow Read(JsonObject raw, string file, DiagnosticBag diagnostics)
+    public static UiWorkflow Read(JsonObject raw, string file, DiagnosticBag diagnostics) => Read(raw, null, file, diagnostics);
+
+    /// <summary>
+    /// As <see cref="Read(JsonObject, string, DiagnosticBag)"/>, reading from <paramref name="element"/>, the element
+    /// <paramref name="raw"/> was built from, when there is one (else from <paramref name="raw"/>'s JSON).
+    /// </summary>
+    internal static UiWorkflow Read(JsonObject raw, JsonElement? element, string file, DiagnosticBag diagnostics)
     {
         var problems = new DiagnosticBag();
-        var workflow = Check(raw, file, problems);
+        var workflow = Check(raw, element ?? JsonSource.ElementOf(raw), file, problems);
         workflow.Problems = problems.Items;
         diagnostics.AddRange(problems.Items);
         return workflow;
     }
 
-    private static UiWorkflow Check(JsonObject raw, string file, DiagnosticBag diagnostics)
+    private static UiWorkflow Check(JsonObject raw, JsonElement element, string file, DiagnosticBag diagnostics)
     {
-        if (raw["nodes"] is not JsonArray nodes)
+        if (!element.TryGetProperty("nodes"u8, out var nodes) || nodes.ValueKind != JsonValueKind.Array)
         {
             diagnostics.Error(LokiCodes.WorkflowBadField, "a UI workflow needs a 'nodes' array", file, "$.nodes");
-            return new UiWorkflow(raw, file);
+            return new UiWorkflow(raw, element, file);
         }
 
-        for (var i = 0; i < nodes.Count; i++)
+        var i = 0;
+        foreach (var node in nodes.EnumerateArray())
         {
-            if (nodes[i] is not JsonObject node || JsonRead.Id(node["id"]) is null)
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty("id"u8, out var id) || JsonRead.Id(id) is null)
             {
                 diagnostics.Error(LokiCodes.WorkflowBadField, "a node needs an object with an 'id'", file, JsonPathText.Index("$.nodes", i));
             }
+
+            i++;
         }
 
-        if (raw["links"] is not (null or JsonArray))
+        if (element.TryGetProperty("links"u8, out var links) && links.ValueKind is not (JsonValueKind.Null or JsonValueKind.Array))
         {
             diagnostics.Error(LokiCodes.WorkflowBadField, "'links' must be an array", file, "$.links");
         }
 
-        var workflow = new UiWorkflow(raw, file);
+        var workflow = new UiWorkflow(raw, element, file);
         foreach (var graph in workflow.Graphs)
         {
             UiWorkflowChecks.Check(graph, workflow, diagnostics);
@@ -90,23 +109,27 @@ public sealed class UiWorkflow
         return workflow;
     }
 
-    private void CollectDefinitions(JsonObject graph, string path)
+    private void CollectDefinitions(UiGraph graph, JsonElement element, string path)
     {
-        if ((graph["definitions"] as JsonObject)?["subgraphs"] is not JsonArray defs)
+        if (!element.TryGetProperty("definitions"u8, out var definitions) || definitions.ValueKind != JsonValueKind.Object
+            || !definitions.TryGetProperty("subgraphs"u8, out var defs) || defs.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
-        for (var i = 0; i < defs.Count; i++)
+        var i = 0;
+        foreach (var def in defs.EnumerateArray())
         {
-            if (defs[i] is not JsonObject def || JsonRead.String(def["id"]) is not { } id)
+            var index = i++;
+            if (def.ValueKind != JsonValueKind.Object || !def.TryGetProperty("id"u8, out var idElement) || JsonRead.String(idElement) is not { } id)
             {
                 continue;
             }
 
-            var at = JsonPathText.Index(path + ".definitions.subgraphs", i);
-            _subgraphs.TryAdd(id, new UiGraph(def, at, isSubgraph: true));
-            CollectDefinitions(def, at);
+            var at = JsonPathText.Index(path + ".definitions.subgraphs", index);
+            var subgraph = new UiGraph(def, graph, index, at, isSubgraph: true);
+            _subgraphs.TryAdd(id, subgraph);
+            CollectDefinitions(subgraph, def, at);
         }
     }
 }

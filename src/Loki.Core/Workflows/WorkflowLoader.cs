@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
 
@@ -27,7 +28,7 @@ public static partial class WorkflowLoader
 
         if (extension == ".json" && ReadBytes(path) is { } bytes && !HasUtf16Or32Mark(bytes))
         {
-            return FromRoot(JsonSource.ParseLazy(bytes, path, LokiCodes.WorkflowInvalidJson), path);
+            return FromRoot(JsonSource.ParseLazy(bytes, path, LokiCodes.WorkflowInvalidJson, out var element), element, path);
         }
 
         var text = JsonSource.ReadText(path);
@@ -44,16 +45,16 @@ public static partial class WorkflowLoader
 
     /// <summary>Reads a UI workflow or API prompt held in memory as UTF-8; <paramref name="file"/> names it in diagnostics.</summary>
     public static WorkflowFile Parse(ReadOnlyMemory<byte> utf8, string file) =>
-        FromRoot(JsonSource.ParseLazy(utf8, file, LokiCodes.WorkflowInvalidJson), file);
+        FromRoot(JsonSource.ParseLazy(utf8, file, LokiCodes.WorkflowInvalidJson, out var element), element, file);
 
-    private static WorkflowFile FromRoot(JsonNode root, string file)
+    private static WorkflowFile FromRoot(JsonNode root, JsonElement? element, string file)
     {
         if (root is not JsonObject obj)
         {
             throw JsonSource.Fail(LokiCodes.WorkflowUnknownFormat, "a workflow must be a JSON object", file, "$");
         }
 
-        return FromJson(obj, file, null, null, null);
+        return FromJson(obj, file, null, null, null, element);
     }
 
     private static byte[] ReadBytes(string path)
@@ -77,14 +78,17 @@ public static partial class WorkflowLoader
     /// Classifies and checks an object already parsed: a UI workflow (<c>nodes</c>), an API prompt, or a wrapper
     /// holding <c>workflow</c> and/or <c>prompt</c>.
     /// </summary>
-    private static WorkflowFile FromJson(JsonObject obj, string file, JsonObject? ui, JsonObject? api, WorkflowFormat? format)
+    private static WorkflowFile FromJson(JsonObject obj, string file, JsonObject? ui, JsonObject? api, WorkflowFormat? format, JsonElement? element = null)
     {
+        // The element the UI workflow was built from, when the text was parsed here (the views read from it).
+        JsonElement? uiElement = null;
         var diagnostics = new DiagnosticBag();
         if (ui is null && api is null)
         {
             if (obj["nodes"] is not null)
             {
                 ui = obj;
+                uiElement = element;
             }
             else if (ApiPrompt.LooksLikePrompt(obj))
             {
@@ -93,6 +97,7 @@ public static partial class WorkflowLoader
             else if (obj["workflow"] is JsonObject w && w["nodes"] is not null)
             {
                 ui = w;
+                uiElement = element?.GetProperty("workflow"u8);
                 api = obj["prompt"] as JsonObject;
             }
             else if (obj["prompt"] is JsonObject p && ApiPrompt.LooksLikePrompt(p))
@@ -105,7 +110,7 @@ public static partial class WorkflowLoader
             }
         }
 
-        var view = ui is null ? null : UiWorkflow.Read(ui, file, diagnostics);
+        var view = ui is null ? null : UiWorkflow.Read(ui, uiElement, file, diagnostics);
 
         if (api is not null)
         {

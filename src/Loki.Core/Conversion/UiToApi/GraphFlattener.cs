@@ -64,7 +64,7 @@ internal sealed partial class GraphFlattener
     }
 
     private static IEnumerable<UiNode> InExecutionOrder(IReadOnlyList<UiNode> nodes) =>
-        nodes.Select((n, i) => (n, i)).OrderBy(x => JsonRead.Long(x.n.Raw["order"]) ?? long.MaxValue).ThenBy(x => x.i).Select(x => x.n);
+        nodes.Select((n, i) => (n, i)).OrderBy(x => x.n.Order ?? long.MaxValue).ThenBy(x => x.i).Select(x => x.n);
 
     private void Add(FlatNode flat)
     {

@@ -22,7 +22,7 @@ public static class UiToApiConverter
             : Convert(loaded.Ui ?? throw new ArgumentException("the file holds no UI workflow", nameof(loaded)), schemas, options, file);
 
     /// <summary>
-    /// Converts a view made by <see cref="UiWorkflow.Read"/>: its problems are reported again, not looked for again
+    /// Converts a view made by <see cref="UiWorkflow.Read(System.Text.Json.Nodes.JsonObject, string, DiagnosticBag)"/>: its problems are reported again, not looked for again
     /// (a view made without checks is checked here).
     /// </summary>
     public static UiToApiResult Convert(UiWorkflow workflow, SchemaSet schemas, UiToApiOptions options, string file)
@@ -31,7 +31,7 @@ public static class UiToApiConverter
         if (workflow.Problems is not { } problems || !string.Equals(workflow.File, file, StringComparison.Ordinal))
         {
             // The file name is in every diagnostic: a view read under another name is checked again under this one.
-            workflow = UiWorkflow.Read(workflow.Raw, file, new DiagnosticBag());
+            workflow = UiWorkflow.Read(workflow.Raw, workflow.Element, file, new DiagnosticBag());
             problems = workflow.Problems!;
         }
 

@@ -1,0 +1,8 @@
+namespace Loki.Core.Schemas;
+
+/// <summary>One class of a dump as <see cref="DumpIndex"/> found it: where its definition's text is, and whether it is one.</summary>
+/// <param name="ClassType">The key (the class type).</param>
+/// <param name="Start">The byte offset of the definition's value.</param>
+/// <param name="Length">The length of the value in bytes.</param>
+/// <param name="Problem">Why it is not a node definition (it is then skipped with a warning), or null.</param>
+internal readonly record struct DumpEntry(string ClassType, int Start, int Length, string? Problem);

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Diagnostics;
+using Loki.Core.Workflows;
+
+namespace Loki.Core.Schemas;
+
+/// <summary>
+/// Reads the definitions of one <c>/object_info</c> dump, in the order of its keys, with a warning for each entry that
+/// is not a definition. Lazily by default: the dump is indexed (<see cref="DumpIndex"/>) and a definition is parsed
+/// only when its class is asked for; text the index does not take is parsed whole, which also reports its errors.
+/// </summary>
+internal static class DumpReader
+{
+    /// <summary>The definitions of the dump file <paramref name="file"/>.</summary>
+    public static List<(string ClassType, DumpDefinition Definition)> ReadFile(string file, SchemaOrigin origin, bool lazy, List<LokiDiagnostic> diagnostics) =>
+        lazy ? Read(ReadBytes(file), () => JsonSource.ReadText(file), origin, diagnostics) : Parsed(JsonSource.ReadText(file), origin, diagnostics);
+
+    /// <summary>The definitions of a dump held as UTF-8 bytes.</summary>
+    public static List<(string ClassType, DumpDefinition Definition)> Read(ReadOnlyMemory<byte> utf8, Func<string> text, SchemaOrigin origin, List<LokiDiagnostic> diagnostics)
+    {
+        if (DumpIndex.TryBuild(utf8) is not { } index)
+        {
+            return Parsed(text(), origin, diagnostics);
+        }
+
+        var result = new List<(string, DumpDefinition)>(index.Entries.Count);
+        foreach (var entry in index.Entries)
+        {
+            if (entry.Problem is not null)
+            {
+                diagnostics.Add(Skipped(entry.ClassType, entry.Problem, origin));
+                continue;
+            }
+
+            result.Add((entry.ClassType, new DumpDefinition(index, entry, origin)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The definitions of a dump parsed whole (the eager way).</summary>
+    public static List<(string ClassType, DumpDefinition Definition)> Parsed(string json, SchemaOrigin origin, List<LokiDiagnostic> diagnostics)
+    {
+        if (JsonSource.Parse(json, origin.Source, LokiCodes.SchemaInvalid) is not JsonObject obj)
+        {
+            throw JsonSource.Fail(LokiCodes.SchemaInvalid, "an /object_info dump must be a JSON object of node definitions", origin.Source, "$");
+        }
+
+        var result = new List<(string, DumpDefinition)>(obj.Count);
+        foreach (var (classType, def) in obj)
+        {
+            var schema = NodeSchemaParser.TryParse(classType, def, out var problem);
+            if (schema is null)
+            {
+                diagnostics.Add(Skipped(classType, problem!, origin));
+                continue;
+            }
+
+            result.Add((classType, new DumpDefinition(schema with { Origin = origin })));
+        }
+
+        return result;
+    }
+
+    private static LokiDiagnostic Skipped(string classType, string problem, SchemaOrigin origin) =>
+        new(LokiCodes.SchemaBadNode, DiagnosticSeverity.Warning, $"skipped '{classType}': {problem}", origin.Source, JsonPathText.Key("$", classType));
+
+    // The checks and errors of JsonSource.ReadText, for bytes.
+    private static byte[] ReadBytes(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw JsonSource.Fail(LokiCodes.FileNotFound, "file not found", path);
+        }
+
+        JsonSource.CheckSize(info.Length, path);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw JsonSource.Fail(LokiCodes.FileUnreadable, "cannot read the file: " + e.Message, path);
+        }
+    }
+}

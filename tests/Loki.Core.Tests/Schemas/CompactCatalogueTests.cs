@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using Loki.Core.Regeneration;
+using Loki.Core.Schemas;
+using Loki.Tests;
+
+namespace Loki.Core.Tests.Schemas;
+
+/// <summary>
+/// The shipped catalogue's compact form (a generated resource read without decompression or scan) is made from the
+/// shipped dump and gives the catalogue that dump gives.
+/// </summary>
+public sealed class CompactCatalogueTests
+{
+    private const string DumpName = "comfyui-0.3.64-core.object_info.json.gz";
+
+    private static string CompactFile => Path.Combine(RepoPaths.Root, "src", "Loki.Core", "Resources", "Schemas", "comfyui-0.3.64-core.catalogue");
+
+    /// <summary>
+    /// The committed compact form is what <see cref="CompactCatalogue.Write"/> makes of the shipped dump today. After a
+    /// change of the dump or of the form, run this test with <c>LOKI_ACCEPT=1</c> to rewrite it.
+    /// </summary>
+    [Fact]
+    public void The_committed_compact_form_is_generated_from_the_shipped_dump()
+    {
+        var expected = CompactCatalogue.Write(Dump(), DumpName);
+        if (Environment.GetEnvironmentVariable("LOKI_ACCEPT") == "1")
+        {
+            File.WriteAllBytes(CompactFile, expected);
+        }
+
+        Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(CompactFile)),
+            "the compact catalogue is stale: run this test with LOKI_ACCEPT=1 and commit the file");
+        Assert.StartsWith(CompactCatalogue.HeaderPrefix + DumpName + " (sha256 " + SourceSha() + ")", File.ReadAllText(CompactFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalogue_read_from_the_compact_form_equals_the_dump_parsed_whole()
+    {
+        Assert.Equal(LazySchemaSetTests.Outcome(() => SchemaSet.Load([], true, lazy: false)), LazySchemaSetTests.Outcome(() => SchemaSet.Catalogue));
+        Assert.Equal(378, SchemaSet.Catalogue.Count);
+    }
+
+    [Fact]
+    public void A_name_the_index_cannot_hold_or_a_bad_definition_is_refused()
+    {
+        Assert.Throws<InvalidDataException>(() => CompactCatalogue.Write("{\"A\\tB\": {\"input\": {}}}"u8.ToArray(), "x"));
+        Assert.Throws<InvalidDataException>(() => CompactCatalogue.Write("{\"A\": 5}"u8.ToArray(), "x"));
+        Assert.Throws<InvalidDataException>(() => CompactCatalogue.Read("{}"u8.ToArray()));
+    }
+
+    private static byte[] Dump()
+    {
+        using var gzip = new GZipStream(new MemoryStream(SchemaSet.CatalogueDump()), CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        gzip.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    // The dump's provenance file records the hash of the uncompressed dump; the compact form names the same.
+    private static string SourceSha()
+    {
+        var source = JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(CompactFile)!, "comfyui-0.3.64-core.source.json")))!;
+        var sha = source["uncompressed_sha256"]!.GetValue<string>();
+        Assert.Equal(sha, Sha256Hex.Of(Dump()));
+        return sha;
+    }
+}
