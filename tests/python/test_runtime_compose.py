@@ -125,3 +125,40 @@ def test_the_captured_graph_numbers_its_nodes_as_the_grown_flow_file_does():
     flow = json.loads((folder / "photo_finish_workflow.json").read_text(encoding="utf-8"))
     in_file = {str(n["id"]): n["type"] for n in flow["nodes"] if n["type"].startswith("Loki") and n["type"] not in ("LokiInput", "LokiOutput")}
     assert captured == in_file == {"4": "LokiImageLevels", "5": "LokiImageSharpen", "6": "LokiTextOverlay"}
+
+
+def test_every_composite_of_the_library_takes_a_backend():
+    """A library script that calls other nodes is declared with @compose.entry, so it takes --backend."""
+    composites = [p for p in sorted((REPO / "nodes").glob("*/*.py")) if "compose.node(" in p.read_text(encoding="utf-8")]
+    assert len(composites) >= 7
+    for path in composites:
+        text = path.read_text(encoding="utf-8")
+        assert "@compose.entry(__file__)" in text and "@script.entry" not in text, path.name
+
+
+@pytest.mark.parametrize("node, args", [
+    ("mask_cutout", ["--image", "examples/ramp.png", "--background", "examples/tiles.png", "--color", "#ff8000", "--grow", "4"]),
+    ("text_title_slug", ["--text", "level.six.flows", "--find", ".", "--replace", " and "]),
+])
+def test_a_composite_from_the_command_line_on_the_loki_backend_equals_its_in_memory_run(tmp_path, node, args):
+    """`--backend loki` runs the composite as the flow of its parts on the LOKI executor; the outputs (files and
+    values) are the in-memory run's. Defaults the script leaves out of a call (text_replace's regex...) reach the flow."""
+    import json
+    import subprocess
+
+    from PIL import Image
+
+    folder = REPO / "nodes" / node
+    runs = {}
+    for name, extra in (("memory", []), ("loki", ["--backend", "loki"])):
+        done = subprocess.run([sys.executable, str(folder / f"{node}.py"), *args, "--json", "--output", str(tmp_path / name), *extra],
+                              cwd=folder, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        runs[name] = json.loads(done.stdout)
+    assert runs["memory"].keys() == runs["loki"].keys()
+    for key, value in runs["memory"].items():
+        if isinstance(value, str) and value.endswith(".png"):
+            assert Path(value).parent == tmp_path / "memory" and Path(runs["loki"][key]).parent == tmp_path / "loki"
+            assert np.array_equal(np.asarray(Image.open(value)), np.asarray(Image.open(runs["loki"][key]))), key
+        else:
+            assert runs["loki"][key] == value, key

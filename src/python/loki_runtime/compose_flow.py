@@ -70,7 +70,10 @@ def captured_call(node: str, script: Script, inputs: dict[str, Any]) -> CallOutp
         return None
     from .comfy_adapter import mapping_key
 
-    handle = graph.node(mapping_key(script.interface.name), _title=node, **inputs)
+    # A node in a prompt needs every widget: the defaults a call leaves out go in as constants, as the in-memory call
+    # fills them (Script.prepare_inputs) and the grown flow file writes them into its widgets.
+    defaults = {p.name: p.default for p in script.interface.inputs if p.name not in inputs and p.is_widget and p.has_default}
+    handle = graph.node(mapping_key(script.interface.name), _title=node, **defaults, **inputs)
     return CallOutputs(node, handle, tuple(p.name for p in script.interface.outputs))
 
 
