@@ -1,3 +1,5 @@
+using Loki.Core.Diagnostics;
+using Loki.Core.Flows;
 using Loki.Core.Library;
 using Loki.Core.Regeneration;
 using Microsoft.Build.Framework;
@@ -37,7 +39,9 @@ public abstract class LibraryBuildTask : LokiTask
     protected sealed override void ExecuteCore()
     {
         var directories = Nodes.Select(n => n.ItemSpec).ToList();
+        using var conversions = FlowConversionTally.Begin();
         var results = LibraryBuild.Run(directories, StateDirectory, Mode, NodeRegenerator.CreateDefault(), Glamours);
+        ReportConversions(conversions);
         var rebuilt = new List<ITaskItem>();
         var written = new List<ITaskItem>();
         foreach (var result in results)
@@ -85,5 +89,26 @@ public abstract class LibraryBuildTask : LokiTask
         Log.LogMessage(
             MessageImportance.High,
             $"loki: {results.Length} nodes, {rebuilt.Count} rebuilt, {results.Length - rebuilt.Count} unchanged, {written.Count} files written");
+    }
+
+    // Each flow should be converted once per build (config, script, node and the interface check share it): the
+    // log says how often, per flow, so a regression shows in any build log.
+    private void ReportConversions(FlowConversionTally tally)
+    {
+        var loads = tally.Loads;
+        if (loads.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var (flow, count) in loads)
+        {
+            Report(new LokiDiagnostic(LokiCodes.FlowConversions, DiagnosticSeverity.Info, $"flow converted {count} time(s), emitted {tally.Emits.GetValueOrDefault(flow)} time(s)", flow), MessageImportance.Low);
+        }
+
+        Report(new LokiDiagnostic(
+            LokiCodes.FlowConversions,
+            DiagnosticSeverity.Info,
+            $"{loads.Count} flows converted, {loads.Values.Sum()} conversions"));
     }
 }

@@ -139,3 +139,60 @@ def test_multiline_strings_are_rewritten_not_reindented(tmp_path):
 
 def test_the_plan_is_the_same_every_time():
     assert plan("loops_and_branches") == plan("loops_and_branches")
+
+
+def test_a_call_into_the_modules_own_function_is_decomposed_in_turn_up_to_the_depth():
+    result = plan("report")
+    nodes = by_name(result)
+    callee = nodes["report_normalise"]
+    assert callee["kind"] == "composite"
+    assert callee["inputs"] == ["values", "scale"] and callee["outputs"] == ["scaled"]
+    assert [c["node"] for c in callee["calls"]] == ["report_normalise_shifted", "report_normalise_scale_them"]
+    assert nodes["report_normalise_scale_them"]["description"] == "Scale them."
+    call = result["nodes"][0]["calls"][1]
+    assert call == {"node": "report_normalise", "inputs": ["cleaned", "scale"], "input_ports": ["values", "scale"],
+                    "outputs": ["normal"], "output_ports": ["scaled"]}
+    # --depth 1: the call stays a statement of an ordinary step, which imports the helper from the module.
+    shallow = plan("report", depth=1)
+    assert all(n["kind"] == "step" for n in shallow["nodes"][1:])
+    assert any("from shapes import normalise" in n["code"] for n in shallow["nodes"][1:])
+
+
+def test_only_calls_a_flow_can_say_are_recursed_into(tmp_path):
+    text = '''
+        def helper(items, scale=2):
+            low = min(items)
+            shifted = [i - low for i in items]
+
+            # Scale
+            top = max(shifted) or 1
+            scaled = [s * scale / top for s in shifted]
+            return scaled
+
+
+        def again(n):  # read statically only, never run
+            m = max(n - 1, 0)
+            k = again(m)
+
+            total = k + n
+            return total
+
+
+        def caller(items, n):
+            kept = list(items)
+            size = len(kept)
+
+            partial = helper(kept)
+            full = helper(kept, scale=n)
+            looped = again(n)
+
+            out = [partial, full, looped, size]
+            return out
+        '''
+    result = source_plan(tmp_path, text, "caller")
+    composites = [n["name"] for n in result["nodes"][1:] if n["kind"] == "composite"]
+    # helper(kept) leaves `scale` to its default (a flow has no place for it): not recursed into; helper(kept,
+    # scale=n) is. A recursive function is cut once: its call of itself stays a statement of its own step.
+    assert composites == ["caller_helper", "caller_again"]
+    assert any("k = again(m)" in n.get("code", "") for n in result["nodes"])
+    assert next(c for c in result["nodes"][0]["calls"] if c["node"] == "caller_helper")["inputs"] == ["kept", "n"]

@@ -84,3 +84,44 @@ def test_the_comparison_names_the_first_difference():
     assert "shape" in compose_check.compare({"image": a}, {"image": a[:, :1]})
     assert compose_check.compare({"n": 3}, {"n": 4}) == "n: 3 vs 4"
     assert "outputs differ" in compose_check.compare({"n": 3}, {"m": 3})
+
+
+def test_a_composite_as_a_flow_node_expands_into_the_nodes_its_run_calls():
+    """photo_finish's ComfyUI node is a flow node of its composite script: it expands into the three nodes run()
+    calls (captured as --backend runs it), and the expansion gives the script's own pixels."""
+    from loki_runtime.executor import LokiExecutor
+    from loki_runtime.flow_node import make_flow_node
+    from loki_runtime.node_registry import Library, runtime_classes
+
+    script = REPO / "nodes" / "photo_finish" / "photo_finish.py"
+    node = make_flow_node(script, class_type="LokiPhotoFinish")
+    assert node.INPUT_TYPES()["required"]["image"][1]["rawLink"] is True
+    assert node.RETURN_NAMES == ("image",)
+    expansion = node().execute(image=["1", 0], caption="Hi")
+    inner = sorted(n["class_type"] for n in expansion["expand"].values())
+    assert inner == ["LokiImageLevels", "LokiImageSharpen", "LokiInput", "LokiInput", "LokiTextOverlay"]
+
+    classes = {**runtime_classes(), **Library([REPO]).classes}
+    node.CLASS_TYPE = "LokiPhotoFinish"
+    classes["LokiPhotoFinish"] = node
+    prompt = {"1": {"class_type": "LoadImage", "inputs": {"image": str(RAMP)}},
+              "2": {"class_type": "LokiPhotoFinish", "inputs": {"image": ["1", 0], "caption": "Hi"}}}
+    got = LokiExecutor(classes).run(prompt, ["2"]).value(["2", 0]).numpy()
+    want = compose_check._entry(script, "photo_finish_direct")(image=str(RAMP), caption="Hi")["image"]
+    assert np.array_equal(got, want)
+
+
+def test_the_captured_graph_numbers_its_nodes_as_the_grown_flow_file_does():
+    """The web extension shows a flow node's progress on the nodes of its flow file: the expansion's ids must be the
+    file's ids (a loader before the image marker, the markers, then one node per call)."""
+    import json
+
+    from loki_runtime import compose_flow
+
+    folder = REPO / "nodes" / "photo_finish"
+    composite = compose_check._entry(folder / "photo_finish.py", "photo_finish_ids")
+    graph = compose_flow.capture(composite, {"image": ["1", 0], "caption": "x"})
+    captured = {i: n["class_type"] for i, n in graph.prompt().items() if n["class_type"] != "LokiInput"}
+    flow = json.loads((folder / "photo_finish_workflow.json").read_text(encoding="utf-8"))
+    in_file = {str(n["id"]): n["type"] for n in flow["nodes"] if n["type"].startswith("Loki") and n["type"] not in ("LokiInput", "LokiOutput")}
+    assert captured == in_file == {"4": "LokiImageLevels", "5": "LokiImageSharpen", "6": "LokiTextOverlay"}

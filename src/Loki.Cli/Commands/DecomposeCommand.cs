@@ -14,7 +14,7 @@ internal sealed class DecomposeCommand : Command
     private readonly Argument<string> _target = CliOptions.Path("FILE.py:FUNCTION", "the plain Python function to decompose");
     private readonly Option<string> _into = CliOptions.Paths(new Option<string>("--into") { Description = "the library folder the node folders go in", HelpName = "nodes/", Required = true });
     private readonly Option<int?> _minLines = new("--min-lines") { Description = "merge steps shorter than this many lines (default: 3, or less when that leaves one step)" };
-    private readonly Option<int> _depth = new("--depth") { Description = "levels of cutting (2: big steps are cut again)", DefaultValueFactory = _ => 2 };
+    private readonly Option<int> _depth = new("--depth") { Description = "levels of cutting (2: big steps are cut again, and calls into the module's own functions decomposed in turn)", DefaultValueFactory = _ => 2 };
     private readonly Option<int> _trials = new("--trials") { Description = "generated input sets of the equivalence check", DefaultValueFactory = _ => 24 };
     private readonly Option<bool> _check = new("--check") { Description = "only check the decomposition already in the library against the original; write nothing" };
     private readonly Option<bool> _noCheck = new("--no-check") { Description = "write without proving equality (not recommended)" };
@@ -54,9 +54,9 @@ internal sealed class DecomposeCommand : Command
         if (parse.GetValue(_check))
         {
             var report = await DecomposeRun.CheckAsync(file, function, into, options, runtime!, diagnostics, cancel);
-            if (report is { Equal: true })
+            if (report is { Equal: true } && !diagnostics.HasErrors)
             {
-                stdout.WriteLine($"{function}: equal to the original on {report.Trials} generated inputs ({report.Returned} returned, {report.Raised} raised the same error)");
+                stdout.WriteLine($"{function}: equal to the original on {report.Trials} generated inputs ({report.Returned} returned, {report.Raised} raised the same error){FlowVerdict(report)}");
             }
 
             return PythonCommandSupport.Report(diagnostics, stderr);
@@ -73,10 +73,13 @@ internal sealed class DecomposeCommand : Command
             var steps = done.Plan.Nodes.Skip(1).Select(n => n.IsComposite ? n.Name + " (composite)" : n.Name);
             stdout.WriteLine($"{function} → {done.Plan.Root.Name}: {string.Join(", ", steps)}{(options.MinLines is null && done.Plan.MinLines < 3 ? $" (steps of {done.Plan.MinLines} line{(done.Plan.MinLines == 1 ? string.Empty : "s")} at least: a short body)" : string.Empty)}");
             stdout.WriteLine(done.Report is { } report
-                ? $"equal to the original on {report.Trials} generated inputs ({report.Returned} returned, {report.Raised} raised the same error)"
+                ? $"equal to the original on {report.Trials} generated inputs ({report.Returned} returned, {report.Raised} raised the same error){FlowVerdict(report)}"
                 : "not checked (--no-check)");
         }
 
         return PythonCommandSupport.Report(diagnostics, stderr);
     }
+
+    private static string FlowVerdict(EquivalenceReport report) =>
+        report.Flow is { Value.Equal: true } ? "; its flow too, on the LOKI executor" : string.Empty;
 }

@@ -42,16 +42,32 @@ public static class CompositeEquivalence
             return false;
         }
 
+        // loki decompose has run this very flow on its generated inputs: a difference there refuses it, equality
+        // stands in for examples the config cannot hold (arrays), and the examples it has are run as well.
+        if (ProvenFlows.Find(scriptPath, flow) is { } verdict)
+        {
+            if (!verdict.Equal)
+            {
+                Refuse(diagnostics, LokiCodes.ComposeNotEqual, $"the flow differs from the original function on {verdict.How}", scriptPath);
+                return false;
+            }
+
+            if (config.Examples.IsDefaultOrEmpty)
+            {
+                return true;
+            }
+        }
+
         if (config.Examples.IsDefaultOrEmpty)
         {
             Refuse(diagnostics, LokiCodes.ComposeNoExamples, $"{config.NodeName}.json has no examples to prove the flow equal to the script on", scriptPath);
             return false;
         }
 
-        var root = FlowLibrary.RootAbove(Path.GetDirectoryName(Path.GetFullPath(scriptPath))!);
+        var root = CompositeCompiler.LibraryRoot(scriptPath);
         // A library outside any repository (loki decompose --into ~/nodes) runs with the runtime the program ships.
-        var runtime = root is null ? null : new[] { Path.Combine(root, "src", "python"), root }.FirstOrDefault(p => Directory.Exists(Path.Combine(p, "loki_runtime"))) ?? ShippedRuntime.Parent();
-        if (root is null || runtime is null)
+        var runtime = new[] { Path.Combine(root, "src", "python"), root }.FirstOrDefault(p => Directory.Exists(Path.Combine(p, "loki_runtime"))) ?? ShippedRuntime.Parent();
+        if (runtime is null)
         {
             Refuse(diagnostics, LokiCodes.ComposeCheckFailed, "no loki_runtime in the library around the script, nor shipped with this program, to run the flow with", scriptPath);
             return false;
@@ -87,7 +103,12 @@ public static class CompositeEquivalence
         }
     }
 
-    private static (string Script, JsonObject Names)? FlowScript(string flowPath, NodeConfig config, string root, string scriptPath, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The flow at <paramref name="flowPath"/> read back as every flow is (UI → API with the library at
+    /// <paramref name="root"/>), as the flow script <c>loki convert --to script</c> writes, with the names its interface
+    /// gives the script's ports (<see cref="FlowInterfaceNames"/>); null with LOKI6118 when it does not read back.
+    /// </summary>
+    internal static (string Script, JsonObject Names)? FlowScript(string flowPath, NodeConfig config, string root, string scriptPath, DiagnosticBag diagnostics)
     {
         var bag = new DiagnosticBag();
         var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read([root], new DiagnosticBag()));

@@ -720,4 +720,15 @@ public static class LokiCodes
 
     /// <summary>The function returns no value (a flow needs an output); reported by the embedded analysis.</summary>
     public const string DecomposeNoResult = "LOKI6143";
+
+    // LOKI0070-0079: the library build's speed (issue 10, h-build).
+
+    /// <summary>The flows one library build converted, and how often each (once): a message of the build log.</summary>
+    public const string FlowConversions = "LOKI0070";
+
+    /// <summary>The no-change check of a library build: nothing changed since its stamp, no node is grown.</summary>
+    public const string NodesUpToDate = "LOKI0071";
+
+    /// <summary>The no-change check of a library build: the first file it saw changed since the stamp, so nodes are grown.</summary>
+    public const string NodesChanged = "LOKI0072";
 }

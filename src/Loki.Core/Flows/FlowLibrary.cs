@@ -54,29 +54,8 @@ public static class FlowLibrary
         return null;
     }
 
-    /// <summary>
-    /// What <see cref="Read"/> would read, as one string that changes when any node config under
-    /// <paramref name="roots"/> is added, removed or rewritten (path, size, time): a cache key, without parsing.
-    /// </summary>
-    public static string Fingerprint(IEnumerable<string> roots)
-    {
-        var key = new System.Text.StringBuilder();
-        foreach (var root in roots)
-        {
-            foreach (var folder in NodeFolders(root))
-            {
-                var file = new FileInfo(Path.Combine(folder, Path.GetFileName(folder) + ".json"));
-                if (file.Exists)
-                {
-                    key.Append(file.FullName).Append('|').Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
-                }
-            }
-        }
-
-        return key.ToString();
-    }
-
-    private static IEnumerable<string> NodeFolders(string root)
+    /// <summary>The node folders <see cref="Read"/> looks in under <paramref name="root"/>, in the order it reads them.</summary>
+    public static IEnumerable<string> NodeFolders(string root)
     {
         if (File.Exists(Path.Combine(root, Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) + ".json")))
         {

@@ -22,6 +22,7 @@ public static class FlowLoader
     /// </summary>
     public static FlowDocument? Load(string path, FlowEnvironment environment, DiagnosticBag diagnostics)
     {
+        FlowConversionTally.Loaded(path);
         var file = WorkflowLoader.Load(path);
         diagnostics.AddRange(file.Warnings ?? []);
         JsonObject? prompt;

@@ -32,8 +32,11 @@ public static class LibraryBuild
         bool glamours = true)
     {
         var results = new NodeBuildResult[nodeDirectories.Count];
-        Parallel.For(0, nodeDirectories.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            results[i] = BuildNode(nodeDirectories[i], stateDirectory, mode, regenerator));
+        foreach (var wave in NodeBuildOrder.Waves(nodeDirectories))
+        {
+            Parallel.ForEach(wave, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                results[i] = BuildNode(nodeDirectories[i], stateDirectory, mode, regenerator));
+        }
         RemoveStaleStamps(stateDirectory, results);
         if (!glamours)
         {

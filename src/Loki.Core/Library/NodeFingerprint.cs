@@ -2,13 +2,14 @@ using System.Text;
 using Loki.Core.Composition;
 using Loki.Core.Nodes;
 using Loki.Core.Regeneration;
+using Loki.Core.Regeneration.Generators;
 
 namespace Loki.Core.Library;
 
 /// <summary>
 /// A hash of everything regeneration of one node reads: the names and contents of the folder's top-level files,
 /// the config layers of the nodes a composite script calls (<see cref="CompositeDependencies"/>: its flow is made
-/// of them) and the identity of this build of LOKI (so an upgraded converter regenerates every node once).
+/// of them), those of the nodes its flow uses (<see cref="FlowDependencies"/>) and the identity of this build of LOKI (so an upgraded converter regenerates every node once).
 /// </summary>
 public static class NodeFingerprint
 {
@@ -44,6 +45,11 @@ public static class NodeFingerprint
         foreach (var config in CompositeDependencies.ConfigFiles(directory))
         {
             sb.Append("calls ").Append(Path.GetFileName(config)).Append(' ').Append(File.Exists(config) ? Sha256Hex.OfFile(config) : "missing").Append('\n');
+        }
+
+        foreach (var config in FlowDependencies.ConfigFiles(directory))
+        {
+            sb.Append("uses ").Append(Path.GetFileName(config)).Append(' ').Append(File.Exists(config) ? Sha256Hex.OfFile(config) : "missing").Append('\n');
         }
 
         return Sha256Hex.Of(sb.ToString());

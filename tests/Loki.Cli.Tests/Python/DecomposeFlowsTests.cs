@@ -65,4 +65,41 @@ public sealed class DecomposeFlowsTests
         Assert.NotEqual(0, broken.Exit);
         Assert.Contains("the node class of small_result ran", broken.Stderr, StringComparison.Ordinal);
     }
+
+    [RuntimeFact]
+    public async Task ACallIntoTheModulesOwnFunctionBecomesThatFunctionsCompositeWithItsOwnFlow()
+    {
+        var root = DecomposeEndToEndTests.NewRoot();
+        var library = Path.Combine(root, "nodes");
+        var (exit, stdout, stderr) = await DecomposeEndToEndTests.DecomposeAsync(root, "report");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("report_normalise (composite)", stdout, StringComparison.Ordinal);
+        Assert.Contains("its flow too, on the LOKI executor", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("LOKI611", stderr, StringComparison.Ordinal);
+
+        // The function's flow calls the helper's composite, whose own flow is the helper's steps.
+        Assert.Equal(["LokiReportCleanedCount", "LokiReportNormalise", "LokiReportResult"], FlowSteps(library, "report"));
+        Assert.Equal(["LokiReportNormaliseShifted", "LokiReportNormaliseScaleThem"], FlowSteps(library, "report_normalise"));
+        var parent = File.ReadAllText(Path.Combine(library, "report", "report.py"));
+        Assert.Contains("normal = report_normalise(values=cleaned, scale=scale)[\"scaled\"]", parent, StringComparison.Ordinal);
+
+        // From the shell, as its flow on the LOKI executor: what the function gives.
+        var expected = PythonTestSupport.RunPython(
+            $"import json, sys\nsys.path.insert(0, {Loki.Core.Text.PythonLiteral.String(root)})\nimport shapes\nprint(json.dumps({{'text': shapes.report([3, 1.5, float('nan'), 7], 4.0)}}))");
+        Assert.True(expected.Exit == 0, expected.Stderr);
+        var run = PythonTestSupport.Run(RepoPaths.Python,
+            [Path.Combine(library, "report", "report.py"), "--values", "[3, 1.5, NaN, 7]", "--scale", "4", "--json", "--output", Path.Combine(root, "out"), "--backend", "loki"]);
+        Assert.True(run.Exit == 0, run.Stderr);
+        Assert.Equal(expected.Stdout.Trim(), run.Stdout.Trim());
+
+        // --depth 1: the helper is not recursed into. The library folder need not be called nodes/: the flows of a
+        // library of another name are grown and proven all the same.
+        var shallow = DecomposeEndToEndTests.NewRoot();
+        var mine = Path.Combine(shallow, "mylib");
+        var once = await CliRunner.RunAsync(["decompose", Path.Combine(shallow, "shapes.py") + ":report", "--into", mine, "--depth", "1"]);
+        Assert.True(once.Exit == 0, once.Stderr);
+        Assert.DoesNotContain("LOKI61", once.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(mine, "report_normalise")));
+        Assert.Equal(["LokiReportCountNormal", "LokiReportResult"], FlowSteps(mine, "report"));
+    }
 }

@@ -27,6 +27,7 @@ public sealed class DecomposeRealPackagesTests
         var (exit, stdout, stderr) = await CliRunner.RunAsync(["decompose", SourceOf(module, function) + ":" + function, "--into", library]);
         Assert.True(exit == 0, stderr);
         Assert.Contains("equal to the original on 24 generated inputs", stdout, StringComparison.Ordinal);
+        Assert.Contains("its flow too, on the LOKI executor", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(library, function, function + "_workflow.json")));
 
         // The function's flow is the flow of its steps, proven equal (not the one-node flow a refusal leaves).

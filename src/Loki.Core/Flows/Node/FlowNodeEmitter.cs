@@ -64,6 +64,9 @@ public static class FlowNodeEmitter
     public static string DisplayName(string nodeName, NameLayer? names) =>
         $"{names?.DisplayEmojis ?? "🦊"} {names?.OfficialName ?? NodeNames.ToTitle(nodeName)} (LOKI)";
 
+    /// <summary>The description a flow node's config gets when it is given none.</summary>
+    public static string DefaultDescription(string sourceRelative) => $"The LOKI Flow {Path.GetFileName(sourceRelative)} as one node.";
+
     /// <summary>The config layer of the flow node: the flow's interface as ports, each with its bindings.</summary>
     public static NodeConfig Config(FlowDocument document, string nodeName, string sourceRelative, string? description)
     {
@@ -72,7 +75,7 @@ public static class FlowNodeEmitter
         return new NodeConfig
         {
             NodeName = nodeName,
-            Description = description ?? $"The LOKI Flow {Path.GetFileName(sourceRelative)} as one node.",
+            Description = description ?? DefaultDescription(sourceRelative),
             Category = Category,
             Inputs = inputs,
             Outputs = outputs,

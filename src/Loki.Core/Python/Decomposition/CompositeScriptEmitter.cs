@@ -43,7 +43,7 @@ public static class CompositeScriptEmitter
             var names = new ValueNames(config.Inputs.Select(p => p.Name), node.Calls.Select(c => c.Node));
             foreach (var call in node.Calls)
             {
-                var args = string.Join(", ", call.Inputs.Select(i => $"{i}={names.Current(i)}"));
+                var args = string.Join(", ", call.InputPorts.Zip(call.Inputs).Select(i => $"{i.First}={names.Current(i.Second)}"));
                 if (call.Outputs.Length == 1)
                 {
                     w.Line($"{names.Bind(call.Outputs[0], call.Node)} = {call.Node}({args})[{PythonLiteral.String(call.OutputPorts[0])}]");

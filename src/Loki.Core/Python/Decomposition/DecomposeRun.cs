@@ -56,7 +56,7 @@ public static class DecomposeRun
         var written = DecompositionWriter.Write(fullLibrary, folders, diagnostics, force).ToList();
         if (grow && !diagnostics.HasErrors)
         {
-            written.AddRange(DecompositionGrowth.Grow(fullLibrary, plan, diagnostics));
+            written.AddRange(DecompositionGrowth.Grow(fullLibrary, plan, report, diagnostics));
         }
 
         return new DecomposeOutcome(plan, folders, report, written);
@@ -76,7 +76,11 @@ public static class DecomposeRun
         var plan = await DecompositionReader.ReadAsync(reader, file, function, options, cancellationToken).ConfigureAwait(false);
         var runner = await RunnerAsync(reader, plan, cancellationToken).ConfigureAwait(false);
         var report = await EquivalenceChecker.CheckAsync(runner, runtimeParent, plan, library, options, cancellationToken).ConfigureAwait(false);
-        Accept(plan, report, diagnostics);
+        if (Accept(plan, report, diagnostics) && report.Flow is { Value.Equal: false } flow)
+        {
+            diagnostics.Error(LokiCodes.DecomposeNotEquivalent, $"{plan.QualifiedName}: the composite's flow differs from the original on the LOKI executor, on {flow.Value.How}", plan.File);
+        }
+
         return report;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Loki.Core.Composition;
 using Loki.Core.Config;
 using Loki.Core.Diagnostics;
 using Loki.Core.Python.Conversion;
@@ -46,11 +47,22 @@ public static class DecompositionGrowth
         }).ToList();
     }
 
-    /// <summary>Grows every folder, leaves first and the function last (a composite's flow needs its steps' layers).</summary>
-    public static IReadOnlyList<string> Grow(string library, DecompositionPlan plan, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Grows every folder, leaves first and the function last (a composite's flow needs its steps' layers). The
+    /// verdict of <paramref name="report"/> on the function's flow (run on the generated inputs) holds for the flow the
+    /// build compiles when it is that very flow: the build keeps it without examples, or refuses it when it differed.
+    /// </summary>
+    public static IReadOnlyList<string> Grow(string library, DecompositionPlan plan, EquivalenceReport? report, DiagnosticBag diagnostics)
     {
         var written = new List<string>();
         var regenerator = NodeRegenerator.CreateDefault();
+        var verdicts = new Dictionary<string, ProvenFlows.Verdict>(StringComparer.Ordinal);
+        if (report?.Flow is { } flow)
+        {
+            verdicts[Path.Combine(library, plan.Root.Name, plan.Root.Name + ".py")] = flow.Value;
+        }
+
+        using var proven = ProvenFlows.Accept(verdicts);
         var order = plan.Nodes.Where(n => !n.IsComposite).Concat(plan.Nodes.Where(n => n.IsComposite).Reverse());
         foreach (var node in order)
         {

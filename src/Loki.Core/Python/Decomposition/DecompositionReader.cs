@@ -70,7 +70,10 @@ public static class DecompositionReader
         n["uses_module"] is JsonValue u && u.GetValue<bool>(),
         StaticPythonReader.Str(n, "external") ?? string.Empty,
         (n["calls"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(c => new PlannedCall(StaticPythonReader.Str(c, "node")!, Names(c["inputs"]), Names(c["outputs"]), Names(c["output_ports"]))).ToImmutableArray(),
+            .Select(c => new PlannedCall(StaticPythonReader.Str(c, "node")!, Names(c["inputs"]), Names(c["outputs"]), Names(c["output_ports"]))
+            {
+                InputPorts = c["input_ports"] is JsonArray ? Names(c["input_ports"]) : Names(c["inputs"]),
+            }).ToImmutableArray(),
         Names(n["returns"]));
 
     private static ImmutableArray<string> Names(JsonNode? node) =>

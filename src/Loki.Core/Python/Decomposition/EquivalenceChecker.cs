@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
+using Loki.Core.Composition;
 using Loki.Core.Diagnostics;
 using Loki.Core.Python.Environment;
 
@@ -59,11 +60,32 @@ public static class EquivalenceChecker
             args.Add("--installed");
         }
 
-        var result = await Cli.Wrap(python.Path).WithArguments(args)
-            .WithWorkingDirectory(Path.GetTempPath())
-            .WithEnvironmentVariables(e => e.Set("PYTHONPATH", runtimeParent).Set("PYTHONIOENCODING", "utf-8").Set("PYTHONDONTWRITEBYTECODE", "1"))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
+        // The composite's flow, compiled as the build will compile it, runs on the same inputs (LOKI executor).
+        var scratch = Path.Combine(Path.GetTempPath(), "loki-build", "decompose-flow-" + Guid.NewGuid().ToString("N")[..12]);
+        var flow = DecomposedFlowProof.Prepare(python, library, plan, scratch);
+        if (flow is not null)
+        {
+            args.AddRange(["--flow", flow.FlowScript, "--names", flow.Names.ToJsonString()]);
+        }
+
+        BufferedCommandResult result;
+        try
+        {
+            result = await Cli.Wrap(python.Path).WithArguments(args)
+                .WithWorkingDirectory(Path.GetTempPath())
+                .WithEnvironmentVariables(e => e.Set("PYTHONPATH", runtimeParent).Set("LOKI_LIBRARY", flow?.LibraryRoot)
+                    .Set("PYTHONIOENCODING", "utf-8").Set("PYTHONDONTWRITEBYTECODE", "1"))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
         var last = result.StandardOutput.Trim().Split('\n').LastOrDefault() ?? string.Empty;
         JsonObject? json = null;
         try
@@ -88,7 +110,16 @@ public static class EquivalenceChecker
         var examples = (json["examples"] as JsonArray ?? []).OfType<JsonObject>().Select(e => (JsonObject)e.DeepClone()).ToImmutableArray();
         var steps = (json["step_examples"] as JsonObject ?? []).ToImmutableDictionary(
             p => p.Key, p => (p.Value as JsonArray ?? []).OfType<JsonObject>().Select(e => (JsonObject)e.DeepClone()).ToImmutableArray(), StringComparer.Ordinal);
-        return new EquivalenceReport(json["equal"]?.GetValue<bool>() == true, Int(json, "trials"), Int(json, "returned"), Int(json, "raised"), difference, examples, steps);
+        var trials = Int(json, "trials");
+        var verdict = flow is not null && json["flow"] is JsonObject f
+            ? new ProvenFlows.Verdict(flow.Flow, f["equal"]?.GetValue<bool>() == true, f["difference"] is JsonObject fd
+                ? $"generated inputs {fd["inputs"]}: the original gave {fd["original"]}, the flow {fd["flow"]}"
+                : $"{trials} generated inputs")
+            : null;
+        return new EquivalenceReport(json["equal"]?.GetValue<bool>() == true, trials, Int(json, "returned"), Int(json, "raised"), difference, examples, steps)
+        {
+            Flow = verdict is null ? null : KeyValuePair.Create(flow!.ScriptPath, verdict),
+        };
     }
 
     private static int Int(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<int>(out var i) ? i : 0;

@@ -18,4 +18,12 @@ public sealed record EquivalenceReport(
     int Raised,
     string? Difference,
     ImmutableArray<JsonObject> Examples,
-    ImmutableDictionary<string, ImmutableArray<JsonObject>> StepExamples);
+    ImmutableDictionary<string, ImmutableArray<JsonObject>> StepExamples)
+{
+    /// <summary>
+    /// The verdict on the composite's compiled flow, run on the LOKI executor on the same inputs, keyed by the
+    /// composite script it was compiled from (in the library checked, a scratch one before writing); null when the
+    /// composite does not compile to a flow.
+    /// </summary>
+    public KeyValuePair<string, Loki.Core.Composition.ProvenFlows.Verdict>? Flow { get; init; }
+}

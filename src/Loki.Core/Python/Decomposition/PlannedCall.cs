@@ -7,4 +7,12 @@ namespace Loki.Core.Python.Decomposition;
 /// <param name="Inputs">The names passed in, in the step's input order (each a value of the composite's scope).</param>
 /// <param name="Outputs">The names the step binds in the composite's scope, in its output order.</param>
 /// <param name="OutputPorts">The step's output port for each of <paramref name="Outputs"/> (the same name unless it starts with a capital).</param>
-public sealed record PlannedCall(string Node, ImmutableArray<string> Inputs, ImmutableArray<string> Outputs, ImmutableArray<string> OutputPorts);
+public sealed record PlannedCall(string Node, ImmutableArray<string> Inputs, ImmutableArray<string> Outputs, ImmutableArray<string> OutputPorts)
+{
+    /// <summary>
+    /// The step's input port for each of <see cref="Inputs"/>: the same names, except for a call of the module's
+    /// own function decomposed in turn, whose ports are its parameters (<c>normalise(cleaned, scale)</c> passes
+    /// <c>cleaned</c> to <c>values</c>).
+    /// </summary>
+    public ImmutableArray<string> InputPorts { get; init; } = Inputs;
+}

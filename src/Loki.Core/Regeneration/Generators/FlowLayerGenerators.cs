@@ -29,9 +29,11 @@ public static class FlowLayerGenerators
     public static (FlowDocument Document, FlowEnvironment Environment)? Load(NodeFolder folder, string flowPath, DiagnosticBag diagnostics)
     {
         var library = FlowLibrary.RootAbove(folder.Directory) is { } root ? new[] { root } : [];
-        var loaded = FlowConversionCache.GetOrCompute("load\n" + FlowConversionCache.FlowKey(flowPath, library), diagnostics, bag =>
+        var (key, dependencies) = FlowConversionCache.FlowKey(flowPath, library);
+        var loaded = FlowConversionCache.GetOrCompute("load\n" + key, diagnostics, bag =>
         {
-            var environment = new FlowEnvironment(SchemaSet.Catalogue, FlowLibrary.Read(library, new DiagnosticBag()));
+            // The configs the flow uses are all it reads of the library (the classes it names).
+            var environment = new FlowEnvironment(SchemaSet.Catalogue, dependencies.Configs);
             var document = FlowLoader.Load(flowPath, environment, bag);
             return document is null || bag.HasErrors ? null : new Loaded(document, environment);
         });
@@ -42,12 +44,20 @@ public static class FlowLayerGenerators
     public static FlowNodeFiles? Convert(NodeFolder folder, string flowPath, string? description, DiagnosticBag diagnostics, NameLayer? names = null)
     {
         var library = FlowLibrary.RootAbove(folder.Directory) is { } root ? new[] { root } : [];
-        description ??= RequirementsLayer.Description(folder);
-        var key = $"convert\n{folder.Name}\n{description}\n{NameKey(names)}\n{FlowConversionCache.FlowKey(flowPath, library)}";
+        // The description the generated config will carry, so the config and the script, which reads it back from
+        // that config, come from one conversion (and a null here gives the text the config would have).
+        description ??= RequirementsLayer.Description(folder) ?? FlowNodeEmitter.DefaultDescription(flowPath);
+        var key = $"convert\n{folder.Name}\n{description}\n{NameKey(names)}\n{FlowConversionCache.FlowKey(flowPath, library).Key}";
         return FlowConversionCache.GetOrCompute(key, diagnostics, bag =>
-            Load(folder, flowPath, bag) is { } flow
-                ? FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description, names)
-                : null);
+        {
+            if (Load(folder, flowPath, bag) is not { } flow)
+            {
+                return null;
+            }
+
+            FlowConversionTally.Emitted(flowPath);
+            return FlowNodeEmitter.Emit(flow.Document, flow.Environment.Catalog, folder.Name, Path.GetFileName(flowPath), description, names);
+        });
     }
 
     // The name layer gives the flow node its display name, as `loki convert --to node` does.

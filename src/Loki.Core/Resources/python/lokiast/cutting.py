@@ -4,7 +4,8 @@ A unit is one top-level statement of the body (with the comment lines right abov
 inside its statement, so inside one step. Units are grouped into contiguous steps:
 
 1. paragraphs first: a blank line or a comment before a statement starts a step, and a statement whose value is
-   a call into an external package (not the function's own package, not the standard library) is a step alone;
+   a call into an external package (not the function's own package, not the standard library), or a call into
+   the module's own function that is decomposed in turn (`callees`), is a step alone;
    a body with no paragraphs is cut statement by statement;
 2. paragraphs shorter than `min_lines` are merged into the neighbour they exchange most values with (the previous
    one on a tie); statements (no paragraphs, or a step cut again) are gathered in order until a step has
@@ -31,6 +32,12 @@ class Unit:
     paragraph: bool          # a blank line or a comment separates it from the previous statement
     external: str            # the external callee when the statement is a call into an external package
     is_return: bool = False
+    callee: str = ""         # the module's own function the statement calls, when that call is decomposed too
+
+    @property
+    def alone(self) -> bool:
+        """A step of its own, never merged: an external call, or a call decomposed in turn."""
+        return bool(self.external or self.callee)
 
     @property
     def last_line(self) -> int:
@@ -56,6 +63,14 @@ class Step:
         return self.units[0].external if len(self.units) == 1 else ""
 
     @property
+    def callee(self) -> str:
+        return self.units[0].callee if len(self.units) == 1 else ""
+
+    @property
+    def alone(self) -> bool:
+        return len(self.units) == 1 and self.units[0].alone
+
+    @property
     def reads(self) -> list[str]:
         return _ordered(n for u in self.units for n in u.access.reads)
 
@@ -68,9 +83,11 @@ class Step:
         return any(u.is_return for u in self.units)
 
 
-def units_of(statements: list[ast.stmt], lines: list[str], external_roots: dict[str, str]) -> list[Unit]:
+def units_of(statements: list[ast.stmt], lines: list[str], external_roots: dict[str, str],
+             callees: dict[int, str] | None = None) -> list[Unit]:
     """One unit per statement. `lines` is the source split in lines; `external_roots` maps a module-level name to
-    the external module it was imported from."""
+    the external module it was imported from; `callees` the statements (by `id`) that call a function decomposed in
+    turn to that function's name."""
     units = []
     previous_end = None
     for stmt in statements:
@@ -85,7 +102,7 @@ def units_of(statements: list[ast.stmt], lines: list[str], external_roots: dict[
         access = statement_access(stmt)
         is_return = isinstance(stmt, ast.Return)
         units.append(Unit(stmt, first, access, " ".join(c for c in comment_lines if c), bool(comment_lines) or blank,
-                          _external_call(stmt, external_roots), is_return))
+                          _external_call(stmt, external_roots), is_return, (callees or {}).get(id(stmt), "")))
         previous_end = stmt.end_lineno or stmt.lineno
     return units
 
@@ -105,7 +122,7 @@ def cut(units: list[Unit], available: list[str], needed: list[str], min_lines: i
 def _segments(units: list[Unit], paragraphs: bool) -> list[Step]:
     steps: list[Step] = []
     for i, unit in enumerate(units):
-        starts = i == 0 or unit.external or units[i - 1].external or (unit.paragraph if paragraphs else True)
+        starts = i == 0 or unit.alone or units[i - 1].alone or (unit.paragraph if paragraphs else True)
         if starts:
             steps.append(Step([unit]))
         else:
@@ -123,7 +140,7 @@ def _shared(a: Step, b: Step) -> int:
 def _merge_small(steps: list[Step], min_lines: int) -> list[Step]:
     steps = list(steps)
     while True:
-        small = [i for i, s in enumerate(steps) if s.lines < min_lines and not s.external and _neighbours(steps, i)]
+        small = [i for i, s in enumerate(steps) if s.lines < min_lines and not s.alone and _neighbours(steps, i)]
         if not small:
             return steps
         i = min(small, key=lambda k: (steps[k].lines, k))
@@ -137,7 +154,7 @@ def _gather(steps: list[Step], min_lines: int) -> list[Step]:
     gathered: list[Step] = []
     open_step: Step | None = None
     for step in steps:
-        if step.external:
+        if step.alone:
             gathered.append(step)
             open_step = None
         elif open_step is None or open_step.lines >= min_lines:
@@ -149,7 +166,7 @@ def _gather(steps: list[Step], min_lines: int) -> list[Step]:
 
 
 def _neighbours(steps: list[Step], i: int) -> list[int]:
-    return [k for k in (i - 1, i + 1) if 0 <= k < len(steps) and not steps[k].external]
+    return [k for k in (i - 1, i + 1) if 0 <= k < len(steps) and not steps[k].alone]
 
 
 def _merge_silent(steps: list[Step]) -> list[Step]:

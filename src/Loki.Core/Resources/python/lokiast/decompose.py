@@ -8,8 +8,10 @@ kept (one step at that size is refused). The plan says which size it used (`min_
 
 The first node is the function itself, a composite: `calls` lists its steps in order (each `{"node", "inputs",
 "outputs"}`) and `returns` the names it returns (one per output). A step node carries `code` (see `step_source`)
-or, when it was big enough to be cut again (`depth`), is a composite of its own. Every node has `name`,
-`description`, `inputs`, `outputs`, `first_line`, `last_line`.
+or, when it was big enough to be cut again (`depth`), is a composite of its own; a step that calls one of the
+module's own functions decomposed in turn (`callees`, `depth`) is that function's composite, with its parameters as
+inputs (the call's `input_ports`; `inputs` are the values passed). Every node has `name`, `description`, `inputs`,
+`outputs`, `first_line`, `last_line`.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import ast
 import os
 import sys
 
-from . import cutting, decompose_refusals, step_names, step_source
+from . import callees, cutting, decompose_refusals, step_names, step_source
 from .signature import parse_function
 
 Refusal = decompose_refusals.Refusal
@@ -28,13 +30,64 @@ DEFAULT_MIN_LINES = (3, 2, 1)
 
 def plan(path: str, qualname: str, min_lines: int | None = None, depth: int = 2) -> dict:
     source, tree, fn = parse_function(path, qualname)
-    decompose_refusals.check(fn, qualname)
     lines = source.decode("utf-8", errors="replace").splitlines()
     module, package, installed = module_name(path)
-    scope = step_source.module_scope(tree, package)
     future = [ast.unparse(n) for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "__future__"]
+    where = _Module(lines, step_source.module_scope(tree, package), module, future, _external_roots(tree, module),
+                    callees.local_functions(tree))
+    cut = _cut(fn, qualname, min_lines, depth, where, (fn.name,))
+    root = {
+        "name": step_names.snake(fn.name) or "function",
+        "kind": "composite",
+        "description": _docstring(fn) or f"{qualname} as a flow of its steps.",
+        "inputs": cut.params,
+        "outputs": [],
+        "first_line": fn.lineno,
+        "last_line": fn.end_lineno or fn.lineno,
+        "returns": cut.returns,
+    }
+    nodes = [root]
+    taken = {root["name"]}
+    root["calls"] = _steps(root["name"], cut.steps, depth, cut, nodes, taken)
+    return {
+        "function": fn.name,
+        "qualname": qualname,
+        "line": fn.lineno,
+        "module": module,
+        "installed": installed,
+        "result": cut.result,
+        "min_lines": cut.min_lines,
+        "nodes": nodes,
+        "local_names": sorted(cut.every_local),
+    }
+
+
+class _Module:
+    """What every function of the module shares: its lines, its imports, its external roots and own functions."""
+
+    def __init__(self, lines, scope, module, future, externals, functions):
+        self.lines, self.scope, self.module, self.future = lines, scope, module, future
+        self.externals, self.functions = externals, functions
+
+
+class _Cut:
+    """One function cut into steps: its parameters, steps, returned names and, for each step that calls a function
+    decomposed in turn, that function's own cut (`inner`, by statement id, with the arguments it is called with)."""
+
+    def __init__(self, fn, qualname, where, params, steps, returns, result, min_lines, every_local, inner):
+        self.fn, self.qualname, self.where, self.params, self.steps = fn, qualname, where, params, steps
+        self.returns, self.result, self.min_lines, self.every_local, self.inner = returns, result, min_lines, every_local, inner
+
+    @property
+    def origin(self) -> str:
+        return f"{self.where.module}:{self.qualname}"
+
+
+def _cut(fn, qualname: str, min_lines: int | None, depth: int, where: _Module, stack: tuple[str, ...]) -> _Cut:
+    """Cuts `fn` (refusals raised); `stack` holds the functions being cut around it, which are never recursed into."""
+    decompose_refusals.check(fn, qualname)
     statements = decompose_refusals._statements(fn)
-    params = [a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs]
+    params = callees.parameters(fn)
     every_local = set(params) | {n for s in statements for n in cutting.statement_access(s).writes}
     result = next(n for n in ("result", "returned", "function_result") if n not in every_local)
     returns, needed = [result], []
@@ -42,51 +95,41 @@ def plan(path: str, qualname: str, min_lines: int | None = None, depth: int = 2)
     if _plain(value, fn.returns):
         returns = needed = [value.id] if isinstance(value, ast.Name) else [e.id for e in value.elts]
         statements = statements[:-1]
-    externals = _external_roots(tree, module)
-    units = cutting.units_of(statements, lines, externals)
+    inner = _callees(statements, depth, min_lines, where, stack, every_local)
+    units = cutting.units_of(statements, where.lines, where.externals, {k: v[0].fn.name for k, v in inner.items()})
     sizes = DEFAULT_MIN_LINES if min_lines is None else (min_lines,)
-    for min_lines in sizes:
-        steps = cutting.cut(units, params, needed, min_lines, paragraphs=True, result=result)
+    for size in sizes:
+        steps = cutting.cut(units, params, needed, size, paragraphs=True, result=result)
         if len(steps) >= 2:
             break
     else:
-        why = f"with --min-lines {min_lines}" if len(sizes) == 1 else "even one statement per step"
+        why = f"with --min-lines {min_lines}" if min_lines is not None else "even one statement per step"
         raise Refusal(decompose_refusals.NOTHING_TO_CUT, f"{qualname} is one step already (nothing to cut {why})", fn.lineno)
-    context = _Context(lines, scope, f"{module}:{qualname}", future, result, min_lines, every_local)
-    root = {
-        "name": step_names.snake(fn.name) or "function",
-        "kind": "composite",
-        "description": ast.get_docstring(fn, clean=True).strip().split("\n\n")[0].replace("\n", " ") if ast.get_docstring(fn) else f"{qualname} as a flow of its steps.",
-        "inputs": params,
-        "outputs": [],
-        "first_line": fn.lineno,
-        "last_line": fn.end_lineno or fn.lineno,
-        "returns": returns,
-    }
-    nodes = [root]
-    taken = {root["name"]}
-    root["calls"] = _steps(root["name"], steps, depth, context, nodes, taken)
-    return {
-        "function": fn.name,
-        "qualname": qualname,
-        "line": fn.lineno,
-        "module": module,
-        "installed": installed,
-        "result": result,
-        "min_lines": min_lines,
-        "nodes": nodes,
-        "local_names": sorted(every_local),
-    }
+    every_local |= {n for cut, _ in inner.values() for n in cut.every_local}
+    return _Cut(fn, qualname, where, params, steps, returns, result, size, every_local, inner)
 
 
-class _Context:
-    def __init__(self, lines, scope, origin, future, result, min_lines, local_names):
-        self.lines, self.scope, self.origin, self.future = lines, scope, origin, future
-        self.result, self.min_lines, self.local_names = result, min_lines, local_names
+def _callees(statements, depth: int, min_lines, where: _Module, stack, local_names) -> dict[int, tuple[_Cut, list[str]]]:
+    """The statements calling one of the module's own functions that is decomposed in turn (depth left, one value
+    returned, decomposable): their callee's cut and the arguments in the callee's parameter order."""
+    found = {}
+    for stmt in statements if depth > 1 else []:
+        call = callees.call_of(stmt, where.functions, local_names, stack)
+        if call is None:
+            continue
+        name, arguments = call
+        try:
+            cut = _cut(where.functions[name], name, min_lines, depth - 1, where, stack + (name,))
+        except Refusal:
+            continue  # not decomposable: the call stays a statement of an ordinary step
+        if len(cut.returns) == 1:
+            found[id(stmt)] = (cut, arguments)
+    return found
 
 
-def _steps(prefix: str, steps: list[cutting.Step], depth: int, ctx: _Context, nodes: list[dict], taken: set[str]) -> list[dict]:
+def _steps(prefix: str, steps: list[cutting.Step], depth: int, cut: _Cut, nodes: list[dict], taken: set[str]) -> list[dict]:
     names = step_names.assign(prefix, steps, taken)
+    where = cut.where
     calls = []
     for name, step in zip(names, steps):
         first, last = step.units[0].first_line, step.units[-1].last_line
@@ -95,20 +138,38 @@ def _steps(prefix: str, steps: list[cutting.Step], depth: int, ctx: _Context, no
         node = {"name": name, "description": summary, "inputs": step.inputs, "outputs": step.outputs, "output_ports": ports,
                 "first_line": first, "last_line": last, "external": step.external}
         nodes.append(node)
+        call = {"node": name, "inputs": step.inputs, "outputs": step.outputs, "output_ports": ports}
+        if step.callee:
+            # The module's own function, decomposed in turn: a composite with the callee's interface.
+            inner_cut, arguments = cut.inner[id(step.units[0].stmt)]
+            own_ports = step_source.output_ports(inner_cut.returns)
+            node.update(kind="composite", inputs=inner_cut.params, outputs=inner_cut.returns, output_ports=own_ports, returns=[],
+                        description=step.units[0].comment and summary or _docstring(inner_cut.fn) or summary,
+                        first_line=inner_cut.fn.lineno, last_line=inner_cut.fn.end_lineno or inner_cut.fn.lineno)
+            node["calls"] = _steps(name, inner_cut.steps, depth - 1, inner_cut, nodes, taken)
+            call.update(inputs=arguments, input_ports=inner_cut.params, output_ports=own_ports)
+            calls.append(call)
+            continue
         inner = None
-        if depth > 1 and not step.external and len(step.units) > 1 and step.lines >= 2 * ctx.min_lines:
-            needed = [o for o in step.outputs if o != ctx.result or not step.returns]
-            inner = cutting.cut(step.units, step.inputs, needed, ctx.min_lines, paragraphs=False, result=ctx.result)
+        if depth > 1 and not step.external and len(step.units) > 1 and step.lines >= 2 * cut.min_lines:
+            needed = [o for o in step.outputs if o != cut.result or not step.returns]
+            inner = cutting.cut(step.units, step.inputs, needed, cut.min_lines, paragraphs=False, result=cut.result)
         if inner is not None and len(inner) > 1:
             node["kind"] = "composite"
             node["returns"] = []
-            node["calls"] = _steps(prefix, inner, depth - 1, ctx, nodes, taken)
+            node["calls"] = _steps(prefix, inner, depth - 1, cut, nodes, taken)
         else:
             node["kind"] = "step"
             node["code"], node["uses_module"] = step_source.module_text(
-                name, step, ctx.lines, ctx.scope, ctx.origin, summary, ctx.future, ctx.result)
-        calls.append({"node": name, "inputs": step.inputs, "outputs": step.outputs, "output_ports": ports})
+                name, step, where.lines, where.scope, cut.origin, summary, where.future, cut.result)
+        calls.append(call)
     return calls
+
+
+def _docstring(fn) -> str:
+    """The first paragraph of `fn`'s docstring, on one line ("" when it has none)."""
+    text = ast.get_docstring(fn, clean=True)
+    return text.strip().split("\n\n")[0].replace("\n", " ") if text else ""
 
 
 def _summary(step: cutting.Step, first: int, last: int) -> str:
@@ -116,8 +177,8 @@ def _summary(step: cutting.Step, first: int, last: int) -> str:
     if comment:
         text = comment[0].upper() + comment[1:]
         return text if text.endswith(".") else text + "."
-    if step.external:
-        return f"Calls {step.external} (lines {first}-{last})."
+    if step.external or step.callee:
+        return f"Calls {step.external or step.callee} (lines {first}-{last})."
     made = ", ".join(step.outputs) or "nothing"
     used = ", ".join(step.inputs) or "no inputs"
     return f"Computes {made} from {used} (lines {first}-{last})."

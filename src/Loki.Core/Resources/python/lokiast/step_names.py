@@ -30,8 +30,8 @@ def candidates(step: Step) -> list[str]:
         words = [w for w in snake(comment).split("_") if w and w not in _STOP and not w.isdigit()]
         if words:
             found.append("_".join(words[:_MAX_WORDS]))
-    if step.external:
-        found.append(snake(step.external.split(".")[-1]))
+    if step.external or step.callee:
+        found.append(snake((step.external or step.callee).split(".")[-1]))
     outputs = [snake(o) for o in step.outputs if snake(o)]
     if outputs:
         found.append("_".join(outputs[:2]))
