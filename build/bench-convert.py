@@ -147,8 +147,8 @@ def main() -> None:
         out = work / "batch"
         shutil.rmtree(out, ignore_errors=True)
         lw, lc, _ = run([str(loki), "convert", *files, "--to", "api", "-o", str(out)])
-        # Both sides write every result to a folder (the anchors only do with --out; LOKI's writes are atomic and
-        # flushed to disk, theirs plain).
+        # Both sides write every result to a folder (the anchors only do with --out; LOKI's writes are atomic, a
+        # temporary file renamed, theirs plain).
         sw, sc, _ = run(anchor("seth", "--list", str(listing), "--out", str(work / "seth-out")))
         cw, cc, _ = run(anchor("comfycli", "--list", str(listing), "--out", str(work / "comfycli-out")))
         m["batch"] = {"loki": {"wall": lw, "cpu": lc}, "seth": {"wall": sw, "cpu": sc}, "comfycli": {"wall": cw, "cpu": cc}}

@@ -4,17 +4,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a script: find loki_runtime in the pack root or the repository
-    _root = Path(__file__).resolve().parents[2]
-    sys.path[:0] = [str(_root), str(_root / "src" / "python")]
-from loki_runtime import compose, script
+if __package__ in (None, ""):  # run as a script: a loki_runtime beside it or above (standalone copy, pack root, repo) comes first
+    sys.path[:0] = [str(p) for d in Path(__file__).resolve().parents for p in (d, d / "src" / "python") if (p / "loki_runtime").is_dir()][:1]
+from loki_runtime import compose  # noqa: E402
 
 image_posterize = compose.node("image_posterize", __file__)
 image_crop_pad = compose.node("image_crop_pad", __file__)
 text_overlay = compose.node("text_overlay", __file__)
 
 
-@script.entry(__file__)
+@compose.entry(__file__)
 def run(image, title="POSTER", levels=4):
     """The card is the padded canvas; the title sits in its top band, so the whole overlay result is the card."""
     flat = image_posterize(image=image, levels=levels)["image"]

@@ -4,17 +4,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a script: find loki_runtime in the pack root or the repository
-    _root = Path(__file__).resolve().parents[2]
-    sys.path[:0] = [str(_root), str(_root / "src" / "python")]
-from loki_runtime import compose, script
+if __package__ in (None, ""):  # run as a script: a loki_runtime beside it or above (standalone copy, pack root, repo) comes first
+    sys.path[:0] = [str(p) for d in Path(__file__).resolve().parents for p in (d, d / "src" / "python") if (p / "loki_runtime").is_dir()][:1]
+from loki_runtime import compose  # noqa: E402
 
 image_channels = compose.node("image_channels", __file__)
 image_edge_detect = compose.node("image_edge_detect", __file__)
 image_levels = compose.node("image_levels", __file__)
 
 
-@script.entry(__file__)
+@compose.entry(__file__)
 def run(image, strength=1.5, gamma=1.4):
     """Edges of the grey picture are the strokes; inverting makes them dark on white paper."""
     grey = image_channels(image=image, operation="grayscale")["image"]

@@ -14,7 +14,7 @@ namespace Loki.Benchmarks;
 /// both side by side: N passes over many files in ONE process (a pass = read, load, convert, write the prompt JSON),
 /// or one file converted many times; one JSON summary line. <c>--conv parse</c> is the floor (the file's bytes read and
 /// parsed by System.Text.Json's <c>JsonDocument</c>, nothing else), <c>--conv load</c> the loader (parse, model, checks)
-/// without converting, <c>--conv tree</c> a full copy into mutable nodes (what the loader did before it read lazily).
+/// without converting, <c>--conv prompt</c> load and convert without writing the JSON, <c>--conv tree</c> a full copy into mutable nodes (what the loader did before it read lazily).
 /// </summary>
 internal static class PassRunner
 {
@@ -30,7 +30,8 @@ internal static class PassRunner
             "tree" => (bytes, file) => JsonSource.Parse(System.Text.Encoding.UTF8.GetString(bytes), file, "LOKI0000"),
             "load" => (bytes, file) => WorkflowLoader.Parse(bytes, file),
             "convert" => (bytes, file) => Convert(bytes, file, schemas),
-            _ => throw new ArgumentException("--conv convert|load|tree|parse"),
+            "prompt" => (bytes, file) => Prompt(bytes, file, schemas),
+            _ => throw new ArgumentException("--conv convert|prompt|load|tree|parse"),
         };
 
         if (Arg(args, "--largest") is { } largest)
@@ -89,7 +90,11 @@ internal static class PassRunner
         return 0;
     }
 
-    private static string? Convert(byte[] bytes, string file, SchemaSet schemas)
+    private static byte[]? Convert(byte[] bytes, string file, SchemaSet schemas) =>
+        Prompt(bytes, file, schemas) is { } prompt ? CanonicalJson.WriteUtf8(prompt) : null;
+
+    // Read, load and convert, without writing the JSON out (`--conv prompt`: the writer's share is convert - prompt).
+    private static JsonObject? Prompt(byte[] bytes, string file, SchemaSet schemas)
     {
         var loaded = WorkflowLoader.Parse(bytes, file);
         if (loaded.Ui is null)
@@ -98,7 +103,7 @@ internal static class PassRunner
         }
 
         var result = UiToApiConverter.Convert(loaded, schemas, UiToApiOptions.Default, file);
-        return result.Succeeded ? CanonicalJson.Write(result.Prompt) : null;
+        return result.Succeeded ? result.Prompt : null;
     }
 
     /// <summary>Bytes the converting thread allocated in the last timed step (allocation drives the GC, and is not noisy).</summary>

@@ -22,9 +22,11 @@ def main(jobs_path: str, out: str, comfyui: str) -> None:
         script = flows.load(job["flow"])
         inputs = {k: str(folder / v) if k == "image" else v for k, v in job["inputs"].items()}
         outputs = script(**inputs, backend="comfyui", comfyui=comfyui)
+        # As the dispatcher's runner does: only a flow knows outputs a ComfyUI saver wrote (a composite has none).
+        saved_as_comfyui = getattr(script, "saved_as_comfyui", lambda name: False)
         for name, value in outputs.items():
             files.save_output(script.output_port(name, value), value, Path(out) / f"job-{index + 1:04d}", 8,
-                              script.saved_as_comfyui(name))
+                              saved_as_comfyui(name))
 
 
 if __name__ == "__main__":

@@ -93,3 +93,16 @@ def test_the_flow_is_proven_on_the_generated_inputs_and_a_different_flow_is_name
 
     bad = decompose_check.check(original, parent, trials=8, flow=shifted, names=names)
     assert bad["equal"] and bad["flow"]["equal"] is False and "inputs" in bad["flow"]["difference"]
+
+
+def test_a_name_hint_that_never_runs_gives_way_to_the_family_that_does():
+    from loki_runtime import generated_inputs
+
+    def spread(x):  # `x` reads as a number by its name, but the code takes an array
+        return float(x.max() - x.min())
+
+    def shifted(x):  # here the number is right and stays
+        return x + 1
+
+    assert generated_inputs.settle_families(spread, 0)["x"] == "ndarray"
+    assert generated_inputs.settle_families(shifted, 0)["x"] == "float"

@@ -1,8 +1,9 @@
 """Issue 13: the flows `loki decompose` grows run, step node by step node, in a real ComfyUI started normally, with
 the outputs of the original Python function and of the parent composite script.
 
-The functions: `numpy.base_repr` (read from the installed package, as DecomposeRealPackagesTests does) and
-`caption_card` (fixtures/compose/captions.py, hand-written, three paragraphs).
+The functions: `numpy.base_repr` and `scipy.signal.buttap` (read from the installed packages, as
+DecomposeRealPackagesTests does; buttap returns a tuple of arrays) and `caption_card` (fixtures/compose/captions.py,
+hand-written, three paragraphs).
 Each is decomposed by the `loki` command line into one library outside the repository (the build grows and proves
 every composite's flow); the library is packed (`loki pack`) and installed into a copy of ../shared/tools/comfyui
 beside a test-owned capture node (fixtures/value_capture). Every composite of the library (the functions and the
@@ -34,12 +35,14 @@ CAPTIONS = HERE / "fixtures" / "compose" / "captions.py"
 # function name -> the original callable (its source file is what `loki decompose` reads)
 FUNCTIONS = {
     "base_repr": (lambda: importlib.import_module("numpy").base_repr),
+    "buttap": (lambda: importlib.import_module("scipy.signal").buttap),
     "caption_card": (lambda: _load(CAPTIONS, "captions_original").caption_card),
 }
 
 # Inputs beyond the generated examples, for the functions themselves: edge cases a reader would try first.
 CASES = {
     "base_repr": [{"number": 255, "base": 16, "padding": 0}, {"number": -42, "base": 3, "padding": 2}],
+    "buttap": [{"N": 1}, {"N": 4}],
     "caption_card": [{"title": "  the   quick brown fox ", "width": 30, "fill": "="},
                      {"title": "a title far too long for the card", "width": 12, "fill": "#"}],
 }
@@ -160,7 +163,7 @@ def test_every_function_and_step_composite_has_a_grown_flow(decomposed):
     library, _ = decomposed
     composites = {f.name for f in _composites(library)}
     # the three functions, and the step of base_repr that is cut again (its digit loop and its padding)
-    assert {"base_repr", "base_repr_result", "caption_card"} <= composites, composites
+    assert {"base_repr", "base_repr_result", "buttap", "caption_card"} <= composites, composites
 
 
 def test_the_step_nodes_load_as_loki_nodes_of_the_pack(decomposed, server):
@@ -178,7 +181,7 @@ def test_the_step_nodes_load_as_loki_nodes_of_the_pack(decomposed, server):
 
 
 def test_every_composite_flow_runs_node_by_node_in_comfyui(runs):
-    assert len(runs) >= 10
+    assert len(runs) >= 15
     failed = {r["id"]: [m["data"].get("exception_message") for m in r["messages"] if m["type"] == "execution_error"]
               for r in runs if r["history"]["status"]["status_str"] != "success"}
     assert failed == {}

@@ -84,3 +84,81 @@ def test_the_comparison_names_the_first_difference():
     assert "shape" in compose_check.compare({"image": a}, {"image": a[:, :1]})
     assert compose_check.compare({"n": 3}, {"n": 4}) == "n: 3 vs 4"
     assert "outputs differ" in compose_check.compare({"n": 3}, {"m": 3})
+
+
+def test_a_composite_as_a_flow_node_expands_into_the_nodes_its_run_calls():
+    """photo_finish's ComfyUI node is a flow node of its composite script: it expands into the three nodes run()
+    calls (captured as --backend runs it), and the expansion gives the script's own pixels."""
+    from loki_runtime.executor import LokiExecutor
+    from loki_runtime.flow_node import make_flow_node
+    from loki_runtime.node_registry import Library, runtime_classes
+
+    script = REPO / "nodes" / "photo_finish" / "photo_finish.py"
+    node = make_flow_node(script, class_type="LokiPhotoFinish")
+    assert node.INPUT_TYPES()["required"]["image"][1]["rawLink"] is True
+    assert node.RETURN_NAMES == ("image",)
+    expansion = node().execute(image=["1", 0], caption="Hi")
+    inner = sorted(n["class_type"] for n in expansion["expand"].values())
+    assert inner == ["LokiImageLevels", "LokiImageSharpen", "LokiInput", "LokiInput", "LokiTextOverlay"]
+
+    classes = {**runtime_classes(), **Library([REPO]).classes}
+    node.CLASS_TYPE = "LokiPhotoFinish"
+    classes["LokiPhotoFinish"] = node
+    prompt = {"1": {"class_type": "LoadImage", "inputs": {"image": str(RAMP)}},
+              "2": {"class_type": "LokiPhotoFinish", "inputs": {"image": ["1", 0], "caption": "Hi"}}}
+    got = LokiExecutor(classes).run(prompt, ["2"]).value(["2", 0]).numpy()
+    want = compose_check._entry(script, "photo_finish_direct")(image=str(RAMP), caption="Hi")["image"]
+    assert np.array_equal(got, want)
+
+
+def test_the_captured_graph_numbers_its_nodes_as_the_grown_flow_file_does():
+    """The web extension shows a flow node's progress on the nodes of its flow file: the expansion's ids must be the
+    file's ids (a loader before the image marker, the markers, then one node per call)."""
+    import json
+
+    from loki_runtime import compose_flow
+
+    folder = REPO / "nodes" / "photo_finish"
+    composite = compose_check._entry(folder / "photo_finish.py", "photo_finish_ids")
+    graph = compose_flow.capture(composite, {"image": ["1", 0], "caption": "x"})
+    captured = {i: n["class_type"] for i, n in graph.prompt().items() if n["class_type"] != "LokiInput"}
+    flow = json.loads((folder / "photo_finish_workflow.json").read_text(encoding="utf-8"))
+    in_file = {str(n["id"]): n["type"] for n in flow["nodes"] if n["type"].startswith("Loki") and n["type"] not in ("LokiInput", "LokiOutput")}
+    assert captured == in_file == {"4": "LokiImageLevels", "5": "LokiImageSharpen", "6": "LokiTextOverlay"}
+
+
+def test_every_composite_of_the_library_takes_a_backend():
+    """A library script that calls other nodes is declared with @compose.entry, so it takes --backend."""
+    composites = [p for p in sorted((REPO / "nodes").glob("*/*.py")) if "compose.node(" in p.read_text(encoding="utf-8")]
+    assert len(composites) >= 7
+    for path in composites:
+        text = path.read_text(encoding="utf-8")
+        assert "@compose.entry(__file__)" in text and "@script.entry" not in text, path.name
+
+
+@pytest.mark.parametrize("node, args", [
+    ("mask_cutout", ["--image", "examples/ramp.png", "--background", "examples/tiles.png", "--color", "#ff8000", "--grow", "4"]),
+    ("text_title_slug", ["--text", "level.six.flows", "--find", ".", "--replace", " and "]),
+])
+def test_a_composite_from_the_command_line_on_the_loki_backend_equals_its_in_memory_run(tmp_path, node, args):
+    """`--backend loki` runs the composite as the flow of its parts on the LOKI executor; the outputs (files and
+    values) are the in-memory run's. Defaults the script leaves out of a call (text_replace's regex...) reach the flow."""
+    import json
+    import subprocess
+
+    from PIL import Image
+
+    folder = REPO / "nodes" / node
+    runs = {}
+    for name, extra in (("memory", []), ("loki", ["--backend", "loki"])):
+        done = subprocess.run([sys.executable, str(folder / f"{node}.py"), *args, "--json", "--output", str(tmp_path / name), *extra],
+                              cwd=folder, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        runs[name] = json.loads(done.stdout)
+    assert runs["memory"].keys() == runs["loki"].keys()
+    for key, value in runs["memory"].items():
+        if isinstance(value, str) and value.endswith(".png"):
+            assert Path(value).parent == tmp_path / "memory" and Path(runs["loki"][key]).parent == tmp_path / "loki"
+            assert np.array_equal(np.asarray(Image.open(value)), np.asarray(Image.open(runs["loki"][key]))), key
+        else:
+            assert runs["loki"][key] == value, key

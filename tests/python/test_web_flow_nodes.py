@@ -60,10 +60,11 @@ def test_open_replaces_the_node_by_its_flow_and_close_restores_it(page, image):
     opened = page.evaluate(call_action("open", 7))
     assert opened["id"] == 7  # the instance takes the node's id
     inside = canvas_nodes(page)  # Open navigates into the flow
-    # The flow's own nodes; its markers are the subgraph's inputs and output (the example LoadImage that fed the
-    # image marker in the flow file is not part of the flow's run and is not there).
+    # The flow's own nodes (grown from the composite photo_finish.py, its saver included); its markers are the
+    # subgraph's inputs and output (the example LoadImage that fed the image marker in the flow file is not part of
+    # the flow's run and is not there).
     assert sorted((n["id"], n["type"]) for n in inside) == [
-        (3, "LokiImageLevels"), (4, "LokiImageSharpen"), (6, "LokiTextOverlay")]
+        (4, "LokiImageLevels"), (5, "LokiImageSharpen"), (6, "LokiTextOverlay"), (8, "SaveImage")]
     io = page.evaluate("""() => ({ inputs: app.canvas.graph.inputs.map((i) => [i.name, i.type]),
         outputs: app.canvas.graph.outputs.map((o) => [o.name, o.type]) })""")
     assert io == {"inputs": [["image", "IMAGE"], ["caption", "STRING"]], "outputs": [["image", "IMAGE"]]}, io
@@ -73,8 +74,8 @@ def test_open_replaces_the_node_by_its_flow_and_close_restores_it(page, image):
     assert root[7]["title"] == "My finish" and root[7]["widgets"] == {"caption": "hello"}
     prompt = page.evaluate("async () => (await app.graphToPrompt()).output")
     assert {k: v["class_type"] for k, v in prompt.items() if k.startswith("7:")} == {
-        "7:3": "LokiImageLevels", "7:4": "LokiImageSharpen", "7:6": "LokiTextOverlay"}
-    assert prompt["7:6"]["inputs"]["text"] == "hello" and prompt["7:3"]["inputs"]["image"] == ["1", 0]
+        "7:4": "LokiImageLevels", "7:5": "LokiImageSharpen", "7:6": "LokiTextOverlay", "7:8": "SaveImage"}
+    assert prompt["7:6"]["inputs"]["text"] == "hello" and prompt["7:4"]["inputs"]["image"] == ["1", 0]
     assert prompt["9"]["inputs"]["images"] == ["7:6", 0]
 
     closed = page.evaluate(call_action("close", 7))
@@ -125,7 +126,7 @@ def test_a_flow_node_inside_an_opened_flow_opens_and_both_close(page, image):
     page.evaluate(call_action("open", 12))
     assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiContactSheet", "LokiImageLevels", "LokiPhotoFinish"]
     page.evaluate(call_action("open", 4))  # the photo_finish node inside finish_sheet
-    assert sorted(n["id"] for n in canvas_nodes(page)) == [3, 4, 6]
+    assert sorted(n["id"] for n in canvas_nodes(page)) == [4, 5, 6, 8]
     page.screenshot("open-nested")
     serialized = page.evaluate(SERIALIZE)
     assert len(serialized["definitions"]["subgraphs"]) == 2
@@ -154,7 +155,7 @@ def test_the_user_opens_and_closes_with_the_context_menu_and_the_title_button(pa
     assert context_menu(page, 7)[:2] == ["Open flow", "Peek inside"]
     page.click(".litecontextmenu .litemenu-entry", text="Open flow")
     assert page.evaluate("() => app.canvas.graph !== app.graph")  # the canvas shows the opened flow
-    assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiImageLevels", "LokiImageSharpen", "LokiTextOverlay"]
+    assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiImageLevels", "LokiImageSharpen", "LokiTextOverlay", "SaveImage"]
     back_to_root(page)
     assert page.evaluate("() => app.graph.getNodeById(7).title") == "My finish"
     choose(page, 7, "Close to LOKI node")
@@ -182,7 +183,7 @@ def test_the_user_opens_and_closes_with_the_context_menu_and_the_title_button(pa
 
     closed = page.evaluate(SERIALIZE)
     choose(page, 7, "Peek inside")
-    assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiImageLevels", "LokiImageSharpen", "LokiTextOverlay"]
+    assert sorted(n["type"] for n in canvas_nodes(page)) == ["LokiImageLevels", "LokiImageSharpen", "LokiTextOverlay", "SaveImage"]
     back_to_root(page)
     assert page.evaluate(SERIALIZE) == closed  # peeking changed nothing
 
@@ -197,12 +198,12 @@ def test_queueing_a_closed_flow_node_shows_its_inner_nodes_run_in_turn(page, ima
                 seen[path].append(state)
     assert seen["12"][-1] == "finished" and seen["12>3"] == ["running", "finished"], seen
     assert seen["12>4"] == ["running", "finished"] and seen["12>5"][-1] == "finished"
-    assert seen["12>4>3"][-1] == seen["12>4>6"][-1] == "finished"  # photo_finish's own nodes, inside the nested flow
+    assert seen["12>4>4"][-1] == seen["12>4>6"][-1] == "finished"  # photo_finish's own nodes, inside the nested flow
 
     def first(path, state):
         return next(i for i, h in enumerate(history) if h["states"].get(path) == state)
 
-    assert first("12>3", "finished") <= first("12>4", "running") < first("12>4>3", "running") < first("12>5", "running")
+    assert first("12>3", "finished") <= first("12>4", "running") < first("12>4>4", "running") < first("12>5", "running")
     summary = page.evaluate(f"() => {EXT}.model.summary('12', {EXT}.index.get('{FLOW_CLASS}'))")
     assert (summary["done"], summary["total"]) == (3, 3)
     counters = [h for h in history if h["kind"] == "progress_state"]
@@ -224,8 +225,8 @@ def test_progress_is_drawn_on_the_closed_node_and_on_the_running_inner_node(page
     page.wait_for(f"() => {EXT}.model.stateOf('12:4')?.state === 'running'", timeout=240)
     page.screenshot("progress-opened")
     page.wait_for(f"() => {EXT}.model.history.some((h) => h.kind === 'execution_success')", timeout=240)
-    states = page.evaluate(f"() => Object.fromEntries(['12:3', '12:4', '12:4>3', '12:5'].map((p) => [p, {EXT}.model.stateOf(p)?.state]))")
-    assert states == {"12:3": "finished", "12:4": "finished", "12:4>3": "finished", "12:5": "finished"}, states
+    states = page.evaluate(f"() => Object.fromEntries(['12:3', '12:4', '12:4>4', '12:5'].map((p) => [p, {EXT}.model.stateOf(p)?.state]))")
+    assert states == {"12:3": "finished", "12:4": "finished", "12:4>4": "finished", "12:5": "finished"}, states
     back_to_root(page)
     page.evaluate(call_action("close", 12))
 
@@ -317,6 +318,6 @@ def test_without_native_subgraphs_nothing_opens_and_the_node_still_runs(old_fron
     history = run_queued(page)
     assert history[-1]["kind"] == "execution_success"
     final = history[-1]["states"]
-    assert {p: final.get(p) for p in ("7", "7>3", "7>4", "7>6", "9")} == dict.fromkeys(
-        ("7", "7>3", "7>4", "7>6", "9"), "finished"), final  # the flow expanded on the server and ran
+    assert {p: final.get(p) for p in ("7", "7>4", "7>5", "7>6", "9")} == dict.fromkeys(
+        ("7", "7>4", "7>5", "7>6", "9"), "finished"), final  # the flow expanded on the server and ran
     assert significant(page.errors()) == []

@@ -145,9 +145,9 @@ def test_the_face_follows_the_run_through_its_states(page, big_image):
     # Peeking into the closed flow node shows its inner nodes glamoured, with the faces of the inner run.
     page.evaluate(call_action("peek", 4))
     assert sorted(page.evaluate(f"() => app.canvas.graph.nodes.map((n) => [n.id, {GLAMOURS}.view.shows(n)])")) == [
-        [3, True], [4, True], [6, True]]
+        [4, True], [5, True], [6, True], [8, False]]
     still(page, fit=True)
-    for i in (3, 4, 6):
+    for i in (4, 5, 6):
         assert page.evaluate(f"() => {GLAMOURS}.faces.stateOf('4>{i}')") == "done"
         assert closest_state(page, i)[0] == "done", i
     back_to_root(page)
@@ -252,14 +252,15 @@ def test_the_inner_nodes_of_an_opened_flow_are_glamoured_and_show_the_run(page, 
     load(page, glamour_workflow(image, white=0.91, radius=4.0))
     page.evaluate(call_action("open", 4))
     inner = page.evaluate(f"() => app.canvas.graph.nodes.map((n) => [n.id, n.type, {GLAMOURS}.view.shows(n)])")
-    assert sorted(inner) == [[3, "LokiImageLevels", True], [4, "LokiImageSharpen", True], [6, "LokiTextOverlay", True]]
+    assert sorted(inner) == [[4, "LokiImageLevels", True], [5, "LokiImageSharpen", True], [6, "LokiTextOverlay", True],
+                             [8, "SaveImage", False]]
     still(page, fit=True)
-    assert closest_state(page, 3)[0] == "idle"
+    assert closest_state(page, 4)[0] == "idle"
     page.evaluate(f"() => {{ {GLAMOURS}.view.history.length = 0; {EXT}.model.history.length = 0; app.queuePrompt(0, 1); return true }}")
     page.wait_for(f"() => {EXT}.model.history.some((h) => h.kind === 'execution_success')", timeout=240)
     still(page, fit=True)
     page.screenshot("glamour-opened-flow-done")
-    for i in (3, 4, 6):
+    for i in (4, 5, 6):
         assert closest_state(page, i)[0] == "done", i
         assert faces_of(page, f"4:{i}")[-1] == "done"
         assert faces_of(page, f"4:{i}")[0] == "queued"

@@ -14,7 +14,7 @@ internal sealed class DecomposeCommand : Command
     private readonly Argument<string> _target = CliOptions.Path("FILE.py:FUNCTION", "the plain Python function to decompose");
     private readonly Option<string> _into = CliOptions.Paths(new Option<string>("--into") { Description = "the library folder the node folders go in", HelpName = "nodes/", Required = true });
     private readonly Option<int?> _minLines = new("--min-lines") { Description = "merge steps shorter than this many lines (default: 3, or less when that leaves one step)" };
-    private readonly Option<int> _depth = new("--depth") { Description = "levels of cutting (2: big steps are cut again)", DefaultValueFactory = _ => 2 };
+    private readonly Option<int> _depth = new("--depth") { Description = "levels of cutting (2: big steps are cut again, and calls into the module's own functions decomposed in turn)", DefaultValueFactory = _ => 2 };
     private readonly Option<int> _trials = new("--trials") { Description = "generated input sets of the equivalence check", DefaultValueFactory = _ => 24 };
     private readonly Option<bool> _check = new("--check") { Description = "only check the decomposition already in the library against the original; write nothing" };
     private readonly Option<bool> _noCheck = new("--no-check") { Description = "write without proving equality (not recommended)" };

@@ -43,12 +43,21 @@ public static class CompositeCompiler
         return new CompositeCompilation(script, flow);
     }
 
+    /// <summary>
+    /// The library a composite script's node folder lives in: the nearest root above it that holds <c>nodes/</c>, else
+    /// the folder that holds the node folder itself (a library folder of another name: <c>loki decompose --into mylib</c>).
+    /// </summary>
+    public static string LibraryRoot(string scriptPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(scriptPath))!;
+        return FlowLibrary.RootAbove(folder) ?? Path.GetDirectoryName(folder)!;
+    }
+
     /// <summary>The configs of the library the script's node folder lives in, by node name (the node's own config wins).</summary>
     public static IReadOnlyDictionary<string, NodeConfig> Library(string scriptPath, NodeConfig config)
     {
-        var root = FlowLibrary.RootAbove(Path.GetDirectoryName(Path.GetFullPath(scriptPath))!);
         var library = new Dictionary<string, NodeConfig>(StringComparer.Ordinal);
-        foreach (var node in root is null ? [] : FlowLibrary.Read([root], new DiagnosticBag()))
+        foreach (var node in FlowLibrary.Read([LibraryRoot(scriptPath)], new DiagnosticBag()))
         {
             library[node.NodeName] = node;
         }

@@ -64,10 +64,10 @@ public static class CompositeEquivalence
             return false;
         }
 
-        var root = FlowLibrary.RootAbove(Path.GetDirectoryName(Path.GetFullPath(scriptPath))!);
+        var root = CompositeCompiler.LibraryRoot(scriptPath);
         // A library outside any repository (loki decompose --into ~/nodes) runs with the runtime the program ships.
-        var runtime = root is null ? null : new[] { Path.Combine(root, "src", "python"), root }.FirstOrDefault(p => Directory.Exists(Path.Combine(p, "loki_runtime"))) ?? ShippedRuntime.Parent();
-        if (root is null || runtime is null)
+        var runtime = new[] { Path.Combine(root, "src", "python"), root }.FirstOrDefault(p => Directory.Exists(Path.Combine(p, "loki_runtime"))) ?? ShippedRuntime.Parent();
+        if (runtime is null)
         {
             Refuse(diagnostics, LokiCodes.ComposeCheckFailed, "no loki_runtime in the library around the script, nor shipped with this program, to run the flow with", scriptPath);
             return false;

@@ -11,6 +11,8 @@ namespace Loki.Core.Schemas;
 /// </summary>
 internal static class DumpReader
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The definitions of the dump file <paramref name="file"/>.</summary>
     public static List<(string ClassType, DumpDefinition Definition)> ReadFile(string file, SchemaOrigin origin, bool lazy, List<LokiDiagnostic> diagnostics) =>
         lazy ? Read(ReadBytes(file), () => JsonSource.ReadText(file), origin, diagnostics) : Parsed(JsonSource.ReadText(file), origin, diagnostics);
@@ -36,6 +38,27 @@ internal static class DumpReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The UTF-8 of dump text held in memory, or null when the text must be parsed as text: a lone surrogate (no UTF-8
+    /// for it) or a leading U+FEFF (which the text parser rejects and the byte reader would skip as a mark).
+    /// </summary>
+    public static byte[]? Utf8Of(string json)
+    {
+        if (json.StartsWith('\uFEFF'))
+        {
+            return null;
+        }
+
+        try
+        {
+            return StrictUtf8.GetBytes(json);
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The definitions of a dump parsed whole (the eager way).</summary>

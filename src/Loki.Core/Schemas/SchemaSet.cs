@@ -67,11 +67,17 @@ public sealed class SchemaSet
     public static SchemaSet Parse(string json, string file) => Parse(json, file, null);
 
     /// <summary>Parses one dump held in memory, taken from ComfyUI <paramref name="comfyVersion"/> when known.</summary>
-    public static SchemaSet Parse(string json, string file, string? comfyVersion)
+    public static SchemaSet Parse(string json, string file, string? comfyVersion) => Parse(json, file, comfyVersion, lazy: true);
+
+    /// <summary><see cref="Parse(string, string, string?)"/>; with <paramref name="lazy"/> false parsed whole (the tests' reference).</summary>
+    internal static SchemaSet Parse(string json, string file, string? comfyVersion, bool lazy)
     {
+        var origin = new SchemaOrigin(file, comfyVersion);
         var diagnostics = new List<LokiDiagnostic>();
-        var definitions = DumpReader.Parsed(json, new SchemaOrigin(file, comfyVersion), diagnostics);
-        return Build(null, [definitions], diagnostics, lazy: true);
+        var definitions = lazy && DumpReader.Utf8Of(json) is { } utf8
+            ? DumpReader.Read(utf8, () => json, origin, diagnostics)
+            : DumpReader.Parsed(json, origin, diagnostics);
+        return Build(null, [definitions], diagnostics, lazy);
     }
 
     /// <summary>
@@ -176,21 +182,13 @@ public sealed class SchemaSet
             return Build(null, [[.. index.Entries.Select(e => (e.ClassType, new DumpDefinition(index, e, origin)))]], diagnostics, lazy: true);
         }
 
-        using var gzip = new GZipStream(new MemoryStream(Resource(CatalogueResource)), CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(CatalogueDump()), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         return Build(null, [DumpReader.Parsed(reader.ReadToEnd(), origin, diagnostics)], diagnostics, lazy: false);
     }
 
     /// <summary>The bytes of the shipped dump (gzip), from which the compact form is made.</summary>
-    internal static byte[] CatalogueDump() => Resource(CatalogueResource);
+    internal static byte[] CatalogueDump() => Resource(CatalogueResource).ToArray();
 
-    private static byte[] Resource(string fileName)
-    {
-        var assembly = typeof(SchemaSet).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(fileName, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
+    private static ReadOnlyMemory<byte> Resource(string fileName) => ResourceBytes.Of(typeof(SchemaSet).Assembly, fileName);
 }

@@ -17,6 +17,12 @@ public static class PromptCycleFinder
     /// </summary>
     public static IReadOnlyList<PromptEdge>? Find(JsonObject prompt)
     {
+        // Nearly every prompt is acyclic: prove that first with indexes only, and name the cycle the slow way.
+        if (!HasCycle(prompt))
+        {
+            return null;
+        }
+
         // 1 = on the current path, 2 = done.
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (root, _) in prompt)
@@ -61,6 +67,54 @@ public static class PromptCycleFinder
         }
 
         return null;
+    }
+
+    /// <summary>True when the links of <paramref name="prompt"/> form a cycle (Kahn's algorithm on node indexes).</summary>
+    private static bool HasCycle(JsonObject prompt)
+    {
+        var index = new Dictionary<string, int>(prompt.Count, StringComparer.Ordinal);
+        foreach (var (id, _) in prompt)
+        {
+            index[id] = index.Count;
+        }
+
+        // Each link as (reader, source); a node is ready once every source it reads is done.
+        var edges = new List<(int Reader, int Source)>();
+        var waiting = new int[index.Count];
+        foreach (var (id, entry) in prompt)
+        {
+            if ((entry as JsonObject)?["inputs"] is not JsonObject inputs)
+            {
+                continue;
+            }
+
+            var reader = index[id];
+            foreach (var (_, value) in inputs)
+            {
+                if (ApiPrompt.IsLink(value) && JsonRead.Id(value![0]) is { } source && index.TryGetValue(source, out var s))
+                {
+                    edges.Add((reader, s));
+                    waiting[reader]++;
+                }
+            }
+        }
+
+        var readers = edges.ToLookup(e => e.Source, e => e.Reader);
+        var ready = new Stack<int>(Enumerable.Range(0, waiting.Length).Where(i => waiting[i] == 0));
+        var done = 0;
+        while (ready.Count > 0)
+        {
+            done++;
+            foreach (var reader in readers[ready.Pop()])
+            {
+                if (--waiting[reader] == 0)
+                {
+                    ready.Push(reader);
+                }
+            }
+        }
+
+        return done < waiting.Length;
     }
 
     private static IEnumerable<PromptEdge> Edges(JsonObject prompt, string id)

@@ -29,6 +29,8 @@ OPTIONS = (
     Option("server", "ComfyUI server URL for --backend server (default: $COMFYUI_SERVER)"),
 )
 
+LOADED_TYPES = ("IMAGE", "MASK")  # inputs the flow file feeds from a loader node (LoadImage, LoadImageMask)
+
 _GRAPH: contextvars.ContextVar = contextvars.ContextVar("loki_compose_graph", default=None)
 
 
@@ -68,17 +70,29 @@ def captured_call(node: str, script: Script, inputs: dict[str, Any]) -> CallOutp
         return None
     from .comfy_adapter import mapping_key
 
-    handle = graph.node(mapping_key(script.interface.name), _title=node, **inputs)
+    # A node in a prompt needs every widget: the defaults a call leaves out go in as constants, as the in-memory call
+    # fills them (Script.prepare_inputs) and the grown flow file writes them into its widgets.
+    defaults = {p.name: p.default for p in script.interface.inputs if p.name not in inputs and p.is_widget and p.has_default}
+    handle = graph.node(mapping_key(script.interface.name), _title=node, **defaults, **inputs)
     return CallOutputs(node, handle, tuple(p.name for p in script.interface.outputs))
 
 
-def run_as_flow(composite: ComposedScript, prepared: dict[str, Any], backend: str, **settings: Any) -> dict[str, Any]:
-    """Captures the composite's graph with `prepared` inputs and runs it on `backend`; the flow's outputs by name."""
-    from .flow import Flow, Graph
+def capture(composite: ComposedScript, values: dict[str, Any]):
+    """The composite's flow graph: its inputs as `LokiInput` markers holding `values` (constants or links), each
+    node call a node, what it returns `LokiOutput`s. Nothing runs: this is also what a flow node expands."""
+    from .flow import Graph
 
     graph = Graph()
-    links = {port.name: graph.input(port.name, prepared[port.name], type=port.type)
-             for port in composite.interface.inputs if port.name in prepared}
+    links = {}
+    for port in composite.interface.inputs:
+        # The ids of the flow file the build grows (CompositeFlowBuilder): a loader before an image or mask marker,
+        # one marker per input, then one node per call, so that progress and errors name the nodes "Open flow" shows.
+        if port.type in LOADED_TYPES:
+            graph._allocate_id()
+        if port.name in values:
+            links[port.name] = graph.input(port.name, values[port.name], type=port.type)
+        else:
+            graph._allocate_id()
     token = _GRAPH.set(graph)
     try:
         returned = composite.function(**links)
@@ -88,6 +102,14 @@ def run_as_flow(composite: ComposedScript, prepared: dict[str, Any], backend: st
         raise LokiError(f"{composite.name}: a composite returns its node calls' outputs by name, not {type(returned).__name__}")
     for name, link in returned.items():
         graph.output(name, link)
+    return graph
+
+
+def run_as_flow(composite: ComposedScript, prepared: dict[str, Any], backend: str, **settings: Any) -> dict[str, Any]:
+    """Captures the composite's graph with `prepared` inputs and runs it on `backend`; the flow's outputs by name."""
+    from .flow import Flow
+
+    graph = capture(composite, prepared)
     flow = Flow(composite.folder / f"{composite.name}.py", name=composite.name, library=composite.folder.parent)
     flow.configure(**settings)
     return flow.execute(graph, backend=backend)

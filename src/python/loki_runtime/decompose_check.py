@@ -141,8 +141,9 @@ def check(original, composite, trials: int = 24, seed: int = 0, flow=None, names
                 flow_difference = {"inputs": _show(inputs), "original": _show(want[:2]), "flow": _show(ran[:2])}
         returned += want[0] == "returned"
         raised += want[0] == "raised"
-        if want[0] == "returned" and len(examples) < EXAMPLES and _as_json(inputs) is not None:
-            examples.append(_as_json(inputs))
+        example = _as_json(inputs) if want[0] == "returned" and len(examples) < EXAMPLES else None
+        if example is not None and example not in examples:  # three different examples, not one thrice
+            examples.append(example)
     result = {"equal": returned >= MIN_RETURNED, "trials": trials, "returned": returned, "raised": raised, "families": families,
               "examples": examples, "step_examples": recorder.found}
     if flow is not None:

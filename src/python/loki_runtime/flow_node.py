@@ -67,6 +67,8 @@ class FlowSource:
             del sys.modules[name]
             raise FlowError(codes.BAD_FLOW_FILE, f"cannot import the flow {self.path}: {type(ex).__name__}: {ex}") from ex
         entries = [v for v in vars(module).values() if isinstance(v, FlowEntry)]
+        if not entries and self._load_composite(module):
+            return
         if len(entries) != 1:
             raise FlowError(codes.BAD_FLOW_FILE, f"{self.path} must define exactly one @FLOW.entry function; found {len(entries)}")
         entry = entries[0]
@@ -81,6 +83,25 @@ class FlowSource:
         self._build = build
         if not self.interface.outputs:  # outputs are declared by g.output(): learn them from one capture
             self.interface = _with_outputs(self.interface, self._placeholder_outputs())
+
+    def _load_composite(self, module) -> bool:
+        """A composite LOKI Script (`@compose.entry`): the node expands into the graph its run() calls, captured the
+        way `--backend` runs it (compose_flow), so its parts run as ComfyUI nodes. False when `module` is none."""
+        from . import compose_flow
+
+        composites = [v for v in vars(module).values() if isinstance(v, compose_flow.ComposedScript)]
+        if len(composites) != 1:
+            return False
+        composite = composites[0]
+        self.interface = composite.interface
+        self._roots = None  # the interface declares its outputs: no capture needed to learn them
+
+        def build(values: dict):
+            graph = compose_flow.capture(composite, values)
+            return graph.prompt(), dict(graph.outputs)
+
+        self._build = build
+        return True
 
     def _placeholder_outputs(self) -> list[tuple[str, str]]:
         values = {p.name: (p.default if p.default is not None else [f"__{p.name}", 0]) for p in self.interface.inputs}
@@ -179,7 +200,8 @@ def interface_from_markers(prompt: dict, name: str):
 
 def make_flow_node(flow_path: str | os.PathLike, class_type: str | None = None, display_name: str | None = None,
                    category: str | None = None) -> type:
-    """One V1 node class for the flow at `flow_path` (a flow script or an API prompt with markers)."""
+    """One V1 node class for the flow at `flow_path` (a flow script, a composite LOKI Script or an API prompt with
+    markers)."""
     from . import comfy_adapter
 
     source = FlowSource(Path(flow_path))

@@ -26,6 +26,11 @@ _NAME_HINTS = (
 
 def family_of(parameter: inspect.Parameter) -> str | None:
     """The family a parameter's annotation, default or name implies; None when nothing does."""
+    return declared_family(parameter) or name_hint(parameter)
+
+
+def declared_family(parameter: inspect.Parameter) -> str | None:
+    """The family the parameter's annotation or default states."""
     family = _from_annotation(parameter.annotation)
     if family:
         return family
@@ -36,6 +41,11 @@ def family_of(parameter: inspect.Parameter) -> str | None:
                 return family
         if type(default).__name__ == "ndarray":
             return "ndarray"
+    return None
+
+
+def name_hint(parameter: inspect.Parameter) -> str | None:
+    """The family the parameter's name suggests (`n` an int, `a` an array): a first guess only."""
     name = parameter.name.lower()
     for names, family in _NAME_HINTS:
         if name in names or name.startswith(tuple(n + "_" for n in names if len(n) > 1)):
@@ -132,21 +142,32 @@ def generate(function, trials: int, seed: int, families: dict | None = None) -> 
 
 def settle_families(function, seed: int, probe_trials: int = 8, fixed: dict | None = None) -> dict:
     """For each parameter nothing describes, the family under which `function` raises least often; `fixed`
-    (e.g. from the node's ports) wins over everything."""
+    (e.g. from the node's ports) wins over everything. A family guessed from the name alone is kept unless the
+    function never runs with it (`x` read as a number where the code takes an array): then it is probed like the
+    others, the guess first on a tie."""
     params = [p for p in inspect.signature(function).parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
     families = {p.name: (fixed or {}).get(p.name) or family_of(p) for p in params}
     for p in params:
+        hinted = not (fixed or {}).get(p.name) and not declared_family(p) and families[p.name] is not None
+        if hinted and _ok_count(function, families, p.name, families[p.name], probe_trials, seed) == 0:
+            families[p.name] = None
         if families[p.name] is not None:
             continue
+        guess = name_hint(p) if hinted else None
         best, best_ok = "str", -1
-        for family in _available(FAMILIES):
-            trial = {k: v or "str" for k, v in families.items()}
-            trial[p.name] = family
-            ok = sum(1 for inputs in generate(function, probe_trials, seed, trial) if _runs(function, inputs))
+        for family in ([guess] if guess else []) + [f for f in _available(FAMILIES) if f != guess]:
+            ok = _ok_count(function, families, p.name, family, probe_trials, seed)
             if ok > best_ok:
                 best, best_ok = family, ok
         families[p.name] = best
     return {k: v or "str" for k, v in families.items()}
+
+
+def _ok_count(function, families: dict, name: str, family, probe_trials: int, seed: int) -> int:
+    """How many of `probe_trials` generated inputs run `function` normally with `name` of `family`."""
+    trial = {k: v or "str" for k, v in families.items()}
+    trial[name] = family
+    return sum(1 for inputs in generate(function, probe_trials, seed, trial) if _runs(function, inputs))
 
 
 def _available(families) -> list[str]:

@@ -92,10 +92,14 @@ public sealed class DecomposeFlowsTests
         Assert.True(run.Exit == 0, run.Stderr);
         Assert.Equal(expected.Stdout.Trim(), run.Stdout.Trim());
 
-        // --depth 1: the helper is not recursed into.
+        // --depth 1: the helper is not recursed into. The library folder need not be called nodes/: the flows of a
+        // library of another name are grown and proven all the same.
         var shallow = DecomposeEndToEndTests.NewRoot();
-        var once = await DecomposeEndToEndTests.DecomposeAsync(shallow, "report", "--depth", "1");
+        var mine = Path.Combine(shallow, "mylib");
+        var once = await CliRunner.RunAsync(["decompose", Path.Combine(shallow, "shapes.py") + ":report", "--into", mine, "--depth", "1"]);
         Assert.True(once.Exit == 0, once.Stderr);
-        Assert.False(Directory.Exists(Path.Combine(shallow, "nodes", "report_normalise")));
+        Assert.DoesNotContain("LOKI61", once.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(mine, "report_normalise")));
+        Assert.Equal(["LokiReportCountNormal", "LokiReportResult"], FlowSteps(mine, "report"));
     }
 }

@@ -23,10 +23,10 @@ internal sealed class CompositeLibrary
     public static CompositeLibrary Create()
     {
         var root = PythonTestSupport.NewFolder("compose");
-        Copy(RepoPaths.InRepo("src", "python", "loki_runtime"), Path.Combine(root, "src", "python", "loki_runtime"));
+        FolderCopy.Copy(RepoPaths.InRepo("src", "python", "loki_runtime"), Path.Combine(root, "src", "python", "loki_runtime"));
         foreach (var step in Steps)
         {
-            Copy(RepoPaths.InRepo("nodes", step), Path.Combine(root, "nodes", step));
+            FolderCopy.Copy(RepoPaths.InRepo("nodes", step), Path.Combine(root, "nodes", step));
         }
 
         return new CompositeLibrary(root);
@@ -60,22 +60,5 @@ internal sealed class CompositeLibrary
         return "{\"node_name\": \"" + name + "\", \"description\": \"A composite under test.\", "
             + "\"inputs\": {\"image\": {\"type\": \"IMAGE\"}" + extraInputs + "}, "
             + "\"outputs\": {\"image\": {\"type\": \"IMAGE\"}}, \"examples\": [" + example + "]}";
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Contains("__pycache__", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
     }
 }

@@ -52,7 +52,7 @@ public sealed class CompositeRegenerationTests
     {
         var (_, path) = CompositeEquivalenceTests.Finish();
         var dir = Path.GetDirectoryName(path)!;
-        var mine = File.ReadAllText(Loki.Tests.RepoPaths.InRepo("nodes", "photo_finish", "photo_finish_workflow.json"));
+        var mine = File.ReadAllText(Loki.Tests.RepoPaths.InRepo("nodes", "contact_sheet", "contact_sheet_workflow.json"));
         var flowPath = Path.Combine(dir, "finish_workflow.json");
         File.WriteAllText(flowPath, mine);
         NodeRegenerator.CreateDefault().Regenerate(dir);

@@ -47,6 +47,22 @@ public sealed class DumpIndexTests : IDisposable
         AssertSame(file);
         File.WriteAllText(file, json, new UTF8Encoding(true));
         AssertSame(file);
+
+        // Text held in memory (the LOKI library's definitions), also behind a U+FEFF the text parser rejects.
+        foreach (var text in new[] { json, "\uFEFF" + json })
+        {
+            Assert.Equal(
+                LazySchemaSetTests.Outcome(() => SchemaSet.Parse(text, "odd.json", "0.3.1", lazy: false)),
+                LazySchemaSetTests.Outcome(() => SchemaSet.Parse(text, "odd.json", "0.3.1", lazy: true)));
+        }
+    }
+
+    [Fact]
+    public void Text_with_a_lone_surrogate_parses_as_before()
+    {
+        var json = "{\"A\": {\"display_name\": \"x\uD800y\", \"input\": {}, \"output\": []}}";
+        var eager = LazySchemaSetTests.Outcome(() => SchemaSet.Parse(json, "s.json", null, lazy: false));
+        Assert.Equal(eager, LazySchemaSetTests.Outcome(() => SchemaSet.Parse(json, "s.json", null, lazy: true)));
     }
 
     [Theory]

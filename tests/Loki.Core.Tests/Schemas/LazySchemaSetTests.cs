@@ -91,6 +91,10 @@ public sealed class LazySchemaSetTests
         {
             return "error " + e.Diagnostic;
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return "exception " + e.GetType().Name + ": " + e.Message;
+        }
 
         var text = new StringBuilder();
         text.AppendLine($"{set.Count} classes");

@@ -215,12 +215,22 @@ internal sealed class ConversionRun
 
     private static void RemoveDanglingLinks(JsonObject prompt)
     {
+        List<string>? dangling = null;
         foreach (var (_, entry) in prompt)
         {
             var inputs = (JsonObject)entry!["inputs"]!;
-            foreach (var name in inputs.Where(p => p.Value is JsonArray { Count: 2 } a && JsonRead.Id(a[0]) is { } id && !prompt.ContainsKey(id)).Select(p => p.Key).ToList())
+            foreach (var (name, value) in inputs)
             {
-                inputs.Remove(name);
+                if (value is JsonArray { Count: 2 } a && JsonRead.Id(a[0]) is { } id && !prompt.ContainsKey(id))
+                {
+                    (dangling ??= []).Add(name);
+                }
+            }
+
+            if (dangling is { Count: > 0 })
+            {
+                dangling.ForEach(name => inputs.Remove(name));
+                dangling.Clear();
             }
         }
     }

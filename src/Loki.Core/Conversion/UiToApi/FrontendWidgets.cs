@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace Loki.Core.Conversion.UiToApi;
@@ -22,13 +23,16 @@ internal static class FrontendWidgets
         ["RecordAudio"] = ["audio"],
     };
 
+    // Whether a definition has a remote refresh button, worked out once per definition (as WidgetLayout is).
+    private static readonly ConditionalWeakTable<Loki.Core.Schemas.NodeSchema, StrongBox<bool>> HasRemoteRefresh = [];
+
     /// <summary>
     /// The refresh buttons of remote combos (<c>remote.refresh_button</c>, as on LoadImageOutput): a button widget named
     /// <c>refresh</c> whose value, <c>"refresh"</c>, graphToPrompt sends like any widget.
     /// </summary>
     public static void AddRemoteRefresh(Loki.Core.Schemas.NodeSchema schema, JsonObject inputs)
     {
-        if (schema.Inputs.Any(i => i.HasWidget && i.WidgetType == "COMBO" && i.Remote?["refresh_button"] is JsonValue b && b.TryGetValue(out bool on) && on))
+        if (HasRemoteRefresh.GetValue(schema, s => new StrongBox<bool>(s.Inputs.Any(i => i.HasWidget && i.WidgetType == "COMBO" && i.Remote?["refresh_button"] is JsonValue b && b.TryGetValue(out bool on) && on))).Value)
         {
             inputs["refresh"] = "refresh";
         }

@@ -14,6 +14,7 @@ internal sealed class LinkResolver
     private readonly UiWorkflow _workflow;
     private readonly Dictionary<string, FlatNode> _byId;
     private readonly DiagnosticBag _diagnostics;
+    private readonly HashSet<(string Id, bool Output, int Slot)> _visited = [];
 
     public LinkResolver(UiWorkflow workflow, Dictionary<string, FlatNode> byId, DiagnosticBag diagnostics)
     {
@@ -23,11 +24,16 @@ internal sealed class LinkResolver
     }
 
     /// <summary>Resolves input <paramref name="slot"/> of <paramref name="node"/>; null when nothing feeds it.</summary>
-    public ResolvedInput? ResolveInput(FlatNode node, int slot) => ResolveInput(node, slot, new HashSet<string>(StringComparer.Ordinal), null);
-
-    private ResolvedInput? ResolveInput(FlatNode node, int slot, HashSet<string> visited, string? type)
+    public ResolvedInput? ResolveInput(FlatNode node, int slot)
     {
-        if (!Enter(visited, node, "[I]", slot))
+        // One set for the resolver, emptied per input: a node side and slot seen twice on one walk is a loop.
+        _visited.Clear();
+        return ResolveInput(node, slot, _visited, null);
+    }
+
+    private ResolvedInput? ResolveInput(FlatNode node, int slot, HashSet<(string, bool, int)> visited, string? type)
+    {
+        if (!Enter(visited, node, output: false, slot))
         {
             return null;
         }
@@ -69,9 +75,9 @@ internal sealed class LinkResolver
         return ResolveOutput(origin, link.OriginSlot, type ?? input.Type, visited);
     }
 
-    private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, HashSet<string> visited)
+    private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, HashSet<(string, bool, int)> visited)
     {
-        if (!Enter(visited, node, "[O]", slot))
+        if (!Enter(visited, node, output: true, slot))
         {
             return null;
         }
@@ -185,7 +191,7 @@ internal sealed class LinkResolver
         return -1;
     }
 
-    private ResolvedInput? ResolveGroupChildInput(FlatNode child, int slot, HashSet<string> visited, string? type)
+    private ResolvedInput? ResolveGroupChildInput(FlatNode child, int slot, HashSet<(string, bool, int)> visited, string? type)
     {
         // 1.27.10 takes the first node behind a group input as is and so loses links that pass a Reroute (a known
         // frontend bug, which the older frontends that made the oracle prompts did not have): follow links fully.
@@ -205,7 +211,7 @@ internal sealed class LinkResolver
         return source.ClassType == "PrimitiveNode" ? null : ResolveOutput(source, origin.Slot, inputType, visited);
     }
 
-    private ResolvedInput? ResolveGroupOutput(FlatNode node, int slot, string type, HashSet<string> visited)
+    private ResolvedInput? ResolveGroupOutput(FlatNode node, int slot, string type, HashSet<(string, bool, int)> visited)
     {
         if (node.Mode == 4)
         {
@@ -232,9 +238,9 @@ internal sealed class LinkResolver
         return index < group.Children.Count ? ResolveOutput(group.Children[index], originSlot, type, visited) : null;
     }
 
-    private bool Enter(HashSet<string> visited, FlatNode node, string side, int slot)
+    private bool Enter(HashSet<(string, bool, int)> visited, FlatNode node, bool output, int slot)
     {
-        if (visited.Add(node.Id + side + slot))
+        if (visited.Add((node.Id, output, slot)))
         {
             return true;
         }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Loki.Core.Composition;
 using Loki.Core.Config;
 using Loki.Core.Diagnostics;
-using Loki.Core.Flows;
 using Loki.Core.IO;
 using Loki.Core.Python.Environment;
 using Loki.Core.Text;
@@ -30,9 +29,9 @@ internal static class DecomposedFlowProof
     {
         var folder = Path.Combine(Path.GetFullPath(library), plan.Root.Name);
         var scriptPath = Path.Combine(folder, plan.Root.Name + ".py");
-        var root = FlowLibrary.RootAbove(folder);
+        var root = CompositeCompiler.LibraryRoot(scriptPath);
         var bag = new DiagnosticBag();
-        if (root is null || NodeConfigReader.ReadFile(Path.Combine(folder, plan.Root.Name + ".json"), bag, plan.Root.Name) is not { } config)
+        if (NodeConfigReader.ReadFile(Path.Combine(folder, plan.Root.Name + ".json"), bag, plan.Root.Name) is not { } config)
         {
             return null;
         }

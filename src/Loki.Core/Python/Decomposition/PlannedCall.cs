@@ -10,7 +10,7 @@ namespace Loki.Core.Python.Decomposition;
 public sealed record PlannedCall(string Node, ImmutableArray<string> Inputs, ImmutableArray<string> Outputs, ImmutableArray<string> OutputPorts)
 {
     /// <summary>
-    /// The step's input port for each of <paramref name="Inputs"/>: the same names, except for a call of the module's
+    /// The step's input port for each of <see cref="Inputs"/>: the same names, except for a call of the module's
     /// own function decomposed in turn, whose ports are its parameters (<c>normalise(cleaned, scale)</c> passes
     /// <c>cleaned</c> to <c>values</c>).
     /// </summary>
