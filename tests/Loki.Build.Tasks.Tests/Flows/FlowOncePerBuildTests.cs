@@ -15,8 +15,8 @@ public sealed class FlowOncePerBuildTests : IDisposable
 {
     // Authored flows of the library (LokiInput/LokiOutput markers over LOKI nodes; a core-node flow with an inferred
     // signature) and the LOKI nodes they use, whose configs are what the flows are read against.
-    private static readonly string[] Flows = ["photo_finish", "contact_sheet", "soft_glow"];
-    private static readonly string[] Used = ["image_levels", "image_sharpen", "text_overlay", "image_grid", "image_resize"];
+    private static readonly string[] Flows = ["contact_sheet", "soft_glow"];
+    private static readonly string[] Used = ["image_grid", "image_resize", "text_overlay", "image_levels"];
 
     // A real workflow made by the frontend 1.27.10 (0.3.64 era), as a flow node whose signature is inferred.
     private const string CorpusFlow = "comfyanonymous__ComfyUI_examples/_history/img2img/img2img.png.workflow.json";
@@ -79,15 +79,15 @@ public sealed class FlowOncePerBuildTests : IDisposable
     {
         WriteLibrary();
         Build();
-        var levels = _tree.File("image_levels", "image_levels.json");
-        File.WriteAllText(levels, File.ReadAllText(levels).Replace("\"version\": \"", "\"version\": \"9", StringComparison.Ordinal));
+        var grid = _tree.File("image_grid", "image_grid.json");
+        File.WriteAllText(grid, File.ReadAllText(grid).Replace("\"version\": \"", "\"version\": \"9", StringComparison.Ordinal));
 
         using var tally = FlowConversionTally.Begin();
         var task = Build();
 
-        // photo_finish uses image_levels; contact_sheet, soft_glow and img2img do not.
-        Assert.Equal(["image_levels", "photo_finish"], task.RebuiltNodes.Select(n => n.ItemSpec).Order(StringComparer.Ordinal));
-        Assert.Equal([WorkflowOf("photo_finish")], tally.Loads.Keys);
+        // contact_sheet uses image_grid; soft_glow and img2img do not.
+        Assert.Equal(["contact_sheet", "image_grid"], task.RebuiltNodes.Select(n => n.ItemSpec).Order(StringComparer.Ordinal));
+        Assert.Equal([WorkflowOf("contact_sheet")], tally.Loads.Keys);
         Assert.Equal(1, tally.Loads.Single().Value);
     }
 
