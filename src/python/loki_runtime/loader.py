@@ -11,7 +11,12 @@ import importlib.util
 import os
 import re
 import sys
+import threading
 from types import ModuleType
+
+# One import at a time: a pack imported from two threads at once (Dask workers are threads of one process) would
+# delete the other's half-executed module from sys.modules. Re-entrant: a composite node imports the nodes it calls.
+IMPORT_LOCK = threading.RLock()
 
 
 class PackMappings(dict):
@@ -38,6 +43,11 @@ def load_pack(path: str | os.PathLike, name: str | None = None) -> PackMappings:
     if not os.path.isfile(init):
         raise ImportError(f"{path}: not a Python package (no __init__.py)")
     module_name = name or "loki_pack_" + re.sub(r"\W", "_", os.path.splitext(os.path.basename(path))[0])
+    with IMPORT_LOCK:
+        return _load(path, init, locations, module_name)
+
+
+def _load(path: str, init: str, locations: list[str] | None, module_name: str) -> PackMappings:
     for loaded in [m for m in sys.modules if m == module_name or m.startswith(module_name + ".")]:
         del sys.modules[loaded]
     spec = importlib.util.spec_from_file_location(module_name, init, submodule_search_locations=locations)
@@ -48,7 +58,7 @@ def load_pack(path: str | os.PathLike, name: str | None = None) -> PackMappings:
     try:
         spec.loader.exec_module(module)
     except BaseException:
-        del sys.modules[module_name]
+        sys.modules.pop(module_name, None)
         raise
     classes = getattr(module, "NODE_CLASS_MAPPINGS", None)
     if not isinstance(classes, dict):

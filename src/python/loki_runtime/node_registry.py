@@ -7,10 +7,14 @@ one broken node does not hide the others. Import failures are kept and named whe
 """
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+import threading
 from pathlib import Path
 
 from . import markers, primitives
+from .loader import IMPORT_LOCK
 
 
 def runtime_classes() -> dict:
@@ -55,7 +59,12 @@ class Library:
     @property
     def classes(self) -> dict:
         if self._classes is None:
-            self._classes = self._load()
+            # Dask runs several workers as threads of one process: two importing the same node folders at once
+            # replaced each other's sys.modules entries (LOKI3001 "library import failed ... KeyError"). The
+            # loader's lock, not one of our own, so a node importing others inside it cannot deadlock against us.
+            with IMPORT_LOCK:
+                if self._classes is None:
+                    self._classes = self._load()
         return self._classes
 
     def _load(self) -> dict:
@@ -93,12 +102,17 @@ def _script_node(folder: Path) -> dict:
 
 def script_of(folder: Path):
     """The `@script.entry` function of a node folder's LOKI Script `<n>.py`, imported once per process."""
-    import importlib.util
-    import sys
-
     from .script import Script
 
-    name = f"loki_script_{folder.name}"
+    with IMPORT_LOCK:
+        module = _script_module(folder, f"loki_script_{folder.name}")
+    scripts = [v for v in vars(module).values() if isinstance(v, Script)]
+    if not scripts:
+        raise ImportError(f"{folder}: {folder.name}.py has no @script.entry function")
+    return scripts[0]
+
+
+def _script_module(folder: Path, name: str):
     module = sys.modules.get(name)
     if module is None or Path(getattr(module, "__file__", "")).resolve() != (folder / f"{folder.name}.py").resolve():
         spec = importlib.util.spec_from_file_location(name, folder / f"{folder.name}.py")
@@ -107,23 +121,22 @@ def script_of(folder: Path):
         try:
             spec.loader.exec_module(module)
         except BaseException:
-            del sys.modules[name]
+            sys.modules.pop(name, None)
             raise
-    scripts = [v for v in vars(module).values() if isinstance(v, Script)]
-    if not scripts:
-        raise ImportError(f"{folder}: {folder.name}.py has no @script.entry function")
-    return scripts[0]
+    return module
 
 
 _SHARED: dict[tuple, Library] = {}
+_SHARED_LOCK = threading.Lock()
 
 
 def shared_library(roots: list[Path]) -> Library:
     """One Library per set of roots in this process (flow nodes and backends share the imported classes)."""
     key = tuple(str(r) for r in roots)
-    if key not in _SHARED:
-        _SHARED[key] = Library(roots)
-    return _SHARED[key]
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = Library(roots)
+        return _SHARED[key]
 
 
 def return_type(class_type: str, index: int, roots: list[Path]) -> str:

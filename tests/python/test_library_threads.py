@@ -1,0 +1,28 @@
+"""The library is imported once even when Dask's worker threads (several in one process) ask for it together."""
+import threading
+
+from loki_runtime.node_registry import Library
+
+from dispatch_jobs import REPO
+
+
+def test_threads_asking_for_the_library_at_once_all_get_every_class_and_no_import_fails():
+    library = Library([REPO])
+    start = threading.Barrier(6)
+    seen: list = []
+
+    def ask():
+        start.wait()
+        seen.append(library.classes)
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert library.failures == []
+    assert len(seen) == 6 and all(s is seen[0] for s in seen)
+    names = {p.name for p in (REPO / "nodes").iterdir() if (p / "__init__.py").is_file()}
+    assert {"LokiTextSlugify", "LokiTextTitleSlug", "LokiImageSharpen", "LokiPhotoFinish"} <= set(seen[0])
+    assert len(names) >= 35
+
