@@ -29,7 +29,7 @@ internal static class ConvertBatch
             }
         }
 
-        void ConvertAll(Action step) => Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        void ConvertAll(Action step) => OnEveryCore(files.Count, i =>
         {
             outcomes[i] ??= Convert(files[i].Path, outputs[i], settings);
             step();
@@ -58,6 +58,28 @@ internal static class ConvertBatch
             + (warnings > 0 ? $", {warnings} warnings" : string.Empty)
             + $" ({clock.Elapsed.TotalSeconds:0.00} s)");
         return outcomes.Select(o => o.ExitCode).Append(ExitCodes.For(expansion.Items)).Max();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for 0 … <paramref name="count"/> − 1 on one thread per core (the calling thread and
+    /// its own threads, which take the next index as they finish one). Not the thread pool: its extra workers spin
+    /// waiting for work that never comes, CPU a short batch pays for on a small machine.
+    /// </summary>
+    internal static void OnEveryCore(int count, Action<int> work)
+    {
+        var next = -1;
+        void Loop()
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                work(i);
+            }
+        }
+
+        var helpers = Enumerable.Range(0, Math.Max(0, Math.Min(Environment.ProcessorCount, count) - 1)).Select(_ => new Thread(Loop) { IsBackground = true }).ToList();
+        helpers.ForEach(t => t.Start());
+        Loop();
+        helpers.ForEach(t => t.Join());
     }
 
     private static ConvertOutcome Convert(string input, string output, ConvertSettings settings)
