@@ -60,9 +60,10 @@ public static class AtomicFile
         {
             handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
-            // The folder is made only when it is missing: a batch writing many files into one folder asks once.
+            // The folder is made only when it is missing: a batch writing many files into one folder asks once. (Open
+            // reports a missing folder as a missing file when another thread has made the folder in the meantime.)
             Directory.CreateDirectory(dir);
             handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }

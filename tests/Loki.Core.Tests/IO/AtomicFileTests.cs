@@ -27,6 +27,36 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Threads_writing_into_the_same_missing_folders_all_succeed()
+    {
+        // A batch on every core: the first write into a folder makes it while the others find it missing, or made
+        // between their failed open and the look at why it failed (reported then as a missing file).
+        const int Threads = 4;
+        using var start = new Barrier(Threads);
+        var failures = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            for (var round = 0; round < 300; round++)
+            {
+                start.SignalAndWait();
+                try
+                {
+                    AtomicFile.Write(Path.Combine(_dir, $"r{round}", "a", "b", $"{t}.json"), [(byte)t], flushToDisk: false);
+                }
+                catch (IOException e)
+                {
+                    failures.Add(e);
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Empty(failures);
+        Assert.Equal(300 * Threads, Directory.GetFiles(_dir, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
     public void Replaces_an_existing_file_whole()
     {
         var path = Path.Combine(_dir, "out.json");
