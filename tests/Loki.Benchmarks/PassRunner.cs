@@ -90,11 +90,11 @@ internal static class PassRunner
         return 0;
     }
 
-    private static byte[]? Convert(byte[] bytes, string file, SchemaSet schemas) =>
-        Prompt(bytes, file, schemas) is { } prompt ? CanonicalJson.WriteUtf8(prompt) : null;
+    // The prompt's bytes as the CLI writes them (UiToApiResult.PromptUtf8, no JsonObject tree in between).
+    private static byte[]? Convert(byte[] bytes, string file, SchemaSet schemas) => Prompt(bytes, file, schemas)?.PromptUtf8();
 
     // Read, load and convert, without writing the JSON out (`--conv prompt`: the writer's share is convert - prompt).
-    private static JsonObject? Prompt(byte[] bytes, string file, SchemaSet schemas)
+    private static UiToApiResult? Prompt(byte[] bytes, string file, SchemaSet schemas)
     {
         var loaded = WorkflowLoader.Parse(bytes, file);
         if (loaded.Ui is null)
@@ -103,7 +103,7 @@ internal static class PassRunner
         }
 
         var result = UiToApiConverter.Convert(loaded, schemas, UiToApiOptions.Default, file);
-        return result.Succeeded ? result.Prompt : null;
+        return result.Succeeded ? result : null;
     }
 
     /// <summary>Bytes the converting thread allocated in the last timed step (allocation drives the GC, and is not noisy).</summary>

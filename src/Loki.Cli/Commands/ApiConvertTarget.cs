@@ -11,25 +11,36 @@ internal sealed class ApiConvertTarget : ConvertTarget
     public override string Name => "api";
 
     /// <inheritdoc />
-    public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics) =>
-        Prompt(request, diagnostics) is { } prompt ? CanonicalJson.Write(prompt) : null;
-
-    /// <inheritdoc />
-    public override byte[]? ConvertUtf8(ConvertRequest request, DiagnosticBag diagnostics) =>
-        Prompt(request, diagnostics) is { } prompt ? CanonicalJson.WriteUtf8(prompt) : null;
-
-    private static System.Text.Json.Nodes.JsonObject? Prompt(ConvertRequest request, DiagnosticBag diagnostics)
+    public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
     {
         if (request.Input.Ui is null)
         {
             diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
-            return diagnostics.HasErrors ? null : request.Input.Api;
+            return diagnostics.HasErrors || request.Input.Api is not { } api ? null : CanonicalJson.Write(api);
         }
 
+        return Convert(request, diagnostics, out var result) ? CanonicalJson.Write(result.Prompt) : null;
+    }
+
+    /// <inheritdoc />
+    public override byte[]? ConvertUtf8(ConvertRequest request, DiagnosticBag diagnostics)
+    {
+        if (request.Input.Ui is null)
+        {
+            diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
+            return diagnostics.HasErrors || request.Input.Api is not { } api ? null : CanonicalJson.WriteUtf8(api);
+        }
+
+        // Written straight from the conversion (UiToApiResult.PromptUtf8): no JsonObject tree in between.
+        return Convert(request, diagnostics, out var result) ? result.PromptUtf8() : null;
+    }
+
+    private static bool Convert(ConvertRequest request, DiagnosticBag diagnostics, out UiToApiResult result)
+    {
         // A workflow of LOKI nodes converts with the library's own definitions (widget order, types).
         var schemas = FlowCommandSupport.Environment(request.InputPath, request.Schemas, request.Libraries, diagnostics, request.Environments).Schemas;
-        var result = UiToApiConverter.Convert(request.Input, schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
+        result = UiToApiConverter.Convert(request.Input, schemas, new UiToApiOptions(DynamicPromptSeed: request.Seed), request.InputPath);
         diagnostics.AddRange(result.Diagnostics);
-        return result.Succeeded ? result.Prompt : null;
+        return result.Succeeded;
     }
 }

@@ -26,6 +26,9 @@ public static class CanonicalJson
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
 
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
     /// <summary>Options for compact output (one line).</summary>
     public static readonly JsonSerializerOptions Compact = new()
     {
@@ -40,27 +43,39 @@ public static class CanonicalJson
     /// <see cref="Write"/> as UTF-8 bytes, the same bytes <c>Utf8.GetBytes(Write(node))</c> gives, written straight from
     /// the nodes without the UTF-16 text in between (a file's worth of string and its copy, per converted file).
     /// </summary>
-    public static byte[] WriteUtf8(JsonNode? node)
+    public static byte[] WriteUtf8(JsonNode? node) =>
+        WriteUtf8(node, static (writer, n) => n!.WriteTo(writer, Indented), node is null);
+
+    /// <summary>
+    /// What <paramref name="write"/> writes to a writer with <see cref="Indented"/>'s settings, followed by the final
+    /// newline, as UTF-8 bytes (<c>null</c> when <paramref name="isNull"/>): how a writer of typed values gives the
+    /// same bytes as <see cref="Write"/> of the equal tree.
+    /// </summary>
+    internal static byte[] WriteUtf8<TState>(TState state, Action<Utf8JsonWriter, TState> write, bool isNull = false)
     {
-        // One buffer per thread, kept between calls: growing a fresh one for every large prompt left a trail of
-        // large-object-heap arrays behind; only the result is allocated.
+        // One buffer and one writer per thread, kept between calls: growing a fresh buffer for every large prompt left a
+        // trail of large-object-heap arrays behind; only the result is allocated.
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
         buffer.ResetWrittenCount();
-        if (node is null)
+        if (isNull)
         {
             buffer.Write("null"u8);
         }
         else
         {
-            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
-            node.WriteTo(writer, Indented);
+            var writer = _writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+            writer.Reset(buffer);
+            write(writer, state);
+            writer.Flush();
         }
 
         buffer.Write("\n"u8);
         var bytes = buffer.WrittenSpan.ToArray();
         if (buffer.Capacity > 8 << 20)
         {
-            _buffer = null; // a rare huge prompt does not pin its buffer for the thread's life
+            // A rare huge prompt does not pin its buffer for the thread's life.
+            _buffer = null;
+            _writer = null;
         }
 
         return bytes;

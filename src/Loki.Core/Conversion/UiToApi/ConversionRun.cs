@@ -26,25 +26,31 @@ internal sealed class ConversionRun
         _links = new LinkResolver(workflow, graph.ById, diagnostics);
     }
 
-    public JsonObject Build()
+    public ConvertedPrompt Build()
     {
         foreach (var node in _graph.Nodes)
         {
             FillWidgets(node);
         }
 
-        foreach (var node in _graph.Nodes.Where(n => n.Kind == FlatNodeKind.Group))
+        foreach (var node in _graph.Nodes)
         {
-            GroupNodeLayout.ApplyInstanceWidgets(node.Group!, _schemas);
+            if (node.Kind == FlatNodeKind.Group)
+            {
+                GroupNodeLayout.ApplyInstanceWidgets(node.Group!, _schemas);
+            }
         }
 
         PromotedWidgets.Apply(_workflow, _graph.Nodes);
-        foreach (var node in _graph.Nodes.Where(n => n.ClassType == "PrimitiveNode" && n.GroupIndex < 0))
+        foreach (var node in _graph.Nodes)
         {
-            ApplyPrimitive(node);
+            if (node.ClassType == "PrimitiveNode" && node.GroupIndex < 0)
+            {
+                ApplyPrimitive(node);
+            }
         }
 
-        var prompt = new JsonObject();
+        var prompt = new ConvertedPrompt();
         foreach (var node in _graph.Nodes)
         {
             if (node.Kind != FlatNodeKind.Real || node.Mode is 2 or 4 || node.Widgets is null)
@@ -52,15 +58,11 @@ internal sealed class ConversionRun
                 continue;
             }
 
-            prompt[node.Id] = new JsonObject
-            {
-                ["inputs"] = BuildInputs(node),
-                ["class_type"] = node.ClassType,
-                ["_meta"] = new JsonObject { ["title"] = Title(node) },
-            };
+            prompt.Begin(node.Id, node.ClassType, Title(node));
+            BuildInputs(node, prompt);
         }
 
-        RemoveDanglingLinks(prompt);
+        prompt.RemoveDanglingLinks();
         if (prompt.Count == 0 && !_diagnostics.HasErrors)
         {
             _diagnostics.Warning(LokiCodes.ConvertEmptyPrompt, "the workflow holds no node that ComfyUI would run", _workflow.File, "$.nodes");
@@ -149,29 +151,29 @@ internal sealed class ConversionRun
         }
     }
 
-    private JsonObject BuildInputs(FlatNode node)
+    private void BuildInputs(FlatNode node, ConvertedPrompt prompt)
     {
-        var inputs = new JsonObject();
         var schema = node.SchemaIn(_schemas);
-        foreach (var (name, raw) in node.Widgets!)
+        foreach (var (name, value) in node.Widgets!)
         {
-            var value = JsonCopy.Of(raw);
             if (schema?.Input(name) is { } spec && spec.Flag("dynamicPrompts") && JsonRead.String(value) is { } text)
             {
-                value = JsonValue.Create(DynamicText(node, name, text));
+                prompt.Set(PromptInput.String(name, DynamicText(node, name, text)));
             }
             else if (_options.ApplyFilenameTemplates && name == "filename_prefix" && FilenameTemplate.SaveNodes.Contains(node.ClassType) && JsonRead.String(value) is { } prefix)
             {
-                value = JsonValue.Create(FilenameTemplate.Apply(prefix, _graph.Nodes, Title, _options.Date));
+                prompt.Set(PromptInput.String(name, FilenameTemplate.Apply(prefix, _graph.Nodes, Title, _options.Date)));
             }
-
-            inputs[name] = Wrap(value);
+            else
+            {
+                prompt.Set(PromptInput.Value(name, value));
+            }
         }
 
-        FrontendWidgets.AddTo(node.ClassType, inputs);
+        FrontendWidgets.AddTo(node.ClassType, prompt);
         if (schema is not null)
         {
-            FrontendWidgets.AddRemoteRefresh(schema, inputs);
+            FrontendWidgets.AddRemoteRefresh(schema, prompt);
         }
 
         for (var i = 0; i < node.Inputs.Count; i++)
@@ -182,10 +184,8 @@ internal sealed class ConversionRun
                 continue;
             }
 
-            inputs[input.Name] = resolved.IsWidget ? Wrap(JsonCopy.Of(resolved.Value)) : new JsonArray(resolved.OriginId, resolved.OriginSlot);
+            prompt.Set(resolved.IsWidget ? PromptInput.Value(input.Name, resolved.Value) : PromptInput.Link(input.Name, resolved.OriginId!, resolved.OriginSlot));
         }
-
-        return inputs;
     }
 
     private string DynamicText(FlatNode node, string widget, string text)
@@ -209,29 +209,5 @@ internal sealed class ConversionRun
         return text;
     }
 
-    private static JsonNode? Wrap(JsonNode? value) => value is JsonArray ? new JsonObject { ["__value__"] = value } : value;
-
     private string? Title(FlatNode node) => node.Node.Title ?? node.SchemaIn(_schemas)?.Title ?? node.ClassType;
-
-    private static void RemoveDanglingLinks(JsonObject prompt)
-    {
-        List<string>? dangling = null;
-        foreach (var (_, entry) in prompt)
-        {
-            var inputs = (JsonObject)entry!["inputs"]!;
-            foreach (var (name, value) in inputs)
-            {
-                if (value is JsonArray { Count: 2 } a && JsonRead.Id(a[0]) is { } id && !prompt.ContainsKey(id))
-                {
-                    (dangling ??= []).Add(name);
-                }
-            }
-
-            if (dangling is { Count: > 0 })
-            {
-                dangling.ForEach(name => inputs.Remove(name));
-                dangling.Clear();
-            }
-        }
-    }
 }

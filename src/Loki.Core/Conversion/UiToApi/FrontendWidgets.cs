@@ -30,16 +30,30 @@ internal static class FrontendWidgets
     /// The refresh buttons of remote combos (<c>remote.refresh_button</c>, as on LoadImageOutput): a button widget named
     /// <c>refresh</c> whose value, <c>"refresh"</c>, graphToPrompt sends like any widget.
     /// </summary>
-    public static void AddRemoteRefresh(Loki.Core.Schemas.NodeSchema schema, JsonObject inputs)
+    public static void AddRemoteRefresh(Loki.Core.Schemas.NodeSchema schema, ConvertedPrompt inputs)
     {
         if (HasRemoteRefresh.GetValue(schema, s => new StrongBox<bool>(s.Inputs.Any(i => i.HasWidget && i.WidgetType == "COMBO" && i.Remote?["refresh_button"] is JsonValue b && b.TryGetValue(out bool on) && on))).Value)
         {
-            inputs["refresh"] = "refresh";
+            inputs.Set(PromptInput.String("refresh", "refresh"));
         }
     }
 
     /// <summary>How many such widgets the frontend adds to a node of <paramref name="classType"/> (they follow its own in <c>widgets_values</c>).</summary>
     public static int CountFor(string classType) => ByClass.TryGetValue(classType, out var names) ? names.Length : 0;
+
+    /// <summary>Adds the extra widgets of <paramref name="classType"/> to the entry <paramref name="inputs"/> began last.</summary>
+    public static void AddTo(string classType, ConvertedPrompt inputs)
+    {
+        if (!ByClass.TryGetValue(classType, out var names))
+        {
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            inputs.Set(PromptInput.String(name, string.Empty));
+        }
+    }
 
     /// <summary>Adds the extra widgets of <paramref name="classType"/> to <paramref name="inputs"/>.</summary>
     public static void AddTo(string classType, JsonObject inputs)

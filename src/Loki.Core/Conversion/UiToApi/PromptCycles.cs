@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
 using Loki.Core.Workflows;
 
@@ -7,9 +6,10 @@ namespace Loki.Core.Conversion.UiToApi;
 /// <summary>Reports a cycle among the links of a converted prompt at the UI node that closes it (ComfyUI refuses to run one).</summary>
 internal static class PromptCycles
 {
-    public static void Check(JsonObject prompt, UiWorkflow workflow, Dictionary<string, FlatNode> nodes, DiagnosticBag diagnostics)
+    public static void Check(ConvertedPrompt prompt, UiWorkflow workflow, Dictionary<string, FlatNode> nodes, DiagnosticBag diagnostics)
     {
-        if (PromptCycleFinder.Find(prompt) is not { } cycle)
+        // Proved acyclic on the typed entries; a cycle (rare) is named on the tree, as ApiPrompt's check names it.
+        if (!prompt.HasCycle() || PromptCycleFinder.Find(prompt.ToJsonObject()) is not { } cycle)
         {
             return;
         }

@@ -38,7 +38,7 @@ public static class UiToApiConverter
         diagnostics.AddRange(problems);
         if (diagnostics.HasErrors)
         {
-            return new UiToApiResult(null, diagnostics.Items);
+            return new UiToApiResult((ConvertedPrompt?)null, diagnostics.Items);
         }
 
         var flattener = new GraphFlattener(workflow, schemas, diagnostics);

@@ -1,0 +1,219 @@
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Loki.Core.Workflows;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>One entry of a converted prompt; its inputs are <c>Inputs[InputStart..InputStart+InputCount)</c> of the prompt.</summary>
+/// <param name="Id">The execution id (the prompt's key).</param>
+/// <param name="ClassType">The node class.</param>
+/// <param name="Title">The <c>_meta.title</c> (null is written as JSON null).</param>
+/// <param name="InputStart">Where its inputs start in <see cref="ConvertedPrompt.Inputs"/>.</param>
+/// <param name="InputCount">How many inputs it has there (removed ones included).</param>
+internal readonly record struct PromptEntry(string Id, string ClassType, string? Title, int InputStart, int InputCount);
+
+/// <summary>
+/// The API prompt a conversion made, as typed entries: what the writer writes straight to UTF-8
+/// (<see cref="ConvertedPromptWriter"/>) and what <see cref="ToJsonObject"/> turns into the old tree only when a caller
+/// asks for one. Inputs keep <see cref="JsonObject"/>'s rules: setting a name again replaces the value in place.
+/// </summary>
+internal sealed class ConvertedPrompt
+{
+    private readonly List<PromptEntry> _entries = [];
+    private readonly List<PromptInput> _inputs = [];
+    private Dictionary<string, int>? _index;
+    private int _open = -1;
+
+    /// <summary>The entries in prompt order.</summary>
+    public IReadOnlyList<PromptEntry> Entries => _entries;
+
+    /// <summary>Every entry's inputs, one entry after another.</summary>
+    public IReadOnlyList<PromptInput> Inputs => _inputs;
+
+    /// <summary>The number of entries.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Starts the entry of node <paramref name="id"/>; its inputs follow with <see cref="Set"/>.</summary>
+    public void Begin(string id, string classType, string? title)
+    {
+        _entries.Add(new PromptEntry(id, classType, title, _inputs.Count, 0));
+        _open = _entries.Count - 1;
+    }
+
+    /// <summary>Sets an input of the entry begun last: a name it already has keeps its place and takes the new value.</summary>
+    public void Set(PromptInput input)
+    {
+        var entry = _entries[_open];
+        var inputs = CollectionsMarshal.AsSpan(_inputs);
+        for (var i = entry.InputStart; i < inputs.Length; i++)
+        {
+            if (inputs[i].Kind != PromptInputKind.Removed && string.Equals(inputs[i].Name, input.Name, StringComparison.Ordinal))
+            {
+                inputs[i] = input;
+                return;
+            }
+        }
+
+        _inputs.Add(input);
+        _entries[_open] = entry with { InputCount = entry.InputCount + 1 };
+    }
+
+    /// <summary>True when the entry begun last has an input called <paramref name="name"/>.</summary>
+    public bool Has(string name)
+    {
+        var entry = _entries[_open];
+        for (var i = entry.InputStart; i < _inputs.Count; i++)
+        {
+            if (_inputs[i].Kind != PromptInputKind.Removed && string.Equals(_inputs[i].Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the entry of node <paramref name="id"/>, or -1.</summary>
+    public int IndexOf(string id)
+    {
+        if (_index is null)
+        {
+            _index = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                _index.TryAdd(_entries[i].Id, i);
+            }
+        }
+
+        return _index.TryGetValue(id, out var at) ? at : -1;
+    }
+
+    /// <summary>Takes out every link to a node the prompt does not hold (the frontend drops them before queueing).</summary>
+    public void RemoveDanglingLinks()
+    {
+        var inputs = CollectionsMarshal.AsSpan(_inputs);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            if (inputs[i].Kind == PromptInputKind.Link && IndexOf(inputs[i].Text!) < 0)
+            {
+                inputs[i] = inputs[i].Removed();
+            }
+        }
+    }
+
+    /// <summary>True when the links form a cycle (Kahn's algorithm on entry indexes; nearly every prompt is acyclic).</summary>
+    public bool HasCycle()
+    {
+        var count = _entries.Count;
+        var waiting = new int[count];
+        var readersStart = new int[count + 1];
+        var links = 0;
+        foreach (var input in _inputs)
+        {
+            if (input.Kind == PromptInputKind.Link)
+            {
+                readersStart[IndexOf(input.Text!) + 1]++;
+                links++;
+            }
+        }
+
+        if (links == 0)
+        {
+            return false;
+        }
+
+        // Readers of each source, grouped by source (a counting sort: no list per node).
+        for (var i = 0; i < count; i++)
+        {
+            readersStart[i + 1] += readersStart[i];
+        }
+
+        var readers = new int[links];
+        var fill = (int[])readersStart.Clone();
+        for (var e = 0; e < count; e++)
+        {
+            var entry = _entries[e];
+            for (var i = entry.InputStart; i < entry.InputStart + entry.InputCount; i++)
+            {
+                if (_inputs[i].Kind == PromptInputKind.Link)
+                {
+                    readers[fill[IndexOf(_inputs[i].Text!)]++] = e;
+                    waiting[e]++;
+                }
+            }
+        }
+
+        var ready = new Stack<int>();
+        for (var i = 0; i < count; i++)
+        {
+            if (waiting[i] == 0)
+            {
+                ready.Push(i);
+            }
+        }
+
+        var done = 0;
+        while (ready.Count > 0)
+        {
+            done++;
+            var source = ready.Pop();
+            for (var r = readersStart[source]; r < readersStart[source + 1]; r++)
+            {
+                if (--waiting[readers[r]] == 0)
+                {
+                    ready.Push(readers[r]);
+                }
+            }
+        }
+
+        return done < count;
+    }
+
+    /// <summary>The prompt as the tree callers of <see cref="UiToApiResult.Prompt"/> read (values copied, lists wrapped).</summary>
+    public JsonObject ToJsonObject()
+    {
+        var prompt = new JsonObject();
+        foreach (var entry in _entries)
+        {
+            var inputs = new JsonObject();
+            for (var i = entry.InputStart; i < entry.InputStart + entry.InputCount; i++)
+            {
+                var input = _inputs[i];
+                if (input.Kind != PromptInputKind.Removed)
+                {
+                    inputs[input.Name] = NodeOf(input);
+                }
+            }
+
+            prompt[entry.Id] = new JsonObject
+            {
+                ["inputs"] = inputs,
+                ["class_type"] = entry.ClassType,
+                ["_meta"] = new JsonObject { ["title"] = entry.Title },
+            };
+        }
+
+        return prompt;
+    }
+
+    private static JsonNode? NodeOf(PromptInput input)
+    {
+        var value = input.Kind switch
+        {
+            PromptInputKind.Link => new JsonArray(input.Text, input.Slot),
+            PromptInputKind.Text => JsonValue.Create(input.Text),
+            PromptInputKind.Element => NodeOf(input.Element),
+            _ => JsonCopy.Of(input.Node),
+        };
+        return input.Kind != PromptInputKind.Link && input.IsList ? new JsonObject { ["__value__"] = value } : value;
+    }
+
+    // What the old path put in the tree for a value of the document: a value sharing its element, a list or object
+    // read from it (each is mutable, and materialises on a caller's first change).
+    private static JsonNode? NodeOf(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Array => JsonArray.Create(element),
+        System.Text.Json.JsonValueKind.Object => JsonObject.Create(element),
+        _ => JsonValue.Create(element),
+    };
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Loki.Core.Text;
+
+namespace Loki.Core.Conversion.UiToApi;
+
+/// <summary>
+/// Writes a <see cref="ConvertedPrompt"/> as UTF-8, byte for byte what <see cref="CanonicalJson.WriteUtf8(System.Text.Json.Nodes.JsonNode?)"/>
+/// writes of <see cref="ConvertedPrompt.ToJsonObject"/>: the same writer settings and the same calls a
+/// <see cref="System.Text.Json.Nodes.JsonObject"/> makes (property names, values of the document written from their
+/// elements, converter-made values from their nodes), without building the tree.
+/// </summary>
+internal static class ConvertedPromptWriter
+{
+    /// <summary>The prompt's file bytes (final newline included).</summary>
+    public static byte[] Utf8(ConvertedPrompt prompt) => CanonicalJson.WriteUtf8(prompt, static (writer, p) => Write(writer, p));
+
+    /// <summary>Writes the prompt object to <paramref name="writer"/>.</summary>
+    public static void Write(Utf8JsonWriter writer, ConvertedPrompt prompt)
+    {
+        var inputs = prompt.Inputs;
+        writer.WriteStartObject();
+        foreach (var entry in prompt.Entries)
+        {
+            writer.WritePropertyName(entry.Id);
+            writer.WriteStartObject();
+            writer.WritePropertyName("inputs"u8);
+            writer.WriteStartObject();
+            for (var i = entry.InputStart; i < entry.InputStart + entry.InputCount; i++)
+            {
+                if (inputs[i].Kind != PromptInputKind.Removed)
+                {
+                    writer.WritePropertyName(inputs[i].Name);
+                    WriteValue(writer, inputs[i]);
+                }
+            }
+
+            writer.WriteEndObject();
+            writer.WriteString("class_type"u8, entry.ClassType);
+            writer.WritePropertyName("_meta"u8);
+            writer.WriteStartObject();
+            writer.WritePropertyName("title"u8);
+            if (entry.Title is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue(entry.Title);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, in PromptInput input)
+    {
+        if (input.Kind == PromptInputKind.Link)
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(input.Text);
+            writer.WriteNumberValue(input.Slot);
+            writer.WriteEndArray();
+            return;
+        }
+
+        var wrapped = input.IsList;
+        if (wrapped)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("__value__"u8);
+        }
+
+        switch (input.Kind)
+        {
+            case PromptInputKind.Text:
+                writer.WriteStringValue(input.Text);
+                break;
+            case PromptInputKind.Element:
+                input.Element.WriteTo(writer);
+                break;
+            default:
+                if (input.Node is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    input.Node.WriteTo(writer, CanonicalJson.Indented);
+                }
+
+                break;
+        }
+
+        if (wrapped)
+        {
+            writer.WriteEndObject();
+        }
+    }
+}
