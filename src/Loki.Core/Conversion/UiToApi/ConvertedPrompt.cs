@@ -19,10 +19,17 @@ internal readonly record struct PromptEntry(string Id, string ClassType, string?
 /// </summary>
 internal sealed class ConvertedPrompt
 {
-    private readonly List<PromptEntry> _entries = [];
-    private readonly List<PromptInput> _inputs = [];
+    private readonly List<PromptEntry> _entries;
+    private readonly List<PromptInput> _inputs;
     private Dictionary<string, int>? _index;
     private int _open = -1;
+
+    /// <summary>An empty prompt with room for <paramref name="entries"/> entries holding <paramref name="inputs"/> inputs in all.</summary>
+    public ConvertedPrompt(int entries = 0, int inputs = 0)
+    {
+        _entries = new List<PromptEntry>(entries);
+        _inputs = new List<PromptInput>(inputs);
+    }
 
     /// <summary>The entries in prompt order.</summary>
     public IReadOnlyList<PromptEntry> Entries => _entries;
@@ -195,25 +202,14 @@ internal sealed class ConvertedPrompt
 
         return prompt;
     }
-
     private static JsonNode? NodeOf(PromptInput input)
     {
-        var value = input.Kind switch
+        if (input.Kind == PromptInputKind.Link)
         {
-            PromptInputKind.Link => new JsonArray(input.Text, input.Slot),
-            PromptInputKind.Text => JsonValue.Create(input.Text),
-            PromptInputKind.Element => NodeOf(input.Element),
-            _ => JsonCopy.Of(input.Node),
-        };
-        return input.Kind != PromptInputKind.Link && input.IsList ? new JsonObject { ["__value__"] = value } : value;
-    }
+            return new JsonArray(input.Text, input.Slot);
+        }
 
-    // What the old path put in the tree for a value of the document: a value sharing its element, a list or object
-    // read from it (each is mutable, and materialises on a caller's first change).
-    private static JsonNode? NodeOf(System.Text.Json.JsonElement element) => element.ValueKind switch
-    {
-        System.Text.Json.JsonValueKind.Array => JsonArray.Create(element),
-        System.Text.Json.JsonValueKind.Object => JsonObject.Create(element),
-        _ => JsonValue.Create(element),
-    };
+        var value = input.ToNode();
+        return input.IsList ? new JsonObject { ["__value__"] = value } : value;
+    }
 }

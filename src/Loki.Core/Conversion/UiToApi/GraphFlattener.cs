@@ -37,8 +37,10 @@ internal sealed partial class GraphFlattener
 
     private void AddGraph(UiGraph graph, IReadOnlyList<string> path, FlatNode? instance, HashSet<string> open)
     {
-        foreach (var node in InExecutionOrder(graph.Nodes))
+        var ordered = InExecutionOrder(graph.Nodes);
+        for (var n = 0; n < ordered.Count; n++)
         {
+            var node = ordered[n];
             var classType = VirtualNodes.Rename(node.Type);
             var kind = Classify(classType, node);
             var flat = new FlatNode(Join(path, node.Id), node, graph, path, instance, classType, kind);
@@ -63,8 +65,35 @@ internal sealed partial class GraphFlattener
         }
     }
 
-    private static IEnumerable<UiNode> InExecutionOrder(IReadOnlyList<UiNode> nodes) =>
-        nodes.Select((n, i) => (n, i)).OrderBy(x => x.n.Order ?? long.MaxValue).ThenBy(x => x.i).Select(x => x.n);
+    // By saved order, then by position; a graph the frontend saved is usually in order already (nothing to sort).
+    private static IReadOnlyList<UiNode> InExecutionOrder(IReadOnlyList<UiNode> nodes)
+    {
+        var sorted = true;
+        for (var i = 1; i < nodes.Count && sorted; i++)
+        {
+            sorted = (nodes[i - 1].Order ?? long.MaxValue) <= (nodes[i].Order ?? long.MaxValue);
+        }
+
+        if (sorted)
+        {
+            return nodes;
+        }
+
+        var keys = new (long Order, int Index)[nodes.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (nodes[i].Order ?? long.MaxValue, i);
+        }
+
+        Array.Sort(keys);
+        var result = new UiNode[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            result[i] = nodes[keys[i].Index];
+        }
+
+        return result;
+    }
 
     private void Add(FlatNode flat)
     {

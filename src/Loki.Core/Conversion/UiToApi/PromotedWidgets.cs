@@ -46,7 +46,7 @@ internal static class PromotedWidgets
                 continue;
             }
 
-            foreach (var name in node.Widgets.Select(w => w.Key).ToList())
+            foreach (var name in node.Widgets.Select(w => w.Name).ToList())
             {
                 if (shared.TryGetValue((instance.ClassType, node.Node.Id, name), out var value))
                 {
