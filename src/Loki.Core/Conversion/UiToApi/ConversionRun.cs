@@ -168,10 +168,11 @@ internal sealed class ConversionRun
     private void BuildInputs(FlatNode node, ConvertedPrompt prompt)
     {
         var schema = node.SchemaIn(_schemas);
+        var dynamic = schema is not null && SchemaWidgetFacts.Of(schema).HasDynamicPrompts;
         foreach (var widget in node.Widgets!)
         {
             var name = widget.Name;
-            if (schema?.Input(name) is { } spec && spec.Flag("dynamicPrompts") && widget.AsString() is { } text)
+            if (dynamic && schema!.Input(name) is { } spec && spec.Flag("dynamicPrompts") && widget.AsString() is { } text)
             {
                 prompt.Set(PromptInput.String(name, DynamicText(node, name, text)));
             }

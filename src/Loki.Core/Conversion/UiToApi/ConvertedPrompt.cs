@@ -21,6 +21,9 @@ internal sealed class ConvertedPrompt
 {
     private readonly List<PromptEntry> _entries;
     private readonly List<PromptInput> _inputs;
+    [ThreadStatic]
+    private static int[]? _scratch;
+
     private Dictionary<string, int>? _index;
     private int _open = -1;
 
@@ -111,22 +114,33 @@ internal sealed class ConvertedPrompt
     /// <summary>True when the links form a cycle (Kahn's algorithm on entry indexes; nearly every prompt is acyclic).</summary>
     public bool HasCycle()
     {
+        RemoveDanglingLinks(); // (a link the prompt cannot follow is not part of a cycle)
         var count = _entries.Count;
-        var waiting = new int[count];
-        var readersStart = new int[count + 1];
         var links = 0;
         foreach (var input in _inputs)
         {
-            if (input.Kind == PromptInputKind.Link)
-            {
-                readersStart[IndexOf(input.Text!) + 1]++;
-                links++;
-            }
+            links += input.Kind == PromptInputKind.Link ? 1 : 0;
         }
 
         if (links == 0)
         {
             return false;
+        }
+
+        // One scratch array per thread, cut in four: waiting counts, reader starts, fill positions, readers.
+        var needed = (3 * count) + 1 + links;
+        var scratch = _scratch is { } s && s.Length >= needed ? s : _scratch = new int[Math.Max(needed, 1024)];
+        Array.Clear(scratch, 0, needed);
+        var waiting = scratch.AsSpan(0, count);
+        var readersStart = scratch.AsSpan(count, count + 1);
+        var fill = scratch.AsSpan((2 * count) + 1, count);
+        var readers = scratch.AsSpan((3 * count) + 1, links);
+        foreach (var input in _inputs)
+        {
+            if (input.Kind == PromptInputKind.Link)
+            {
+                readersStart[IndexOf(input.Text!) + 1]++;
+            }
         }
 
         // Readers of each source, grouped by source (a counting sort: no list per node).
@@ -135,8 +149,7 @@ internal sealed class ConvertedPrompt
             readersStart[i + 1] += readersStart[i];
         }
 
-        var readers = new int[links];
-        var fill = (int[])readersStart.Clone();
+        readersStart[..count].CopyTo(fill);
         for (var e = 0; e < count; e++)
         {
             var entry = _entries[e];
@@ -150,25 +163,27 @@ internal sealed class ConvertedPrompt
             }
         }
 
-        var ready = new Stack<int>();
+        // The ready nodes are kept in the fill positions' slots, which are no longer needed.
+        var ready = fill;
+        var top = 0;
         for (var i = 0; i < count; i++)
         {
             if (waiting[i] == 0)
             {
-                ready.Push(i);
+                ready[top++] = i;
             }
         }
 
         var done = 0;
-        while (ready.Count > 0)
+        while (top > 0)
         {
             done++;
-            var source = ready.Pop();
+            var source = ready[--top];
             for (var r = readersStart[source]; r < readersStart[source + 1]; r++)
             {
                 if (--waiting[readers[r]] == 0)
                 {
-                    ready.Push(readers[r]);
+                    ready[top++] = readers[r];
                 }
             }
         }

@@ -37,7 +37,7 @@ public static partial class DynamicPrompt
     /// <summary>Processes <paramref name="text"/>; <paramref name="choose"/> picks an index among n options.</summary>
     public static string Process(string text, Func<int, int> choose)
     {
-        if (text.AsSpan().IndexOfAny(Special) < 0)
+        if (!MayChange(text))
         {
             return text; // no comment, block or escape: nothing to do (most prompts)
         }
@@ -47,6 +47,9 @@ public static partial class DynamicPrompt
         var result = ParseSequence(input, ref i, choose, topLevel: true);
         return Unescape().Replace(result, "$1");
     }
+
+    /// <summary>False when processing leaves <paramref name="text"/> as it is: it holds no comment, block or escape.</summary>
+    public static bool MayChange(string text) => text.AsSpan().IndexOfAny(Special) >= 0;
 
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("/{\\");
 

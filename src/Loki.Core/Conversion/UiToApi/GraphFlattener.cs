@@ -38,9 +38,21 @@ internal sealed partial class GraphFlattener
     private void AddGraph(UiGraph graph, IReadOnlyList<string> path, FlatNode? instance, HashSet<string> open)
     {
         var ordered = InExecutionOrder(graph.Nodes);
-        for (var n = 0; n < ordered.Count; n++)
+        try
         {
-            var node = ordered[n];
+            AddNodes(graph, ordered, path, instance, open);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<(long Order, int Index)>.Shared.Return(ordered);
+        }
+    }
+
+    private void AddNodes(UiGraph graph, (long Order, int Index)[] ordered, IReadOnlyList<string> path, FlatNode? instance, HashSet<string> open)
+    {
+        for (var n = 0; n < graph.Nodes.Count; n++)
+        {
+            var node = graph.Nodes[ordered[n].Index];
             var classType = VirtualNodes.Rename(node.Type);
             var kind = Classify(classType, node);
             var flat = new FlatNode(Join(path, node.Id), node, graph, path, instance, classType, kind);
@@ -65,34 +77,17 @@ internal sealed partial class GraphFlattener
         }
     }
 
-    // By saved order, then by position; a graph the frontend saved is usually in order already (nothing to sort).
-    private static IReadOnlyList<UiNode> InExecutionOrder(IReadOnlyList<UiNode> nodes)
+    // By saved order, then by position (the keys are distinct, so the sort is stable); rented, as graphs nest.
+    private static (long Order, int Index)[] InExecutionOrder(IReadOnlyList<UiNode> nodes)
     {
-        var sorted = true;
-        for (var i = 1; i < nodes.Count && sorted; i++)
-        {
-            sorted = (nodes[i - 1].Order ?? long.MaxValue) <= (nodes[i].Order ?? long.MaxValue);
-        }
-
-        if (sorted)
-        {
-            return nodes;
-        }
-
-        var keys = new (long Order, int Index)[nodes.Count];
-        for (var i = 0; i < keys.Length; i++)
+        var keys = System.Buffers.ArrayPool<(long Order, int Index)>.Shared.Rent(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++)
         {
             keys[i] = (nodes[i].Order ?? long.MaxValue, i);
         }
 
-        Array.Sort(keys);
-        var result = new UiNode[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            result[i] = nodes[keys[i].Index];
-        }
-
-        return result;
+        Array.Sort(keys, 0, nodes.Count);
+        return keys;
     }
 
     private void Add(FlatNode flat)

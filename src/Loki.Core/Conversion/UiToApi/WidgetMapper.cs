@@ -39,9 +39,11 @@ internal static class WidgetMapper
             AssignPositional(WidgetLayout.For(schema), values, assigned);
         }
 
-        var result = new List<PromptInput>(schema.Inputs.Count);
-        foreach (var input in schema.Inputs)
+        var inputs = schema.Inputs;
+        var result = new List<PromptInput>(SchemaWidgetFacts.Of(schema).WidgetCount);
+        for (var i = 0; i < inputs.Count; i++)
         {
+            var input = inputs[i];
             if (!input.HasWidget)
             {
                 continue;
