@@ -82,7 +82,7 @@ public static class JsonRead
 
     /// <summary><see cref="String(JsonNode?)"/> of a parsed element (missing and null read as absent).</summary>
     public static string? String(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        element.ValueKind == JsonValueKind.String ? Utf8StringCache.String(element) : null;
 
     /// <summary><see cref="Long(JsonNode?)"/> of a parsed element.</summary>
     public static long? Long(JsonElement element)
@@ -106,8 +106,8 @@ public static class JsonRead
     /// <summary><see cref="Id(JsonNode?)"/> of a parsed element.</summary>
     public static string? Id(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => Long(element)?.ToString(CultureInfo.InvariantCulture) ?? element.GetRawText(),
+        JsonValueKind.String => Utf8StringCache.String(element),
+        JsonValueKind.Number => Utf8StringCache.PlainInteger(element) ?? Long(element)?.ToString(CultureInfo.InvariantCulture) ?? element.GetRawText(),
         _ => null,
     };
 
@@ -117,9 +117,9 @@ public static class JsonRead
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return element.GetString()!;
+                return Utf8StringCache.String(element);
             case JsonValueKind.Number:
-                return element.GetRawText();
+                return Utf8StringCache.PlainInteger(element) ?? element.GetRawText();
             case JsonValueKind.Array:
                 var parts = new List<string>(element.GetArrayLength());
                 foreach (var item in element.EnumerateArray())

@@ -52,17 +52,21 @@ public sealed class UiGraph : IUiRaw
             else if (property.NameEquals("name"u8)) { _name = property.Value; }
         }
 
-        var nodes = new List<UiNode>();
+        var nodes = new List<UiNode>(nodesElement.ValueKind == JsonValueKind.Array ? nodesElement.GetArrayLength() : 0);
         if (nodesElement.ValueKind == JsonValueKind.Array)
         {
+            _byId.EnsureCapacity(nodes.Capacity);
             var i = 0;
             foreach (var item in nodesElement.EnumerateArray())
             {
                 if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id"u8, out var idElement) && JsonRead.Id(idElement) is { } id)
                 {
-                    var node = new UiNode(item, this, i, id, JsonPathText.Index(jsonPath + ".nodes", i));
+                    var node = new UiNode(item, this, i, id, null);
                     nodes.Add(node);
-                    _byId.TryAdd(id, node);
+                    if (!_byId.TryAdd(id, node))
+                    {
+                        (RepeatedIds ??= []).Add(node);
+                    }
                 }
 
                 i++;
@@ -105,6 +109,9 @@ public sealed class UiGraph : IUiRaw
     /// <summary>A subgraph definition's outputs in slot order; empty for the root.</summary>
     public IReadOnlyList<UiSlot> SubgraphOutputs { get; }
 
+    /// <summary>The nodes whose id an earlier node already has, in file order (null when there are none).</summary>
+    internal List<UiNode>? RepeatedIds { get; private set; }
+
     /// <summary>The node with id <paramref name="id"/> (the first one, if a broken file repeats it), or null.</summary>
     public UiNode? Node(string id) => _byId.GetValueOrDefault(id);
 
@@ -133,24 +140,24 @@ public sealed class UiGraph : IUiRaw
 
     private static Dictionary<long, UiLink> ReadLinks(JsonElement array, string path)
     {
-        var result = new Dictionary<long, UiLink>();
         if (array.ValueKind != JsonValueKind.Array)
         {
-            return result;
+            return [];
         }
 
+        var result = new Dictionary<long, UiLink>(array.GetArrayLength());
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var at = JsonPathText.Index(path, i++);
+            var index = i++;
             UiLink? link = null;
-            if (item.ValueKind == JsonValueKind.Array && item.GetArrayLength() >= 5)
+            if (item.ValueKind == JsonValueKind.Array && item.GetArrayLength() is >= 5 and var length)
             {
-                link = Make(item[0], item[1], item[2], item[3], item[4], item.GetArrayLength() > 5 ? item[5] : default, at);
+                link = Make(item[0], item[1], item[2], item[3], item[4], length > 5 ? item[5] : default, path, index);
             }
             else if (item.ValueKind == JsonValueKind.Object)
             {
-                link = Make(Get(item, "id"u8), Get(item, "origin_id"u8), Get(item, "origin_slot"u8), Get(item, "target_id"u8), Get(item, "target_slot"u8), Get(item, "type"u8), at);
+                link = Make(Get(item, "id"u8), Get(item, "origin_id"u8), Get(item, "origin_slot"u8), Get(item, "target_id"u8), Get(item, "target_slot"u8), Get(item, "type"u8), path, index);
             }
 
             if (link is not null)
@@ -164,13 +171,13 @@ public sealed class UiGraph : IUiRaw
 
     private static JsonElement Get(JsonElement obj, ReadOnlySpan<byte> name) => obj.TryGetProperty(name, out var value) ? value : default;
 
-    private static UiLink? Make(JsonElement id, JsonElement origin, JsonElement originSlot, JsonElement target, JsonElement targetSlot, JsonElement type, string at)
+    private static UiLink? Make(JsonElement id, JsonElement origin, JsonElement originSlot, JsonElement target, JsonElement targetSlot, JsonElement type, string path, int index)
     {
         if (JsonRead.Long(id) is not { } linkId || JsonRead.Id(origin) is not { } o || JsonRead.Id(target) is not { } t)
         {
             return null;
         }
 
-        return new UiLink(linkId, o, (int)(JsonRead.Long(originSlot) ?? 0), t, (int)(JsonRead.Long(targetSlot) ?? 0), JsonRead.Type(type), at);
+        return new UiLink(linkId, o, (int)(JsonRead.Long(originSlot) ?? 0), t, (int)(JsonRead.Long(targetSlot) ?? 0), JsonRead.Type(type), path, index);
     }
 }

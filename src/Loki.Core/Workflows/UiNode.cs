@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -16,29 +17,53 @@ public sealed class UiNode : IUiRaw
     private readonly JsonElement _widgetValues;
     private readonly JsonElement _properties;
     private JsonObject? _raw;
+    private string? _jsonPath;
     private JsonArray? _widgetArray;
     private JsonObject? _widgetObject;
     private JsonObject? _propertiesObject;
 
     /// <summary>A node given as an object (a group-node definition's inner node).</summary>
     internal UiNode(JsonObject raw, string id, string jsonPath)
-        : this(JsonSource.ElementOf(raw), null, -1, id, jsonPath)
+        : this(JsonSource.ElementOf(raw), null, -1, id, null)
     {
         _raw = raw;
+        _jsonPath = jsonPath;
     }
 
-    /// <summary>Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c>, read from its element.</summary>
-    internal UiNode(JsonElement element, UiGraph? graph, int index, string id, string jsonPath)
+    /// <summary>
+    /// Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c>, read from its element; its path is made
+    /// from the graph's when asked for (only diagnostics ask).
+    /// </summary>
+    internal UiNode(JsonElement element, UiGraph? graph, int index, string id, string? jsonPath)
     {
         _graph = graph;
         _index = index;
+        _jsonPath = jsonPath;
         Id = id;
-        JsonPath = jsonPath;
         JsonElement type = default, mode = default, order = default, inputs = default, outputs = default;
 
-        // One pass over the node's keys (the document holds no key twice: see JsonSource.ParseLazy).
+        // One pass over the node's keys (the document holds no key twice: see JsonSource.ParseLazy), told apart by their
+        // bytes as written; a key written with an escape is compared as text.
         foreach (var property in element.EnumerateObject())
         {
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            switch (name.Length)
+            {
+                case 4 when name.SequenceEqual("type"u8): type = property.Value; continue;
+                case 4 when name.SequenceEqual("mode"u8): mode = property.Value; continue;
+                case 5 when name.SequenceEqual("order"u8): order = property.Value; continue;
+                case 5 when name.SequenceEqual("title"u8): _title = property.Value; continue;
+                case 6 when name.SequenceEqual("inputs"u8): inputs = property.Value; continue;
+                case 7 when name.SequenceEqual("outputs"u8): outputs = property.Value; continue;
+                case 10 when name.SequenceEqual("properties"u8): _properties = property.Value; continue;
+                case 14 when name.SequenceEqual("widgets_values"u8): _widgetValues = property.Value; continue;
+            }
+
+            if (name.IndexOf((byte)'\\') < 0)
+            {
+                continue;
+            }
+
             if (property.NameEquals("type"u8)) { type = property.Value; }
             else if (property.NameEquals("mode"u8)) { mode = property.Value; }
             else if (property.NameEquals("order"u8)) { order = property.Value; }
@@ -63,7 +88,7 @@ public sealed class UiNode : IUiRaw
     public string Id { get; }
 
     /// <summary>Where the node sits in its file.</summary>
-    public string JsonPath { get; }
+    public string JsonPath => _jsonPath ??= JsonPathText.Index(_graph!.JsonPath + ".nodes", _index);
 
     /// <summary>The node type: a class type, a subgraph definition id, or <c>workflow&gt;Name</c> for a group node.</summary>
     public string Type { get; }
@@ -101,28 +126,43 @@ public sealed class UiNode : IUiRaw
     public JsonObject? Properties =>
         _properties.ValueKind == JsonValueKind.Object ? _propertiesObject ??= JsonObject.Create(_properties) : null;
 
-    private List<UiSlot> ReadSlots(JsonElement array, bool isInput)
+    private UiSlot[] ReadSlots(JsonElement array, bool isInput)
     {
-        if (array.ValueKind != JsonValueKind.Array)
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() is not (> 0 and var count))
         {
             return [];
         }
 
         var key = isInput ? "inputs" : "outputs";
-        var result = new List<UiSlot>(array.GetArrayLength());
+        var result = new UiSlot[count];
         var index = 0;
         foreach (var slot in array.EnumerateArray())
         {
             if (slot.ValueKind != JsonValueKind.Object)
             {
                 // Keep a placeholder so that slot indexes stay aligned with the file.
-                result.Add(new UiSlot(string.Empty, string.Empty, null, null, this, key, index++));
+                result[index] = new UiSlot(string.Empty, string.Empty, null, null, this, key, index);
+                index++;
                 continue;
             }
 
             JsonElement name = default, type = default, link = default, widget = default;
             foreach (var property in slot.EnumerateObject())
             {
+                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+                switch (raw.Length)
+                {
+                    case 4 when raw.SequenceEqual("name"u8): name = property.Value; continue;
+                    case 4 when raw.SequenceEqual("type"u8): type = property.Value; continue;
+                    case 4 when raw.SequenceEqual("link"u8): link = property.Value; continue;
+                    case 6 when raw.SequenceEqual("widget"u8): widget = property.Value; continue;
+                }
+
+                if (raw.IndexOf((byte)'\\') < 0)
+                {
+                    continue;
+                }
+
                 if (property.NameEquals("name"u8)) { name = property.Value; }
                 else if (property.NameEquals("type"u8)) { type = property.Value; }
                 else if (property.NameEquals("link"u8)) { link = property.Value; }
@@ -130,7 +170,8 @@ public sealed class UiNode : IUiRaw
             }
 
             var widgetName = widget.ValueKind == JsonValueKind.Object && widget.TryGetProperty("name"u8, out var w) ? JsonRead.String(w) : null;
-            result.Add(new UiSlot(JsonRead.String(name) ?? string.Empty, JsonRead.Type(type), isInput ? JsonRead.Long(link) : null, widgetName, this, key, index++));
+            result[index] = new UiSlot(JsonRead.String(name) ?? string.Empty, JsonRead.Type(type), isInput ? JsonRead.Long(link) : null, widgetName, this, key, index);
+            index++;
         }
 
         return result;

@@ -8,10 +8,10 @@ internal static class UiWorkflowChecks
     /// <summary>Reports duplicate node ids and links that enter or leave a node the graph does not hold.</summary>
     public static void Check(UiGraph graph, UiWorkflow workflow, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in graph.Nodes)
+        // The graph noted the repeated ids while it indexed its nodes.
+        if (graph.RepeatedIds is { } repeated)
         {
-            if (!seen.Add(node.Id))
+            foreach (var node in repeated)
             {
                 diagnostics.Error(LokiCodes.WorkflowDuplicateNodeId, $"node id {node.Id} is used by more than one node", workflow.File, node.JsonPath + ".id");
             }
@@ -19,19 +19,20 @@ internal static class UiWorkflowChecks
 
         foreach (var node in graph.Nodes)
         {
-            for (var i = 0; i < node.Inputs.Count; i++)
+            var inputs = node.Inputs;
+            for (var i = 0; i < inputs.Count; i++)
             {
-                if (node.Inputs[i].Link is not { } linkId)
+                if (inputs[i].Link is not { } linkId)
                 {
                     continue;
                 }
 
-                var at = JsonPathText.Index(node.JsonPath + ".inputs", i) + ".link";
                 var link = graph.Link(linkId);
                 if (link is null)
                 {
                     // The frontend drops such dangling references on load; report them without rejecting the file.
-                    diagnostics.Warning(LokiCodes.WorkflowMissingLink, $"input '{node.Inputs[i].Name}' of node {node.Id} names link {linkId}, which the graph does not hold; it is treated as unconnected", workflow.File, at);
+                    var at = JsonPathText.Index(node.JsonPath + ".inputs", i) + ".link";
+                    diagnostics.Warning(LokiCodes.WorkflowMissingLink, $"input '{inputs[i].Name}' of node {node.Id} names link {linkId}, which the graph does not hold; it is treated as unconnected", workflow.File, at);
                     continue;
                 }
 

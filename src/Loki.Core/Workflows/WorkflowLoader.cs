@@ -54,6 +54,13 @@ public static partial class WorkflowLoader
             throw JsonSource.Fail(LokiCodes.WorkflowUnknownFormat, "a workflow must be a JSON object", file, "$");
         }
 
+        // A UI workflow is told apart on its parsed element, so its root object is not built here (it is built when
+        // someone asks for WorkflowFile.Ui's keys).
+        if (element is { } parsed && parsed.TryGetProperty("nodes"u8, out var nodes) && nodes.ValueKind != JsonValueKind.Null)
+        {
+            return FromJson(obj, file, obj, null, null, parsed);
+        }
+
         return FromJson(obj, file, null, null, null, element);
     }
 
@@ -81,7 +88,7 @@ public static partial class WorkflowLoader
     private static WorkflowFile FromJson(JsonObject obj, string file, JsonObject? ui, JsonObject? api, WorkflowFormat? format, JsonElement? element = null)
     {
         // The element the UI workflow was built from, when the text was parsed here (the views read from it).
-        JsonElement? uiElement = null;
+        var uiElement = ReferenceEquals(ui, obj) ? element : null;
         var diagnostics = new DiagnosticBag();
         if (ui is null && api is null)
         {
@@ -126,9 +133,12 @@ public static partial class WorkflowLoader
             }
         }
 
-        if (diagnostics.Items.FirstOrDefault(d => d.IsError) is { } error)
+        foreach (var d in diagnostics.Items)
         {
-            throw new LokiException(error);
+            if (d.IsError)
+            {
+                throw new LokiException(d);
+            }
         }
 
         return new WorkflowFile(file, format ?? (ui is not null ? WorkflowFormat.UiJson : WorkflowFormat.ApiJson), ui, api, diagnostics.Items) { UiView = view };

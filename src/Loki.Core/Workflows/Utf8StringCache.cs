@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Loki.Core.Workflows;
+
+/// <summary>
+/// One string per short ASCII text read from parsed documents, per thread: a workflow repeats the same slot names,
+/// types, node types and ids hundreds of times, and a string each was most of what reading its views allocated.
+/// </summary>
+/// <remarks>
+/// A direct-mapped table: a clash replaces the older entry, so the table never grows and a lookup is one hash, one
+/// comparison. Texts with an escape, non-ASCII texts and long texts are not cached (the parser's own string is used).
+/// </remarks>
+internal static class Utf8StringCache
+{
+    private const int Size = 4096;
+    private const int MaxLength = 40;
+
+    [ThreadStatic]
+    private static Entry[]? _table;
+
+    /// <summary>The string of a <see cref="JsonValueKind.String"/> element (as <see cref="JsonElement.GetString"/>).</summary>
+    public static string String(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var text = raw[1..^1];
+        return text.Length <= MaxLength && text.IndexOf((byte)'\\') < 0 && Lookup(text) is { } cached ? cached : element.GetString()!;
+    }
+
+    /// <summary>
+    /// The text of a <see cref="JsonValueKind.Number"/> element written as a plain integer (<c>12</c>, <c>-3</c>), which
+    /// is what <see cref="long.ToString(IFormatProvider)"/> gives for it; null for any other number.
+    /// </summary>
+    public static string? PlainInteger(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var digits = raw.Length > 0 && raw[0] == (byte)'-' ? raw[1..] : raw;
+
+        // "-0" reads as 0; nineteen digits may overflow a long: both take the general path.
+        if (digits.Length is 0 or > 18 || (digits[0] == (byte)'0' && raw.Length != 1) || digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0)
+        {
+            return null;
+        }
+
+        return Lookup(raw);
+    }
+
+    // Null when the text is not ASCII (its string would not be one char per byte).
+    private static string? Lookup(ReadOnlySpan<byte> text)
+    {
+        var table = _table ??= new Entry[Size];
+        var hash = Hash(text);
+        ref var entry = ref table[hash & (Size - 1)];
+        if (entry.Hash == hash && entry.Value is { } value && value.Length == text.Length && Ascii.Equals(text, value))
+        {
+            return value;
+        }
+
+        if (!Ascii.IsValid(text))
+        {
+            return null;
+        }
+
+        var made = Encoding.ASCII.GetString(text);
+        entry = new Entry(hash, made);
+        return made;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> text)
+    {
+        var hash = 2166136261u;
+        foreach (var b in text)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return (int)(hash ^ (hash >> 15));
+    }
+
+    private readonly record struct Entry(int Hash, string? Value);
+}
