@@ -19,7 +19,7 @@ internal sealed class ClassCandidates
     }
 
     /// <summary>The candidates, newest first; never empty.</summary>
-    public List<NodeSchema> List => LazyInitializer.EnsureInitialized(ref _list, ref _gate, Rank);
+    public List<NodeSchema> List => Volatile.Read(ref _list) ?? LazyInitializer.EnsureInitialized(ref _list, ref _gate, Rank); // (the method group is a new delegate per call: made only while unresolved)
 
     /// <summary>True once the candidates have been worked out.</summary>
     public bool IsResolved => Volatile.Read(ref _list) is not null;

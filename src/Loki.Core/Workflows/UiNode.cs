@@ -112,6 +112,12 @@ public sealed class UiNode : IUiRaw
     public JsonArray? WidgetValues =>
         _widgetValues.ValueKind == JsonValueKind.Array ? _widgetArray ??= JsonArray.Create(_widgetValues) : null;
 
+    /// <summary>
+    /// The <c>widgets_values</c> element as parsed (an array, an object, or <c>default</c> when absent): read without
+    /// building <see cref="WidgetValues"/>' nodes (the converter keeps document values as elements).
+    /// </summary>
+    public JsonElement WidgetValuesElement => _widgetValues;
+
     /// <summary>Widget values recorded by name (some custom nodes do this), or null.</summary>
     public JsonObject? NamedWidgetValues =>
         _widgetValues.ValueKind == JsonValueKind.Object ? _widgetObject ??= JsonObject.Create(_widgetValues) : null;

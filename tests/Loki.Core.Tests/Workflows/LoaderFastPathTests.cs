@@ -92,6 +92,22 @@ public sealed class LoaderFastPathTests
             """);
     }
 
+    [Theory]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A"}], "nodes": [{"id": 2, "type": "B"}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A", "inputs": [{"name": "a", "name": "b", "type": "INT", "link": null}]}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A", "properties": {"deep": {"x": 1, "y": {"z": 1, "z": 2}}}}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A", "widgets_values": [{"k": 1, "k": 2}, 3]}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A", "widgets_values": {"seed": 1, "seed": 5}}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A"}], "links": [], "extra": {"ds": {"scale": 1, "scale": 2}}, "extra": {"ds": {"offset": [0, 0]}}}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A"}], "links": [{"id": 1, "id": 2, "origin_id": 1, "origin_slot": 0, "target_id": 1, "target_slot": 0}], "version": 1}""")]
+    public void A_key_written_twice_anywhere_keeps_its_last_value_as_the_text_path_does(string json)
+    {
+        var loaded = WorkflowLoader.Parse(json, "twice.json");
+        var tree = JsonSource.Parse(json, "twice.json", LokiCodes.WorkflowInvalidJson);
+        Assert.Equal(tree.ToJsonString(), loaded.Ui!.ToJsonString());
+        AssertSameAsTree(json);
+    }
+
     [Fact]
     public void Paths_made_on_demand_are_the_paths_the_nodes_and_links_sit_at()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
 using Loki.Core.Schemas;
@@ -50,10 +51,21 @@ internal sealed class ConversionRun
             }
         }
 
-        var prompt = new ConvertedPrompt();
+        // Sized once: the inputs of all entries sit in one list, which grew by copying (and collecting) before.
+        var (entries, inputs) = (0, 0);
         foreach (var node in _graph.Nodes)
         {
-            if (node.Kind != FlatNodeKind.Real || node.Mode is 2 or 4 || node.Widgets is null)
+            if (InPrompt(node))
+            {
+                entries++;
+                inputs += node.Widgets!.Count + node.Inputs.Count + 1;
+            }
+        }
+
+        var prompt = new ConvertedPrompt(entries, inputs);
+        foreach (var node in _graph.Nodes)
+        {
+            if (!InPrompt(node))
             {
                 continue;
             }
@@ -71,6 +83,8 @@ internal sealed class ConversionRun
         return prompt;
     }
 
+    private static bool InPrompt(FlatNode node) => node.Kind == FlatNodeKind.Real && node.Mode is not (2 or 4) && node.Widgets is not null;
+
     private void FillWidgets(FlatNode node)
     {
         switch (node.Kind)
@@ -78,7 +92,7 @@ internal sealed class ConversionRun
             case FlatNodeKind.Real:
                 if (node.SchemaIn(_schemas) is { } schema)
                 {
-                    node.Widgets = WidgetMapper.Map(schema, node.Node.WidgetValues, node.Node.NamedWidgetValues, out var defaulted);
+                    node.Widgets = WidgetMapper.Map(schema, node.Node.WidgetValuesElement, node.Node.NamedWidgetValues, out var defaulted);
                     ReportDefaults(node, defaulted);
                     return;
                 }
@@ -101,17 +115,17 @@ internal sealed class ConversionRun
 
                 return;
             case FlatNodeKind.Virtual:
-                node.Widgets = node.ClassType == "PrimitiveNode" && node.Node.WidgetValues is { Count: > 0 } pv
-                    ? [KeyValuePair.Create("value", JsonCopy.Of(pv[0]))]
+                node.Widgets = node.ClassType == "PrimitiveNode" && node.Node.WidgetValuesElement is { ValueKind: JsonValueKind.Array } pv && pv.GetArrayLength() > 0
+                    ? [PromptInput.Value("value", pv[0])]
                     : [];
                 return;
         }
     }
 
-    private void ReportDefaults(FlatNode node, List<string> defaulted)
+    private void ReportDefaults(FlatNode node, List<string>? defaulted)
     {
         // Only a node that records values at all was saved before these widgets existed.
-        if (defaulted.Count > 0 && node.Node.WidgetValues is { Count: > 0 } && node.GroupIndex < 0)
+        if (defaulted is { Count: > 0 } && node.Node.WidgetValues is { Count: > 0 } && node.GroupIndex < 0)
         {
             _diagnostics.Info(LokiCodes.ConvertFewerWidgetValues, $"node {node.Id} ({node.ClassType}) was saved without a value for {string.Join(", ", defaulted)}; the defaults are sent, as the frontend does", _workflow.File, node.Node.JsonPath + ".widgets_values");
         }
@@ -154,19 +168,21 @@ internal sealed class ConversionRun
     private void BuildInputs(FlatNode node, ConvertedPrompt prompt)
     {
         var schema = node.SchemaIn(_schemas);
-        foreach (var (name, value) in node.Widgets!)
+        var dynamic = schema is not null && SchemaWidgetFacts.Of(schema).HasDynamicPrompts;
+        foreach (var widget in node.Widgets!)
         {
-            if (schema?.Input(name) is { } spec && spec.Flag("dynamicPrompts") && JsonRead.String(value) is { } text)
+            var name = widget.Name;
+            if (dynamic && schema!.Input(name) is { } spec && spec.Flag("dynamicPrompts") && widget.AsString() is { } text)
             {
                 prompt.Set(PromptInput.String(name, DynamicText(node, name, text)));
             }
-            else if (_options.ApplyFilenameTemplates && name == "filename_prefix" && FilenameTemplate.SaveNodes.Contains(node.ClassType) && JsonRead.String(value) is { } prefix)
+            else if (_options.ApplyFilenameTemplates && name == "filename_prefix" && FilenameTemplate.SaveNodes.Contains(node.ClassType) && widget.AsString() is { } prefix)
             {
                 prompt.Set(PromptInput.String(name, FilenameTemplate.Apply(prefix, _graph.Nodes, Title, _options.Date)));
             }
             else
             {
-                prompt.Set(PromptInput.Value(name, value));
+                prompt.Set(widget);
             }
         }
 

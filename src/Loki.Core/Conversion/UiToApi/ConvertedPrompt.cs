@@ -19,10 +19,20 @@ internal readonly record struct PromptEntry(string Id, string ClassType, string?
 /// </summary>
 internal sealed class ConvertedPrompt
 {
-    private readonly List<PromptEntry> _entries = [];
-    private readonly List<PromptInput> _inputs = [];
+    private readonly List<PromptEntry> _entries;
+    private readonly List<PromptInput> _inputs;
+    [ThreadStatic]
+    private static int[]? _scratch;
+
     private Dictionary<string, int>? _index;
     private int _open = -1;
+
+    /// <summary>An empty prompt with room for <paramref name="entries"/> entries holding <paramref name="inputs"/> inputs in all.</summary>
+    public ConvertedPrompt(int entries = 0, int inputs = 0)
+    {
+        _entries = new List<PromptEntry>(entries);
+        _inputs = new List<PromptInput>(inputs);
+    }
 
     /// <summary>The entries in prompt order.</summary>
     public IReadOnlyList<PromptEntry> Entries => _entries;
@@ -104,22 +114,33 @@ internal sealed class ConvertedPrompt
     /// <summary>True when the links form a cycle (Kahn's algorithm on entry indexes; nearly every prompt is acyclic).</summary>
     public bool HasCycle()
     {
+        RemoveDanglingLinks(); // (a link the prompt cannot follow is not part of a cycle)
         var count = _entries.Count;
-        var waiting = new int[count];
-        var readersStart = new int[count + 1];
         var links = 0;
         foreach (var input in _inputs)
         {
-            if (input.Kind == PromptInputKind.Link)
-            {
-                readersStart[IndexOf(input.Text!) + 1]++;
-                links++;
-            }
+            links += input.Kind == PromptInputKind.Link ? 1 : 0;
         }
 
         if (links == 0)
         {
             return false;
+        }
+
+        // One scratch array per thread, cut in four: waiting counts, reader starts, fill positions, readers.
+        var needed = (3 * count) + 1 + links;
+        var scratch = _scratch is { } s && s.Length >= needed ? s : _scratch = new int[Math.Max(needed, 1024)];
+        Array.Clear(scratch, 0, needed);
+        var waiting = scratch.AsSpan(0, count);
+        var readersStart = scratch.AsSpan(count, count + 1);
+        var fill = scratch.AsSpan((2 * count) + 1, count);
+        var readers = scratch.AsSpan((3 * count) + 1, links);
+        foreach (var input in _inputs)
+        {
+            if (input.Kind == PromptInputKind.Link)
+            {
+                readersStart[IndexOf(input.Text!) + 1]++;
+            }
         }
 
         // Readers of each source, grouped by source (a counting sort: no list per node).
@@ -128,8 +149,7 @@ internal sealed class ConvertedPrompt
             readersStart[i + 1] += readersStart[i];
         }
 
-        var readers = new int[links];
-        var fill = (int[])readersStart.Clone();
+        readersStart[..count].CopyTo(fill);
         for (var e = 0; e < count; e++)
         {
             var entry = _entries[e];
@@ -143,25 +163,27 @@ internal sealed class ConvertedPrompt
             }
         }
 
-        var ready = new Stack<int>();
+        // The ready nodes are kept in the fill positions' slots, which are no longer needed.
+        var ready = fill;
+        var top = 0;
         for (var i = 0; i < count; i++)
         {
             if (waiting[i] == 0)
             {
-                ready.Push(i);
+                ready[top++] = i;
             }
         }
 
         var done = 0;
-        while (ready.Count > 0)
+        while (top > 0)
         {
             done++;
-            var source = ready.Pop();
+            var source = ready[--top];
             for (var r = readersStart[source]; r < readersStart[source + 1]; r++)
             {
                 if (--waiting[readers[r]] == 0)
                 {
-                    ready.Push(readers[r]);
+                    ready[top++] = readers[r];
                 }
             }
         }
@@ -195,25 +217,14 @@ internal sealed class ConvertedPrompt
 
         return prompt;
     }
-
     private static JsonNode? NodeOf(PromptInput input)
     {
-        var value = input.Kind switch
+        if (input.Kind == PromptInputKind.Link)
         {
-            PromptInputKind.Link => new JsonArray(input.Text, input.Slot),
-            PromptInputKind.Text => JsonValue.Create(input.Text),
-            PromptInputKind.Element => NodeOf(input.Element),
-            _ => JsonCopy.Of(input.Node),
-        };
-        return input.Kind != PromptInputKind.Link && input.IsList ? new JsonObject { ["__value__"] = value } : value;
-    }
+            return new JsonArray(input.Text, input.Slot);
+        }
 
-    // What the old path put in the tree for a value of the document: a value sharing its element, a list or object
-    // read from it (each is mutable, and materialises on a caller's first change).
-    private static JsonNode? NodeOf(System.Text.Json.JsonElement element) => element.ValueKind switch
-    {
-        System.Text.Json.JsonValueKind.Array => JsonArray.Create(element),
-        System.Text.Json.JsonValueKind.Object => JsonObject.Create(element),
-        _ => JsonValue.Create(element),
-    };
+        var value = input.ToNode();
+        return input.IsList ? new JsonObject { ["__value__"] = value } : value;
+    }
 }

@@ -13,6 +13,11 @@ public static partial class DynamicPrompt
     /// <summary>True when <paramref name="text"/> holds a choice block with more than one option.</summary>
     public static bool HasChoices(string text)
     {
+        if (!text.Contains('{'))
+        {
+            return false; // a choice needs a block
+        }
+
         var any = false;
         Process(text, count =>
         {
@@ -32,11 +37,21 @@ public static partial class DynamicPrompt
     /// <summary>Processes <paramref name="text"/>; <paramref name="choose"/> picks an index among n options.</summary>
     public static string Process(string text, Func<int, int> choose)
     {
+        if (!MayChange(text))
+        {
+            return text; // no comment, block or escape: nothing to do (most prompts)
+        }
+
         var input = Comments().Replace(text, string.Empty);
         var i = 0;
         var result = ParseSequence(input, ref i, choose, topLevel: true);
         return Unescape().Replace(result, "$1");
     }
+
+    /// <summary>False when processing leaves <paramref name="text"/> as it is: it holds no comment, block or escape.</summary>
+    public static bool MayChange(string text) => text.AsSpan().IndexOfAny(Special) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("/{\\");
 
     private static string ParseSequence(string input, ref int i, Func<int, int> choose, bool topLevel)
     {

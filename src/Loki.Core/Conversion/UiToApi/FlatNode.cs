@@ -52,7 +52,7 @@ internal sealed class FlatNode
     public int GroupIndex { get; set; } = -1;
 
     /// <summary>For a real node, its widget values by name (filled before links are resolved).</summary>
-    public List<KeyValuePair<string, JsonNode?>>? Widgets { get; set; }
+    public List<PromptInput>? Widgets { get; set; }
 
     /// <summary>
     /// The definition this node uses among those <paramref name="schemas"/> give its class, chosen once from its saved
@@ -62,7 +62,7 @@ internal sealed class FlatNode
     {
         if (!_schemaChosen)
         {
-            _schema = SchemaChoice.For(schemas, ClassType, Node.WidgetValues, Node.NamedWidgetValues);
+            _schema = SchemaChoice.For(schemas, ClassType, Node);
             _schemaChosen = true;
         }
 
@@ -83,27 +83,40 @@ internal sealed class FlatNode
             return false;
         }
 
-        var index = Widgets.FindIndex(w => w.Key == name);
+        var index = IndexOf(name);
         if (index < 0)
         {
             return false;
         }
 
-        Widgets[index] = KeyValuePair.Create(name, value);
+        Widgets[index] = PromptInput.Value(name, value);
         return true;
     }
 
-    /// <summary>The widget value called <paramref name="name"/>, or false when the node has no such widget.</summary>
+    /// <summary>A copy of the widget value called <paramref name="name"/>, or false when the node has no such widget.</summary>
     public bool TryGetWidget(string name, out JsonNode? value)
     {
         value = null;
-        var index = Widgets?.FindIndex(w => w.Key == name) ?? -1;
+        var index = IndexOf(name);
         if (index < 0)
         {
             return false;
         }
 
-        value = Widgets![index].Value;
+        value = Widgets![index].ToNode();
         return true;
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < (Widgets?.Count ?? 0); i++)
+        {
+            if (Widgets![i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

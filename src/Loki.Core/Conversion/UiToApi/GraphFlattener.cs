@@ -37,8 +37,22 @@ internal sealed partial class GraphFlattener
 
     private void AddGraph(UiGraph graph, IReadOnlyList<string> path, FlatNode? instance, HashSet<string> open)
     {
-        foreach (var node in InExecutionOrder(graph.Nodes))
+        var ordered = InExecutionOrder(graph.Nodes);
+        try
         {
+            AddNodes(graph, ordered, path, instance, open);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<(long Order, int Index)>.Shared.Return(ordered);
+        }
+    }
+
+    private void AddNodes(UiGraph graph, (long Order, int Index)[] ordered, IReadOnlyList<string> path, FlatNode? instance, HashSet<string> open)
+    {
+        for (var n = 0; n < graph.Nodes.Count; n++)
+        {
+            var node = graph.Nodes[ordered[n].Index];
             var classType = VirtualNodes.Rename(node.Type);
             var kind = Classify(classType, node);
             var flat = new FlatNode(Join(path, node.Id), node, graph, path, instance, classType, kind);
@@ -63,8 +77,18 @@ internal sealed partial class GraphFlattener
         }
     }
 
-    private static IEnumerable<UiNode> InExecutionOrder(IReadOnlyList<UiNode> nodes) =>
-        nodes.Select((n, i) => (n, i)).OrderBy(x => x.n.Order ?? long.MaxValue).ThenBy(x => x.i).Select(x => x.n);
+    // By saved order, then by position (the keys are distinct, so the sort is stable); rented, as graphs nest.
+    private static (long Order, int Index)[] InExecutionOrder(IReadOnlyList<UiNode> nodes)
+    {
+        var keys = System.Buffers.ArrayPool<(long Order, int Index)>.Shared.Rent(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            keys[i] = (nodes[i].Order ?? long.MaxValue, i);
+        }
+
+        Array.Sort(keys, 0, nodes.Count);
+        return keys;
+    }
 
     private void Add(FlatNode flat)
     {

@@ -13,9 +13,14 @@ internal static class PromotedWidgets
     /// <summary>Writes the promoted values of every instance into the inner nodes.</summary>
     public static void Apply(UiWorkflow workflow, IReadOnlyList<FlatNode> nodes)
     {
-        var shared = new Dictionary<(string Definition, string Node, string Widget), JsonNode?>();
-        foreach (var instance in nodes.Where(n => n.Kind == FlatNodeKind.Subgraph))
+        Dictionary<(string Definition, string Node, string Widget), JsonNode?>? shared = null;
+        foreach (var instance in nodes)
         {
+            if (instance.Kind != FlatNodeKind.Subgraph)
+            {
+                continue;
+            }
+
             var definition = workflow.Subgraphs[instance.ClassType];
             var values = instance.Node.WidgetValues;
             var promoted = 0;
@@ -31,12 +36,17 @@ internal static class PromotedWidgets
                 {
                     foreach (var (node, widget) in targets)
                     {
-                        shared[(instance.ClassType, node, widget)] = values[promoted];
+                        (shared ??= [])[(instance.ClassType, node, widget)] = values[promoted];
                     }
                 }
 
                 promoted++;
             }
+        }
+
+        if (shared is null)
+        {
+            return; // no instance promotes a value
         }
 
         foreach (var node in nodes)
@@ -46,8 +56,10 @@ internal static class PromotedWidgets
                 continue;
             }
 
-            foreach (var name in node.Widgets.Select(w => w.Key).ToList())
+            // Setting a widget replaces it in place: the list can be walked while it is set.
+            for (var i = 0; i < node.Widgets.Count; i++)
             {
+                var name = node.Widgets[i].Name;
                 if (shared.TryGetValue((instance.ClassType, node.Node.Id, name), out var value))
                 {
                     node.SetWidget(name, value?.DeepClone());

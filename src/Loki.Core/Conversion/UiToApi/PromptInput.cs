@@ -73,8 +73,37 @@ internal readonly struct PromptInput
             ? new(name, PromptInputKind.Element, null, 0, null, element)
             : new(name, PromptInputKind.Node, null, 0, value, default);
 
+    /// <summary>A value of the document, kept as its element (a null element is JSON null).</summary>
+    public static PromptInput Value(string name, JsonElement value) => new(name, PromptInputKind.Element, null, 0, null, value);
+
     /// <summary>A string value.</summary>
     public static PromptInput String(string name, string text) => new(name, PromptInputKind.Text, text, 0, null, default);
+
+    /// <summary>The value as a string when it is one (as <see cref="Workflows.JsonRead.String(JsonNode?)"/> reads it), else null.</summary>
+    public string? AsString() => Kind switch
+    {
+        PromptInputKind.Text => Text,
+        PromptInputKind.Element => Workflows.JsonRead.String(Element),
+        PromptInputKind.Node => Workflows.JsonRead.String(Node),
+        _ => null,
+    };
+
+    /// <summary>The value as a node of its own (a copy, as the tree converter put into the prompt); null for a link.</summary>
+    public JsonNode? ToNode() => Kind switch
+    {
+        PromptInputKind.Text => JsonValue.Create(Text),
+        PromptInputKind.Element => Element.ValueKind switch
+        {
+            JsonValueKind.Array => JsonArray.Create(Element),
+            JsonValueKind.Object => JsonObject.Create(Element),
+            _ => JsonValue.Create(Element),
+        },
+        PromptInputKind.Node => Workflows.JsonCopy.Of(Node),
+        _ => null,
+    };
+
+    /// <summary>This value under another name.</summary>
+    public PromptInput Named(string name) => new(name, Kind, Text, Slot, Node, Element);
 
     /// <summary>This input, taken out.</summary>
     public PromptInput Removed() => new(Name, PromptInputKind.Removed, null, 0, null, default);

@@ -7,4 +7,4 @@ namespace Loki.Core.Conversion.UiToApi;
 /// <param name="OriginSlot">The output slot.</param>
 /// <param name="IsWidget">True when the input takes <paramref name="Value"/> instead of a link.</param>
 /// <param name="Value">The widget value, when <paramref name="IsWidget"/>.</param>
-internal sealed record ResolvedInput(string? OriginId, int OriginSlot, bool IsWidget = false, JsonNode? Value = null);
+internal readonly record struct ResolvedInput(string? OriginId, int OriginSlot, bool IsWidget = false, JsonNode? Value = null);

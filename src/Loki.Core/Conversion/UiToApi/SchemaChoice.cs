@@ -16,6 +16,13 @@ internal static class SchemaChoice
     private static readonly HashSet<string> ControlModes = new(StringComparer.Ordinal) { "fixed", "increment", "decrement", "randomize" };
 
     /// <summary>The definition a node of <paramref name="classType"/> saved with these widgets uses, or null when none.</summary>
+    public static NodeSchema? For(SchemaSet schemas, string classType, UiNode node)
+    {
+        // The node's values are read (as nodes) only when the class has a choice to make.
+        var candidates = schemas.Candidates(classType);
+        return candidates.Count <= 1 ? candidates.FirstOrDefault() : For(schemas, classType, node.WidgetValues, node.NamedWidgetValues);
+    }
+
     public static NodeSchema? For(SchemaSet schemas, string classType, JsonArray? values, JsonObject? named)
     {
         var candidates = schemas.Candidates(classType);

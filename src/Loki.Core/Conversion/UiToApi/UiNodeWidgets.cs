@@ -14,11 +14,11 @@ internal static class UiNodeWidgets
     private static readonly HashSet<string> ControlModes = new(StringComparer.Ordinal) { "fixed", "increment", "decrement", "randomize" };
 
     /// <summary>The named values, or null when the node does not record enough to name every value.</summary>
-    public static List<KeyValuePair<string, JsonNode?>>? TryMap(UiNode node)
+    public static List<PromptInput>? TryMap(UiNode node)
     {
         if (node.NamedWidgetValues is { } named)
         {
-            return named.Select(p => KeyValuePair.Create(p.Key, JsonCopy.Of(p.Value))).ToList();
+            return named.Select(p => PromptInput.Value(p.Key, JsonCopy.Of(p.Value))).ToList();
         }
 
         var values = node.WidgetValues;
@@ -28,7 +28,7 @@ internal static class UiNodeWidgets
             return sockets.Count == 0 ? [] : null;
         }
 
-        var result = new List<KeyValuePair<string, JsonNode?>>();
+        var result = new List<PromptInput>();
         var at = 0;
         foreach (var name in sockets)
         {
@@ -37,7 +37,7 @@ internal static class UiNodeWidgets
                 return null;
             }
 
-            result.Add(KeyValuePair.Create(name, JsonCopy.Of(values[at])));
+            result.Add(PromptInput.Value(name, JsonCopy.Of(values[at])));
             at++;
             if (at < values.Count && IsControl(values[at]) && values[at - 1]?.GetValueKind() == JsonValueKind.Number)
             {

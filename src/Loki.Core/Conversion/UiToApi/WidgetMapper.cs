@@ -12,51 +12,61 @@ namespace Loki.Core.Conversion.UiToApi;
 /// </summary>
 internal static class WidgetMapper
 {
-    /// <summary>The widget values of a node of class <paramref name="schema"/>, in widget order.</summary>
-    public static List<KeyValuePair<string, JsonNode?>> Map(NodeSchema schema, JsonArray? values, JsonObject? named) =>
-        Map(schema, values, named, out _);
+    // Values assigned by name, one scratch table per thread, emptied per node (a table per node was most of what
+    // mapping allocated).
+    [ThreadStatic]
+    private static Dictionary<string, PromptInput>? _assigned;
 
-    /// <summary>As <see cref="Map(NodeSchema, JsonArray?, JsonObject?)"/>; <paramref name="defaulted"/> names the widgets no saved value reached.</summary>
-    public static List<KeyValuePair<string, JsonNode?>> Map(NodeSchema schema, JsonArray? values, JsonObject? named, out List<string> defaulted)
+    /// <summary>
+    /// The widget values of a node of class <paramref name="schema"/>, in widget order, from its saved
+    /// <c>widgets_values</c> element (values of the document stay elements) or, when it records them by name,
+    /// <paramref name="named"/>; <paramref name="defaulted"/> names the widgets no saved value reached (null: none).
+    /// </summary>
+    public static List<PromptInput> Map(NodeSchema schema, JsonElement values, JsonObject? named, out List<string>? defaulted)
     {
-        defaulted = [];
-        var result = new List<KeyValuePair<string, JsonNode?>>();
-        var assigned = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        defaulted = null;
+        var assigned = _assigned ??= new Dictionary<string, PromptInput>(StringComparer.Ordinal);
+        assigned.Clear();
         if (named is not null)
         {
             foreach (var (name, value) in named)
             {
-                assigned[name] = JsonCopy.Of(value);
+                assigned[name] = PromptInput.Value(name, JsonCopy.Of(value));
             }
         }
-        else if (values is not null)
+        else if (values.ValueKind == JsonValueKind.Array)
         {
             AssignPositional(WidgetLayout.For(schema), values, assigned);
         }
 
-        foreach (var input in schema.Inputs)
+        var inputs = schema.Inputs;
+        var result = new List<PromptInput>(SchemaWidgetFacts.Of(schema).WidgetCount);
+        for (var i = 0; i < inputs.Count; i++)
         {
+            var input = inputs[i];
             if (!input.HasWidget)
             {
                 continue;
             }
 
-            if (!assigned.TryGetValue(input.Name, out var value) && !HasDefault(input))
+            if (assigned.TryGetValue(input.Name, out var value))
+            {
+                result.Add(FixLegacyValue(schema.ClassType, input, value));
+                continue;
+            }
+
+            if (!HasDefault(input))
             {
                 // A widget with no saved value and no default (a combo with no choices) holds undefined, which
                 // JSON.stringify leaves out of the prompt.
                 continue;
             }
 
-            if (!assigned.ContainsKey(input.Name))
-            {
-                defaulted.Add(input.Name);
-                value = DefaultOf(input);
-            }
-
-            result.Add(KeyValuePair.Create(input.Name, FixLegacyValue(schema.ClassType, input, value)));
+            (defaulted ??= []).Add(input.Name);
+            result.Add(FixLegacyValue(schema.ClassType, input, DefaultValue(input)));
         }
 
+        assigned.Clear();
         return result;
     }
 
@@ -82,12 +92,35 @@ internal static class WidgetMapper
         };
     }
 
-    private static void AssignPositional(IReadOnlyList<WidgetSlot> layout, JsonArray values, Dictionary<string, JsonNode?> assigned)
+    // The default as a widget value: the schema's own value is written from where it is (never changed: a widget that
+    // takes another value is set anew), the fixed ones are shared.
+    private static PromptInput DefaultValue(InputSpec input)
+    {
+        if (input.Default is { } d)
+        {
+            return PromptInput.Value(input.Name, d);
+        }
+
+        return input.WidgetType switch
+        {
+            "COMBO" => PromptInput.Value(input.Name, input.Choices is { Count: > 0 } c ? c[0] : null),
+            "INT" or "FLOAT" => PromptInput.Value(input.Name, Zero),
+            "BOOLEAN" => PromptInput.Value(input.Name, False),
+            "STRING" => PromptInput.String(input.Name, string.Empty),
+            _ => PromptInput.Value(input.Name, null),
+        };
+    }
+
+    private static readonly JsonNode Zero = JsonValue.Create(0);
+    private static readonly JsonNode False = JsonValue.Create(false);
+
+    private static void AssignPositional(IReadOnlyList<WidgetSlot> layout, JsonElement values, Dictionary<string, PromptInput> assigned)
     {
         var at = 0;
+        var count = values.GetArrayLength();
         foreach (var slot in layout)
         {
-            if (at >= values.Count)
+            if (at >= count)
             {
                 break;
             }
@@ -96,14 +129,14 @@ internal static class WidgetMapper
             switch (slot.Kind)
             {
                 case WidgetSlotKind.Value:
-                    assigned[slot.Input!.Name] = JsonCopy.Of(value);
+                    assigned[slot.Input!.Name] = PromptInput.Value(slot.Input.Name, value);
                     at++;
                     break;
                 case WidgetSlotKind.Control:
                 case WidgetSlotKind.Filter:
                     // Workflows saved before control widgets existed have no position here: a number or a list
                     // cannot be a control mode, so it belongs to the next widget.
-                    if (value is null || value.GetValueKind() is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
+                    if (value.ValueKind is JsonValueKind.Null or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
                     {
                         at++;
                     }
@@ -116,13 +149,13 @@ internal static class WidgetMapper
         }
     }
 
-    private static JsonNode? FixLegacyValue(string classType, InputSpec input, JsonNode? value)
+    private static PromptInput FixLegacyValue(string classType, InputSpec input, PromptInput value)
     {
         // The frontend renames pre-2023 sampler names when it loads a KSampler (app.ts loadGraphData).
         if (classType is "KSampler" or "KSamplerAdvanced" && input.Name == "sampler_name"
-            && JsonRead.String(value) is { } s && s.StartsWith("sample_", StringComparison.Ordinal))
+            && value.AsString() is { } s && s.StartsWith("sample_", StringComparison.Ordinal))
         {
-            return JsonValue.Create(s[7..]);
+            return PromptInput.Value(input.Name, JsonValue.Create(s[7..]));
         }
 
         return value;
