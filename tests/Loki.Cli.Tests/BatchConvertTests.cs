@@ -146,6 +146,50 @@ public sealed class BatchConvertTests
         }
     }
 
+    [Theory]
+    [InlineData("out/")]
+    [InlineData("existing")]
+    public async Task OneFile_IntoAFolder_IsABatchOfOne(string output)
+    {
+        using var dir = MixedFolder();
+        Directory.CreateDirectory(dir.File("existing"));
+
+        var run = await CliRun.InProcessAsync("convert", dir.File("in/good.json"), "--to", "api", "-o", dir.File(output));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(Canonical(Workflows.ChainPrompt), Canonical(File.ReadAllText(Path.Combine(dir.File(output), "good.json"))));
+        Assert.StartsWith("convert: 1 of 1 file to api in ", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneFile_ToANodeFolder_IsNotABatch()
+    {
+        using var dir = MixedFolder();
+        Directory.CreateDirectory(dir.File("node"));
+
+        var run = await CliRun.InProcessAsync("convert", dir.File("in/good.json"), "--to", "node", "-o", dir.File("node"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.DoesNotContain("convert:", run.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(dir.File("node/node.json")), string.Join(", ", Directory.GetFiles(dir.File("node"), "*", SearchOption.AllDirectories)));
+    }
+
+    [Fact]
+    public void Summary_CountsEachKindOnce_InTheRightNumber()
+    {
+        LokiDiagnostic Of(DiagnosticSeverity severity) => new(LokiCodes.WorkflowInvalidJson, severity, "m", "f");
+        ConvertOutcome[] outcomes =
+        [
+            new(0, [Of(DiagnosticSeverity.Info), Of(DiagnosticSeverity.Info), Of(DiagnosticSeverity.Warning)], null),
+            new(1, [Of(DiagnosticSeverity.Error), Of(DiagnosticSeverity.Info)], null),
+            new(0, [], null),
+        ];
+
+        Assert.Equal("convert: 2 of 3 files to api in out, 1 failed, 1 input not found, 1 warning, 3 notes (1.50 s)", ConvertBatch.Summary(3, outcomes, 1, "api", "out", TimeSpan.FromSeconds(1.5)));
+        Assert.Equal("convert: 1 of 1 file to ui in o (0.00 s)", ConvertBatch.Summary(1, [new(0, [], null)], 0, "ui", "o", TimeSpan.Zero));
+        Assert.Equal("convert: 0 of 0 files to ui in o, 2 inputs not found (0.00 s)", ConvertBatch.Summary(0, [], 2, "ui", "o", TimeSpan.Zero));
+    }
+
     [CorpusFact]
     public async Task FrontendPairs_AsOneBatch_MatchTheFrontendsPrompts()
     {

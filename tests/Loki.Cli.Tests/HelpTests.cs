@@ -1,3 +1,5 @@
+using Loki.Cli.Commands;
+
 namespace Loki.Cli.Tests;
 
 /// <summary>The usage text System.CommandLine builds from the registered commands.</summary>
@@ -14,6 +16,20 @@ public sealed class HelpTests
         Assert.Equal(0, run.ExitCode);
         var listed = run.Stdout.Split('\n').Select(l => l.Trim().Split(' ')[0]).Where(Commands.Contains).ToList();
         Assert.Equal(Commands.Order(), listed.Order());
+    }
+
+    [Fact]
+    public async Task Help_ListsEachRegisteredCommandExactlyOnce()
+    {
+        // The hand-written usage this replaced listed `convert` twice (issue 10).
+        var names = new LokiRootCommand(CliConsole.Redirected).Subcommands.Select(c => c.Name).ToList();
+        var run = await CliRun.InProcessAsync("--help");
+
+        var commandLines = run.Stdout.Split('\n').SkipWhile(l => !l.StartsWith("Commands:", StringComparison.Ordinal)).Skip(1)
+            .Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')[0]).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), commandLines.Order(StringComparer.Ordinal));
+        Assert.Contains("convert", names);
+        Assert.Single(run.Stdout.Split('\n'), l => l.TrimStart().StartsWith("convert ", StringComparison.Ordinal));
     }
 
     [Fact]

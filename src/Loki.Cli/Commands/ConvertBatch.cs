@@ -29,7 +29,7 @@ internal static class ConvertBatch
             }
         }
 
-        void ConvertAll(Action step) => Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        void ConvertAll(Action step) => OnEveryCore(files.Count, i =>
         {
             outcomes[i] ??= Convert(files[i].Path, outputs[i], settings);
             step();
@@ -50,14 +50,50 @@ internal static class ConvertBatch
             await CommandIO.ReportAsync(stderr, outcome.Diagnostics);
         }
 
-        var failed = outcomes.Count(o => o.ExitCode != CliApp.Success);
-        var warnings = outcomes.Sum(o => o.Diagnostics.Count(d => !d.IsError));
-        await stdout.WriteLineAsync($"convert: {files.Count - failed} of {files.Count} files to {settings.Target.Name} in {outDir}"
-            + (failed > 0 ? $", {failed} failed" : string.Empty)
-            + (expansion.HasErrors ? $", {expansion.Items.Count(d => d.IsError)} inputs not found" : string.Empty)
-            + (warnings > 0 ? $", {warnings} warnings" : string.Empty)
-            + $" ({clock.Elapsed.TotalSeconds:0.00} s)");
+        await stdout.WriteLineAsync(Summary(files.Count, outcomes, expansion.Items.Count(d => d.IsError), settings.Target.Name, outDir, clock.Elapsed));
         return outcomes.Select(o => o.ExitCode).Append(ExitCodes.For(expansion.Items)).Max();
+    }
+
+    /// <summary>
+    /// The line that ends a batch: <c>convert: 4 of 6 files to api in out, 2 failed, 1 input not found, 1 warning, 3 notes (0.02 s)</c>
+    /// (notes: the info lines; each count only when not zero).
+    /// </summary>
+    internal static string Summary(int files, IReadOnlyList<ConvertOutcome> outcomes, int notFound, string target, string outDir, TimeSpan elapsed)
+    {
+        var failed = outcomes.Count(o => o.ExitCode != CliApp.Success);
+        var diagnostics = outcomes.SelectMany(o => o.Diagnostics).ToList();
+        var counts = new (int Count, string One, string Many)[]
+        {
+            (failed, "failed", "failed"),
+            (notFound, "input not found", "inputs not found"),
+            (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning), "warning", "warnings"),
+            (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info), "note", "notes"),
+        };
+        return $"convert: {files - failed} of {files} {(files == 1 ? "file" : "files")} to {target} in {outDir}"
+            + string.Concat(counts.Where(c => c.Count > 0).Select(c => $", {c.Count} {(c.Count == 1 ? c.One : c.Many)}"))
+            + string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({elapsed.TotalSeconds:0.00} s)");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for 0 … <paramref name="count"/> − 1 on one thread per core (the calling thread and
+    /// its own threads, which take the next index as they finish one). Not the thread pool: its extra workers spin
+    /// waiting for work that never comes, CPU a short batch pays for on a small machine.
+    /// </summary>
+    internal static void OnEveryCore(int count, Action<int> work)
+    {
+        var next = -1;
+        void Loop()
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                work(i);
+            }
+        }
+
+        var helpers = Enumerable.Range(0, Math.Max(0, Math.Min(Environment.ProcessorCount, count) - 1)).Select(_ => new Thread(Loop) { IsBackground = true }).ToList();
+        helpers.ForEach(t => t.Start());
+        Loop();
+        helpers.ForEach(t => t.Join());
     }
 
     private static ConvertOutcome Convert(string input, string output, ConvertSettings settings)

@@ -24,7 +24,7 @@ internal sealed class ConvertCommand : Command
     });
     private readonly Option<string> _to = new("--to") { Description = "what to write: api (the prompt), ui (the workflow), script (a LOKI Script), node (a LOKI Node folder)", HelpName = TargetNames, Required = true };
     private readonly Option<string[]> _schemas = CliOptions.Schemas("an /object_info dump, or a folder of them; repeatable, beside the shipped ComfyUI core catalogue; each node uses the newest definition of its class that its saved widgets fit, whatever the order");
-    private readonly Option<string> _output = CliOptions.Output("write here (atomically) instead of to stdout; --to node: the node folder; a batch: the output folder");
+    private readonly Option<string> _output = CliOptions.Output("write here (atomically) instead of to stdout; a folder (one that exists, or ending in /) or a batch: the output folder; --to node: the node folder");
     private readonly Option<long?> _seed = new("--seed")
     {
         Description = "resolve {a|b} dynamic-prompt choices deterministically with this seed",
@@ -75,7 +75,12 @@ internal sealed class ConvertCommand : Command
         var stderr = parse.InvocationConfiguration.Error;
         var inputs = parse.GetRequiredValue(_inputs);
         var output = parse.GetValue(_output);
-        var batch = inputs.Length > 1 || WorkflowInputs.IsMany(inputs[0]);
+        // One input into a folder (`-o out/`, or a folder that exists) is a batch of one: the file goes into it, named
+        // as a batch names it. Not for --to node, whose -o is the node's own folder.
+        var target = Targets.First(t => t.Name == parse.GetRequiredValue(_to));
+        var intoFolder = output is not (null or "-") && target is not NodeConvertTarget
+            && (Path.EndsInDirectorySeparator(output) || Directory.Exists(output));
+        var batch = inputs.Length > 1 || WorkflowInputs.IsMany(inputs[0]) || intoFolder;
         if (batch && output is null or "-")
         {
             throw CliUsage.Error("convert", "several inputs, a folder or a glob need -o OUTDIR");
@@ -88,7 +93,7 @@ internal sealed class ConvertCommand : Command
 
         var schemas = CommandIO.LoadSchemas(parse.GetValue(_schemas) ?? []);
         await CommandIO.ReportAsync(stderr, schemas.Diagnostics);
-        var settings = new ConvertSettings(Targets.First(t => t.Name == parse.GetRequiredValue(_to)), schemas, parse.GetValue(_seed))
+        var settings = new ConvertSettings(target, schemas, parse.GetValue(_seed))
         {
             Backend = parse.GetValue(_backend),
             Libraries = parse.GetValue(_library) ?? [],

@@ -20,7 +20,7 @@ internal static class FlowCommandSupport
             throw new LokiException(new LokiDiagnostic(LokiCodes.FileNotFound, DiagnosticSeverity.Error, "--library: no such folder", library));
         }
 
-        var roots = LibraryRoots(flowPath, libraries);
+        var roots = libraries.Count > 0 || cache is null ? LibraryRoots(flowPath, libraries) : cache.RootAbove(flowPath) is { } above ? [above] : [];
         return cache is null ? new FlowEnvironment(schemas, FlowLibrary.Read(roots, diagnostics)) : cache.Get(roots, schemas, diagnostics);
     }
 

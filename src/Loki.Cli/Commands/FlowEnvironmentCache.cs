@@ -14,6 +14,15 @@ internal sealed class FlowEnvironmentCache
 {
     private readonly ConcurrentDictionary<string, Lazy<(FlowEnvironment Environment, IReadOnlyList<LokiDiagnostic> Diagnostics)>> _byLibraries = new(StringComparer.Ordinal);
 
+    // The library each folder lies in (or none): a batch asks once per folder, not once per file and parent folder.
+    private readonly ConcurrentDictionary<string, string?> _rootByFolder = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="FlowLibrary.RootAbove"/> of <paramref name="flowPath"/>, each folder looked at once per run (a batch of
+    /// 249 files in one tree asked the file system about every parent folder of every file).
+    /// </summary>
+    public string? RootAbove(string flowPath) => RootOf(Path.GetDirectoryName(Path.GetFullPath(flowPath))!);
+
     /// <summary>The environment for the library roots <paramref name="roots"/>; the diagnostics reading them gave are added to <paramref name="diagnostics"/> every time.</summary>
     public FlowEnvironment Get(IReadOnlyList<string> roots, SchemaSet schemas, DiagnosticBag diagnostics)
     {
@@ -24,5 +33,17 @@ internal sealed class FlowEnvironmentCache
         })).Value;
         diagnostics.AddRange(entry.Diagnostics);
         return entry.Environment;
+    }
+
+    private string? RootOf(string folder)
+    {
+        if (_rootByFolder.TryGetValue(folder, out var root))
+        {
+            return root;
+        }
+
+        root = Directory.Exists(Path.Combine(folder, "nodes")) ? folder : Path.GetDirectoryName(folder) is { } parent ? RootOf(parent) : null;
+        _rootByFolder.TryAdd(folder, root);
+        return root;
     }
 }

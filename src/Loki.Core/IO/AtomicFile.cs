@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.IO;
 
@@ -49,21 +51,42 @@ public static class AtomicFile
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+
+        // A random suffix from the process's generator (Guid.NewGuid asks the kernel for each one); CreateNew refuses a
+        // name that exists, so a leftover temporary file is never written through.
+        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Random.Shared.Next().ToString("x8", CultureInfo.InvariantCulture) + ".tmp");
+        SafeFileHandle handle;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
+        {
+            // The folder is made only when it is missing: a batch writing many files into one folder asks once. (Open
+            // reports a missing folder as a missing file when another thread has made the folder in the meantime.)
+            Directory.CreateDirectory(dir);
+            handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+
+        var renamed = false;
+        try
+        {
+            // One write call for the whole content, no stream buffer in between.
+            using (handle)
             {
-                stream.Write(content);
-                stream.Flush(flushToDisk);
+                RandomAccess.Write(handle, content, 0);
+                if (flushToDisk)
+                {
+                    RandomAccess.FlushToDisk(handle);
+                }
             }
 
             File.Move(temp, full, overwrite: true);
+            renamed = true;
         }
         finally
         {
-            if (File.Exists(temp))
+            if (!renamed)
             {
                 File.Delete(temp);
             }

@@ -14,6 +14,7 @@ internal sealed class DumpDefinition
     private readonly DumpIndex? _index;
     private readonly DumpEntry _entry;
     private readonly SchemaOrigin? _origin;
+    private readonly ClassCandidates? _twin;
 
     /// <summary>A definition parsed with its dump (its origin already set).</summary>
     public DumpDefinition(NodeSchema parsed) => _parsed = parsed;
@@ -26,12 +27,27 @@ internal sealed class DumpDefinition
         _origin = origin;
     }
 
+    /// <summary>
+    /// A definition whose text is the (only) candidate of <paramref name="twin"/> (the catalogue's class, met again in a
+    /// dump that is the catalogue's own): that one parsed definition, with this dump's origin.
+    /// </summary>
+    public DumpDefinition(ClassCandidates twin, SchemaOrigin origin)
+    {
+        _twin = twin;
+        _origin = origin;
+    }
+
     /// <summary>The definition with its origin.</summary>
     public NodeSchema Schema()
     {
         if (_parsed is not null)
         {
             return _parsed;
+        }
+
+        if (_twin is not null)
+        {
+            return _twin.List[0] with { Origin = _origin };
         }
 
         // The slice is parsed as text exactly as the whole dump would be, so the definition (number text, key order,

@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using System.Text;
 using Loki.Core.Diagnostics;
 using Loki.Core.Workflows;
 
@@ -13,9 +13,9 @@ namespace Loki.Core.Schemas;
 /// </summary>
 public sealed class SchemaSet
 {
-    private const string CatalogueResource = "comfyui-0.3.64-core.object_info.json.gz";
     private const string CompactCatalogueResource = "comfyui-0.3.64-core.catalogue";
     private const string CatalogueSource = "<catalogue:comfyui-0.3.64>";
+    private static readonly Lazy<DumpIndex> CatalogueIndex = new(() => CompactCatalogue.Read(Resource(CompactCatalogueResource)));
     private static readonly Lazy<SchemaSet> CatalogueLazy = new(() => LoadCatalogue(lazy: true));
 
     // Each class's candidates are ranked newest first (see SchemaRank), with no two identical definitions, the first
@@ -111,6 +111,14 @@ public sealed class SchemaSet
         {
             foreach (var file in Expand(item))
             {
+                if (lazy && CatalogueTwin.Matches(file, CatalogueIndex.Value.Utf8.Span))
+                {
+                    // The catalogue's own dump given again: its definitions, parsed once, with this file's origin.
+                    var origin = new SchemaOrigin(file, SchemaOrigin.VersionOfDump(file));
+                    dumps.Add([.. Catalogue._nodes.Select(n => (n.Key, new DumpDefinition(n.Value, origin)))]);
+                    continue;
+                }
+
                 dumps.Add(DumpReader.ReadFile(file, new SchemaOrigin(file, SchemaOrigin.VersionOfDump(file)), lazy, diagnostics));
             }
         }
@@ -171,24 +179,21 @@ public sealed class SchemaSet
         throw JsonSource.Fail(LokiCodes.SchemaNotFound, "no schema file or folder at this path", item);
     }
 
-    // Lazily from the compact form (no decompression, no scan); the eager reference from the dump it was made from.
+    // Lazily from the compact form (no decompression, no scan); the eager reference parses the compact form's JSON
+    // whole, as the dump it was made from would be (CompactCatalogueTests: that JSON is the shipped dump's, keys, order
+    // and number text kept, and parses to the same definitions).
     private static SchemaSet LoadCatalogue(bool lazy)
     {
         var origin = new SchemaOrigin(CatalogueSource, CatalogueComfyVersion);
         var diagnostics = new List<LokiDiagnostic>();
+        var index = CatalogueIndex.Value;
         if (lazy)
         {
-            var index = CompactCatalogue.Read(Resource(CompactCatalogueResource));
             return Build(null, [[.. index.Entries.Select(e => (e.ClassType, new DumpDefinition(index, e, origin)))]], diagnostics, lazy: true);
         }
 
-        using var gzip = new GZipStream(new MemoryStream(CatalogueDump()), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        return Build(null, [DumpReader.Parsed(reader.ReadToEnd(), origin, diagnostics)], diagnostics, lazy: false);
+        return Build(null, [DumpReader.Parsed(Encoding.UTF8.GetString(index.Utf8.Span), origin, diagnostics)], diagnostics, lazy: false);
     }
-
-    /// <summary>The bytes of the shipped dump (gzip), from which the compact form is made.</summary>
-    internal static byte[] CatalogueDump() => Resource(CatalogueResource).ToArray();
 
     private static ReadOnlyMemory<byte> Resource(string fileName) => ResourceBytes.Of(typeof(SchemaSet).Assembly, fileName);
 }

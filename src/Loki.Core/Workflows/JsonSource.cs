@@ -101,11 +101,19 @@ public static class JsonSource
             return Parse(System.Text.Encoding.UTF8.GetString(utf8.Span), file, code);
         }
 
+        // The scan clears nearly every text of repeated keys more cheaply than the strict parse's own check; a text
+        // it cannot clear (a key with an escape) gets that check.
+        var keys = JsonKeyScan.Scan(utf8.Span);
+        if (keys == JsonKeyScan.Result.Repeated)
+        {
+            return Parse(System.Text.Encoding.UTF8.GetString(utf8.Span), file, code);
+        }
+
         JsonDocument document;
         try
         {
             // Not disposed on purpose: the nodes read from it on access.
-            document = JsonDocument.Parse(utf8, StrictOptions);
+            document = JsonDocument.Parse(utf8, keys == JsonKeyScan.Result.Unique ? DocumentOptions : StrictOptions);
         }
         catch (JsonException)
         {

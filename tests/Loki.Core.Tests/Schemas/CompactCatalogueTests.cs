@@ -49,9 +49,31 @@ public sealed class CompactCatalogueTests
         Assert.Throws<InvalidDataException>(() => CompactCatalogue.Read("{}"u8.ToArray()));
     }
 
+    /// <summary>
+    /// The eager reference the lazy catalogue is tested against parses the compact form's JSON whole; that JSON gives the
+    /// definitions the shipped dump itself gives (same classes, order, candidates, text), so the reference is the dump's.
+    /// </summary>
+    [Fact]
+    public void The_compact_forms_json_parses_to_the_shipped_dumps_definitions()
+    {
+        var dump = System.Text.Encoding.UTF8.GetString(Dump());
+        Assert.Equal(
+            LazySchemaSetTests.Outcome(() => SchemaSet.Parse(dump, "<catalogue:comfyui-0.3.64>", SchemaSet.CatalogueComfyVersion, lazy: false)),
+            LazySchemaSetTests.Outcome(() => SchemaSet.Load([], true, lazy: false)));
+    }
+
+    [Fact]
+    public void Only_the_compact_form_is_embedded()
+    {
+        var names = typeof(SchemaSet).Assembly.GetManifestResourceNames();
+        Assert.Contains(names, n => n.EndsWith("comfyui-0.3.64-core.catalogue", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.EndsWith(".gz", StringComparison.Ordinal) || n.EndsWith(".source.json", StringComparison.Ordinal));
+    }
+
+    // The dump the compact form is made from lives in the source tree only (not embedded: issue 10).
     private static byte[] Dump()
     {
-        using var gzip = new GZipStream(new MemoryStream(SchemaSet.CatalogueDump()), CompressionMode.Decompress);
+        using var gzip = new GZipStream(File.OpenRead(Path.Combine(Path.GetDirectoryName(CompactFile)!, DumpName)), CompressionMode.Decompress);
         using var bytes = new MemoryStream();
         gzip.CopyTo(bytes);
         return bytes.ToArray();

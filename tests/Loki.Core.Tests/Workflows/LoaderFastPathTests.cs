@@ -92,6 +92,22 @@ public sealed class LoaderFastPathTests
             """);
     }
 
+    [Theory]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A"}], "nodes": [{"id": 2, "type": "B"}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A", "inputs": [{"name": "a", "name": "b", "type": "INT", "link": null}]}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A", "properties": {"deep": {"x": 1, "y": {"z": 1, "z": 2}}}}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A", "widgets_values": [{"k": 1, "k": 2}, 3]}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A", "widgets_values": {"seed": 1, "seed": 5}}], "links": []}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A"}], "links": [], "extra": {"ds": {"scale": 1, "scale": 2}}, "extra": {"ds": {"offset": [0, 0]}}}""")]
+    [InlineData("""{"nodes": [{"id": 1, "type": "A"}], "links": [{"id": 1, "id": 2, "origin_id": 1, "origin_slot": 0, "target_id": 1, "target_slot": 0}], "version": 1}""")]
+    public void A_key_written_twice_anywhere_keeps_its_last_value_as_the_text_path_does(string json)
+    {
+        var loaded = WorkflowLoader.Parse(json, "twice.json");
+        var tree = JsonSource.Parse(json, "twice.json", LokiCodes.WorkflowInvalidJson);
+        Assert.Equal(tree.ToJsonString(), loaded.Ui!.ToJsonString());
+        AssertSameAsTree(json);
+    }
+
     [Fact]
     public void Paths_made_on_demand_are_the_paths_the_nodes_and_links_sit_at()
     {
@@ -129,6 +145,20 @@ public sealed class LoaderFastPathTests
         var problems = new DiagnosticBag();
         UiWorkflow.Read((JsonObject)JsonNode.Parse(json)!, "dup.json", problems);
         Assert.Equal(["$.nodes[2].id", "$.nodes[3].id", "$.nodes[4].id"], problems.Items.Where(d => d.Code == LokiCodes.WorkflowDuplicateNodeId).Select(d => d.JsonPath));
+    }
+
+    [Fact]
+    public void Nodes_without_an_id_are_reported_in_file_order_before_the_links()
+    {
+        var json = """{"nodes": [7, {"type": "A"}, {"id": 1, "inputs": [{"name": "x", "link": 9}]}, {"id": null}, {"i\u0064": 2}, {"id": [1]}], "links": "x"}""";
+        var problems = new DiagnosticBag();
+        var view = UiWorkflow.Read((JsonObject)JsonNode.Parse(json)!, "ids.json", problems);
+        Assert.Equal(["1", "2"], view.Root.Nodes.Select(n => n.Id));
+        Assert.Equal(
+            [(LokiCodes.WorkflowBadField, "$.nodes[0]"), (LokiCodes.WorkflowBadField, "$.nodes[1]"), (LokiCodes.WorkflowBadField, "$.nodes[3]"), (LokiCodes.WorkflowBadField, "$.nodes[5]"), (LokiCodes.WorkflowBadField, "$.links"), (LokiCodes.WorkflowMissingLink, "$.nodes[2].inputs[0].link")],
+            problems.Items.Select(d => (d.Code, d.JsonPath)));
+        var e = Assert.Throws<LokiException>(() => WorkflowLoader.Parse(json, "ids.json"));
+        Assert.Equal((LokiCodes.WorkflowBadField, "$.nodes[0]"), (e.Diagnostic.Code, e.Diagnostic.JsonPath));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class WorkflowInputs
             var found = IsPattern(input) ? Glob(input) : Directory.Exists(input) ? Folder(input) : File.Exists(input) ? [new WorkflowInput(input, System.IO.Path.GetFileName(input))] : null;
             if (found is null || found.Count == 0)
             {
-                diagnostics.Error(LokiCodes.FileNotFound, found is null ? "no such file or folder" : "no workflow files (.json, .png, .webp) here", input);
+                diagnostics.Error(LokiCodes.FileNotFound, found is null ? "no such file or folder" : IsPattern(input) ? "no file matches this pattern" : "no workflow files (.json, .png, .webp) here", input);
                 continue;
             }
 
