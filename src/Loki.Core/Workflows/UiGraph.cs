@@ -59,14 +59,17 @@ public sealed class UiGraph : IUiRaw
             var i = 0;
             foreach (var item in nodesElement.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id"u8, out var idElement) && JsonRead.Id(idElement) is { } id)
+                if (item.ValueKind == JsonValueKind.Object && UiNode.Read(item, this, i) is { } node)
                 {
-                    var node = new UiNode(item, this, i, id, null);
                     nodes.Add(node);
-                    if (!_byId.TryAdd(id, node))
+                    if (!_byId.TryAdd(node.Id, node))
                     {
                         (RepeatedIds ??= []).Add(node);
                     }
+                }
+                else
+                {
+                    (NodesWithoutId ??= []).Add(i);
                 }
 
                 i++;
@@ -108,6 +111,9 @@ public sealed class UiGraph : IUiRaw
 
     /// <summary>A subgraph definition's outputs in slot order; empty for the root.</summary>
     public IReadOnlyList<UiSlot> SubgraphOutputs { get; }
+
+    /// <summary>The indexes of <c>nodes</c> entries left out for not being objects with an id (null when there are none).</summary>
+    internal List<int>? NodesWithoutId { get; private set; }
 
     /// <summary>The nodes whose id an earlier node already has, in file order (null when there are none).</summary>
     internal List<UiNode>? RepeatedIds { get; private set; }

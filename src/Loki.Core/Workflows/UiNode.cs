@@ -24,61 +24,42 @@ public sealed class UiNode : IUiRaw
 
     /// <summary>A node given as an object (a group-node definition's inner node).</summary>
     internal UiNode(JsonObject raw, string id, string jsonPath)
-        : this(JsonSource.ElementOf(raw), null, -1, id, null)
+        : this(new Keys(JsonSource.ElementOf(raw)), null, -1, id, jsonPath)
     {
         _raw = raw;
-        _jsonPath = jsonPath;
     }
 
-    /// <summary>
-    /// Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c>, read from its element; its path is made
-    /// from the graph's when asked for (only diagnostics ask).
-    /// </summary>
+    /// <summary>Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c>, read from its element, with the id given.</summary>
     internal UiNode(JsonElement element, UiGraph? graph, int index, string id, string? jsonPath)
+        : this(new Keys(element), graph, index, id, jsonPath)
+    {
+    }
+
+    private UiNode(in Keys keys, UiGraph? graph, int index, string id, string? jsonPath)
     {
         _graph = graph;
         _index = index;
         _jsonPath = jsonPath;
         Id = id;
-        JsonElement type = default, mode = default, order = default, inputs = default, outputs = default;
+        _title = keys.Title;
+        _widgetValues = keys.WidgetValues;
+        _properties = keys.Properties;
+        Type = JsonRead.String(keys.Type) ?? string.Empty;
+        Mode = (int)(JsonRead.Long(keys.Mode) ?? 0);
+        Order = JsonRead.Long(keys.Order);
+        Inputs = ReadSlots(keys.Inputs, isInput: true);
+        Outputs = ReadSlots(keys.Outputs, isInput: false);
+    }
 
-        // One pass over the node's keys (the document holds no key twice: see JsonSource.ParseLazy), told apart by their
-        // bytes as written; a key written with an escape is compared as text.
-        foreach (var property in element.EnumerateObject())
-        {
-            var name = JsonMarshal.GetRawUtf8PropertyName(property);
-            switch (name.Length)
-            {
-                case 4 when name.SequenceEqual("type"u8): type = property.Value; continue;
-                case 4 when name.SequenceEqual("mode"u8): mode = property.Value; continue;
-                case 5 when name.SequenceEqual("order"u8): order = property.Value; continue;
-                case 5 when name.SequenceEqual("title"u8): _title = property.Value; continue;
-                case 6 when name.SequenceEqual("inputs"u8): inputs = property.Value; continue;
-                case 7 when name.SequenceEqual("outputs"u8): outputs = property.Value; continue;
-                case 10 when name.SequenceEqual("properties"u8): _properties = property.Value; continue;
-                case 14 when name.SequenceEqual("widgets_values"u8): _widgetValues = property.Value; continue;
-            }
-
-            if (name.IndexOf((byte)'\\') < 0)
-            {
-                continue;
-            }
-
-            if (property.NameEquals("type"u8)) { type = property.Value; }
-            else if (property.NameEquals("mode"u8)) { mode = property.Value; }
-            else if (property.NameEquals("order"u8)) { order = property.Value; }
-            else if (property.NameEquals("title"u8)) { _title = property.Value; }
-            else if (property.NameEquals("inputs"u8)) { inputs = property.Value; }
-            else if (property.NameEquals("outputs"u8)) { outputs = property.Value; }
-            else if (property.NameEquals("widgets_values"u8)) { _widgetValues = property.Value; }
-            else if (property.NameEquals("properties"u8)) { _properties = property.Value; }
-        }
-
-        Type = JsonRead.String(type) ?? string.Empty;
-        Mode = (int)(JsonRead.Long(mode) ?? 0);
-        Order = JsonRead.Long(order);
-        Inputs = ReadSlots(inputs, isInput: true);
-        Outputs = ReadSlots(outputs, isInput: false);
+    /// <summary>
+    /// Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c>, read from its element in one pass over
+    /// its keys (the id among them), or null when it has no id; its path is made from the graph's when asked for (only
+    /// diagnostics ask).
+    /// </summary>
+    internal static UiNode? Read(JsonElement element, UiGraph graph, int index)
+    {
+        var keys = new Keys(element);
+        return JsonRead.Id(keys.Id) is { } id ? new UiNode(keys, graph, index, id, null) : null;
     }
 
     /// <summary>The node as read (looked up in its graph on first use).</summary>
@@ -175,5 +156,46 @@ public sealed class UiNode : IUiRaw
         }
 
         return result;
+    }
+    // The keys a view reads, found in one pass over the node's keys (the document holds no key twice: see
+    // JsonSource.ParseLazy), told apart by their bytes as written; a key written with an escape is compared as text.
+    private readonly struct Keys
+    {
+        public readonly JsonElement Id, Type, Mode, Order, Title, Inputs, Outputs, WidgetValues, Properties;
+
+        public Keys(JsonElement element)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                switch (name.Length)
+                {
+                    case 2 when name.SequenceEqual("id"u8): Id = property.Value; continue;
+                    case 4 when name.SequenceEqual("type"u8): Type = property.Value; continue;
+                    case 4 when name.SequenceEqual("mode"u8): Mode = property.Value; continue;
+                    case 5 when name.SequenceEqual("order"u8): Order = property.Value; continue;
+                    case 5 when name.SequenceEqual("title"u8): Title = property.Value; continue;
+                    case 6 when name.SequenceEqual("inputs"u8): Inputs = property.Value; continue;
+                    case 7 when name.SequenceEqual("outputs"u8): Outputs = property.Value; continue;
+                    case 10 when name.SequenceEqual("properties"u8): Properties = property.Value; continue;
+                    case 14 when name.SequenceEqual("widgets_values"u8): WidgetValues = property.Value; continue;
+                }
+
+                if (name.IndexOf((byte)'\\') < 0)
+                {
+                    continue;
+                }
+
+                if (property.NameEquals("id"u8)) { Id = property.Value; }
+                else if (property.NameEquals("type"u8)) { Type = property.Value; }
+                else if (property.NameEquals("mode"u8)) { Mode = property.Value; }
+                else if (property.NameEquals("order"u8)) { Order = property.Value; }
+                else if (property.NameEquals("title"u8)) { Title = property.Value; }
+                else if (property.NameEquals("inputs"u8)) { Inputs = property.Value; }
+                else if (property.NameEquals("outputs"u8)) { Outputs = property.Value; }
+                else if (property.NameEquals("widgets_values"u8)) { WidgetValues = property.Value; }
+                else if (property.NameEquals("properties"u8)) { Properties = property.Value; }
+            }
+        }
     }
 }

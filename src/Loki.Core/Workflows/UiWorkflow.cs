@@ -84,15 +84,14 @@ public sealed class UiWorkflow
             return new UiWorkflow(raw, element, file);
         }
 
-        var i = 0;
-        foreach (var node in nodes.EnumerateArray())
+        // The root graph notes the entries it left out for having no id while it reads the nodes.
+        var workflow = new UiWorkflow(raw, element, file);
+        if (workflow.Root.NodesWithoutId is { } withoutId)
         {
-            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty("id"u8, out var id) || JsonRead.Id(id) is null)
+            foreach (var index in withoutId)
             {
-                diagnostics.Error(LokiCodes.WorkflowBadField, "a node needs an object with an 'id'", file, JsonPathText.Index("$.nodes", i));
+                diagnostics.Error(LokiCodes.WorkflowBadField, "a node needs an object with an 'id'", file, JsonPathText.Index("$.nodes", index));
             }
-
-            i++;
         }
 
         if (element.TryGetProperty("links"u8, out var links) && links.ValueKind is not (JsonValueKind.Null or JsonValueKind.Array))
@@ -100,7 +99,6 @@ public sealed class UiWorkflow
             diagnostics.Error(LokiCodes.WorkflowBadField, "'links' must be an array", file, "$.links");
         }
 
-        var workflow = new UiWorkflow(raw, element, file);
         foreach (var graph in workflow.Graphs)
         {
             UiWorkflowChecks.Check(graph, workflow, diagnostics);

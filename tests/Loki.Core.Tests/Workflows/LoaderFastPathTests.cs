@@ -148,6 +148,20 @@ public sealed class LoaderFastPathTests
     }
 
     [Fact]
+    public void Nodes_without_an_id_are_reported_in_file_order_before_the_links()
+    {
+        var json = """{"nodes": [7, {"type": "A"}, {"id": 1, "inputs": [{"name": "x", "link": 9}]}, {"id": null}, {"i\u0064": 2}, {"id": [1]}], "links": "x"}""";
+        var problems = new DiagnosticBag();
+        var view = UiWorkflow.Read((JsonObject)JsonNode.Parse(json)!, "ids.json", problems);
+        Assert.Equal(["1", "2"], view.Root.Nodes.Select(n => n.Id));
+        Assert.Equal(
+            [(LokiCodes.WorkflowBadField, "$.nodes[0]"), (LokiCodes.WorkflowBadField, "$.nodes[1]"), (LokiCodes.WorkflowBadField, "$.nodes[3]"), (LokiCodes.WorkflowBadField, "$.nodes[5]"), (LokiCodes.WorkflowBadField, "$.links"), (LokiCodes.WorkflowMissingLink, "$.nodes[2].inputs[0].link")],
+            problems.Items.Select(d => (d.Code, d.JsonPath)));
+        var e = Assert.Throws<LokiException>(() => WorkflowLoader.Parse(json, "ids.json"));
+        Assert.Equal((LokiCodes.WorkflowBadField, "$.nodes[0]"), (e.Diagnostic.Code, e.Diagnostic.JsonPath));
+    }
+
+    [Fact]
     public void More_distinct_strings_than_the_cache_holds_each_read_right()
     {
         var nodes = string.Join(", ", Enumerable.Range(0, 9000).Select(i => $$"""{"id": {{i}}, "type": "T{{i}}", "outputs": [{"name": "n{{i % 97}}", "type": "Y{{i % 5000}}"}]}"""));
