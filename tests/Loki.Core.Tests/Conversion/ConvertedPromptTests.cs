@@ -23,7 +23,7 @@ public sealed class ConvertedPromptTests
     public void Odd_values_are_written_as_the_tree_converter_wrote_them()
     {
         // typed_values.prompt.json is what the converter wrote when it built a JsonObject tree (main b79ec72): escapes,
-        // non-ASCII, 1e400, -0, 1.0, 0.1e2, a 23-digit integer, a wrapped list holding an object, null, a renamed sampler,
+        // non-ASCII, a plain prompt written from the document, 1e400, -0, 1.0, 0.1e2, a 23-digit integer, a wrapped list holding an object, null, a renamed sampler,
         // a primitive's rounded value, links through a bypassed node and a reroute, a link to a muted node dropped.
         var expected = File.ReadAllBytes(Path.Combine(Features, "typed_values.prompt.json"));
         var result = Convert(Path.Combine(Features, "typed_values.workflow.json"));

@@ -172,7 +172,12 @@ internal sealed class ConversionRun
         foreach (var widget in node.Widgets!)
         {
             var name = widget.Name;
-            if (dynamic && schema!.Input(name) is { } spec && spec.Flag("dynamicPrompts") && widget.AsString() is { } text)
+            var isDynamic = dynamic && schema!.Input(name) is { } spec && spec.Flag("dynamicPrompts");
+            if (isDynamic && DynamicPrompt.IsPlain(widget))
+            {
+                prompt.Set(widget); // processing leaves it as it is: written from the document, never read into a string
+            }
+            else if (isDynamic && widget.AsString() is { } text)
             {
                 prompt.Set(PromptInput.String(name, DynamicText(node, name, text)));
             }

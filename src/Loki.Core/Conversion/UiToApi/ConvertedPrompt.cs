@@ -40,6 +40,12 @@ internal sealed class ConvertedPrompt
     /// <summary>Every entry's inputs, one entry after another.</summary>
     public IReadOnlyList<PromptInput> Inputs => _inputs;
 
+    /// <summary>The entries, for walking without an enumerator.</summary>
+    public ReadOnlySpan<PromptEntry> EntrySpan => CollectionsMarshal.AsSpan(_entries);
+
+    /// <summary>Every entry's inputs, for walking without an enumerator.</summary>
+    public ReadOnlySpan<PromptInput> InputSpan => CollectionsMarshal.AsSpan(_inputs);
+
     /// <summary>The number of entries.</summary>
     public int Count => _entries.Count;
 

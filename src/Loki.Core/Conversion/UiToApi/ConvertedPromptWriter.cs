@@ -17,9 +17,9 @@ internal static class ConvertedPromptWriter
     /// <summary>Writes the prompt object to <paramref name="writer"/>.</summary>
     public static void Write(Utf8JsonWriter writer, ConvertedPrompt prompt)
     {
-        var inputs = prompt.Inputs;
+        var inputs = prompt.InputSpan;
         writer.WriteStartObject();
-        foreach (var entry in prompt.Entries)
+        foreach (ref readonly var entry in prompt.EntrySpan)
         {
             writer.WritePropertyName(entry.Id);
             writer.WriteStartObject();
@@ -27,10 +27,11 @@ internal static class ConvertedPromptWriter
             writer.WriteStartObject();
             for (var i = entry.InputStart; i < entry.InputStart + entry.InputCount; i++)
             {
-                if (inputs[i].Kind != PromptInputKind.Removed)
+                ref readonly var input = ref inputs[i];
+                if (input.Kind != PromptInputKind.Removed)
                 {
-                    writer.WritePropertyName(inputs[i].Name);
-                    WriteValue(writer, inputs[i]);
+                    writer.WritePropertyName(input.Name);
+                    WriteValue(writer, in input);
                 }
             }
 

@@ -48,6 +48,22 @@ public static partial class DynamicPrompt
         return Unescape().Replace(result, "$1");
     }
 
+    /// <summary>
+    /// True when <paramref name="value"/> is a string of the document that processing leaves as it is, told from its JSON
+    /// text without reading it into a string: no <c>/</c> or <c>{</c>, and no escape but <c>\n \t \r \b \f \"</c> (so
+    /// the string holds no <c>/</c>, <c>{</c> or <c>\</c>); such a string is written from the document as it was read.
+    /// </summary>
+    internal static bool IsPlain(in PromptInput value)
+    {
+        if (value.Kind != PromptInputKind.Element || value.Element.ValueKind != System.Text.Json.JsonValueKind.String)
+        {
+            return false;
+        }
+
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value.Element);
+        return raw.IndexOfAny((byte)'/', (byte)'{') < 0 && raw.IndexOf("\\u"u8) < 0 && raw.IndexOf("\\\\"u8) < 0;
+    }
+
     /// <summary>False when processing leaves <paramref name="text"/> as it is: it holds no comment, block or escape.</summary>
     public static bool MayChange(string text) => text.AsSpan().IndexOfAny(Special) >= 0;
 

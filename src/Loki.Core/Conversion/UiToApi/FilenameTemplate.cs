@@ -22,7 +22,7 @@ internal static partial class FilenameTemplate
 
     /// <summary>Fills the patterns of <paramref name="value"/> from <paramref name="nodes"/>.</summary>
     public static string Apply(string value, IReadOnlyList<FlatNode> nodes, Func<FlatNode, string?> title, DateTime? date = null) =>
-        Pattern().Replace(value, match =>
+        !value.Contains('%') ? value : Pattern().Replace(value, match =>
         {
             var text = match.Groups[1].Value;
             var split = text.Split('.');

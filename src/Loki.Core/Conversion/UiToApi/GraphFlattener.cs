@@ -21,13 +21,18 @@ internal sealed partial class GraphFlattener
         _workflow = workflow;
         _schemas = schemas;
         _diagnostics = diagnostics;
+
+        // Sized for the root graph at least (subgraph and group nodes add to it), so that they rarely grow.
+        var count = workflow.Root.Nodes.Count;
+        Nodes = new List<FlatNode>(count);
+        ById = new Dictionary<string, FlatNode>(count, StringComparer.Ordinal);
     }
 
     /// <summary>Flattened nodes in DTO order.</summary>
-    public List<FlatNode> Nodes { get; } = [];
+    public List<FlatNode> Nodes { get; }
 
     /// <summary>Flattened nodes by execution id.</summary>
-    public Dictionary<string, FlatNode> ById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FlatNode> ById { get; }
 
     /// <summary>Joins an instance path and a node id into an execution id.</summary>
     public static string Join(IReadOnlyList<string> path, string id) => path.Count == 0 ? id : string.Join(':', path) + ":" + id;

@@ -28,13 +28,15 @@ internal enum PromptInputKind : byte
 /// </summary>
 internal readonly struct PromptInput
 {
+    // Text and node share one field (an input holds one or the other): 40 bytes an input, not 48.
+    private readonly object? _value;
+
     private PromptInput(string name, PromptInputKind kind, string? text, int slot, JsonNode? node, JsonElement element)
     {
         Name = name;
         Kind = kind;
-        Text = text;
+        _value = (object?)text ?? node;
         Slot = slot;
-        Node = node;
         Element = element;
     }
 
@@ -45,13 +47,13 @@ internal readonly struct PromptInput
     public PromptInputKind Kind { get; }
 
     /// <summary>The origin node's id of a link, or the value of <see cref="PromptInputKind.Text"/>.</summary>
-    public string? Text { get; }
+    public string? Text => _value as string;
 
     /// <summary>The origin slot of a link.</summary>
     public int Slot { get; }
 
     /// <summary>The value of <see cref="PromptInputKind.Node"/> (null is JSON null).</summary>
-    public JsonNode? Node { get; }
+    public JsonNode? Node => _value as JsonNode;
 
     /// <summary>The value of <see cref="PromptInputKind.Element"/>.</summary>
     public JsonElement Element { get; }
