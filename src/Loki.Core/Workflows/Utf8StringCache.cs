@@ -25,7 +25,7 @@ internal static class Utf8StringCache
     {
         var raw = JsonMarshal.GetRawUtf8Value(element);
         var text = raw[1..^1];
-        return text.Length <= MaxLength && text.IndexOf((byte)'\\') < 0 && Lookup(text) is { } cached ? cached : element.GetString()!;
+        return text.Length <= MaxLength && Lookup(text) is { } cached ? cached : element.GetString()!;
     }
 
     /// <summary>
@@ -46,7 +46,8 @@ internal static class Utf8StringCache
         return Lookup(raw);
     }
 
-    // Null when the text is not ASCII (its string would not be one char per byte).
+    // Null when the text is not ASCII (its string would not be one char per byte) or holds an escape (a cached string
+    // holds none, so a hit needs no look for one).
     private static string? Lookup(ReadOnlySpan<byte> text)
     {
         var table = _table ??= new Entry[Size];
@@ -57,7 +58,7 @@ internal static class Utf8StringCache
             return value;
         }
 
-        if (!Ascii.IsValid(text))
+        if (!Ascii.IsValid(text) || text.IndexOf((byte)'\\') >= 0)
         {
             return null;
         }
@@ -67,15 +68,26 @@ internal static class Utf8StringCache
         return made;
     }
 
+    // The first and last eight bytes and the length (texts are at most MaxLength bytes; a clash only costs a miss).
     private static int Hash(ReadOnlySpan<byte> text)
     {
-        var hash = 2166136261u;
-        foreach (var b in text)
+        ulong head, last;
+        if (text.Length >= 8)
         {
-            hash = (hash ^ b) * 16777619u;
+            head = MemoryMarshal.Read<ulong>(text);
+            last = MemoryMarshal.Read<ulong>(text[^8..]);
+        }
+        else
+        {
+            head = last = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                head = (head << 8) | text[i];
+            }
         }
 
-        return (int)(hash ^ (hash >> 15));
+        var mixed = ((head * 0x9E3779B97F4A7C15UL) ^ last ^ (ulong)text.Length) * 0xC2B2AE3D27D4EB4FUL;
+        return (int)(mixed >> 32);
     }
 
     private readonly record struct Entry(int Hash, string? Value);
