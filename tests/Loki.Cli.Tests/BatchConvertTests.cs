@@ -175,6 +175,21 @@ public sealed class BatchConvertTests
     }
 
     [Fact]
+    public async Task AFileWhereAnOutputFolderGoes_FailsTheFilesBelowIt_WithItsCode()
+    {
+        using var dir = MixedFolder();
+        Directory.CreateDirectory(dir.File("out"));
+        dir.Write("out/sub", "a file where the folder sub/ would go");
+
+        var run = await CliRun.InProcessAsync("convert", dir.File("in"), "--to", "api", "-o", dir.File("out"));
+
+        Assert.Equal(2, run.Codes.Count(c => c == LokiCodes.WriteFailed));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.True(File.Exists(dir.File("out/good.json")), run.Stderr);
+        Assert.Contains("1 of 3 files", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Summary_CountsEachKindOnce_InTheRightNumber()
     {
         LokiDiagnostic Of(DiagnosticSeverity severity) => new(LokiCodes.WorkflowInvalidJson, severity, "m", "f");

@@ -40,10 +40,15 @@ internal static class CommandIO
     /// Writes <paramref name="utf8"/> to the file <paramref name="output"/> atomically (unless it already holds those
     /// bytes), flushed to disk or not (<see cref="AtomicFile.Write(string, byte[], bool)"/>); a failure is <see cref="LokiCodes.WriteFailed"/>.
     /// </summary>
-    public static void WriteFile(byte[] utf8, string output, bool flushToDisk)
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="output">The file.</param>
+    /// <param name="flushToDisk">Whether to <c>fsync</c> before the rename.</param>
+    /// <param name="folders">The folders this run has made already (a batch), or null.</param>
+    public static void WriteFile(byte[] utf8, string output, bool flushToDisk, OutputFolders? folders = null)
     {
         try
         {
+            folders?.Ensure(output);
             AtomicFile.WriteIfChanged(output, utf8, flushToDisk);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -22,6 +22,9 @@ internal sealed record ConvertSettings(ConvertTarget Target, SchemaSet Schemas, 
     /// <summary>The flow environments, one per LOKI library, built once for the whole run.</summary>
     public FlowEnvironmentCache Environments { get; } = new();
 
+    /// <summary>The output folders made so far (a batch makes each once).</summary>
+    public OutputFolders Folders { get; } = new();
+
     /// <summary><c>--standalone</c>: the script target copies the runtime (and the flow's LOKI nodes) beside the script.</summary>
     public bool Standalone { get; init; }
 }
@@ -72,7 +75,7 @@ internal static class ConvertFile
             }
 
             // Atomic (temp file and rename) but not flushed to disk: a converted file is made again by running again.
-            CommandIO.WriteFile(bytes!, output!, flushToDisk: false);
+            CommandIO.WriteFile(bytes!, output!, flushToDisk: false, settings.Folders);
             return new(CliApp.Success, diagnostics.Items, null);
         }
         catch (LokiException ex)
