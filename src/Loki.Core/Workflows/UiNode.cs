@@ -16,6 +16,8 @@ public sealed class UiNode : IUiRaw
     private readonly JsonElement _title;
     private readonly JsonElement _widgetValues;
     private readonly JsonElement _properties;
+    private readonly JsonElement _outputsElement;
+    private UiSlot[]? _outputs;
     private JsonObject? _raw;
     private string? _jsonPath;
     private JsonArray? _widgetArray;
@@ -48,7 +50,7 @@ public sealed class UiNode : IUiRaw
         Mode = (int)(JsonRead.Long(keys.Mode) ?? 0);
         Order = JsonRead.Long(keys.Order);
         Inputs = ReadSlots(keys.Inputs, isInput: true);
-        Outputs = ReadSlots(keys.Outputs, isInput: false);
+        _outputsElement = keys.Outputs;
     }
 
     /// <summary>
@@ -86,8 +88,8 @@ public sealed class UiNode : IUiRaw
     /// <summary>The input slots in order.</summary>
     public IReadOnlyList<UiSlot> Inputs { get; }
 
-    /// <summary>The output slots in order.</summary>
-    public IReadOnlyList<UiSlot> Outputs { get; }
+    /// <summary>The output slots in order (read on first use: converting reads them only for some nodes).</summary>
+    public IReadOnlyList<UiSlot> Outputs => _outputs ??= ReadSlots(_outputsElement, isInput: false);
 
     /// <summary>Positional widget values, or null when the node has none or records them as an object.</summary>
     public JsonArray? WidgetValues =>
