@@ -53,6 +53,27 @@ public sealed class ConvertedPromptTests
         Assert.Equal(result.PromptUtf8(), stream.ToArray());
     }
 
+    [Fact]
+    public void Numbers_and_strings_written_as_read_are_the_bytes_the_tree_writes()
+    {
+        // The writer copies a number, or a string of printable ASCII without an escape, as the document holds it; every
+        // other string goes through the element as before. Each printable ASCII character, DEL, non-ASCII the encoder
+        // keeps or escapes, escapes that decode to ASCII, and numbers in every form the parser takes.
+        // (JSON text between the quotes: raw characters, and escapes where written.)
+        var texts = Enumerable.Range(0x20, 0x5F).Select(c => c is '"' or '\\' ? $"a\\{(char)c}b" : $"a{(char)c}b")
+            .Concat(["\u007f", "\u0080", "\u00a0", "é", "\u2028", "😀", "<b>&amp;</b> 'q'", "\\u0041", "\\u00e9", "\\/", "\\n\\t\\\"", "", " "]);
+        var numbers = new[] { "0", "-0", "1.0", "1e400", "1E+2", "-1.5e-7", "12345678901234567890123", "0.1e2" };
+        var nodes = texts.Select((t, i) => $$"""{"id": {{i + 1}}, "type": "TestTags", "mode": 0, "widgets_values": ["tag", "{{t}}"]}""")
+            .Concat(numbers.Select((n, i) => $$"""{"id": {{i + 1000}}, "type": "TestMix", "mode": 0, "widgets_values": [{{n}}]}"""));
+        var ui = WorkflowLoader.Parse(System.Text.Encoding.UTF8.GetBytes($$"""{"nodes": [{{string.Join(",\n", nodes)}}], "links": []}"""), "values.json");
+        var typed = UiToApiConverter.Convert(ui, TestSchemas.Value, UiToApiOptions.Default, "values.json");
+        var tree = UiToApiConverter.Convert(ui, TestSchemas.Value, UiToApiOptions.Default, "values.json");
+
+        Assert.True(typed.Succeeded);
+        Assert.Equal(texts.Count() + numbers.Length, tree.Prompt!.Count);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(CanonicalJson.WriteUtf8(tree.Prompt)), System.Text.Encoding.UTF8.GetString(typed.PromptUtf8()!));
+    }
+
     [Theory]
     [InlineData("control_widgets")]
     [InlineData("legacy_seed_boolean")]

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Loki.Core.Text;
 
@@ -56,6 +57,25 @@ internal static class ConvertedPromptWriter
         writer.WriteEndObject();
     }
 
+    // A number, or a string of printable ASCII without an escape, goes out as the document holds it: the bytes the
+    // writer makes of it anyway (a number is written as read; such a string needs no escaping), without checking and
+    // escaping it again. Anything else is written by the element, as the tree was.
+    private static void WriteElement(Utf8JsonWriter writer, JsonElement element)
+    {
+        var kind = element.ValueKind;
+        if (kind is JsonValueKind.Number or JsonValueKind.String)
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(element);
+            if (kind == JsonValueKind.Number || (raw.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 && !raw.Contains((byte)'\\')))
+            {
+                writer.WriteRawValue(raw, skipInputValidation: true);
+                return;
+            }
+        }
+
+        element.WriteTo(writer);
+    }
+
     private static void WriteValue(Utf8JsonWriter writer, in PromptInput input)
     {
         if (input.Kind == PromptInputKind.Link)
@@ -80,7 +100,7 @@ internal static class ConvertedPromptWriter
                 writer.WriteStringValue(input.Text);
                 break;
             case PromptInputKind.Element:
-                input.Element.WriteTo(writer);
+                WriteElement(writer, input.Element);
                 break;
             default:
                 if (input.Node is null)
