@@ -27,7 +27,6 @@ public static class CliApp
     /// <param name="console">What stderr is (default: redirected, no live display).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliConsole? console = null)
     {
-        var root = new LokiRootCommand(console ?? CliConsole.Redirected);
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
 
         // `loki` alone shows the usage but is still a usage error; `loki help` is `loki --help`.
@@ -36,6 +35,8 @@ public static class CliApp
         {
             args = ["--help"];
         }
+
+        var root = new LokiRootCommand(console ?? CliConsole.Redirected, args[0]);
 
         try
         {

@@ -33,6 +33,49 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void EachRegisteredCommand_IsMadeUnderItsName()
+    {
+        foreach (var (name, make) in LokiRootCommand.Commands)
+        {
+            Assert.Equal(name, make(CliConsole.Redirected).Name);
+        }
+
+        Assert.Equal(LokiRootCommand.Commands.Select(c => c.Name), new LokiRootCommand(CliConsole.Redirected).Subcommands.Select(c => c.Name));
+        Assert.Equal(["convert"], new LokiRootCommand(CliConsole.Redirected, "convert").Subcommands.Select(c => c.Name));
+        Assert.Equal(LokiRootCommand.Commands.Count, new LokiRootCommand(CliConsole.Redirected, "--help").Subcommands.Count);
+        Assert.Equal(LokiRootCommand.Commands.Count, new LokiRootCommand(CliConsole.Redirected, "conver").Subcommands.Count);
+    }
+
+    [Theory]
+    [InlineData("convert --help")]
+    [InlineData("convert")]
+    [InlineData("convert a.json --to xml")]
+    [InlineData("convert a.json b.json --to api --bogus")]
+    [InlineData("inspect --help")]
+    [InlineData("schemas extract --help")]
+    [InlineData("run --help")]
+    [InlineData("split")]
+    public async Task TheRootBuiltForOneCommand_ParsesAndHelpsAsTheWholeRoot(string line)
+    {
+        var args = line.Split(' ');
+
+        Assert.Equal(await Invoke(new LokiRootCommand(CliConsole.Redirected), args), await Invoke(new LokiRootCommand(CliConsole.Redirected, args[0]), args));
+    }
+
+    private static async Task<string> Invoke(LokiRootCommand root, string[] args)
+    {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        {
+            return "errors: " + string.Join(" | ", parsed.Errors.Select(e => e.Message));
+        }
+
+        using var output = new StringWriter();
+        await parsed.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = output });
+        return output.ToString();
+    }
+
+    [Fact]
     public async Task NoArguments_ShowsUsageAndExitsTwo()
     {
         var run = await CliRun.InProcessAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Loki.Core.Diagnostics;
 using Loki.Core.Workflows.Batch;
 
@@ -44,11 +45,14 @@ internal static class ConvertBatch
             ConvertAll(() => { });
         }
 
-        await CommandIO.ReportAsync(stderr, expansion.Items);
-        foreach (var outcome in outcomes)
+        // Every file's lines in input order, written at once (stderr flushes each write: one call per line before).
+        var report = new StringBuilder();
+        foreach (var diagnostic in expansion.Items.Concat(outcomes.SelectMany(o => o.Diagnostics)))
         {
-            await CommandIO.ReportAsync(stderr, outcome.Diagnostics);
+            report.Append(diagnostic).Append(stderr.NewLine);
         }
+
+        await stderr.WriteAsync(report.ToString());
 
         await stdout.WriteLineAsync(Summary(files.Count, outcomes, expansion.Items.Count(d => d.IsError), settings.Target.Name, outDir, clock.Elapsed));
         return outcomes.Select(o => o.ExitCode).Append(ExitCodes.For(expansion.Items)).Max();

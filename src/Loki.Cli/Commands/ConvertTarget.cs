@@ -12,6 +12,9 @@ namespace Loki.Cli.Commands;
 /// <param name="OutputPath">The <c>-o</c> path, or null for stdout.</param>
 internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, SchemaSet Schemas, long? Seed, string? OutputPath)
 {
+    // Made only when no run-wide cache is given (a batch gives its own to every file).
+    private FlowEnvironmentCache? _environments;
+
     /// <summary><c>--backend</c> (script target), or null.</summary>
     public string? Backend { get; init; }
 
@@ -22,7 +25,7 @@ internal sealed record ConvertRequest(string InputPath, WorkflowFile Input, Sche
     public string? NodeName { get; init; }
 
     /// <summary>The flow environments of this run (shared by the files of a batch).</summary>
-    public FlowEnvironmentCache Environments { get; init; } = new();
+    public FlowEnvironmentCache Environments { get => _environments ??= new(); init => _environments = value; }
 
     /// <summary><c>--standalone</c> (script target).</summary>
     public bool Standalone { get; init; }

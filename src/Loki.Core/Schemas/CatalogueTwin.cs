@@ -11,7 +11,8 @@ namespace Loki.Core.Schemas;
 /// </summary>
 internal static class CatalogueTwin
 {
-    private const int ChunkBytes = 64 * 1024;
+    /// <summary>How much of the file is read at a time.</summary>
+    internal const int ChunkBytes = 16 * 1024;
 
     /// <summary>True when <paramref name="file"/> holds the JSON <paramref name="compact"/> (written without white space) and nothing else.</summary>
     public static bool Matches(string file, ReadOnlySpan<byte> compact)
@@ -27,7 +28,7 @@ internal static class CatalogueTwin
                 return false;
             }
 
-            var buffer = new byte[ChunkBytes];
+            Span<byte> buffer = stackalloc byte[ChunkBytes];
             var state = new Comparison(compact);
             for (long offset = 0; offset < length;)
             {
@@ -38,7 +39,7 @@ internal static class CatalogueTwin
                 }
 
                 offset += read;
-                if (!state.Take(buffer.AsSpan(0, read)))
+                if (!state.Take(buffer[..read]))
                 {
                     return false;
                 }
@@ -52,11 +53,10 @@ internal static class CatalogueTwin
         }
     }
 
-    // Runs of ordinary bytes are compared whole (vectorised); only white space, quotes and escapes are looked at one by one.
+    // Inside strings (most of a dump's bytes: tooltips, option lists) runs up to the next quote or backslash are compared
+    // whole (vectorised); between strings (short tokens and indentation) one byte at a time.
     private ref struct Comparison(ReadOnlySpan<byte> compact)
     {
-        private static readonly SearchValues<byte> WhiteSpace = SearchValues.Create(" \t\n\r"u8);
-        private static readonly SearchValues<byte> OutsideStops = SearchValues.Create(" \t\n\r\""u8);
         private static readonly SearchValues<byte> InsideStops = SearchValues.Create("\"\\"u8);
         private readonly ReadOnlySpan<byte> _compact = compact;
         private int _at;
@@ -65,7 +65,7 @@ internal static class CatalogueTwin
 
         public readonly bool AtEnd => _at == _compact.Length && !_inString;
 
-        public bool Take(ReadOnlySpan<byte> chunk)
+        public bool Take(scoped ReadOnlySpan<byte> chunk)
         {
             while (!chunk.IsEmpty)
             {
@@ -79,47 +79,54 @@ internal static class CatalogueTwin
 
                     _escaped = false;
                     chunk = chunk[1..];
-                    continue;
                 }
-
-                if (!_inString)
+                else if (_inString)
                 {
-                    var start = chunk.IndexOfAnyExcept(WhiteSpace);
-                    if (start < 0)
+                    var stop = chunk.IndexOfAny(InsideStops);
+                    var run = stop < 0 ? chunk.Length : stop + 1;
+                    if (!Same(chunk[..run]))
                     {
-                        return true;
+                        return false;
                     }
 
-                    chunk = chunk[start..];
-                }
+                    if (stop >= 0)
+                    {
+                        (_inString, _escaped) = chunk[stop] == (byte)'"' ? (false, false) : (true, true);
+                    }
 
-                var stop = chunk.IndexOfAny(_inString ? InsideStops : OutsideStops);
-                var run = stop < 0 ? chunk.Length : stop;
-                if (!Same(chunk[..run]))
+                    chunk = chunk[run..];
+                }
+                else
                 {
-                    return false;
-                }
+                    var i = 0;
+                    while (i < chunk.Length)
+                    {
+                        var b = chunk[i++];
+                        if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+                        {
+                            continue;
+                        }
 
-                chunk = chunk[run..];
-                if (chunk.IsEmpty || (!_inString && chunk[0] != (byte)'"'))
-                {
-                    continue;
-                }
+                        if (_at >= _compact.Length || _compact[_at++] != b)
+                        {
+                            return false;
+                        }
 
-                // A quote (opening or closing a string) or, inside a string, a backslash.
-                if (!Same(chunk[..1]))
-                {
-                    return false;
-                }
+                        if (b == (byte)'"')
+                        {
+                            _inString = true;
+                            break;
+                        }
+                    }
 
-                (_inString, _escaped) = chunk[0] == (byte)'"' ? (!_inString, false) : (true, true);
-                chunk = chunk[1..];
+                    chunk = chunk[i..];
+                }
             }
 
             return true;
         }
 
-        private bool Same(ReadOnlySpan<byte> bytes)
+        private bool Same(scoped ReadOnlySpan<byte> bytes)
         {
             if (_at + bytes.Length > _compact.Length || !bytes.SequenceEqual(_compact.Slice(_at, bytes.Length)))
             {

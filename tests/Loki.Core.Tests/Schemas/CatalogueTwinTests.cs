@@ -83,12 +83,14 @@ public sealed class CatalogueTwinTests : IDisposable
         Assert.Equal(same, CatalogueTwin.Matches(Write("f.json", Encoding.UTF8.GetBytes(file)), Encoding.UTF8.GetBytes(compact)));
 
     [Theory]
-    [InlineData(65_534)]
-    [InlineData(65_535)]
-    [InlineData(65_536)]
-    public void An_escape_or_white_space_across_two_chunks_is_read_as_one(int at)
+    [InlineData(-2)]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void An_escape_or_white_space_across_two_chunks_is_read_as_one(int fromSeam)
     {
-        // The file is read 64 KiB at a time: a backslash, a quote or white space at the seam must not change the answer.
+        // The file is read a chunk at a time: a backslash, a quote or white space at the seam must not change the answer.
+        var at = CatalogueTwin.ChunkBytes + fromSeam;
         var value = new string('x', at - 7);
         Assert.True(CatalogueTwin.Matches(Write("f.json", Encoding.UTF8.GetBytes("{\"k\": \"" + value + "\\\"\\n\"  }")), Encoding.UTF8.GetBytes("{\"k\":\"" + value + "\\\"\\n\"}")));
         Assert.False(CatalogueTwin.Matches(Write("g.json", Encoding.UTF8.GetBytes("{\"k\": \"" + value + "\\\"  \\n\"}")), Encoding.UTF8.GetBytes("{\"k\":\"" + value + "\\\"\\n\"}")));
