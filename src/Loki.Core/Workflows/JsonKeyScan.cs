@@ -38,11 +38,15 @@ internal static class JsonKeyScan
     [ThreadStatic]
     private static State? _state;
 
-    /// <summary>Scans <paramref name="json"/> (UTF-8).</summary>
-    public static Result Scan(ReadOnlySpan<byte> json) => Scan(json, Vector512.IsHardwareAccelerated);
+    // The widest vectors the machine runs natively (a Native AOT build targets a baseline without 256-bit vectors,
+    // where Vector256 would be emulated one element at a time).
+    private static readonly int NativeWidth = Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;
 
-    /// <summary>Scans <paramref name="json"/> 64 bytes to a vector (<paramref name="wide"/>) or 32 (what tests use to run both).</summary>
-    internal static Result Scan(ReadOnlySpan<byte> json, bool wide)
+    /// <summary>Scans <paramref name="json"/> (UTF-8).</summary>
+    public static Result Scan(ReadOnlySpan<byte> json) => Scan(json, NativeWidth);
+
+    /// <summary>Scans <paramref name="json"/> with vectors of <paramref name="width"/> bits (512, 256 or 128: tests run each).</summary>
+    internal static Result Scan(ReadOnlySpan<byte> json, int width)
     {
         var state = _state ??= new State();
         state.Reset();
@@ -68,7 +72,7 @@ internal static class JsonKeyScan
                 block = tail;
             }
 
-            Masks(block, wide, out var quotes, out var backslashes, out var structure);
+            Masks(block, width, out var quotes, out var backslashes, out var structure);
             if (backslashes != 0 || escapeCarry)
             {
                 quotes &= ~Escaped(backslashes, ref escapeCarry);
@@ -146,9 +150,9 @@ internal static class JsonKeyScan
         return Result.Unique;
     }
 
-    private static void Masks(ReadOnlySpan<byte> block, bool wide, out ulong quotes, out ulong backslashes, out ulong structure)
+    private static void Masks(ReadOnlySpan<byte> block, int width, out ulong quotes, out ulong backslashes, out ulong structure)
     {
-        if (wide)
+        if (width == 512)
         {
             var v = Vector512.Create(block);
             quotes = Vector512.Equals(v, Vector512.Create((byte)'"')).ExtractMostSignificantBits();
@@ -158,11 +162,26 @@ internal static class JsonKeyScan
             return;
         }
 
-        var lo = Vector256.Create(block);
-        var hi = Vector256.Create(block[32..]);
-        quotes = Bits(Vector256.Equals(lo, Vector256.Create((byte)'"')), Vector256.Equals(hi, Vector256.Create((byte)'"')));
-        backslashes = Bits(Vector256.Equals(lo, Vector256.Create((byte)'\\')), Vector256.Equals(hi, Vector256.Create((byte)'\\')));
-        structure = Bits(Structure(lo), Structure(hi));
+        if (width == 256)
+        {
+            var lo = Vector256.Create(block);
+            var hi = Vector256.Create(block[32..]);
+            quotes = Bits(Vector256.Equals(lo, Vector256.Create((byte)'"')), Vector256.Equals(hi, Vector256.Create((byte)'"')));
+            backslashes = Bits(Vector256.Equals(lo, Vector256.Create((byte)'\\')), Vector256.Equals(hi, Vector256.Create((byte)'\\')));
+            structure = Bits(Structure(lo), Structure(hi));
+            return;
+        }
+
+        quotes = backslashes = structure = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            var v = Vector128.Create(block[(16 * i)..]);
+            var shift = 16 * i;
+            quotes |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'"')).ExtractMostSignificantBits() << shift;
+            backslashes |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'\\')).ExtractMostSignificantBits() << shift;
+            structure |= (ulong)(Vector128.Equals(v, Vector128.Create((byte)'{')) | Vector128.Equals(v, Vector128.Create((byte)'}'))
+                | Vector128.Equals(v, Vector128.Create((byte)':'))).ExtractMostSignificantBits() << shift;
+        }
     }
 
     private static Vector256<byte> Structure(Vector256<byte> v) =>

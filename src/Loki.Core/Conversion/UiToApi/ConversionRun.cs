@@ -147,7 +147,18 @@ internal sealed class ConversionRun
             value = JsonValue.Create(FilenameTemplate.Apply(text, _graph.Nodes, Title, _options.Date));
         }
 
-        foreach (var link in primitive.Graph.Links.Values.Where(l => l.OriginId == primitive.Node.Id && l.OriginSlot == 0).OrderBy(l => l.Id))
+        // The links out of its slot 0, by id (ids are the table's keys: the order is the one OrderBy gave).
+        List<UiLink>? links = null;
+        foreach (var l in primitive.Graph.Links.Values)
+        {
+            if (l.OriginId == primitive.Node.Id && l.OriginSlot == 0)
+            {
+                (links ??= []).Add(l);
+            }
+        }
+
+        links?.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        foreach (var link in links ?? [])
         {
             if (!_graph.ById.TryGetValue(GraphFlattener.Join(primitive.Path, link.TargetId), out var target))
             {
