@@ -32,4 +32,29 @@ public sealed class CorpusCliTests
         Assert.True(files.Count > 1000, $"only {files.Count} corpus files");
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }
+
+    /// <summary>
+    /// <c>--to api</c> to stdout and to a file take two writers (text and UTF-8 bytes); both must give the same prompt,
+    /// byte for byte, over every frontend-made pair (the stdout path once built the JsonObject tree the file path skips).
+    /// </summary>
+    [CorpusFact]
+    public async Task ConvertToApi_StdoutAndFile_AreTheSameBytes()
+    {
+        var pairs = Path.Combine(RepoPaths.Corpus!, "frontend-pairs");
+        using var dir = new TempDir();
+        var differ = new List<string>();
+        var files = Directory.GetFiles(pairs, "*.workflow.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files)
+        {
+            var toStdout = await CliRun.InProcessAsync("convert", file, "--to", "api");
+            var toFile = await CliRun.InProcessAsync("convert", file, "--to", "api", "-o", dir.File("out.json"));
+            if (toStdout.ExitCode != toFile.ExitCode || (toFile.ExitCode == 0 && toStdout.Stdout != File.ReadAllText(dir.File("out.json"))))
+            {
+                differ.Add(Path.GetRelativePath(pairs, file));
+            }
+        }
+
+        Assert.Equal(249, files.Count);
+        Assert.True(differ.Count == 0, string.Join("\n", differ.Take(20)));
+    }
 }

@@ -19,7 +19,8 @@ internal sealed class ApiConvertTarget : ConvertTarget
             return diagnostics.HasErrors || request.Input.Api is not { } api ? null : CanonicalJson.Write(api);
         }
 
-        return Convert(request, diagnostics, out var result) ? CanonicalJson.Write(result.Prompt) : null;
+        // The same bytes as the file path writes, decoded: the JsonObject tree is never built for stdout either.
+        return Convert(request, diagnostics, out var result) ? System.Text.Encoding.UTF8.GetString(result.PromptUtf8()) : null;
     }
 
     /// <inheritdoc />
