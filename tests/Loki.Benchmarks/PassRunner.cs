@@ -58,7 +58,7 @@ internal static class PassRunner
             // entries its prompt has (to set beside the anchors' prompt_nodes).
             var checkedResult = Prompt(text, largest, schemas);
             var entries = checkedResult is null ? 0 : JsonDocument.Parse(checkedResult.PromptUtf8()!).RootElement.EnumerateObject().Count();
-            Print(new JsonObject { ["conv"] = conv, ["file"] = largest, ["schemas"] = dumps.Count, ["converted"] = checkedResult is not null, ["prompt_entries"] = entries, ["iters"] = iters, ["first_s"] = times[0].Wall, ["steady_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Wall)), ["steady_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Cpu)), ["steady_process_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.ProcessCpu)), ["allocated_bytes"] = _allocated, ["gen0_collections"] = GC.CollectionCount(0) });
+            Print(new JsonObject { ["conv"] = conv, ["file"] = largest, ["schemas"] = dumps.Count, ["converted"] = checkedResult is not null, ["prompt_entries"] = entries, ["iters"] = iters, ["iters_cpu_s"] = new JsonArray([.. times.Select(t => (JsonNode)t.Cpu)]), ["first_s"] = times[0].Wall, ["steady_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Wall)), ["steady_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Cpu)), ["steady_process_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.ProcessCpu)), ["allocated_bytes"] = _allocated, ["gen0_collections"] = GC.CollectionCount(0) });
             return 0;
         }
 
