@@ -14,7 +14,7 @@ internal sealed class LinkResolver
     private readonly UiWorkflow _workflow;
     private readonly Dictionary<string, FlatNode> _byId;
     private readonly DiagnosticBag _diagnostics;
-    private readonly VisitedSlots _visited = new();
+    private readonly VisitedSlots _visited = VisitedSlots.ForThread();
 
     public LinkResolver(UiWorkflow workflow, Dictionary<string, FlatNode> byId, DiagnosticBag diagnostics)
     {
@@ -69,25 +69,37 @@ internal sealed class LinkResolver
         return origin is null ? null : ResolveOutput(origin, link.OriginSlot, type ?? node.Inputs[slot].Type, visited);
     }
 
-    // The link into input slot of node and the flattened node it leaves, looked up once per input: inputs behind chains
-    // of reroutes are walked again for every input they feed, and the look-up by joined id was most of each step.
+    // The link into input slot of node and the flattened node it leaves. A node a walk passes through (a reroute, a
+    // bypassed node) is walked again for every input behind it, and the look-up by joined id was most of each step: its
+    // answers are kept. A real node's inputs are resolved once each, so theirs are not.
     private (UiLink? Link, FlatNode? Origin) Feed(FlatNode node, int slot)
     {
+        if (node.Kind != FlatNodeKind.Virtual && node.Mode != 4)
+        {
+            return Look(node, slot);
+        }
+
         var feeds = node.Feeds ??= new (UiLink?, FlatNode?, bool)[node.Inputs.Count];
         ref var feed = ref feeds[slot];
         if (!feed.Known)
         {
-            var link = node.Graph!.Link(node.Inputs[slot].Link);
-            FlatNode? origin = null;
-            if (link is not null && !(node.Instance is not null && link.OriginId == UiGraph.SubgraphInputId))
-            {
-                _byId.TryGetValue(GraphFlattener.Join(node.Path, link.OriginId), out origin);
-            }
-
+            var (link, origin) = Look(node, slot);
             feed = (link, origin, true);
         }
 
         return (feed.Link, feed.Origin);
+    }
+
+    private (UiLink? Link, FlatNode? Origin) Look(FlatNode node, int slot)
+    {
+        var link = node.Graph!.Link(node.Inputs[slot].Link);
+        FlatNode? origin = null;
+        if (link is not null && !(node.Instance is not null && link.OriginId == UiGraph.SubgraphInputId))
+        {
+            _byId.TryGetValue(GraphFlattener.Join(node.Path, link.OriginId), out origin);
+        }
+
+        return (link, origin);
     }
 
     private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, VisitedSlots visited)

@@ -103,8 +103,10 @@ internal static class SchemaChoice
         }
 
         var at = 0;
-        foreach (var slot in WidgetLayout.For(schema))
+        var layout = WidgetLayout.For(schema);
+        for (var s = 0; s < layout.Count; s++)
         {
+            var slot = layout[s];
             if (at >= values.Length)
             {
                 break;

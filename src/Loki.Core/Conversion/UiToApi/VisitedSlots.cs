@@ -10,9 +10,15 @@ internal sealed class VisitedSlots
 {
     private const int Inline = 32;
 
+    [ThreadStatic]
+    private static VisitedSlots? _forThread;
+
     private readonly (string Id, bool Output, int Slot)[] _few = new (string, bool, int)[Inline];
     private int _count;
     private HashSet<(string Id, bool Output, int Slot)>? _many;
+
+    /// <summary>The thread's list (a conversion runs on one thread and walks one link at a time, clearing it first).</summary>
+    public static VisitedSlots ForThread() => _forThread ??= new VisitedSlots();
 
     /// <summary>Forgets every side (a new walk begins).</summary>
     public void Clear()
