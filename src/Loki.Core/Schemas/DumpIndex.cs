@@ -41,8 +41,11 @@ internal sealed class DumpIndex
     /// <summary>An index worked out before (the shipped catalogue's compact form): taken as it is.</summary>
     public static DumpIndex Trusted(ReadOnlyMemory<byte> utf8, IReadOnlyList<DumpEntry> entries) => new(utf8, null, entries);
 
-    /// <summary>An index worked out before (by <see cref="DumpIndexCache"/>) of the dump <paramref name="file"/>, whose definitions are read from it when asked for.</summary>
-    public static DumpIndex OnFile(DumpFileText file, IReadOnlyList<DumpEntry> entries) => new(ReadOnlyMemory<byte>.Empty, file, entries);
+    /// <summary>
+    /// The dump <paramref name="file"/>, whose definitions are read from it when asked for, for entries found elsewhere
+    /// (<see cref="DumpIndexTable"/>); it has no <see cref="Entries"/> of its own.
+    /// </summary>
+    public static DumpIndex OnFile(DumpFileText file) => new(ReadOnlyMemory<byte>.Empty, file, []);
 
     /// <summary>The text of <paramref name="entry"/>'s definition.</summary>
     public ReadOnlyMemory<byte> TextOf(DumpEntry entry) => _file is null ? Utf8.Slice(entry.Start, entry.Length) : _file.Read(entry.Start, entry.Length);

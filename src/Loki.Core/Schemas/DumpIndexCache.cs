@@ -72,8 +72,11 @@ public sealed class DumpIndexCache
         return root is null ? null : new DumpIndexCache(Path.Combine(root, "object-info"));
     }
 
-    /// <summary>The index of the dump at <paramref name="file"/> when this cache holds it for the file as it is now, or null.</summary>
-    internal DumpIndex? Open(string file)
+    /// <summary>
+    /// The index of the dump at <paramref name="file"/> when this cache holds it for the file as it is now, with the
+    /// open file to read its definitions from; else null.
+    /// </summary>
+    internal (DumpIndexTable Table, DumpIndex Text)? Open(string file)
     {
         var full = Path.GetFullPath(file);
         if (DumpFileIdentity.Of(full) is not { } identity || Read(full, identity) is not { } found)
@@ -99,7 +102,7 @@ public sealed class DumpIndexCache
         }
 
         Interlocked.Increment(ref _hits);
-        return DumpIndex.OnFile(new DumpFileText(file, handle, identity, found.Skipped), found.Entries);
+        return (found, DumpIndex.OnFile(new DumpFileText(file, handle, identity, found.Skipped)));
     }
 
     /// <summary>
@@ -132,7 +135,7 @@ public sealed class DumpIndexCache
     internal string PathFor(string fullPath) =>
         Path.Combine(Directory, Convert.ToHexStringLower(XxHash128.Hash(DumpReader.StrictUtf8.GetBytes(fullPath))) + ".idx");
 
-    private DumpIndexFile.Contents? Read(string fullPath, DumpFileIdentity identity)
+    private DumpIndexTable? Read(string fullPath, DumpFileIdentity identity)
     {
         byte[] bytes;
         try
@@ -144,6 +147,6 @@ public sealed class DumpIndexCache
             return null;
         }
 
-        return DumpIndexFile.Read(bytes, fullPath, identity);
+        return DumpIndexTable.Read(bytes, fullPath, identity);
     }
 }

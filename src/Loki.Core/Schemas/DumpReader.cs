@@ -14,31 +14,33 @@ internal static class DumpReader
     /// <summary>UTF-8 that refuses what it cannot encode or decode exactly.</summary>
     internal static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The definitions of the dump file <paramref name="file"/>.</summary>
-    public static List<(string ClassType, DumpDefinition Definition)> ReadFile(string file, SchemaOrigin origin, bool lazy, List<LokiDiagnostic> diagnostics) =>
-        ReadFile(file, origin, lazy, null, diagnostics);
-
     /// <summary>
     /// The definitions of the dump file <paramref name="file"/>, its index taken from <paramref name="cache"/> when it
     /// holds the file as it is now, else worked out (and stored there).
     /// </summary>
-    public static List<(string ClassType, DumpDefinition Definition)> ReadFile(string file, SchemaOrigin origin, bool lazy, DumpIndexCache? cache, List<LokiDiagnostic> diagnostics)
+    public static DumpLayer ReadFile(string file, SchemaOrigin origin, bool lazy, DumpIndexCache? cache, List<LokiDiagnostic> diagnostics)
     {
         if (!lazy)
         {
-            return Parsed(JsonSource.ReadText(file), origin, diagnostics);
+            return DumpLayer.Of(Parsed(JsonSource.ReadText(file), origin, diagnostics));
         }
 
         if (cache?.Open(file) is { } cached)
         {
-            return Definitions(cached, origin, diagnostics);
+            var (table, text) = cached;
+            foreach (var skip in table.Skips)
+            {
+                diagnostics.Add(Skipped(skip.ClassType, skip.Problem!, origin));
+            }
+
+            return DumpLayer.Of(table, text, origin);
         }
 
         var before = cache is null ? null : DumpFileIdentity.Of(file);
         var bytes = ReadBytes(file);
         if (DumpIndex.TryBuild(bytes) is not { } index)
         {
-            return Parsed(JsonSource.ReadText(file), origin, diagnostics);
+            return DumpLayer.Of(Parsed(JsonSource.ReadText(file), origin, diagnostics));
         }
 
         if (before is { } identity)
@@ -46,7 +48,7 @@ internal static class DumpReader
             cache!.Store(file, identity, bytes.Length, index);
         }
 
-        return Definitions(index, origin, diagnostics);
+        return DumpLayer.Of(Definitions(index, origin, diagnostics));
     }
 
     /// <summary>The definitions of a dump held as UTF-8 bytes.</summary>

@@ -205,6 +205,45 @@ public sealed class DumpIndexCacheTests : IDisposable
         Assert.Equal(1, after.Hits);
     }
 
+    [Fact]
+    public void Classes_are_found_in_a_cached_index_by_their_exact_names()
+    {
+        var names = new[] { "A", "KSampler", "caf\u00e9 \u2603", new string('n', 700), "\ud83d\ude00", "k\"q", "a.b c" };
+        var json = "{" + string.Join(", ", names.Select(n => System.Text.Json.JsonSerializer.Serialize(n) + ": " + Good)) + ", \"Bad\": []}";
+        var file = Write("d.json", json);
+        var cache = NewCache();
+        _ = SchemaSet.Load([file], false, cache);
+
+        var set = SchemaSet.Load([file], false, cache);
+
+        Assert.Equal(1, cache.Hits);
+        Assert.All(names, n => Assert.Equal(n, set.Find(n)!.ClassType));
+        foreach (var absent in new[] { "a", "KSampler ", "Bad", "caf\u00e9", new string('n', 699), "\ud83d", string.Empty })
+        {
+            Assert.Null(set.Find(absent));
+            Assert.False(set.Contains(absent));
+        }
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), set.ClassTypes);
+    }
+
+    [Fact]
+    public void Classes_asked_for_before_the_full_list_are_the_same_after_it()
+    {
+        var file = Write("d.json", "{\"A\": " + Good + ", \"KSampler\": " + Good + "}");
+        var cache = NewCache();
+        _ = SchemaSet.Load([file], true, cache);
+        var set = SchemaSet.Load([file], true, cache);
+        var ksampler = set.Candidates("KSampler");
+        var clip = set.Find("CLIPTextEncode");
+
+        Assert.Same(SchemaSet.Catalogue.Find("CLIPTextEncode"), clip);
+        Assert.Equal(SchemaSet.Catalogue.Count + 1, set.Count);
+        Assert.Same(ksampler, set.Candidates("KSampler"));
+        Assert.Equal(2, ksampler.Count);
+        Assert.Equal(LazySchemaSetTests.Outcome(() => SchemaSet.Load([file], true, lazy: false)), LazySchemaSetTests.Outcome(() => set));
+    }
+
     [Theory]
     [InlineData("LOKI_CACHE_DIR=/c", "/c/object-info")]
     [InlineData("XDG_CACHE_HOME=/x HOME=/h", "/x/loki/object-info")]
@@ -218,12 +257,14 @@ public sealed class DumpIndexCacheTests : IDisposable
         Assert.Equal(expected, DumpIndexCache.ForUser(name => values.GetValueOrDefault(name))?.Directory);
     }
 
-    // The count of the first entry (after the header) raised past the end of the dump, a well-formed file otherwise.
+    // The start of the first definition (after the header and the table) moved past the end of the dump, a
+    // well-formed file otherwise (DumpIndexFile's layout).
     private static byte[] Patched(byte[] bytes)
     {
-        var pathLength = BitConverter.ToInt32(bytes, 16);
-        var firstStart = 16 + 4 + pathLength + (5 * 8) + 4 + 4;
+        var counts = 16 + 4 + BitConverter.ToInt32(bytes, 16) + (5 * 8) + 4;
+        var firstStart = counts + 12 + (4 * BitConverter.ToInt32(bytes, counts + 8));
         var copy = bytes.ToArray();
+        Assert.Equal("{\"A\": ".Length, BitConverter.ToInt32(bytes, firstStart));
         BitConverter.GetBytes(1 << 20).CopyTo(copy, firstStart);
         return copy;
     }
