@@ -28,9 +28,6 @@ internal sealed class DumpFileText
     /// <summary>The file's path, as named in diagnostics.</summary>
     public string Path { get; }
 
-    /// <summary>The length of the JSON (the file without its byte order mark).</summary>
-    public long Length => _identity.Size - _skipped;
-
     /// <summary>The <paramref name="length"/> bytes of the JSON at <paramref name="start"/>.</summary>
     public byte[] Read(int start, int length)
     {

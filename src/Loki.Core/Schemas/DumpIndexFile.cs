@@ -13,7 +13,9 @@ namespace Loki.Core.Schemas;
 /// P × (problem, name offset, name length) i32          each entry that is no definition (warned about), in the dump's order
 /// names (i32 length, then the UTF-8 names)
 /// </code>
-/// A run looks up only the classes it meets, in place: nothing is made per class of the dump.
+/// A run looks up only the classes it meets, in place: nothing is made per class of the dump. The magic names the
+/// format and what an index means (how <see cref="DumpIndex"/> judges entries): change it when either changes, and every
+/// older file is a miss.
 /// </summary>
 internal static class DumpIndexFile
 {

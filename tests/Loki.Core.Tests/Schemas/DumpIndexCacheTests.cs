@@ -147,7 +147,7 @@ public sealed class DumpIndexCacheTests : IDisposable
         var bytes = File.ReadAllBytes(index);
         File.WriteAllBytes(index, damage switch
         {
-            "a byte flipped" => [.. bytes[..^3], (byte)(bytes[^3] ^ 1), .. bytes[^2..]],
+            "a byte flipped" => [.. bytes[..^2], (byte)(bytes[^2] ^ 1), .. bytes[^1..]], // the name "A" (names come last: "A", "B")
             "cut short" => bytes[..^5],
             "empty" => [],
             "another dump's index" => File.ReadAllBytes(cache.PathFor(Path.GetFullPath(other))),
