@@ -111,7 +111,7 @@ internal static class PassRunner
     private static UiToApiResult? Prompt(byte[] bytes, string file, SchemaSet schemas)
     {
         var loaded = WorkflowLoader.Parse(bytes, file);
-        if (loaded.Ui is null)
+        if (!loaded.HasUi)
         {
             return null;
         }
