@@ -18,11 +18,21 @@ namespace Loki.Benchmarks;
 /// </summary>
 internal static class PassRunner
 {
-    /// <summary>Runs <c>passes --conv convert|load|parse --schema FILE [--passes N] (--list FILE | FILE...)</c> or <c>--largest FILE --iters N</c>.</summary>
+    /// <summary>
+    /// Runs <c>passes --conv convert|load|parse --schema FILE [--schema FILE]... [--passes N] (--list FILE | FILE...)</c>
+    /// or <c>--largest FILE --iters N</c>. Several <c>--schema</c> dumps are loaded together as <c>loki convert</c>'s
+    /// repeated <c>--schemas</c> loads them (without the shipped catalogue, as the anchors get only the dumps).
+    /// </summary>
     public static int Run(string[] args)
     {
         var conv = Arg(args, "--conv") ?? "convert";
-        var schemas = SchemaSet.Load([Arg(args, "--schema") ?? throw new ArgumentException("--schema FILE is required")], includeCatalogue: false);
+        var dumps = Args(args, "--schema");
+        if (dumps.Count == 0)
+        {
+            throw new ArgumentException("--schema FILE is required");
+        }
+
+        var schemas = SchemaSet.Load(dumps, includeCatalogue: false);
         // Every step gets the file's bytes, read in the timed pass (as run.py reads its files in its own).
         Func<byte[], string, object?> step = conv switch
         {
@@ -44,7 +54,11 @@ internal static class PassRunner
                 times.Add(Time(() => step(text, largest)));
             }
 
-            Print(new JsonObject { ["conv"] = conv, ["file"] = largest, ["iters"] = iters, ["first_s"] = times[0].Wall, ["steady_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Wall)), ["steady_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Cpu)), ["steady_process_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.ProcessCpu)), ["allocated_bytes"] = _allocated, ["gen0_collections"] = GC.CollectionCount(0) });
+            // Outside the timing: did the conversion succeed (an error means the writer was never measured), and how many
+            // entries its prompt has (to set beside the anchors' prompt_nodes).
+            var checkedResult = Prompt(text, largest, schemas);
+            var entries = checkedResult is null ? 0 : JsonDocument.Parse(checkedResult.PromptUtf8()!).RootElement.EnumerateObject().Count();
+            Print(new JsonObject { ["conv"] = conv, ["file"] = largest, ["schemas"] = dumps.Count, ["converted"] = checkedResult is not null, ["prompt_entries"] = entries, ["iters"] = iters, ["iters_cpu_s"] = new JsonArray([.. times.Select(t => (JsonNode)t.Cpu)]), ["first_s"] = times[0].Wall, ["steady_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Wall)), ["steady_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Cpu)), ["steady_process_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.ProcessCpu)), ["allocated_bytes"] = _allocated, ["gen0_collections"] = GC.CollectionCount(0) });
             return 0;
         }
 
@@ -97,7 +111,7 @@ internal static class PassRunner
     private static UiToApiResult? Prompt(byte[] bytes, string file, SchemaSet schemas)
     {
         var loaded = WorkflowLoader.Parse(bytes, file);
-        if (loaded.Ui is null)
+        if (!loaded.HasUi)
         {
             return null;
         }
@@ -130,6 +144,9 @@ internal static class PassRunner
     }
 
     private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    private static List<string> Args(string[] args, string name) =>
+        [.. Enumerable.Range(0, args.Length - 1).Where(i => args[i] == name).Select(i => args[i + 1])];
 
     private static IEnumerable<string> Positionals(string[] args)
     {

@@ -190,6 +190,44 @@ public sealed class BatchConvertTests
     }
 
     [Fact]
+    public async Task AgainIntoTheSameFolder_UnchangedOutputsAreNotRewritten_ChangedOnesAre()
+    {
+        using var dir = MixedFolder();
+        var first = await CliRun.InProcessAsync("convert", dir.File("in"), "--to", "api", "-o", dir.File("out"));
+        Assert.Equal(0, first.ExitCode);
+        var kept = dir.File("out/sub/deeper/also-good.json");
+        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(kept, old);
+        File.SetLastWriteTimeUtc(dir.File("out/good.json"), old);
+        File.WriteAllText(dir.File("out/good.json"), "{}");
+
+        // The folders exist now: each output is compared with what is there (a timestamp drives downstream builds).
+        var second = await CliRun.InProcessAsync("convert", dir.File("in"), "--to", "api", "-o", dir.File("out"));
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(old, File.GetLastWriteTimeUtc(kept));
+        Assert.Equal(File.ReadAllText(kept), File.ReadAllText(dir.File("out/good.json")));
+    }
+
+    [Fact]
+    public void OutputFolders_MakeMissingFoldersTopDown_AndKnowWhichTheyMade()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.File("there"));
+        var folders = new OutputFolders();
+
+        Assert.True(folders.Ensure(dir.File("new/a/b/x.json")));
+        Assert.True(folders.Ensure(dir.File("new/a/y.json")));
+        Assert.True(folders.Ensure(dir.File("new/a/b/c/z.json")));
+        Assert.False(folders.Ensure(dir.File("there/x.json")));
+        Assert.True(folders.Ensure(dir.File("there/new/x.json")));
+        Assert.False(folders.Ensure(dir.File("x.json")));
+        Assert.True(Directory.Exists(dir.File("new/a/b/c")));
+        Assert.True(Directory.Exists(dir.File("there/new")));
+        Assert.Throws<IOException>(() => new OutputFolders().Ensure(dir.Write("file", "a file where a folder goes") + "/x.json"));
+    }
+
+    [Fact]
     public void Summary_CountsEachKindOnce_InTheRightNumber()
     {
         LokiDiagnostic Of(DiagnosticSeverity severity) => new(LokiCodes.WorkflowInvalidJson, severity, "m", "f");

@@ -13,7 +13,7 @@ internal sealed class ApiConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override string? Convert(ConvertRequest request, DiagnosticBag diagnostics)
     {
-        if (request.Input.Ui is null)
+        if (!request.Input.HasUi)
         {
             diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
             return diagnostics.HasErrors || request.Input.Api is not { } api ? null : CanonicalJson.Write(api);
@@ -26,7 +26,7 @@ internal sealed class ApiConvertTarget : ConvertTarget
     /// <inheritdoc />
     public override byte[]? ConvertUtf8(ConvertRequest request, DiagnosticBag diagnostics)
     {
-        if (request.Input.Ui is null)
+        if (!request.Input.HasUi)
         {
             diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
             return diagnostics.HasErrors || request.Input.Api is not { } api ? null : CanonicalJson.WriteUtf8(api);

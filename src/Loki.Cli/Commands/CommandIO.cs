@@ -46,13 +46,20 @@ internal static class CommandIO
     /// <param name="utf8">The bytes.</param>
     /// <param name="output">The file.</param>
     /// <param name="flushToDisk">Whether to <c>fsync</c> before the rename.</param>
-    /// <param name="folders">The folders this run has made already (a batch), or null.</param>
+    /// <param name="folders">The output folders this run has made or found already, or null.</param>
     public static void WriteFile(byte[] utf8, string output, bool flushToDisk, OutputFolders? folders = null)
     {
         try
         {
-            folders?.Ensure(output);
-            AtomicFile.WriteIfChanged(output, utf8, flushToDisk);
+            // In a folder this run made there is no older copy to compare with: write without looking for one.
+            if (folders?.Ensure(output) == true)
+            {
+                AtomicFile.Write(output, utf8, flushToDisk);
+            }
+            else
+            {
+                AtomicFile.WriteIfChanged(output, utf8, flushToDisk);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

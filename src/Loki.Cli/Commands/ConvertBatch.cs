@@ -30,11 +30,27 @@ internal static class ConvertBatch
             }
         }
 
-        void ConvertAll(Action step) => OnEveryCore(files.Count, i =>
+        // With two cores or more, one of them writes the results (BatchWriter) while the others convert; a target that
+        // writes its own outputs (a node folder, a script) converts on every core.
+        void ConvertAll(Action step)
         {
-            outcomes[i] ??= Convert(files[i].Path, outputs[i], settings);
-            step();
-        });
+            var writer = Environment.ProcessorCount > 1 && files.Count > 1 && !settings.Target.WritesBatchOutputs ? new BatchWriter(outcomes, settings, step) : null;
+            OnThreads(files.Count, Environment.ProcessorCount - (writer is null ? 0 : 1), i =>
+            {
+                var outcome = outcomes[i] ?? Convert(files[i].Path, outputs[i], settings, deferWrite: writer is not null);
+                if (outcome.Unwritten is { } bytes)
+                {
+                    outcomes[i] = outcome with { Unwritten = null };
+                    writer!.Add(i, outputs[i], bytes);
+                }
+                else
+                {
+                    outcomes[i] = outcome;
+                    step();
+                }
+            });
+            writer?.Complete();
+        }
 
         if (console.ProgressOnStderr && files.Count > 1)
         {
@@ -79,11 +95,11 @@ internal static class ConvertBatch
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> for 0 … <paramref name="count"/> − 1 on one thread per core (the calling thread and
-    /// its own threads, which take the next index as they finish one). Not the thread pool: its extra workers spin
-    /// waiting for work that never comes, CPU a short batch pays for on a small machine.
+    /// Runs <paramref name="work"/> for 0 … <paramref name="count"/> − 1 on <paramref name="threads"/> threads (the
+    /// calling thread and its own threads, which take the next index as they finish one). Not the thread pool: its extra
+    /// workers spin waiting for work that never comes, CPU a short batch pays for on a small machine.
     /// </summary>
-    internal static void OnEveryCore(int count, Action<int> work)
+    internal static void OnThreads(int count, int threads, Action<int> work)
     {
         var next = -1;
         void Loop()
@@ -94,17 +110,17 @@ internal static class ConvertBatch
             }
         }
 
-        var helpers = Enumerable.Range(0, Math.Max(0, Math.Min(Environment.ProcessorCount, count) - 1)).Select(_ => new Thread(Loop) { IsBackground = true }).ToList();
+        var helpers = Enumerable.Range(0, Math.Max(0, Math.Min(threads, count) - 1)).Select(_ => new Thread(Loop) { IsBackground = true }).ToList();
         helpers.ForEach(t => t.Start());
         Loop();
         helpers.ForEach(t => t.Join());
     }
 
-    private static ConvertOutcome Convert(string input, string output, ConvertSettings settings)
+    private static ConvertOutcome Convert(string input, string output, ConvertSettings settings, bool deferWrite)
     {
         try
         {
-            return ConvertFile.Run(input, output, settings);
+            return ConvertFile.Run(input, output, settings, deferWrite);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

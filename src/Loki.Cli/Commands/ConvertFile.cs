@@ -30,7 +30,11 @@ internal sealed record ConvertSettings(ConvertTarget Target, SchemaSet Schemas, 
 }
 
 /// <summary>The outcome of converting one file: its exit code, its diagnostics, and the text to print (stdout mode).</summary>
-internal sealed record ConvertOutcome(int ExitCode, IReadOnlyList<LokiDiagnostic> Diagnostics, string? Text);
+internal sealed record ConvertOutcome(int ExitCode, IReadOnlyList<LokiDiagnostic> Diagnostics, string? Text)
+{
+    /// <summary>The bytes still to write to the output, when the caller asked to write them itself; else null.</summary>
+    public byte[]? Unwritten { get; init; }
+}
 
 /// <summary>Converts one input file with a <see cref="ConvertTarget"/>; what the single-file and the batch mode share.</summary>
 internal static class ConvertFile
@@ -38,8 +42,10 @@ internal static class ConvertFile
     /// <summary>
     /// Converts <paramref name="input"/>; writes to <paramref name="output"/> (atomically) unless it is null or <c>-</c>,
     /// in which case the text comes back in the outcome. Bad input becomes coded diagnostics, never an exception.
+    /// With <paramref name="deferWrite"/> a result bound for a file comes back unwritten (<see cref="ConvertOutcome.Unwritten"/>)
+    /// for the caller to write (a batch's writer thread).
     /// </summary>
-    public static ConvertOutcome Run(string input, string? output, ConvertSettings settings)
+    public static ConvertOutcome Run(string input, string? output, ConvertSettings settings, bool deferWrite = false)
     {
         var diagnostics = new DiagnosticBag();
         try
@@ -72,6 +78,11 @@ internal static class ConvertFile
             if (toStdout)
             {
                 return new(CliApp.Success, diagnostics.Items, text);
+            }
+
+            if (deferWrite)
+            {
+                return new(CliApp.Success, diagnostics.Items, null) { Unwritten = bytes };
             }
 
             // Atomic (temp file and rename) but not flushed to disk: a converted file is made again by running again.

@@ -81,7 +81,7 @@ public static class AtomicFile
                 }
             }
 
-            File.Move(temp, full, overwrite: true);
+            FileRename.Replace(temp, full);
             renamed = true;
         }
         finally

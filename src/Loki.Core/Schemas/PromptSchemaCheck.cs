@@ -56,7 +56,7 @@ public static class PromptSchemaCheck
     /// <summary>The same checks on a read file when it is an API prompt (a prompt beside a workflow is informative only).</summary>
     public static IReadOnlyList<LokiDiagnostic> Check(WorkflowFile file, SchemaSet schemas)
     {
-        if (file.Ui is not null || file.Api is not { } prompt)
+        if (file.HasUi || file.Api is not { } prompt)
         {
             return [];
         }

@@ -134,7 +134,7 @@ public static class JsonRead
     }
 
     // A JSON number too large for long, or written with a fraction or exponent: whole when it rounds to itself.
-    private static long? WholeNumber(string text)
+    internal static long? WholeNumber(string text)
     {
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l))
         {

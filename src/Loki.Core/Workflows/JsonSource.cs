@@ -132,6 +132,24 @@ public static class JsonSource
     }
 
     /// <summary>
+    /// The element of one value cut from a file the caller has already read as valid UTF-8 JSON (a node's widget values,
+    /// say), as the loader would hand it out: a value that holds a key written twice is read on the text path (last
+    /// value wins), as <see cref="ParseLazy(ReadOnlyMemory{byte}, string, string, out JsonElement?)"/> reads a file.
+    /// </summary>
+    internal static JsonElement ParseElement(ReadOnlyMemory<byte> utf8, string file, string code)
+    {
+        // A value with no object in it has no key to repeat (most widget values are arrays of scalars): parsed as is.
+        if (utf8.Span.IndexOf((byte)'{') < 0)
+        {
+            // Not disposed on purpose, as in ParseLazy: the element is read after this returns.
+            return JsonDocument.Parse(utf8, DocumentOptions).RootElement;
+        }
+
+        var node = ParseLazy(utf8, file, code, out var element);
+        return element ?? ElementOf(node);
+    }
+
+    /// <summary>
     /// The parsed element of <paramref name="node"/>'s JSON (written out and parsed again), for a reader given nodes
     /// built in memory rather than read from a file: both then read the same way.
     /// </summary>

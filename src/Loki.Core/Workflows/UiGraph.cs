@@ -18,8 +18,8 @@ public sealed class UiGraph : IUiRaw
     private readonly Dictionary<string, UiNode> _byId = new(StringComparer.Ordinal);
     private readonly UiGraph? _parent;
     private readonly int _definitionIndex;
-    private readonly JsonElement _id;
-    private readonly JsonElement _name;
+    private readonly LazyJsonRoot? _source;
+    private readonly JsonElement _element;
     private JsonObject? _raw;
 
     /// <summary>A graph given as an object.</summary>
@@ -38,19 +38,22 @@ public sealed class UiGraph : IUiRaw
         _raw = raw;
         _parent = parent;
         _definitionIndex = definitionIndex;
-        Element = element;
+        _element = element;
         JsonPath = jsonPath;
         IsSubgraph = isSubgraph;
-        JsonElement nodesElement = default, links = default, inputs = default, outputs = default;
+        JsonElement nodesElement = default, links = default, inputs = default, outputs = default, id = default, name = default;
         foreach (var property in element.EnumerateObject())
         {
             if (property.NameEquals("nodes"u8)) { nodesElement = property.Value; }
             else if (property.NameEquals("links"u8)) { links = property.Value; }
             else if (property.NameEquals("inputs"u8)) { inputs = property.Value; }
             else if (property.NameEquals("outputs"u8)) { outputs = property.Value; }
-            else if (property.NameEquals("id"u8)) { _id = property.Value; }
-            else if (property.NameEquals("name"u8)) { _name = property.Value; }
+            else if (property.NameEquals("id"u8)) { id = property.Value; }
+            else if (property.NameEquals("name"u8)) { name = property.Value; }
         }
+
+        Id = isSubgraph ? JsonRead.String(id) : null;
+        Name = JsonRead.String(name);
 
         var nodes = new List<UiNode>(nodesElement.ValueKind == JsonValueKind.Array ? nodesElement.GetArrayLength() : 0);
         if (nodesElement.ValueKind == JsonValueKind.Array)
@@ -82,11 +85,26 @@ public sealed class UiGraph : IUiRaw
         SubgraphOutputs = ReadIo(outputs, "outputs");
     }
 
-    /// <summary>The graph object as read (a subgraph definition's is looked up in its parent on first use).</summary>
-    public JsonObject Raw => _raw ??= (JsonObject)((JsonArray)((JsonObject)_parent!.Raw["definitions"]!)["subgraphs"]!)[_definitionIndex]!;
+    /// <summary>
+    /// The root graph of a workflow <see cref="UiDirectReader"/> reads from <paramref name="source"/>'s bytes: it adds
+    /// the nodes and links as it reads them (<see cref="AddRead"/>, <see cref="SetRead"/>) before anyone sees the graph.
+    /// </summary>
+    internal UiGraph(LazyJsonRoot source)
+    {
+        _source = source;
+        _definitionIndex = -1;
+        JsonPath = "$";
+        Nodes = new List<UiNode>();
+        Links = new Dictionary<long, UiLink>();
+        SubgraphInputs = [];
+        SubgraphOutputs = [];
+    }
 
-    /// <summary>The graph as parsed.</summary>
-    internal JsonElement Element { get; }
+    /// <summary>The graph object as read (a subgraph definition's is looked up in its parent on first use).</summary>
+    public JsonObject Raw => _raw ??= _source?.Object ?? (JsonObject)((JsonArray)((JsonObject)_parent!.Raw["definitions"]!)["subgraphs"]!)[_definitionIndex]!;
+
+    /// <summary>The graph as parsed (for a graph read from bytes, parsed when asked for).</summary>
+    internal JsonElement Element => _source?.Element ?? _element;
 
     /// <summary>Where the graph sits in its file (<c>$</c> for the root).</summary>
     public string JsonPath { get; }
@@ -95,16 +113,16 @@ public sealed class UiGraph : IUiRaw
     public bool IsSubgraph { get; }
 
     /// <summary>A subgraph definition's id (uuid), or null for the root.</summary>
-    public string? Id => IsSubgraph ? JsonRead.String(_id) : null;
+    public string? Id { get; }
 
     /// <summary>A subgraph definition's name, or null.</summary>
-    public string? Name => JsonRead.String(_name);
+    public string? Name { get; private set; }
 
     /// <summary>The nodes in file order (entries without an id are left out).</summary>
     public IReadOnlyList<UiNode> Nodes { get; }
 
     /// <summary>The links by id.</summary>
-    public IReadOnlyDictionary<long, UiLink> Links { get; }
+    public IReadOnlyDictionary<long, UiLink> Links { get; private set; }
 
     /// <summary>A subgraph definition's inputs (name, type) in slot order; empty for the root.</summary>
     public IReadOnlyList<UiSlot> SubgraphInputs { get; }
@@ -123,6 +141,23 @@ public sealed class UiGraph : IUiRaw
 
     /// <summary>The link with id <paramref name="id"/>, or null.</summary>
     public UiLink? Link(long? id) => id is { } v ? Links.GetValueOrDefault(v) : null;
+
+    /// <summary>Adds the next node the direct reader read (a repeated id noted, as the element reader notes it).</summary>
+    internal void AddRead(UiNode node)
+    {
+        ((List<UiNode>)Nodes).Add(node);
+        if (!_byId.TryAdd(node.Id, node))
+        {
+            (RepeatedIds ??= []).Add(node);
+        }
+    }
+
+    /// <summary>Sets what the direct reader read of the graph's own keys.</summary>
+    internal void SetRead(Dictionary<long, UiLink> links, string? name)
+    {
+        Links = links;
+        Name = name;
+    }
 
     private List<UiSlot> ReadIo(JsonElement array, string key)
     {

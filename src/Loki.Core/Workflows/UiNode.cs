@@ -13,10 +13,12 @@ public sealed class UiNode : IUiRaw
 {
     private readonly UiGraph? _graph;
     private readonly int _index;
-    private readonly JsonElement _title;
-    private readonly JsonElement _widgetValues;
-    private readonly JsonElement _properties;
-    private readonly JsonElement _outputsElement;
+    private JsonElement _widgetValues;
+    private JsonElement _properties;
+    private JsonElement _outputsElement;
+
+    // Set by the direct reader: where the values above sit in the file, parsed on first use (then cleared).
+    private JsonSlice _widgetSlice, _propertiesSlice, _outputsSlice;
     private UiSlot[]? _outputs;
     private JsonObject? _raw;
     private string? _jsonPath;
@@ -43,7 +45,7 @@ public sealed class UiNode : IUiRaw
         _index = index;
         _jsonPath = jsonPath;
         Id = id;
-        _title = keys.Title;
+        Title = JsonRead.String(keys.Title);
         _widgetValues = keys.WidgetValues;
         _properties = keys.Properties;
         Type = JsonRead.String(keys.Type) ?? string.Empty;
@@ -51,6 +53,38 @@ public sealed class UiNode : IUiRaw
         Order = JsonRead.Long(keys.Order);
         Inputs = ReadSlots(keys.Inputs, isInput: true);
         _outputsElement = keys.Outputs;
+    }
+
+    /// <summary>
+    /// Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c> as <see cref="UiDirectReader"/> read it
+    /// from the file's bytes (<paramref name="fields"/> with an id; <paramref name="inputs"/> its input slots).
+    /// </summary>
+    internal UiNode(UiGraph graph, int index, in UiNodeFields fields, ReadOnlySpan<UiSlotFields> inputs)
+    {
+        _graph = graph;
+        _index = index;
+        Id = fields.Id!;
+        Type = fields.Type;
+        Mode = fields.Mode;
+        Order = fields.Order;
+        Title = fields.Title;
+        _widgetSlice = fields.WidgetValues;
+        _propertiesSlice = fields.Properties;
+        _outputsSlice = fields.Outputs;
+        if (inputs.IsEmpty)
+        {
+            Inputs = [];
+            return;
+        }
+
+        var slots = new UiSlot[inputs.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            ref readonly var slot = ref inputs[i];
+            slots[i] = new UiSlot(slot.Name, slot.Type, slot.Link, slot.WidgetName, this, "inputs", i);
+        }
+
+        Inputs = slots;
     }
 
     /// <summary>
@@ -83,31 +117,43 @@ public sealed class UiNode : IUiRaw
     public long? Order { get; }
 
     /// <summary>The title when the node has its own, else null.</summary>
-    public string? Title => JsonRead.String(_title);
+    public string? Title { get; }
 
     /// <summary>The input slots in order.</summary>
     public IReadOnlyList<UiSlot> Inputs { get; }
 
     /// <summary>The output slots in order (read on first use: converting reads them only for some nodes).</summary>
-    public IReadOnlyList<UiSlot> Outputs => _outputs ??= ReadSlots(_outputsElement, isInput: false);
+    public IReadOnlyList<UiSlot> Outputs => _outputs ??= ReadSlots(Resolve(ref _outputsElement, ref _outputsSlice), isInput: false);
 
     /// <summary>Positional widget values, or null when the node has none or records them as an object.</summary>
     public JsonArray? WidgetValues =>
-        _widgetValues.ValueKind == JsonValueKind.Array ? _widgetArray ??= JsonArray.Create(_widgetValues) : null;
+        WidgetValuesElement.ValueKind == JsonValueKind.Array ? _widgetArray ??= JsonArray.Create(_widgetValues) : null;
 
     /// <summary>
     /// The <c>widgets_values</c> element as parsed (an array, an object, or <c>default</c> when absent): read without
     /// building <see cref="WidgetValues"/>' nodes (the converter keeps document values as elements).
     /// </summary>
-    public JsonElement WidgetValuesElement => _widgetValues;
+    public JsonElement WidgetValuesElement => Resolve(ref _widgetValues, ref _widgetSlice);
 
     /// <summary>Widget values recorded by name (some custom nodes do this), or null.</summary>
     public JsonObject? NamedWidgetValues =>
-        _widgetValues.ValueKind == JsonValueKind.Object ? _widgetObject ??= JsonObject.Create(_widgetValues) : null;
+        WidgetValuesElement.ValueKind == JsonValueKind.Object ? _widgetObject ??= JsonObject.Create(_widgetValues) : null;
 
     /// <summary>The <c>properties</c> object, or null.</summary>
     public JsonObject? Properties =>
-        _properties.ValueKind == JsonValueKind.Object ? _propertiesObject ??= JsonObject.Create(_properties) : null;
+        Resolve(ref _properties, ref _propertiesSlice).ValueKind == JsonValueKind.Object ? _propertiesObject ??= JsonObject.Create(_properties) : null;
+
+    // The element a slice stands for, parsed the first time it is asked for.
+    private static JsonElement Resolve(ref JsonElement element, ref JsonSlice slice)
+    {
+        if (!slice.IsEmpty)
+        {
+            element = slice.Parse();
+            slice = default;
+        }
+
+        return element;
+    }
 
     private UiSlot[] ReadSlots(JsonElement array, bool isInput)
     {

@@ -11,27 +11,49 @@ namespace Loki.Core.Workflows;
 public sealed class UiWorkflow
 {
     private readonly Dictionary<string, UiGraph> _subgraphs = new(StringComparer.Ordinal);
+    private readonly JsonObject? _raw;
+    private readonly JsonElement _element;
+    private readonly double? _version;
+    private readonly JsonObject? _groupNodes;
+    private readonly bool _hasGroupNodes;
 
     private UiWorkflow(JsonObject raw, JsonElement element, string file)
     {
-        Raw = raw;
-        Element = element;
+        _raw = raw;
+        _element = element;
         File = file;
         Root = new UiGraph(element, null, -1, "$", isSubgraph: false, raw);
         CollectDefinitions(Root, element, "$");
 
         // Looked up in the element first: most workflows have no group nodes, and then the root object stays unbuilt.
-        GroupNodes = element.TryGetProperty("extra"u8, out var extra) && extra.ValueKind == JsonValueKind.Object
+        _groupNodes = element.TryGetProperty("extra"u8, out var extra) && extra.ValueKind == JsonValueKind.Object
             && extra.TryGetProperty("groupNodes"u8, out var groups) && groups.ValueKind == JsonValueKind.Object
                 ? (raw["extra"] as JsonObject)?["groupNodes"] as JsonObject
                 : null;
     }
 
-    /// <summary>The workflow as read.</summary>
-    public JsonObject Raw { get; }
+    /// <summary>
+    /// A workflow <see cref="UiDirectReader"/> read from <paramref name="source"/>'s bytes into <paramref name="root"/>
+    /// (no subgraph definitions: the reader leaves those to the element path); <paramref name="hasGroupNodes"/> when
+    /// <c>extra.groupNodes</c> is an object, looked up in the root object when asked for.
+    /// </summary>
+    internal UiWorkflow(LazyJsonRoot source, UiGraph root, double? version, bool hasGroupNodes)
+    {
+        Source = source;
+        File = source.File;
+        Root = root;
+        _version = version;
+        _hasGroupNodes = hasGroupNodes;
+    }
 
-    /// <summary>The workflow as parsed (what the views read).</summary>
-    internal JsonElement Element { get; }
+    /// <summary>The workflow as read (for one read from bytes, made on first use).</summary>
+    public JsonObject Raw => _raw ?? Source!.Object;
+
+    /// <summary>The workflow as parsed (for one read from bytes, parsed on first use).</summary>
+    internal JsonElement Element => Source?.Element ?? _element;
+
+    /// <summary>The bytes a workflow read by <see cref="UiDirectReader"/> came from (null for one read from elements).</summary>
+    internal LazyJsonRoot? Source { get; }
 
     /// <summary>The file it came from.</summary>
     public string File { get; }
@@ -40,13 +62,13 @@ public sealed class UiWorkflow
     public UiGraph Root { get; }
 
     /// <summary>The schema version: 1 for schema 1, otherwise 0.4.</summary>
-    public double Version => Element.TryGetProperty("version"u8, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) ? d : 0.4;
+    public double Version => Source is not null ? _version ?? 0.4 : Element.TryGetProperty("version"u8, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) ? d : 0.4;
 
     /// <summary>Every subgraph definition, by id.</summary>
     public IReadOnlyDictionary<string, UiGraph> Subgraphs => _subgraphs;
 
     /// <summary>The legacy group-node definitions (<c>extra.groupNodes</c>), or null.</summary>
-    public JsonObject? GroupNodes { get; }
+    public JsonObject? GroupNodes => Source is null ? _groupNodes : _hasGroupNodes ? (Raw["extra"] as JsonObject)?["groupNodes"] as JsonObject : null;
 
     /// <summary>The graphs to check and convert: the root, then each subgraph definition.</summary>
     public IEnumerable<UiGraph> Graphs => [Root, .. _subgraphs.Values];
@@ -71,6 +93,16 @@ public sealed class UiWorkflow
     {
         var problems = new DiagnosticBag();
         var workflow = Check(raw, element ?? JsonSource.ElementOf(raw), file, problems);
+        workflow.Problems = problems.Items;
+        diagnostics.AddRange(problems.Items);
+        return workflow;
+    }
+
+    /// <summary>Checks a workflow <see cref="UiDirectReader"/> read (as <see cref="Read(JsonObject, string, DiagnosticBag)"/> checks one).</summary>
+    internal static UiWorkflow Checked(UiWorkflow workflow, DiagnosticBag diagnostics)
+    {
+        var problems = new DiagnosticBag();
+        UiWorkflowChecks.Check(workflow.Root, workflow, problems);
         workflow.Problems = problems.Items;
         diagnostics.AddRange(problems.Items);
         return workflow;

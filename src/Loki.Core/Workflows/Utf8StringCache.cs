@@ -32,9 +32,18 @@ internal static class Utf8StringCache
     /// The text of a <see cref="JsonValueKind.Number"/> element written as a plain integer (<c>12</c>, <c>-3</c>), which
     /// is what <see cref="long.ToString(IFormatProvider)"/> gives for it; null for any other number.
     /// </summary>
-    public static string? PlainInteger(JsonElement element)
+    public static string? PlainInteger(JsonElement element) => PlainInteger(JsonMarshal.GetRawUtf8Value(element));
+
+    /// <summary>The string of the <see cref="JsonTokenType.String"/> token <paramref name="reader"/> is on (as <see cref="Utf8JsonReader.GetString"/>).</summary>
+    public static string String(ref Utf8JsonReader reader)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var text = reader.ValueSpan;
+        return !reader.ValueIsEscaped && text.Length <= MaxLength && Lookup(text) is { } cached ? cached : reader.GetString()!;
+    }
+
+    /// <summary><see cref="PlainInteger(JsonElement)"/> of a number's text as written.</summary>
+    public static string? PlainInteger(ReadOnlySpan<byte> raw)
+    {
         var digits = raw.Length > 0 && raw[0] == (byte)'-' ? raw[1..] : raw;
 
         // "-0" reads as 0; nineteen digits may overflow a long: both take the general path.

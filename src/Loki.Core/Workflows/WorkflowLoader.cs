@@ -28,7 +28,7 @@ public static partial class WorkflowLoader
 
         if (extension == ".json" && ReadBytes(path) is { } bytes && !HasUtf16Or32Mark(bytes))
         {
-            return FromRoot(JsonSource.ParseLazy(bytes, path, LokiCodes.WorkflowInvalidJson, out var element), element, path);
+            return ReadDirect(bytes, path) ?? FromRoot(JsonSource.ParseLazy(bytes, path, LokiCodes.WorkflowInvalidJson, out var element), element, path);
         }
 
         var text = JsonSource.ReadText(path);
@@ -45,6 +45,13 @@ public static partial class WorkflowLoader
 
     /// <summary>Reads a UI workflow or API prompt held in memory as UTF-8; <paramref name="file"/> names it in diagnostics.</summary>
     public static WorkflowFile Parse(ReadOnlyMemory<byte> utf8, string file) =>
+        ReadDirect(utf8, file) ?? FromRoot(JsonSource.ParseLazy(utf8, file, LokiCodes.WorkflowInvalidJson, out var element), element, file);
+
+    /// <summary>
+    /// <see cref="Parse(ReadOnlyMemory{byte}, string)"/> without the direct reader: every file through the whole-file
+    /// document (the reference the direct reader's results are checked against).
+    /// </summary>
+    internal static WorkflowFile ParseElementPath(ReadOnlyMemory<byte> utf8, string file) =>
         FromRoot(JsonSource.ParseLazy(utf8, file, LokiCodes.WorkflowInvalidJson, out var element), element, file);
 
     private static WorkflowFile FromRoot(JsonNode root, JsonElement? element, string file)
@@ -62,6 +69,33 @@ public static partial class WorkflowLoader
         }
 
         return FromJson(obj, file, null, null, null, element);
+    }
+
+    // A UI workflow of the common shape, read from its bytes without a whole-file document (UiDirectReader), checked as
+    // FromJson checks one; null for any other text, which the element path reads (and reports) as before.
+    private static WorkflowFile? ReadDirect(ReadOnlyMemory<byte> utf8, string file)
+    {
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span) || UiDirectReader.TryRead(utf8, file) is not { } view)
+        {
+            return null;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        UiWorkflow.Checked(view, diagnostics);
+        foreach (var d in diagnostics.Items)
+        {
+            if (d.IsError)
+            {
+                throw new LokiException(d);
+            }
+        }
+
+        return new WorkflowFile(file, view.Source!, diagnostics.Items) { UiView = view };
     }
 
     private static byte[] ReadBytes(string path)

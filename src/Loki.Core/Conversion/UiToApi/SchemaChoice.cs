@@ -135,16 +135,16 @@ internal static class SchemaChoice
 
     private static bool OutsideOptions(InputSpec input, JsonNode? value)
     {
-        if (input.WidgetType != "COMBO" || input.Choices is not { Count: > 0 } choices || value is null
-            || LooksLikeFile(JsonRead.String(value)) || choices.Any(c => LooksLikeFile(JsonRead.String(c))))
+        if (input.WidgetType != "COMBO" || input.Choices is not { Count: > 0 } || value is null || LooksLikeFile(JsonRead.String(value))
+            || ComboChoices.Of(input) is not { HasFile: false } choices)
         {
             return false;
         }
 
-        var text = value.ToJsonString();
-        return !choices.Any(c => c?.ToJsonString() == text);
+        return !choices.Holds(value.ToJsonString());
     }
 
-    private static bool LooksLikeFile(string? s) =>
+    /// <summary>True for text that names a file (a path, or a name with an extension).</summary>
+    internal static bool LooksLikeFile(string? s) =>
         s is not null && (s.Contains('/') || s.Contains('\\') || (System.IO.Path.HasExtension(s) && !s.EndsWith('.')));
 }

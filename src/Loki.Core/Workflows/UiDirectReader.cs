@@ -1,0 +1,232 @@
+using System.Text.Json;
+
+namespace Loki.Core.Workflows;
+
+/// <summary>
+/// Reads a UI workflow of the common shape straight from its bytes in one forward pass of a <see cref="Utf8JsonReader"/>
+/// (which checks the whole text as JSON on the way) into the views, without a whole-file <see cref="JsonDocument"/>: a
+/// load of such a file costs about one tokenising pass instead of a parse, a repeated-key scan and the views' element
+/// reads. Whatever the views do not read is skipped; what they read on demand (widget values, properties, output slots)
+/// is kept as where it sits in the bytes (<see cref="JsonSlice"/>), and the root object is made only when asked for
+/// (<see cref="LazyJsonRoot"/>).
+/// </summary>
+/// <remarks>
+/// Anything else gives null, and the loader takes the element path, which reports and reads it as before: text that is
+/// not JSON (so errors keep their line and path), a root that is not an object or has no <c>nodes</c> array, a key written
+/// with an escape or written twice where the views read keys (root, node, slot, widget, link, <c>extra</c>), subgraph
+/// definitions, a <c>nodes</c> entry that is not an object with an id, <c>links</c> neither an array nor
+/// null. Keys repeated where the views do not read keys do not change a view; the values parsed on demand are read as
+/// the loader reads a file (<see cref="JsonSource.ParseElement"/>: a repeat there keeps the last value, as before).
+/// </remarks>
+internal static class UiDirectReader
+{
+    private const string LinksPath = "$.links";
+
+    private static readonly JsonReaderOptions Options = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 512,
+    };
+
+    [ThreadStatic]
+    private static List<UiLink>? _links;
+
+    /// <summary>The checked-shape view of <paramref name="utf8"/> (valid UTF-8, no byte order mark), or null.</summary>
+    public static UiWorkflow? TryRead(ReadOnlyMemory<byte> utf8, string file)
+    {
+        var source = new LazyJsonRoot(utf8, file);
+        var reader = new Utf8JsonReader(utf8.Span, Options);
+        try
+        {
+            return ReadRoot(ref reader, source);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Not JSON (or not text the reader can decode): the element path reports it with its line and path.
+            return null;
+        }
+    }
+
+    private static UiWorkflow? ReadRoot(ref Utf8JsonReader reader, LazyJsonRoot source)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        var graph = new UiGraph(source);
+        Dictionary<long, UiLink>? links = null;
+        string? name = null;
+        double? version = null;
+        var groupNodes = false;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = RootKey(ref reader);
+            if (key < 0 || (key > 0 && (seen & key) != 0))
+            {
+                return null;
+            }
+
+            seen |= key;
+            reader.Read();
+            switch (key)
+            {
+                case 1 when reader.TokenType == JsonTokenType.StartArray:
+                    if (!ReadNodes(ref reader, graph, source))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case 1:
+                    return null;
+                case 2 when reader.TokenType == JsonTokenType.StartArray:
+                    links = ReadLinks(ref reader);
+                    if (links is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case 2 when reader.TokenType != JsonTokenType.Null:
+                    return null;
+                case 4:
+                    return null;
+                case 8 when reader.TokenType == JsonTokenType.StartObject:
+                    if (ReadExtra(ref reader) is not { } hasGroupNodes)
+                    {
+                        return null;
+                    }
+
+                    groupNodes = hasGroupNodes;
+                    break;
+                case 16:
+                    version = ReaderValues.Double(ref reader);
+                    break;
+                case 32:
+                    name = ReaderValues.String(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        // Only white space may follow the root object (Read throws on anything else), as for a document.
+        if ((seen & 1) == 0 || reader.Read())
+        {
+            return null;
+        }
+
+        graph.SetRead(links ?? [], name);
+        return new UiWorkflow(source, graph, version, groupNodes);
+    }
+
+    // The bit of a root key the views read (nodes 1, links 2, definitions 4, extra 8, version 16, name 32), 0 for any
+    // other key, -1 for a key written with an escape (compared as text only by the element path).
+    private static int RootKey(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return -1;
+        }
+
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            5 when name.SequenceEqual("nodes"u8) => 1,
+            5 when name.SequenceEqual("links"u8) => 2,
+            11 when name.SequenceEqual("definitions"u8) => 4,
+            5 when name.SequenceEqual("extra"u8) => 8,
+            7 when name.SequenceEqual("version"u8) => 16,
+            4 when name.SequenceEqual("name"u8) => 32,
+            _ => 0,
+        };
+    }
+
+    private static bool ReadNodes(ref Utf8JsonReader reader, UiGraph graph, LazyJsonRoot source)
+    {
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject || UiNodeReader.Read(ref reader, graph, index, source) is not { } node)
+            {
+                return false;
+            }
+
+            graph.AddRead(node);
+            index++;
+        }
+
+        return true;
+    }
+
+    // Whether extra.groupNodes is an object: the definitions are read from the root object, made only when a node names
+    // one (most files that have the key never use it). Null when the key is written with an escape or twice.
+    private static bool? ReadExtra(ref Utf8JsonReader reader)
+    {
+        bool? groupNodes = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isGroupNodes = reader.ValueTextEquals("groupNodes"u8);
+            if (reader.ValueIsEscaped || (isGroupNodes && groupNodes is not null))
+            {
+                return null;
+            }
+
+            reader.Read();
+            if (isGroupNodes)
+            {
+                groupNodes = reader.TokenType == JsonTokenType.StartObject;
+            }
+
+            reader.Skip();
+        }
+
+        return groupNodes ?? false;
+    }
+
+    // The links in file order, the first of a repeated id kept (as the element reader keeps it); null for an unusual one.
+    private static Dictionary<long, UiLink>? ReadLinks(ref Utf8JsonReader reader)
+    {
+        var list = _links ??= [];
+        list.Clear();
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            UiLink? link;
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                link = UiLinkReader.FromArray(ref reader, LinksPath, index);
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (!UiLinkReader.FromObject(ref reader, LinksPath, index, out link))
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                link = null;
+            }
+
+            index++;
+            if (link is not null)
+            {
+                list.Add(link);
+            }
+        }
+
+        var result = new Dictionary<long, UiLink>(list.Count);
+        foreach (var link in list)
+        {
+            result.TryAdd(link.Id, link);
+        }
+
+        list.Clear();
+        return result;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Loki.Core.Workflows;
+
+/// <summary>
+/// What <see cref="UiDirectReader"/> read of one node before the node is made: the values the views hold, and where
+/// the values parsed on demand sit in the file.
+/// </summary>
+internal struct UiNodeFields
+{
+    /// <summary>The node id as text, or null when it has none.</summary>
+    public string? Id;
+
+    /// <summary>The type (empty when absent or not a string).</summary>
+    public string Type;
+
+    /// <summary>The mode (0 when absent).</summary>
+    public int Mode;
+
+    /// <summary>The saved execution order, or null.</summary>
+    public long? Order;
+
+    /// <summary>The title when it is a string, else null.</summary>
+    public string? Title;
+
+    /// <summary>The <c>outputs</c> value.</summary>
+    public JsonSlice Outputs;
+
+    /// <summary>The <c>widgets_values</c> value.</summary>
+    public JsonSlice WidgetValues;
+
+    /// <summary>The <c>properties</c> value.</summary>
+    public JsonSlice Properties;
+}
