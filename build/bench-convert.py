@@ -27,7 +27,7 @@ Measures (the 249 frontend-made pairs of ../shared/corpus/frontend-pairs, the 0.
   245-node   the largest frontend-made pair (large-graph-workflow.json, 245 nodes, reference), same protocol as largest
 
 usage: /usr/bin/python3 build/bench-convert.py [--loki PATH] [--rounds 3] [--sample 12] [--passes 20] [--iters 30]
-                                               [--loki-iters 160] [--json FILE]
+                                               [--loki-iters 300] [--json FILE]
 Without --loki the native build is published to artifacts/loki-native (needs clang: the Cake target `native`).
 """
 from __future__ import annotations
@@ -115,10 +115,11 @@ def main() -> None:
     ap.add_argument("--passes", type=int, default=20)
     ap.add_argument("--iters", type=int, default=30, help="conversions of one workflow per anchor run (no JIT: steady at once)")
     # The harness is JIT-compiled: tiered compilation moves the hot methods to optimised code only after ~30 calls and a
-    # background delay, so the steady half of 30 iterations still ran partly unoptimised code (a 976-node conversion:
-    # ~17 ms per conversion at 30 iterations, ~6-10 ms from the 80th on). Turning tiering off is no fix: fully optimised
-    # first-call code misses what tier 1 learns (initialised static readonly fields as constants) and ran slower still.
-    ap.add_argument("--loki-iters", type=int, default=160, help="conversions of one workflow per harness run (steady: the second half)")
+    # background delay, method by method, so the steady half of 30 iterations still ran partly unoptimised code. The
+    # 976-node conversion (thread CPU, medians of 30) went 8.9, 6.9, 5.3, 5.0, 4.7, 4.5, 4.0, 4.5, 4.0, 3.9 ms over 300
+    # iterations (its parse floor settles by the 60th): 300, steady = the last 150. Turning tiering off is no fix: fully
+    # optimised first-call code misses what tier 1 learns (initialised static readonly fields as constants), slower still.
+    ap.add_argument("--loki-iters", type=int, default=300, help="conversions of one workflow per harness run (steady: the second half)")
     ap.add_argument("--json", help="also write every number here")
     a = ap.parse_args()
 

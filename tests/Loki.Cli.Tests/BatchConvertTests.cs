@@ -210,6 +210,30 @@ public sealed class BatchConvertTests
     }
 
     [Fact]
+    public void BatchWriter_WritesEachResult_AndAddsAFailedWriteToItsFilesOutcome()
+    {
+        using var dir = new TempDir();
+        dir.Write("taken", "a file where the folder taken/ would go");
+        var warning = new LokiDiagnostic(LokiCodes.WorkflowInvalidJson, DiagnosticSeverity.Warning, "kept", "in/b.json");
+        ConvertOutcome[] outcomes = [new(0, [], null), new(0, [warning], null), new(0, [], null)];
+        var steps = 0;
+        var writer = new BatchWriter(outcomes, new ConvertSettings(new ApiConvertTarget(), Loki.Core.Schemas.SchemaSet.Catalogue, null), () => Interlocked.Increment(ref steps));
+
+        writer.Add(0, dir.File("out/a/a.json"), "{}\n"u8.ToArray());
+        writer.Add(1, dir.File("taken/b.json"), "{}\n"u8.ToArray());
+        writer.Add(2, dir.File("out/c.json"), "[]\n"u8.ToArray());
+        writer.Complete();
+
+        Assert.Equal(3, steps);
+        Assert.Equal("{}\n", File.ReadAllText(dir.File("out/a/a.json")));
+        Assert.Equal("[]\n", File.ReadAllText(dir.File("out/c.json")));
+        Assert.Equal([LokiCodes.WorkflowInvalidJson, LokiCodes.WriteFailed], outcomes[1].Diagnostics.Select(d => d.Code));
+        Assert.NotEqual(0, outcomes[1].ExitCode);
+        Assert.Equal(0, outcomes[0].ExitCode);
+        Assert.Empty(outcomes[2].Diagnostics);
+    }
+
+    [Fact]
     public void OutputFolders_MakeMissingFoldersTopDown_AndKnowWhichTheyMade()
     {
         using var dir = new TempDir();

@@ -16,9 +16,12 @@ internal static class CommandIO
         }
     }
 
-    /// <summary>The shipped catalogue, overridden class by class by each <c>--schemas</c> file or folder in order.</summary>
+    /// <summary>
+    /// The shipped catalogue with each <c>--schemas</c> file or folder's definitions as candidates; each dump's index is
+    /// kept in the per-user cache (<see cref="DumpIndexCache.ForUser()"/>) so that the next run reads only what it uses.
+    /// </summary>
     public static SchemaSet LoadSchemas(IReadOnlyList<string> paths) =>
-        paths.Count == 0 ? SchemaSet.Catalogue : SchemaSet.Load(paths);
+        paths.Count == 0 ? SchemaSet.Catalogue : SchemaSet.Load(paths, includeCatalogue: true, DumpIndexCache.ForUser());
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="output"/> atomically, or to stdout when it is null or <c>-</c>.</summary>
     public static async Task WriteResultAsync(string text, string? output, TextWriter stdout)

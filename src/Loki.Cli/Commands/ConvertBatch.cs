@@ -30,10 +30,11 @@ internal static class ConvertBatch
             }
         }
 
-        // With two cores or more, one of them writes the results (BatchWriter) while the others convert.
+        // With two cores or more, one of them writes the results (BatchWriter) while the others convert; a target that
+        // writes its own outputs (a node folder, a script) converts on every core.
         void ConvertAll(Action step)
         {
-            var writer = Environment.ProcessorCount > 1 && files.Count > 1 ? new BatchWriter(outcomes, settings, step) : null;
+            var writer = Environment.ProcessorCount > 1 && files.Count > 1 && !settings.Target.WritesBatchOutputs ? new BatchWriter(outcomes, settings, step) : null;
             OnThreads(files.Count, Environment.ProcessorCount - (writer is null ? 0 : 1), i =>
             {
                 var outcome = outcomes[i] ?? Convert(files[i].Path, outputs[i], settings, deferWrite: writer is not null);

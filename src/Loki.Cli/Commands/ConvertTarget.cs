@@ -57,6 +57,12 @@ internal abstract class ConvertTarget
     public virtual bool WritesFile(ConvertRequest request) => false;
 
     /// <summary>
+    /// True when a batch's outputs are written by the target itself (<see cref="WritesFile"/> for every output path): a
+    /// batch then has no bytes to hand a writer thread, and converts on every core instead.
+    /// </summary>
+    public virtual bool WritesBatchOutputs => false;
+
+    /// <summary>
     /// Where a batch puts the result for the input found at <paramref name="relative"/> (below the folder or glob
     /// that named it), relative to the output folder: by default the same path, a <c>.png</c>/<c>.webp</c> with
     /// <c>.json</c> appended.

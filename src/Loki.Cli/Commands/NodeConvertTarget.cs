@@ -18,6 +18,9 @@ internal sealed class NodeConvertTarget : ConvertTarget
     public override bool WritesFile(ConvertRequest request) => true;
 
     /// <inheritdoc />
+    public override bool WritesBatchOutputs => true;
+
+    /// <inheritdoc />
     public override string BatchOutput(string relative) => Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, FlowCommandSupport.NameOf(relative));
 
     /// <inheritdoc />

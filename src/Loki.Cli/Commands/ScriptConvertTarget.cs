@@ -19,6 +19,9 @@ internal sealed class ScriptConvertTarget : ConvertTarget
     public override bool WritesFile(ConvertRequest request) => request.OutputPath is not (null or "-");
 
     /// <inheritdoc />
+    public override bool WritesBatchOutputs => true;
+
+    /// <inheritdoc />
     public override string BatchOutput(string relative) => Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, FlowCommandSupport.NameOf(relative) + ".py");
 
     private static bool LooksLikeNodeConfig(string path)

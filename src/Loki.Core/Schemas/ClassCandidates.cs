@@ -31,9 +31,23 @@ internal sealed class ClassCandidates
         var list = _base is null ? new List<NodeSchema>(_added.Count) : [.. _base.List];
         foreach (var definition in _added)
         {
-            SchemaRank.Insert(list, definition.Schema());
+            SchemaRank.Insert(list, _base?.TwinOf(definition) ?? definition.Schema());
         }
 
         return list;
+    }
+
+    // One of this class's own definitions that is the same JSON as definition, parsed already, with definition's origin.
+    private NodeSchema? TwinOf(DumpDefinition definition)
+    {
+        foreach (var own in _added)
+        {
+            if (definition.AsTwinOf(own) is { } twin)
+            {
+                return twin;
+            }
+        }
+
+        return _base?.TwinOf(definition);
     }
 }

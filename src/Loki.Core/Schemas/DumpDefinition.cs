@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Loki.Core.Diagnostics;
 using Loki.Core.Workflows;
@@ -6,18 +7,18 @@ namespace Loki.Core.Schemas;
 
 /// <summary>
 /// One definition of a class from one dump: already parsed (a dump read the eager way, an in-memory set), or the
-/// place of its text in an indexed dump, parsed when the class is first asked for.
+/// place of its text in an indexed dump, parsed when the class is first asked for and kept.
 /// </summary>
 internal sealed class DumpDefinition
 {
-    private readonly NodeSchema? _parsed;
     private readonly DumpIndex? _index;
     private readonly DumpEntry _entry;
     private readonly SchemaOrigin? _origin;
-    private readonly ClassCandidates? _twin;
+    private StrongBox<ReadOnlyMemory<byte>>? _text;
+    private NodeSchema? _schema;
 
     /// <summary>A definition parsed with its dump (its origin already set).</summary>
-    public DumpDefinition(NodeSchema parsed) => _parsed = parsed;
+    public DumpDefinition(NodeSchema parsed) => _schema = parsed;
 
     /// <summary>A definition left as text in <paramref name="index"/>'s bytes.</summary>
     public DumpDefinition(DumpIndex index, DumpEntry entry, SchemaOrigin origin)
@@ -27,35 +28,29 @@ internal sealed class DumpDefinition
         _origin = origin;
     }
 
+    /// <summary>The definition with its origin (parsed once; the same instance after).</summary>
+    public NodeSchema Schema() => Volatile.Read(ref _schema) ?? Interlocked.CompareExchange(ref _schema, Parse(), null) ?? _schema!;
+
     /// <summary>
-    /// A definition whose text is the (only) candidate of <paramref name="twin"/> (the catalogue's class, met again in a
-    /// dump that is the catalogue's own): that one parsed definition, with this dump's origin.
+    /// <paramref name="twin"/>'s definition with this one's origin when both are text of dumps and the two texts are the
+    /// same JSON written with other white space (issue 10, no work twice: a dump that repeats the catalogue's classes
+    /// reuses the catalogue's parsed definitions); otherwise null.
     /// </summary>
-    public DumpDefinition(ClassCandidates twin, SchemaOrigin origin)
+    public NodeSchema? AsTwinOf(DumpDefinition twin) =>
+        _index is not null && twin._index is not null && JsonWhiteSpace.SameTokens(Text().Span, twin.Text().Span)
+            ? twin.Schema() with { Origin = _origin }
+            : null;
+
+    // Read once: a dump on a file is read only for the definitions a run uses, and compared before it is parsed.
+    private ReadOnlyMemory<byte> Text() => (Volatile.Read(ref _text) ?? (_text = new(_index!.TextOf(_entry)))).Value;
+
+    // The slice is parsed as text exactly as the whole dump would be, so the definition (number text, key order, a key
+    // written twice) is the one the eager parse gives.
+    private NodeSchema Parse()
     {
-        _twin = twin;
-        _origin = origin;
-    }
-
-    /// <summary>The definition with its origin.</summary>
-    public NodeSchema Schema()
-    {
-        if (_parsed is not null)
-        {
-            return _parsed;
-        }
-
-        if (_twin is not null)
-        {
-            return _twin.List[0] with { Origin = _origin };
-        }
-
-        // The slice is parsed as text exactly as the whole dump would be, so the definition (number text, key order,
-        // a key written twice) is the one the eager parse gives.
-        var text = Encoding.UTF8.GetString(_index!.Utf8.Span.Slice(_entry.Start, _entry.Length));
-        var node = JsonSource.Parse(text, _origin!.Source, LokiCodes.SchemaInvalid);
+        var node = JsonSource.Parse(Encoding.UTF8.GetString(Text().Span), _origin!.Source, LokiCodes.SchemaInvalid);
         var schema = NodeSchemaParser.TryParse(_entry.ClassType, node, out var problem)
-            ?? throw new InvalidOperationException($"'{_entry.ClassType}' was indexed as a definition but does not parse: {problem}");
+            ?? throw JsonSource.Fail(LokiCodes.SchemaInvalid, $"'{_entry.ClassType}' is no longer a node definition ({problem}): the dump changed while it was in use", _origin.Source, JsonPathText.Key("$", _entry.ClassType));
         return schema with { Origin = _origin };
     }
 }

@@ -23,20 +23,32 @@ internal sealed class DumpIndex
         MaxDepth = 512,
     };
 
-    private DumpIndex(ReadOnlyMemory<byte> utf8, IReadOnlyList<DumpEntry> entries)
+    private readonly DumpFileText? _file;
+
+    private DumpIndex(ReadOnlyMemory<byte> utf8, DumpFileText? file, IReadOnlyList<DumpEntry> entries)
     {
         Utf8 = utf8;
+        _file = file;
         Entries = entries;
     }
 
-    /// <summary>The dump's bytes (without a byte order mark).</summary>
+    /// <summary>The dump's bytes (without a byte order mark); empty for an index on a file (<see cref="OnFile"/>).</summary>
     public ReadOnlyMemory<byte> Utf8 { get; }
 
     /// <summary>One entry per class, in the order of the dump's keys.</summary>
     public IReadOnlyList<DumpEntry> Entries { get; }
 
     /// <summary>An index worked out before (the shipped catalogue's compact form): taken as it is.</summary>
-    public static DumpIndex Trusted(ReadOnlyMemory<byte> utf8, IReadOnlyList<DumpEntry> entries) => new(utf8, entries);
+    public static DumpIndex Trusted(ReadOnlyMemory<byte> utf8, IReadOnlyList<DumpEntry> entries) => new(utf8, null, entries);
+
+    /// <summary>
+    /// The dump <paramref name="file"/>, whose definitions are read from it when asked for, for entries found elsewhere
+    /// (<see cref="DumpIndexTable"/>); it has no <see cref="Entries"/> of its own.
+    /// </summary>
+    public static DumpIndex OnFile(DumpFileText file) => new(ReadOnlyMemory<byte>.Empty, file, []);
+
+    /// <summary>The text of <paramref name="entry"/>'s definition.</summary>
+    public ReadOnlyMemory<byte> TextOf(DumpEntry entry) => _file is null ? Utf8.Slice(entry.Start, entry.Length) : _file.Read(entry.Start, entry.Length);
 
     /// <summary>Indexes <paramref name="utf8"/>; null when the dump must be read the eager way.</summary>
     public static DumpIndex? TryBuild(ReadOnlyMemory<byte> utf8)
@@ -94,7 +106,7 @@ internal sealed class DumpIndex
         }
 
         // Anything after the root object other than white space is an error the eager parse reports.
-        return reader.Read() ? null : new DumpIndex(utf8, entries);
+        return reader.Read() ? null : new DumpIndex(utf8, null, entries);
     }
 
     /// <summary>Reads past one definition; returns why it is not one (the words of NodeSchemaParser), or null.</summary>

@@ -11,20 +11,52 @@ namespace Loki.Core.Schemas;
 /// </summary>
 internal static class DumpReader
 {
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that refuses what it cannot encode or decode exactly.</summary>
+    internal static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The definitions of the dump file <paramref name="file"/>.</summary>
-    public static List<(string ClassType, DumpDefinition Definition)> ReadFile(string file, SchemaOrigin origin, bool lazy, List<LokiDiagnostic> diagnostics) =>
-        lazy ? Read(ReadBytes(file), () => JsonSource.ReadText(file), origin, diagnostics) : Parsed(JsonSource.ReadText(file), origin, diagnostics);
-
-    /// <summary>The definitions of a dump held as UTF-8 bytes.</summary>
-    public static List<(string ClassType, DumpDefinition Definition)> Read(ReadOnlyMemory<byte> utf8, Func<string> text, SchemaOrigin origin, List<LokiDiagnostic> diagnostics)
+    /// <summary>
+    /// The definitions of the dump file <paramref name="file"/>, its index taken from <paramref name="cache"/> when it
+    /// holds the file as it is now, else worked out (and stored there).
+    /// </summary>
+    public static DumpLayer ReadFile(string file, SchemaOrigin origin, bool lazy, DumpIndexCache? cache, List<LokiDiagnostic> diagnostics)
     {
-        if (DumpIndex.TryBuild(utf8) is not { } index)
+        if (!lazy)
         {
-            return Parsed(text(), origin, diagnostics);
+            return DumpLayer.Of(Parsed(JsonSource.ReadText(file), origin, diagnostics));
         }
 
+        if (cache?.Open(file) is { } cached)
+        {
+            var (table, text) = cached;
+            foreach (var skip in table.Skips)
+            {
+                diagnostics.Add(Skipped(skip.ClassType, skip.Problem!, origin));
+            }
+
+            return DumpLayer.Of(table, text, origin);
+        }
+
+        var before = cache is null ? null : DumpFileIdentity.Of(file);
+        var bytes = ReadBytes(file);
+        if (DumpIndex.TryBuild(bytes) is not { } index)
+        {
+            return DumpLayer.Of(Parsed(JsonSource.ReadText(file), origin, diagnostics));
+        }
+
+        if (before is { } identity)
+        {
+            cache!.Store(file, identity, bytes.Length, index);
+        }
+
+        return DumpLayer.Of(Definitions(index, origin, diagnostics));
+    }
+
+    /// <summary>The definitions of a dump held as UTF-8 bytes.</summary>
+    public static List<(string ClassType, DumpDefinition Definition)> Read(ReadOnlyMemory<byte> utf8, Func<string> text, SchemaOrigin origin, List<LokiDiagnostic> diagnostics) =>
+        DumpIndex.TryBuild(utf8) is { } index ? Definitions(index, origin, diagnostics) : Parsed(text(), origin, diagnostics);
+
+    private static List<(string ClassType, DumpDefinition Definition)> Definitions(DumpIndex index, SchemaOrigin origin, List<LokiDiagnostic> diagnostics)
+    {
         var result = new List<(string, DumpDefinition)>(index.Entries.Count);
         foreach (var entry in index.Entries)
         {

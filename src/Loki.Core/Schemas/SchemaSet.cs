@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Loki.Core.Diagnostics;
 using Loki.Core.Workflows;
@@ -19,13 +20,36 @@ public sealed class SchemaSet
     private static readonly Lazy<SchemaSet> CatalogueLazy = new(() => LoadCatalogue(lazy: true));
 
     // Each class's candidates are ranked newest first (see SchemaRank), with no two identical definitions, the first
-    // time the class is asked for: a run parses only the definitions of the classes it meets (issue 10).
-    private readonly Dictionary<string, ClassCandidates> _nodes;
+    // time the class is asked for: a run parses only the definitions of the classes it meets (issue 10). A set loaded
+    // from dumps finds a class when first asked, in the dumps' layers over the catalogue (_asked), and makes the map of
+    // all its classes (_nodes) only for a caller that wants them all: a run pays nothing for the classes it never meets.
+    private readonly SchemaSet? _base;
+    private readonly SchemaSet? _over;
+    private readonly IReadOnlyList<DumpLayer> _layers;
+    private readonly ConcurrentDictionary<string, ClassCandidates?>? _asked;
+    private Dictionary<string, ClassCandidates>? _nodes;
 
     private SchemaSet(Dictionary<string, ClassCandidates> nodes, IReadOnlyList<LokiDiagnostic> diagnostics)
     {
         _nodes = nodes;
+        _layers = [];
         Diagnostics = diagnostics;
+    }
+
+    private SchemaSet(SchemaSet? @base, IReadOnlyList<DumpLayer> layers, IReadOnlyList<LokiDiagnostic> diagnostics)
+    {
+        _base = @base;
+        _layers = layers;
+        _asked = new ConcurrentDictionary<string, ClassCandidates?>(StringComparer.Ordinal);
+        Diagnostics = diagnostics;
+    }
+
+    private SchemaSet(SchemaSet under, SchemaSet over)
+    {
+        _base = under;
+        _over = over;
+        _layers = [];
+        Diagnostics = [.. under.Diagnostics, .. over.Diagnostics];
     }
 
     /// <summary>An empty set.</summary>
@@ -41,19 +65,19 @@ public sealed class SchemaSet
     public IReadOnlyList<LokiDiagnostic> Diagnostics { get; }
 
     /// <summary>The number of node classes.</summary>
-    public int Count => _nodes.Count;
+    public int Count => Nodes().Count;
 
     /// <summary>Every class type, sorted ordinally.</summary>
-    public IEnumerable<string> ClassTypes => _nodes.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> ClassTypes => Nodes().Keys.Order(StringComparer.Ordinal);
 
     /// <summary>The newest definition of <paramref name="classType"/>, or null.</summary>
-    public NodeSchema? Find(string classType) => _nodes.TryGetValue(classType, out var c) ? c.List[0] : null;
+    public NodeSchema? Find(string classType) => Lookup(classType)?.List[0];
 
     /// <summary>Every distinct definition of <paramref name="classType"/>, newest first (empty when none).</summary>
-    public IReadOnlyList<NodeSchema> Candidates(string classType) => _nodes.TryGetValue(classType, out var c) ? c.List : [];
+    public IReadOnlyList<NodeSchema> Candidates(string classType) => Lookup(classType)?.List ?? [];
 
     /// <summary>True when <paramref name="classType"/> has a definition.</summary>
-    public bool Contains(string classType) => _nodes.ContainsKey(classType);
+    public bool Contains(string classType) => Lookup(classType) is not null;
 
     /// <summary>
     /// Loads the dumps named by <paramref name="filesOrDirs"/> (a folder contributes every <c>*.json</c> under it), with
@@ -61,7 +85,14 @@ public sealed class SchemaSet
     /// the order of the files does not matter. Each file is read and checked now; a class's definitions are parsed
     /// the first time it is asked for.
     /// </summary>
-    public static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue = true) => Load(filesOrDirs, includeCatalogue, lazy: true);
+    public static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue = true) => Load(filesOrDirs, includeCatalogue, lazy: true, cache: null);
+
+    /// <summary>
+    /// <see cref="Load(IEnumerable{string}, bool)"/> with each dump's index taken from <paramref name="cache"/> when it
+    /// holds that file as it is now (and stored there otherwise): a run then reads only the definitions it uses.
+    /// Same definitions, warnings and errors as without a cache.
+    /// </summary>
+    public static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue, DumpIndexCache? cache) => Load(filesOrDirs, includeCatalogue, lazy: true, cache);
 
     /// <summary>Parses one dump held in memory (<paramref name="file"/> names it in diagnostics).</summary>
     public static SchemaSet Parse(string json, string file) => Parse(json, file, null);
@@ -84,50 +115,79 @@ public sealed class SchemaSet
     /// Returns a set holding this one's definitions with <paramref name="other"/>'s replacing them class by class (the
     /// LOKI library over ComfyUI's nodes: a class <paramref name="other"/> defines keeps only its definitions).
     /// </summary>
-    public SchemaSet Merge(SchemaSet other)
-    {
-        var nodes = new Dictionary<string, ClassCandidates>(_nodes, StringComparer.Ordinal);
-        foreach (var (key, value) in other._nodes)
-        {
-            nodes[key] = value;
-        }
-
-        return new SchemaSet(nodes, [.. Diagnostics, .. other.Diagnostics]);
-    }
+    /// <remarks>Nothing is copied: a class is looked up in <paramref name="other"/>, then here (every run that converts
+    /// with the LOKI library's nodes over a <c>--schemas</c> set merges, and meets only a few classes).</remarks>
+    public SchemaSet Merge(SchemaSet other) => new(this, other);
 
     /// <summary>True when the candidates of <paramref name="classType"/> have been parsed (tests of the lazy load).</summary>
-    internal bool IsResolved(string classType) => _nodes.TryGetValue(classType, out var c) && c.IsResolved;
+    internal bool IsResolved(string classType) => Lookup(classType) is { IsResolved: true };
 
     /// <summary>
     /// <see cref="Load(IEnumerable{string}, bool)"/>; with <paramref name="lazy"/> false every dump (and the catalogue)
     /// is parsed whole and every class ranked at once, as before issue 10 (the reference the lazy load is tested
     /// against).
     /// </summary>
-    internal static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue, bool lazy)
+    internal static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue, bool lazy) => Load(filesOrDirs, includeCatalogue, lazy, null);
+
+    private static SchemaSet Load(IEnumerable<string> filesOrDirs, bool includeCatalogue, bool lazy, DumpIndexCache? cache)
     {
         var diagnostics = new List<LokiDiagnostic>();
-        var dumps = new List<List<(string, DumpDefinition)>>();
+        var layers = new List<DumpLayer>();
         foreach (var item in filesOrDirs)
         {
             foreach (var file in Expand(item))
             {
-                if (lazy && CatalogueTwin.Matches(file, CatalogueIndex.Value.Utf8.Span))
-                {
-                    // The catalogue's own dump given again: its definitions, parsed once, with this file's origin.
-                    var origin = new SchemaOrigin(file, SchemaOrigin.VersionOfDump(file));
-                    dumps.Add([.. Catalogue._nodes.Select(n => (n.Key, new DumpDefinition(n.Value, origin)))]);
-                    continue;
-                }
-
-                dumps.Add(DumpReader.ReadFile(file, new SchemaOrigin(file, SchemaOrigin.VersionOfDump(file)), lazy, diagnostics));
+                layers.Add(DumpReader.ReadFile(file, new SchemaOrigin(file, SchemaOrigin.VersionOfDump(file)), lazy, cache, diagnostics));
             }
         }
 
-        var catalogue = includeCatalogue ? (lazy ? Catalogue : LoadCatalogue(lazy: false)) : null;
-        return Build(catalogue, dumps, diagnostics, lazy);
+        // The catalogue is asked for only when included (and then only its index, not its definitions).
+        return lazy
+            ? new SchemaSet(includeCatalogue ? Catalogue : null, layers, diagnostics)
+            : Build(includeCatalogue ? LoadCatalogue(lazy: false) : null, [.. layers.Select(l => l.Definitions)], diagnostics, lazy: false);
     }
 
-    private static SchemaSet Build(SchemaSet? catalogue, List<List<(string ClassType, DumpDefinition Definition)>> dumps, List<LokiDiagnostic> diagnostics, bool lazy)
+    // Finds the candidates of a class in a set loaded from dumps: the dumps' definitions (in the order they were given)
+    // ranked over the catalogue's, or the catalogue's own candidates when no dump has the class.
+    private ClassCandidates? Lookup(string classType) =>
+        _over is not null ? _over.Lookup(classType) ?? _base!.Lookup(classType)
+        : _asked is null ? _nodes!.GetValueOrDefault(classType)
+        : _asked.GetOrAdd(classType, static (key, set) => set.Resolve(key), this);
+
+    private ClassCandidates? Resolve(string classType)
+    {
+        List<DumpDefinition>? added = null;
+        foreach (var layer in _layers)
+        {
+            layer.Collect(classType, ref added);
+        }
+
+        var catalogue = _base?.Lookup(classType);
+        return added is null ? catalogue : new ClassCandidates(catalogue, added);
+    }
+
+    // Every class with its candidates: given, or (a set loaded from dumps, a merged set) found class by class once.
+    private Dictionary<string, ClassCandidates> Nodes()
+    {
+        if (Volatile.Read(ref _nodes) is { } nodes)
+        {
+            return nodes;
+        }
+
+        var all = new Dictionary<string, ClassCandidates>(StringComparer.Ordinal);
+        var classTypes = (_base?.Nodes().Keys ?? Enumerable.Empty<string>()).Concat(_over?.Nodes().Keys ?? Enumerable.Empty<string>());
+        foreach (var classType in classTypes.Concat(_layers.SelectMany(l => l.ClassTypes)))
+        {
+            if (!all.ContainsKey(classType) && Lookup(classType) is { } candidates)
+            {
+                all[classType] = candidates;
+            }
+        }
+
+        return Interlocked.CompareExchange(ref _nodes, all, null) ?? all;
+    }
+
+    private static SchemaSet Build(SchemaSet? catalogue, List<IEnumerable<(string ClassType, DumpDefinition Definition)>> dumps, List<LokiDiagnostic> diagnostics, bool lazy)
     {
         var added = new Dictionary<string, List<DumpDefinition>>(StringComparer.Ordinal);
         foreach (var dump in dumps)
@@ -145,7 +205,7 @@ public sealed class SchemaSet
 
         var nodes = catalogue is null
             ? new Dictionary<string, ClassCandidates>(StringComparer.Ordinal)
-            : new Dictionary<string, ClassCandidates>(catalogue._nodes, StringComparer.Ordinal);
+            : new Dictionary<string, ClassCandidates>(catalogue.Nodes(), StringComparer.Ordinal);
         foreach (var (classType, definitions) in added)
         {
             nodes[classType] = new ClassCandidates(nodes.GetValueOrDefault(classType), definitions);

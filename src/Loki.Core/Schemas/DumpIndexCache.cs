@@ -1,0 +1,152 @@
+using System.IO.Hashing;
+using System.Text;
+using Loki.Core.IO;
+
+namespace Loki.Core.Schemas;
+
+/// <summary>
+/// The index of each <c>--schemas</c> dump kept between runs (issue 10: a run with a dump costs no more than one
+/// without): the place of every class's definition and the warning of every entry that is none, as the full check of
+/// the dump found them. A later run whose dump is still the same file (<see cref="DumpFileIdentity"/>: device, inode,
+/// size, modification and change times) takes the index from here and reads only the definitions it uses; any other
+/// dump is read, checked and indexed whole, as without a cache, and its index stored for next time. A dump that fails
+/// the check (bad JSON, a root that is not an object) is never stored, so its error comes back every run.
+/// </summary>
+/// <remarks>
+/// One file per dump path (<c>&lt;directory&gt;/&lt;hash of the full path&gt;.idx</c>), written atomically (a temporary file
+/// renamed: concurrent runs each write a whole file and the last rename wins) and never trusted blindly: its format
+/// version, its checksum, the path and identity it names and the bounds of every entry are checked, and anything
+/// wrong is a miss. A cache folder that cannot be written (a read-only home) only means no cache.
+/// A dump changed within <see cref="Settle"/> of being read is not stored: its timestamps could stay the same
+/// through one more edit in the same clock tick (git's "racy" files).
+/// </remarks>
+public sealed class DumpIndexCache
+{
+    private int _hits;
+    private int _writes;
+
+    /// <summary>A cache in <paramref name="directory"/> (made when first written).</summary>
+    public DumpIndexCache(string directory)
+        : this(directory, TimeSpan.FromSeconds(2))
+    {
+    }
+
+    /// <summary>A cache in <paramref name="directory"/> that stores a dump once it has not changed for <paramref name="settle"/>.</summary>
+    internal DumpIndexCache(string directory, TimeSpan settle)
+    {
+        Directory = Path.GetFullPath(directory);
+        Settle = settle;
+    }
+
+    /// <summary>The folder holding the index files.</summary>
+    public string Directory { get; }
+
+    /// <summary>How long a dump must have been unchanged before its index is stored.</summary>
+    public TimeSpan Settle { get; }
+
+    /// <summary>How many dumps were taken from this cache (tests).</summary>
+    internal int Hits => Volatile.Read(ref _hits);
+
+    /// <summary>How many index files this cache wrote (tests).</summary>
+    internal int Writes => Volatile.Read(ref _writes);
+
+    /// <summary>
+    /// The per-user cache: <c>$LOKI_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/loki</c>, else <c>~/.cache/loki</c>, each with
+    /// <c>object-info</c> under it; null (no cache) when <c>LOKI_NO_CACHE</c> is set or no home is known.
+    /// </summary>
+    public static DumpIndexCache? ForUser() => ForUser(Environment.GetEnvironmentVariable);
+
+    /// <summary><see cref="ForUser()"/> with the environment given (tests).</summary>
+    internal static DumpIndexCache? ForUser(Func<string, string?> environment)
+    {
+        if (!string.IsNullOrEmpty(environment("LOKI_NO_CACHE")))
+        {
+            return null;
+        }
+
+        // The XDG base directory rule: a relative path in the variable is ignored.
+        static string? Absolute(string? path) => string.IsNullOrEmpty(path) || !Path.IsPathFullyQualified(path) ? null : path;
+        var root = Absolute(environment("LOKI_CACHE_DIR"))
+            ?? (Absolute(environment("XDG_CACHE_HOME")) is { } xdg ? Path.Combine(xdg, "loki")
+            : Absolute(environment("HOME")) is { } home ? Path.Combine(home, ".cache", "loki") : null);
+        return root is null ? null : new DumpIndexCache(Path.Combine(root, "object-info"));
+    }
+
+    /// <summary>
+    /// The index of the dump at <paramref name="file"/> when this cache holds it for the file as it is now, with the
+    /// open file to read its definitions from; else null.
+    /// </summary>
+    internal (DumpIndexTable Table, DumpIndex Text)? Open(string file)
+    {
+        var full = Path.GetFullPath(file);
+        if (DumpFileIdentity.Of(full) is not { } identity || Read(full, identity) is not { } found)
+        {
+            return null;
+        }
+
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        // The file opened must be the one the index is for (not one put in its place since).
+        if (DumpFileIdentity.Of(handle) != identity)
+        {
+            handle.Dispose();
+            return null;
+        }
+
+        Interlocked.Increment(ref _hits);
+        return (found, DumpIndex.OnFile(new DumpFileText(file, handle, identity, found.Skipped)));
+    }
+
+    /// <summary>
+    /// Stores <paramref name="index"/>, made from the <paramref name="bytesRead"/> bytes of <paramref name="file"/> read
+    /// while its identity was <paramref name="before"/>, unless the file changed meanwhile or too recently, or the
+    /// cache cannot be written (then nothing happens).
+    /// </summary>
+    internal void Store(string file, DumpFileIdentity before, int bytesRead, DumpIndex index)
+    {
+        var full = Path.GetFullPath(file);
+        var settledBefore = (DateTime.UtcNow - DateTime.UnixEpoch - Settle).Ticks * 100;
+        if (before.Size != bytesRead || before.LastChangeNs > settledBefore || DumpFileIdentity.Of(full) != before
+            || DumpIndexFile.Write(full, before, bytesRead - index.Utf8.Length, index.Entries) is not { } content)
+        {
+            return;
+        }
+
+        try
+        {
+            AtomicFile.Write(PathFor(full), content, flushToDisk: false);
+            Interlocked.Increment(ref _writes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or EncoderFallbackException)
+        {
+            // No cache where none can be written: the next run reads the dump again.
+        }
+    }
+
+    /// <summary>The index file of the dump <paramref name="fullPath"/>.</summary>
+    internal string PathFor(string fullPath) =>
+        Path.Combine(Directory, Convert.ToHexStringLower(XxHash128.Hash(DumpReader.StrictUtf8.GetBytes(fullPath))) + ".idx");
+
+    private DumpIndexTable? Read(string fullPath, DumpFileIdentity identity)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(PathFor(fullPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EncoderFallbackException)
+        {
+            return null;
+        }
+
+        return DumpIndexTable.Read(bytes, fullPath, identity);
+    }
+}
