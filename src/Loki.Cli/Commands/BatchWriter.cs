@@ -9,10 +9,14 @@ namespace Loki.Cli.Commands;
 /// nothing, so on two cores one converting thread and this writer use both cores without a second allocating thread:
 /// two converting threads cost the collector more (each collection stops both and finds two files' data live).
 /// A file whose write fails gets the write's diagnostic added to its outcome, as if it had been written in place.
+/// The writer sleeps when it has nothing to write, without spinning first: a blocking queue's wait spins (SpinWait,
+/// <c>sched_yield</c>) each time it runs dry, which was 13 % of a 249-file batch's CPU.
 /// </summary>
 internal sealed class BatchWriter
 {
-    private readonly BlockingCollection<(int Index, string Output, byte[] Bytes)> _queue = new();
+    private readonly ConcurrentQueue<(int Index, string Output, byte[] Bytes)> _queue = new();
+    private readonly ManualResetEventSlim _queued = new(initialState: false, spinCount: 0);
+    private volatile bool _complete;
     private readonly ConvertOutcome[] _outcomes;
     private readonly ConvertSettings _settings;
     private readonly Action _step;
@@ -27,33 +31,57 @@ internal sealed class BatchWriter
     }
 
     /// <summary>Queues <paramref name="bytes"/> for <paramref name="output"/>, the result of input <paramref name="index"/> (whose outcome is already set).</summary>
-    public void Add(int index, string output, byte[] bytes) => _queue.Add((index, output, bytes));
+    public void Add(int index, string output, byte[] bytes)
+    {
+        _queue.Enqueue((index, output, bytes));
+        _queued.Set();
+    }
 
     /// <summary>Waits until every queued file is written.</summary>
     public void Complete()
     {
-        _queue.CompleteAdding();
+        _complete = true;
+        _queued.Set();
         _thread.Join();
+        _queued.Dispose();
     }
 
     private void Run()
     {
-        foreach (var (index, output, bytes) in _queue.GetConsumingEnumerable())
+        while (true)
         {
-            try
+            // Reset before looking: an item queued after the look sets the event again, so none is missed.
+            _queued.Reset();
+            var complete = _complete;
+            while (_queue.TryDequeue(out var item))
             {
-                CommandIO.WriteFile(bytes, output, flushToDisk: false, _settings.Folders);
-            }
-            catch (LokiException ex)
-            {
-                _outcomes[index] = new(ExitCodes.For(ex.Diagnostic), [.. _outcomes[index].Diagnostics, ex.Diagnostic], null);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _outcomes[index] = new(CliApp.Failed, [.. _outcomes[index].Diagnostics, new LokiDiagnostic(LokiCodes.InternalError, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", output)], null);
+                Write(item.Index, item.Output, item.Bytes);
             }
 
-            _step();
+            if (complete)
+            {
+                return;
+            }
+
+            _queued.Wait();
         }
+    }
+
+    private void Write(int index, string output, byte[] bytes)
+    {
+        try
+        {
+            CommandIO.WriteFile(bytes, output, flushToDisk: false, _settings.Folders);
+        }
+        catch (LokiException ex)
+        {
+            _outcomes[index] = new(ExitCodes.For(ex.Diagnostic), [.. _outcomes[index].Diagnostics, ex.Diagnostic], null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _outcomes[index] = new(CliApp.Failed, [.. _outcomes[index].Diagnostics, new LokiDiagnostic(LokiCodes.InternalError, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", output)], null);
+        }
+
+        _step();
     }
 }
