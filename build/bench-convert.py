@@ -148,7 +148,7 @@ def main() -> None:
     warm_cache = {"LOKI_CACHE_DIR": str(work / "cache")}
     for dump in dumps.values():  # the warm cache's first fill, untimed
         run([str(loki), "convert", sample[0], "--to", "api", "--schemas", str(dump), "-o", str(work / "prime.json")], env=warm_cache)
-    cold = iter(range(1_000_000))
+    serial = iter(range(1_000_000))  # fresh names: cold caches, per-file outputs
 
     def anchor(conv: str, *args: str, object_info: Path = schema) -> list[str]:
         return [PYTHON, str(anchors / "run.py"), "--conv", conv, "--schema", str(object_info), *args]
@@ -163,17 +163,18 @@ def main() -> None:
 
         # one process per file (wall and CPU: median over the sample)
         per: dict[str, list[tuple[float, float]]] = {k: [] for k in ("loki", *[f"loki --schemas {d}{c}" for d in dumps for c in ("", " cold")], "seth", "comfycli", "loki --help", "python3 -c pass")}
-        one = work / "one.json"
+        (work / "one").mkdir(exist_ok=True)
 
         def loki_one(f: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, float]:
-            one.unlink(missing_ok=True)  # every run writes its file (an output with the same bytes is not rewritten)
-            return run([str(loki), "convert", f, "--to", "api", *args, "-o", str(one)], env=env)[:2]
+            # Every run writes a new file (an output that already holds the same bytes is not rewritten), and nothing is
+            # deleted: ext4 scans past inodes deleted moments ago when it makes new ones, which would tax the next row.
+            return run([str(loki), "convert", f, "--to", "api", *args, "-o", str(work / "one" / f"{next(serial)}.json")], env=env)[:2]
 
         for f in sample:
             per["loki"].append(loki_one(f, env=warm_cache))
             for name, dump in dumps.items():
                 per[f"loki --schemas {name}"].append(loki_one(f, "--schemas", str(dump), env=warm_cache))
-                per[f"loki --schemas {name} cold"].append(loki_one(f, "--schemas", str(dump), env={"LOKI_CACHE_DIR": str(work / "cold" / str(next(cold)))}))
+                per[f"loki --schemas {name} cold"].append(loki_one(f, "--schemas", str(dump), env={"LOKI_CACHE_DIR": str(work / "cold" / str(next(serial)))}))
             per["seth"].append(run(anchor("seth", f))[:2])
             per["comfycli"].append(run(anchor("comfycli", f))[:2])
             per["loki --help"].append(run([str(loki), "--help"])[:2])
@@ -193,10 +194,14 @@ def main() -> None:
 
         # LOKI gets the glob (its own expansion is part of its time): named one by one, the files of the set that share
         # a name would clash in the flat output folder and 10 of them would not be converted; the glob keeps the layout.
-        lw, lc, _ = run([str(loki), "convert", str(corpus / "frontend-pairs") + "/**/*.workflow.json", "--to", "api", "-o", fresh("batch")])
-        sw, sc, _ = run(anchor("seth", "--list", str(listing), "--out", fresh("seth-out")))
-        cw, cc, _ = run(anchor("comfycli", "--list", str(listing), "--out", fresh("comfycli-out")))
-        m["batch"] = {"loki": {"wall": lw, "cpu": lc}, "seth": {"wall": sw, "cpu": sc}, "comfycli": {"wall": cw, "cpu": cc}}
+        # The order turns each round, so that no tool is always the one that meets the file system's state first.
+        batch = [("loki", lambda: [str(loki), "convert", str(corpus / "frontend-pairs") + "/**/*.workflow.json", "--to", "api", "-o", fresh("batch")]),
+                 ("seth", lambda: anchor("seth", "--list", str(listing), "--out", fresh("seth-out"))),
+                 ("comfycli", lambda: anchor("comfycli", "--list", str(listing), "--out", fresh("comfycli-out")))]
+        m["batch"] = {}
+        for name, cmd in batch[r % 3:] + batch[:r % 3]:
+            w, c, _ = run(cmd())
+            m["batch"][name] = {"wall": w, "cpu": c}
 
         # whole set, warm passes (thread CPU)
         p = str(a.passes)

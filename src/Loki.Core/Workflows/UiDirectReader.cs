@@ -32,6 +32,9 @@ internal static class UiDirectReader
     [ThreadStatic]
     private static List<UiLink>? _links;
 
+    [ThreadStatic]
+    private static List<UiNode>? _nodes;
+
     /// <summary>The checked-shape view of <paramref name="utf8"/> (valid UTF-8, no byte order mark), or null.</summary>
     public static UiWorkflow? TryRead(ReadOnlyMemory<byte> utf8, string file)
     {
@@ -46,6 +49,12 @@ internal static class UiDirectReader
             // Not JSON (or not text the reader can decode): the element path reports it with its line and path.
             return null;
         }
+        finally
+        {
+            // The thread's lists hold nothing of a file once it is read (or left to the element path).
+            _nodes?.Clear();
+            _links?.Clear();
+        }
     }
 
     private static UiWorkflow? ReadRoot(ref Utf8JsonReader reader, LazyJsonRoot source)
@@ -56,6 +65,8 @@ internal static class UiDirectReader
         }
 
         var graph = new UiGraph(source);
+        var nodes = _nodes ??= [];
+        nodes.Clear();
         Dictionary<long, UiLink>? links = null;
         string? name = null;
         double? version = null;
@@ -74,7 +85,7 @@ internal static class UiDirectReader
             switch (key)
             {
                 case 1 when reader.TokenType == JsonTokenType.StartArray:
-                    if (!ReadNodes(ref reader, graph, source))
+                    if (!ReadNodes(ref reader, graph, source, nodes))
                     {
                         return null;
                     }
@@ -120,7 +131,7 @@ internal static class UiDirectReader
             return null;
         }
 
-        graph.SetRead(links ?? [], name);
+        graph.SetRead([.. nodes], links ?? [], name);
         return new UiWorkflow(source, graph, version, groupNodes);
     }
 
@@ -146,7 +157,8 @@ internal static class UiDirectReader
         };
     }
 
-    private static bool ReadNodes(ref Utf8JsonReader reader, UiGraph graph, LazyJsonRoot source)
+    // The nodes in file order, gathered in a list of the thread's (the graph gets them at their final count).
+    private static bool ReadNodes(ref Utf8JsonReader reader, UiGraph graph, LazyJsonRoot source, List<UiNode> nodes)
     {
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -156,7 +168,7 @@ internal static class UiDirectReader
                 return false;
             }
 
-            graph.AddRead(node);
+            nodes.Add(node);
             index++;
         }
 
@@ -226,7 +238,6 @@ internal static class UiDirectReader
             result.TryAdd(link.Id, link);
         }
 
-        list.Clear();
         return result;
     }
 }

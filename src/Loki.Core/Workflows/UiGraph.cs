@@ -87,14 +87,14 @@ public sealed class UiGraph : IUiRaw
 
     /// <summary>
     /// The root graph of a workflow <see cref="UiDirectReader"/> reads from <paramref name="source"/>'s bytes: it adds
-    /// the nodes and links as it reads them (<see cref="AddRead"/>, <see cref="SetRead"/>) before anyone sees the graph.
+    /// the nodes and links it read (<see cref="SetRead"/>) before anyone sees the graph.
     /// </summary>
     internal UiGraph(LazyJsonRoot source)
     {
         _source = source;
         _definitionIndex = -1;
         JsonPath = "$";
-        Nodes = new List<UiNode>();
+        Nodes = [];
         Links = new Dictionary<long, UiLink>();
         SubgraphInputs = [];
         SubgraphOutputs = [];
@@ -119,7 +119,7 @@ public sealed class UiGraph : IUiRaw
     public string? Name { get; private set; }
 
     /// <summary>The nodes in file order (entries without an id are left out).</summary>
-    public IReadOnlyList<UiNode> Nodes { get; }
+    public IReadOnlyList<UiNode> Nodes { get; private set; }
 
     /// <summary>The links by id.</summary>
     public IReadOnlyDictionary<long, UiLink> Links { get; private set; }
@@ -142,19 +142,22 @@ public sealed class UiGraph : IUiRaw
     /// <summary>The link with id <paramref name="id"/>, or null.</summary>
     public UiLink? Link(long? id) => id is { } v ? Links.GetValueOrDefault(v) : null;
 
-    /// <summary>Adds the next node the direct reader read (a repeated id noted, as the element reader notes it).</summary>
-    internal void AddRead(UiNode node)
+    /// <summary>
+    /// Sets what the direct reader read: the nodes in file order (indexed by id once, at their final count; a repeated
+    /// id noted as the element reader notes it), the links and the graph's name.
+    /// </summary>
+    internal void SetRead(UiNode[] nodes, Dictionary<long, UiLink> links, string? name)
     {
-        ((List<UiNode>)Nodes).Add(node);
-        if (!_byId.TryAdd(node.Id, node))
+        Nodes = nodes;
+        _byId.EnsureCapacity(nodes.Length);
+        foreach (var node in nodes)
         {
-            (RepeatedIds ??= []).Add(node);
+            if (!_byId.TryAdd(node.Id, node))
+            {
+                (RepeatedIds ??= []).Add(node);
+            }
         }
-    }
 
-    /// <summary>Sets what the direct reader read of the graph's own keys.</summary>
-    internal void SetRead(Dictionary<long, UiLink> links, string? name)
-    {
         Links = links;
         Name = name;
     }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Loki.Core.Schemas;
 using Loki.Core.Workflows;
 
@@ -14,18 +16,26 @@ internal sealed class ComboChoices
 {
     private static readonly ConditionalWeakTable<InputSpec, ComboChoices> Cache = [];
 
-    private readonly HashSet<string> _texts;
+    // The string options by their text (two strings write the same JSON exactly when they are equal), every other
+    // option by its JSON text.
+    private readonly HashSet<string> _strings;
+    private readonly HashSet<string> _others = new(StringComparer.Ordinal);
 
     private ComboChoices(InputSpec input)
     {
         var choices = input.Choices!;
-        _texts = new HashSet<string>(choices.Count, StringComparer.Ordinal);
+        _strings = new HashSet<string>(choices.Count, StringComparer.Ordinal);
         foreach (var choice in choices)
         {
-            HasFile |= SchemaChoice.LooksLikeFile(JsonRead.String(choice));
-            if (choice is not null)
+            var text = JsonRead.String(choice);
+            HasFile |= SchemaChoice.LooksLikeFile(text);
+            if (text is not null)
             {
-                _texts.Add(choice.ToJsonString());
+                _strings.Add(text);
+            }
+            else if (choice is not null)
+            {
+                _others.Add(choice.ToJsonString());
             }
         }
     }
@@ -36,6 +46,12 @@ internal sealed class ComboChoices
     /// <summary>The facts of <paramref name="input"/>'s options (it has a non-empty <see cref="InputSpec.Choices"/>).</summary>
     public static ComboChoices Of(InputSpec input) => Cache.GetValue(input, static i => new ComboChoices(i));
 
-    /// <summary>True when an option is written as <paramref name="json"/> (compared as <c>ToJsonString</c> texts).</summary>
-    public bool Holds(string json) => _texts.Contains(json);
+    /// <summary>True when an option writes the same JSON as <paramref name="value"/> (what comparing <c>ToJsonString</c> texts gave).</summary>
+    public bool Holds(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => _strings.Contains(value.GetString()!),
+        JsonValueKind.Object => _others.Contains(JsonObject.Create(value)!.ToJsonString()),
+        JsonValueKind.Array => _others.Contains(JsonArray.Create(value)!.ToJsonString()),
+        _ => _others.Count > 0 && _others.Contains(JsonValue.Create(value)!.ToJsonString()),
+    };
 }

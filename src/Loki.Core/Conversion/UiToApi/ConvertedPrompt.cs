@@ -24,7 +24,13 @@ internal sealed class ConvertedPrompt
     [ThreadStatic]
     private static int[]? _scratch;
 
-    private Dictionary<string, int>? _index;
+    // The id -> entry index table of IndexOf: one per thread, filled for the prompt that asked last (a table per
+    // conversion was most of what the cycle check allocated).
+    [ThreadStatic]
+    private static Dictionary<string, int>? _index;
+
+    [ThreadStatic]
+    private static ConvertedPrompt? _indexed;
     private int _open = -1;
 
     /// <summary>An empty prompt with room for <paramref name="entries"/> entries holding <paramref name="inputs"/> inputs in all.</summary>
@@ -92,16 +98,20 @@ internal sealed class ConvertedPrompt
     /// <summary>The index of the entry of node <paramref name="id"/>, or -1.</summary>
     public int IndexOf(string id)
     {
-        if (_index is null)
+        var index = _index ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!ReferenceEquals(_indexed, this))
         {
-            _index = new Dictionary<string, int>(_entries.Count, StringComparer.Ordinal);
+            index.Clear();
+            index.EnsureCapacity(_entries.Count);
             for (var i = 0; i < _entries.Count; i++)
             {
-                _index.TryAdd(_entries[i].Id, i);
+                index.TryAdd(_entries[i].Id, i);
             }
+
+            _indexed = this;
         }
 
-        return _index.TryGetValue(id, out var at) ? at : -1;
+        return index.TryGetValue(id, out var at) ? at : -1;
     }
 
     /// <summary>Takes out every link to a node the prompt does not hold (the frontend drops them before queueing).</summary>

@@ -54,6 +54,9 @@ internal sealed class FlatNode
     /// <summary>For a real node, its widget values by name (filled before links are resolved).</summary>
     public List<PromptInput>? Widgets { get; set; }
 
+    /// <summary>Per input slot, the link into it and the node it leaves, once <see cref="LinkResolver"/> has looked them up.</summary>
+    internal (UiLink? Link, FlatNode? Origin, bool Known)[]? Feeds { get; set; }
+
     /// <summary>
     /// The definition this node uses among those <paramref name="schemas"/> give its class, chosen once from its saved
     /// widgets (<see cref="SchemaChoice"/>); null when its class has none.

@@ -14,7 +14,7 @@ internal sealed class LinkResolver
     private readonly UiWorkflow _workflow;
     private readonly Dictionary<string, FlatNode> _byId;
     private readonly DiagnosticBag _diagnostics;
-    private readonly HashSet<(string Id, bool Output, int Slot)> _visited = [];
+    private readonly VisitedSlots _visited = VisitedSlots.ForThread();
 
     public LinkResolver(UiWorkflow workflow, Dictionary<string, FlatNode> byId, DiagnosticBag diagnostics)
     {
@@ -31,7 +31,7 @@ internal sealed class LinkResolver
         return ResolveInput(node, slot, _visited, null);
     }
 
-    private ResolvedInput? ResolveInput(FlatNode node, int slot, HashSet<(string, bool, int)> visited, string? type)
+    private ResolvedInput? ResolveInput(FlatNode node, int slot, VisitedSlots visited, string? type)
     {
         if (!Enter(visited, node, output: false, slot))
         {
@@ -48,8 +48,7 @@ internal sealed class LinkResolver
             return null;
         }
 
-        var input = node.Inputs[slot];
-        var link = node.Graph.Link(input.Link);
+        var (link, origin) = Feed(node, slot);
         if (link is null)
         {
             return null;
@@ -67,15 +66,43 @@ internal sealed class LinkResolver
             return ResolveInput(instance, outerIndex, visited, null);
         }
 
-        if (!_byId.TryGetValue(GraphFlattener.Join(node.Path, link.OriginId), out var origin))
-        {
-            return null;
-        }
-
-        return ResolveOutput(origin, link.OriginSlot, type ?? input.Type, visited);
+        return origin is null ? null : ResolveOutput(origin, link.OriginSlot, type ?? node.Inputs[slot].Type, visited);
     }
 
-    private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, HashSet<(string, bool, int)> visited)
+    // The link into input slot of node and the flattened node it leaves. A node a walk passes through (a reroute, a
+    // bypassed node) is walked again for every input behind it, and the look-up by joined id was most of each step: its
+    // answers are kept. A real node's inputs are resolved once each, so theirs are not.
+    private (UiLink? Link, FlatNode? Origin) Feed(FlatNode node, int slot)
+    {
+        if (node.Kind != FlatNodeKind.Virtual && node.Mode != 4)
+        {
+            return Look(node, slot);
+        }
+
+        var feeds = node.Feeds ??= new (UiLink?, FlatNode?, bool)[node.Inputs.Count];
+        ref var feed = ref feeds[slot];
+        if (!feed.Known)
+        {
+            var (link, origin) = Look(node, slot);
+            feed = (link, origin, true);
+        }
+
+        return (feed.Link, feed.Origin);
+    }
+
+    private (UiLink? Link, FlatNode? Origin) Look(FlatNode node, int slot)
+    {
+        var link = node.Graph!.Link(node.Inputs[slot].Link);
+        FlatNode? origin = null;
+        if (link is not null && !(node.Instance is not null && link.OriginId == UiGraph.SubgraphInputId))
+        {
+            _byId.TryGetValue(GraphFlattener.Join(node.Path, link.OriginId), out origin);
+        }
+
+        return (link, origin);
+    }
+
+    private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, VisitedSlots visited)
     {
         if (!Enter(visited, node, output: true, slot))
         {
@@ -191,7 +218,7 @@ internal sealed class LinkResolver
         return -1;
     }
 
-    private ResolvedInput? ResolveGroupChildInput(FlatNode child, int slot, HashSet<(string, bool, int)> visited, string? type)
+    private ResolvedInput? ResolveGroupChildInput(FlatNode child, int slot, VisitedSlots visited, string? type)
     {
         // 1.27.10 takes the first node behind a group input as is and so loses links that pass a Reroute (a known
         // frontend bug, which the older frontends that made the oracle prompts did not have): follow links fully.
@@ -211,7 +238,7 @@ internal sealed class LinkResolver
         return source.ClassType == "PrimitiveNode" ? null : ResolveOutput(source, origin.Slot, inputType, visited);
     }
 
-    private ResolvedInput? ResolveGroupOutput(FlatNode node, int slot, string type, HashSet<(string, bool, int)> visited)
+    private ResolvedInput? ResolveGroupOutput(FlatNode node, int slot, string type, VisitedSlots visited)
     {
         if (node.Mode == 4)
         {
@@ -238,9 +265,9 @@ internal sealed class LinkResolver
         return index < group.Children.Count ? ResolveOutput(group.Children[index], originSlot, type, visited) : null;
     }
 
-    private bool Enter(HashSet<(string, bool, int)> visited, FlatNode node, bool output, int slot)
+    private bool Enter(VisitedSlots visited, FlatNode node, bool output, int slot)
     {
-        if (visited.Add((node.Id, output, slot)))
+        if (visited.Add(node.Id, output, slot))
         {
             return true;
         }

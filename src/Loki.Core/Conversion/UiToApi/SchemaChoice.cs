@@ -18,11 +18,12 @@ internal static class SchemaChoice
     /// <summary>The definition a node of <paramref name="classType"/> saved with these widgets uses, or null when none.</summary>
     public static NodeSchema? For(SchemaSet schemas, string classType, UiNode node)
     {
-        // The node's values are read (as nodes) only when the class has a choice to make.
+        // The node's values are read only when the class has a choice to make.
         var candidates = schemas.Candidates(classType);
-        return candidates.Count <= 1 ? candidates.FirstOrDefault() : For(schemas, classType, node.WidgetValues, node.NamedWidgetValues);
+        return candidates.Count <= 1 ? candidates.FirstOrDefault() : For(candidates, node.WidgetValuesElement);
     }
 
+    /// <summary>As <see cref="For(SchemaSet, string, UiNode)"/> for widget values given as nodes (positional or named).</summary>
     public static NodeSchema? For(SchemaSet schemas, string classType, JsonArray? values, JsonObject? named)
     {
         var candidates = schemas.Candidates(classType);
@@ -31,18 +32,39 @@ internal static class SchemaChoice
             return candidates.Count == 0 ? null : candidates[0];
         }
 
+        JsonNode? saved = (JsonNode?)named ?? values;
+        return For(candidates, saved is null ? default : JsonSource.ElementOf(saved));
+    }
+
+    // The saved values (an array, an object, or anything else: no values) weighed against each candidate, read as
+    // elements: a node's values are never built into nodes for this.
+    private static NodeSchema For(IReadOnlyList<NodeSchema> candidates, JsonElement saved)
+    {
+        var values = saved.ValueKind == JsonValueKind.Array ? Items(saved) : null;
         var best = candidates[0];
-        var bestMisfit = Misfit(best, values, named);
-        foreach (var candidate in candidates.Skip(1))
+        var bestMisfit = Misfit(best, saved, values);
+        for (var i = 1; i < candidates.Count; i++)
         {
-            var misfit = Misfit(candidate, values, named);
+            var misfit = Misfit(candidates[i], saved, values);
             if (misfit.CompareTo(bestMisfit) < 0)
             {
-                (best, bestMisfit) = (candidate, misfit);
+                (best, bestMisfit) = (candidates[i], misfit);
             }
         }
 
         return best;
+    }
+
+    private static JsonElement[] Items(JsonElement array)
+    {
+        var items = new JsonElement[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            items[i++] = item;
+        }
+
+        return items;
     }
 
     /// <summary>The definition a prompt entry of <paramref name="classType"/> with these inputs uses: one that has every input it sends, then the newest.</summary>
@@ -55,18 +77,18 @@ internal static class SchemaChoice
     }
 
     /// <summary>How badly saved widgets fit a definition: contradictions first (count, types, controls), then combo values outside its options.</summary>
-    public static (int Contradictions, int OutsideOptions) Misfit(NodeSchema schema, JsonArray? values, JsonObject? named)
+    private static (int Contradictions, int OutsideOptions) Misfit(NodeSchema schema, JsonElement saved, JsonElement[]? values)
     {
         var (hard, soft) = (0, 0);
-        if (named is not null)
+        if (saved.ValueKind == JsonValueKind.Object)
         {
-            foreach (var (name, value) in named)
+            foreach (var property in saved.EnumerateObject())
             {
-                if (schema.Input(name) is not { HasWidget: true } input || !Fits(input, value))
+                if (schema.Input(property.Name) is not { HasWidget: true } input || !Fits(input, property.Value))
                 {
                     hard++;
                 }
-                else if (OutsideOptions(input, value))
+                else if (OutsideOptions(input, property.Value))
                 {
                     soft++;
                 }
@@ -81,9 +103,11 @@ internal static class SchemaChoice
         }
 
         var at = 0;
-        foreach (var slot in WidgetLayout.For(schema))
+        var layout = WidgetLayout.For(schema);
+        for (var s = 0; s < layout.Count; s++)
         {
-            if (at >= values.Count)
+            var slot = layout[s];
+            if (at >= values.Length)
             {
                 break;
             }
@@ -98,7 +122,7 @@ internal static class SchemaChoice
                     break;
                 case WidgetSlotKind.Control or WidgetSlotKind.Filter:
                     // As the mapper does: a number or a list here was saved before control widgets existed.
-                    if (value is null || value.GetValueKind() is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
+                    if (value.ValueKind is JsonValueKind.Null or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
                     {
                         hard += slot.Kind == WidgetSlotKind.Control && JsonRead.String(value) is { } mode && !ControlModes.Contains(mode) ? 1 : 0;
                         at++;
@@ -112,17 +136,17 @@ internal static class SchemaChoice
         }
 
         // Widgets a frontend extension adds (the 3D preview's image) are saved after the node's own.
-        return (hard + Math.Max(0, values.Count - at - FrontendWidgets.CountFor(schema.ClassType)), soft);
+        return (hard + Math.Max(0, values.Length - at - FrontendWidgets.CountFor(schema.ClassType)), soft);
     }
 
-    private static bool Fits(InputSpec input, JsonNode? value)
+    private static bool Fits(InputSpec input, JsonElement value)
     {
-        if (value is null)
+        var kind = value.ValueKind;
+        if (kind == JsonValueKind.Null)
         {
             return true;
         }
 
-        var kind = value.GetValueKind();
         return input.WidgetType switch
         {
             "INT" or "FLOAT" => kind == JsonValueKind.Number,
@@ -133,15 +157,15 @@ internal static class SchemaChoice
         };
     }
 
-    private static bool OutsideOptions(InputSpec input, JsonNode? value)
+    private static bool OutsideOptions(InputSpec input, JsonElement value)
     {
-        if (input.WidgetType != "COMBO" || input.Choices is not { Count: > 0 } || value is null || LooksLikeFile(JsonRead.String(value))
-            || ComboChoices.Of(input) is not { HasFile: false } choices)
+        if (input.WidgetType != "COMBO" || input.Choices is not { Count: > 0 } || value.ValueKind == JsonValueKind.Null
+            || LooksLikeFile(JsonRead.String(value)) || ComboChoices.Of(input) is not { HasFile: false } choices)
         {
             return false;
         }
 
-        return !choices.Holds(value.ToJsonString());
+        return !choices.Holds(value);
     }
 
     /// <summary>True for text that names a file (a path, or a name with an extension).</summary>

@@ -118,8 +118,9 @@ internal static class WidgetMapper
     {
         var at = 0;
         var count = values.GetArrayLength();
-        foreach (var slot in layout)
+        for (var s = 0; s < layout.Count; s++)
         {
+            var slot = layout[s];
             if (at >= count)
             {
                 break;
