@@ -17,6 +17,15 @@ import pytest  # noqa: E402
 
 RUNTIME = REPO / "src" / "python" / "loki_runtime"
 
+# `loki convert --schemas` keeps each dump's index in a per-user cache: the tests give every `loki` they start a cache
+# folder of this session's own, never the user's (nor what an earlier run left).
+import tempfile  # noqa: E402
+
+os.environ["LOKI_CACHE_DIR"] = tempfile.mkdtemp(prefix="loki-pytest-cache-")
+import atexit  # noqa: E402
+
+atexit.register(shutil.rmtree, os.environ["LOKI_CACHE_DIR"], True)
+
 SCRIPT_PREAMBLE = '''from __future__ import annotations
 
 import sys

@@ -5,10 +5,10 @@ namespace Loki.Core.Schemas;
 /// <summary>
 /// Writes one <see cref="DumpIndexCache"/> file, little-endian (read back by <see cref="DumpIndexTable"/>):
 /// <code>
-/// "LOKIDIX2"  u64 XxHash3 of everything after these 16 bytes
+/// "LOKIDIX3"  u64 XxHash3 of everything after these 16 bytes
 /// path (i32 length, UTF-8)  device u64  inode u64  size i64  mtime ns i64  ctime ns i64  bytes before the JSON (a BOM) i32
-/// definitions N i32  skipped entries P i32  slots T i32 (a power of two, at least 2N)
-/// T × i32                      open-addressed table: XxHash3 of a class's UTF-8 name, linear probing; 0 empty, else 1 + its number
+/// definitions N i32  skipped entries P i32  slots T i32 (a power of two, over 1.5 N)
+/// T × u16 (i32 when N ≥ 65535)  open-addressed table: XxHash3 of a class's UTF-8 name, linear probing; 0 empty, else 1 + its number
 /// N × (start, length, name offset, name length) i32   each definition's text in the dump, in the dump's order
 /// P × (problem, name offset, name length) i32          each entry that is no definition (warned about), in the dump's order
 /// names (i32 length, then the UTF-8 names)
@@ -20,10 +20,13 @@ namespace Loki.Core.Schemas;
 internal static class DumpIndexFile
 {
     /// <summary>The first 8 bytes.</summary>
-    public static ReadOnlySpan<byte> Magic => "LOKIDIX2"u8;
+    public static ReadOnlySpan<byte> Magic => "LOKIDIX3"u8;
 
     /// <summary>The problems an entry can have, by number (0: none).</summary>
     public static readonly string?[] Problems = [null, NodeSchemaParser.NotAnObject, NodeSchemaParser.NoInputObject];
+
+    /// <summary>The bytes of one slot of the table of a dump with <paramref name="definitions"/> definitions (the table stays small: it is read whole every run).</summary>
+    public static int SlotBytes(int definitions) => definitions < ushort.MaxValue ? 2 : 4;
 
     /// <summary>The slot of a class name's UTF-8 in a table of <paramref name="slots"/> (a power of two).</summary>
     public static int Home(ReadOnlySpan<byte> name, int slots) => (int)(XxHash3.HashToUInt64(name) & (ulong)(slots - 1));
@@ -63,7 +66,7 @@ internal static class DumpIndexFile
         }
 
         var blob = names.GetBuffer().AsSpan(0, (int)names.Length);
-        var slotCount = (int)Math.Max(2, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)definitions.Count * 2));
+        var slotCount = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(definitions.Count + (definitions.Count / 2) + 1));
         var slots = new int[slotCount];
         for (var i = 0; i < definitions.Count; i++)
         {
@@ -95,7 +98,14 @@ internal static class DumpIndexFile
             writer.Write(slotCount);
             foreach (var slot in slots)
             {
-                writer.Write(slot);
+                if (SlotBytes(definitions.Count) == 2)
+                {
+                    writer.Write((ushort)slot);
+                }
+                else
+                {
+                    writer.Write(slot);
+                }
             }
 
             foreach (var (entry, at, length) in definitions)

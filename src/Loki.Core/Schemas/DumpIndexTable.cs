@@ -56,12 +56,12 @@ internal sealed class DumpIndexTable
             var stored = new DumpFileIdentity((ulong)Next64(bytes, ref at), (ulong)Next64(bytes, ref at), Next64(bytes, ref at), Next64(bytes, ref at), Next64(bytes, ref at));
             var (skipped, definitionCount, problemCount, slotCount) = (Next(bytes, ref at), Next(bytes, ref at), Next(bytes, ref at), Next(bytes, ref at));
             if (named != fullPath || stored != identity || skipped is not (0 or 3) || definitionCount < 0 || problemCount < 0
-                || slotCount < 2 || slotCount > (1 << 24) || (slotCount & (slotCount - 1)) != 0 || slotCount < 2L * definitionCount)
+                || slotCount < 1 || slotCount > (1 << 24) || (slotCount & (slotCount - 1)) != 0 || slotCount <= definitionCount)
             {
                 return null;
             }
 
-            var layout = (Slots: at, SlotCount: slotCount, Definitions: at + (4 * slotCount), DefinitionCount: definitionCount, Problems: 0, ProblemCount: problemCount, Names: 0);
+            var layout = (Slots: at, SlotCount: slotCount, Definitions: at + (DumpIndexFile.SlotBytes(definitionCount) * slotCount), DefinitionCount: definitionCount, Problems: 0, ProblemCount: problemCount, Names: 0);
             layout.Problems = layout.Definitions + (16 * definitionCount);
             var namesAt = layout.Problems + (12 * problemCount);
             layout.Names = namesAt + 4;
@@ -101,7 +101,7 @@ internal sealed class DumpIndexTable
             var name = buffer[..length];
             for (var slot = DumpIndexFile.Home(name, _slotCount); ; slot = (slot + 1) & (_slotCount - 1))
             {
-                var number = Int(_slots + (4 * slot));
+                var number = Slot(slot);
                 if (number == 0)
                 {
                     return null;
@@ -132,7 +132,7 @@ internal sealed class DumpIndexTable
         var used = 0;
         for (var slot = 0; slot < _slotCount; slot++)
         {
-            var number = Int(_slots + (4 * slot));
+            var number = Slot(slot);
             if (number < 0 || number > _definitionCount || (number > 0 && placed[number - 1]))
             {
                 return false;
@@ -169,6 +169,10 @@ internal sealed class DumpIndexTable
         var at = _definitions + (16 * number);
         return new DumpEntry(classType ?? Name(Int(at + 8), Int(at + 12)), Int(at), Int(at + 4), null);
     }
+
+    private int Slot(int slot) => DumpIndexFile.SlotBytes(_definitionCount) == 2
+        ? BinaryPrimitives.ReadUInt16LittleEndian(_bytes.AsSpan(_slots + (2 * slot)))
+        : Int(_slots + (4 * slot));
 
     private string Name(int at, int length) => DumpReader.StrictUtf8.GetString(_bytes, _names + at, length);
 

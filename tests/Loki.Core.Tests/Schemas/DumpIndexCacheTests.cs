@@ -227,6 +227,33 @@ public sealed class DumpIndexCacheTests : IDisposable
         Assert.Equal(names.Order(StringComparer.Ordinal), set.ClassTypes);
     }
 
+    [Theory]
+    [InlineData(65_534)]
+    [InlineData(65_535)]
+    public void A_dump_of_many_classes_is_found_in_its_cached_index_with_narrow_or_wide_slots(int count)
+    {
+        var json = new StringBuilder("{");
+        for (var i = 0; i < count; i++)
+        {
+            json.Append(i == 0 ? string.Empty : ",").Append("\"C").Append(i).Append("\":{\"output\":[\"T").Append(i).Append("\"]}");
+        }
+
+        var file = Write("many.json", json.Append('}').ToString());
+        var cache = NewCache();
+        _ = SchemaSet.Load([file], false, cache);
+
+        var set = SchemaSet.Load([file], false, cache);
+
+        Assert.Equal(1, cache.Hits);
+        foreach (var i in new[] { 0, 1, count / 2, count - 1 })
+        {
+            Assert.Equal("T" + i, set.Find("C" + i)!.Outputs[0].Type);
+        }
+
+        Assert.Null(set.Find("C" + count));
+        Assert.Equal(count, set.Count);
+    }
+
     [Fact]
     public void Classes_asked_for_before_the_full_list_are_the_same_after_it()
     {
@@ -262,7 +289,7 @@ public sealed class DumpIndexCacheTests : IDisposable
     private static byte[] Patched(byte[] bytes)
     {
         var counts = 16 + 4 + BitConverter.ToInt32(bytes, 16) + (5 * 8) + 4;
-        var firstStart = counts + 12 + (4 * BitConverter.ToInt32(bytes, counts + 8));
+        var firstStart = counts + 12 + (2 * BitConverter.ToInt32(bytes, counts + 8));
         var copy = bytes.ToArray();
         Assert.Equal("{\"A\": ".Length, BitConverter.ToInt32(bytes, firstStart));
         BitConverter.GetBytes(1 << 20).CopyTo(copy, firstStart);
