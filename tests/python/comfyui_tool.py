@@ -123,9 +123,9 @@ class ComfyServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(parent) / f"comfyui-{self.port}.log"
-        env = dict(os.environ)
-        for name in ("COMFYUI_PATH", "PYTHONPATH", "LOKI_LIBRARY", "COMFYUI_FRONTEND_ROOT"):
-            env.pop(name, None)  # started as a user starts it: nothing of the tests' set-up leaks in
+        # Started as a user starts it: nothing of the tests' set-up leaks in (conftest's LOKI_CACHE_DIR included).
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("COMFYUI_PATH", "PYTHONPATH", "COMFYUI_FRONTEND_ROOT") and not k.startswith("LOKI_")}
         if frontend_root:
             env["COMFYUI_FRONTEND_ROOT"] = str(frontend_root)
         self._log_file = open(self.log, "wb")
