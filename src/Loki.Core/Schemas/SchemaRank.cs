@@ -13,8 +13,9 @@ internal static class SchemaRank
         string? text = null;
         for (var i = 0; i < list.Count; i++)
         {
-            // The same parsed definition (a dump that is the catalogue's own) is the same text without writing it out.
-            if (!ReferenceEquals(list[i].Raw, schema.Raw) && list[i].Raw.ToJsonString() != (text ??= schema.Raw.ToJsonString()))
+            // The same parsed definition (a dump that is the catalogue's own) is the same text without writing it out;
+            // the text is kept with the definition and written without making its tree (RawDefinition).
+            if (!list[i].SameRaw(schema) && list[i].RawText != (text ??= schema.RawText))
             {
                 continue;
             }
@@ -55,7 +56,7 @@ internal static class SchemaRank
             return b.Inputs.Count.CompareTo(a.Inputs.Count);
         }
 
-        var byText = ReferenceEquals(a.Raw, b.Raw) ? 0 : string.CompareOrdinal(a.Raw.ToJsonString(), b.Raw.ToJsonString());
+        var byText = a.SameRaw(b) ? 0 : string.CompareOrdinal(a.RawText, b.RawText);
         return byText != 0 ? byText : string.CompareOrdinal(a.Origin?.Source, b.Origin?.Source);
     }
 }
