@@ -102,7 +102,7 @@ public sealed class DumpIndexCache
         }
 
         Interlocked.Increment(ref _hits);
-        return (found, DumpIndex.OnFile(new DumpFileText(file, handle, identity, found.Skipped)));
+        return (found, DumpIndex.OnFile(new DumpFileText(file, handle, found.Skipped)));
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed class DumpIndexCache
         var full = Path.GetFullPath(file);
         var settledBefore = (DateTime.UtcNow - DateTime.UnixEpoch - Settle).Ticks * 100;
         if (before.Size != bytesRead || before.LastChangeNs > settledBefore || DumpFileIdentity.Of(full) != before
-            || DumpIndexFile.Write(full, before, bytesRead - index.Utf8.Length, index.Entries) is not { } content)
+            || DumpIndexFile.Write(full, before, bytesRead - index.Utf8.Length, index.Entries, index.Utf8.Span) is not { } content)
         {
             return;
         }
