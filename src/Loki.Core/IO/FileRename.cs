@@ -31,6 +31,6 @@ internal static partial class FileRename
         throw errno is EPERM or EACCES ? new UnauthorizedAccessException(message) : new IOException(message, errno);
     }
 
-    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(NativeLibraries.LibC, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Rename(string source, string target);
 }
