@@ -44,6 +44,9 @@ public sealed record NodeSchema(
     /// <summary>True when this schema and <paramref name="other"/> share one definition (copies made with <c>with</c>).</summary>
     internal bool SameRaw(NodeSchema other) => ReferenceEquals(_raw, other._raw);
 
+    /// <summary>True when <see cref="RawText"/> of both is the same (worked out without writing either where it can).</summary>
+    internal bool SameJson(NodeSchema other) => SameRaw(other) || _raw.SameJson(other._raw);
+
     /// <summary>The input called <paramref name="name"/>, or null.</summary>
     public InputSpec? Input(string name)
     {

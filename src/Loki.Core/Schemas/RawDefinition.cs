@@ -15,6 +15,7 @@ internal sealed class RawDefinition
 {
     private static readonly JsonWriterOptions TextOptions = new();
     private readonly JsonElement _element;
+    private readonly bool _fromElement;
     private JsonObject? _node;
     private string? _text;
 
@@ -25,10 +26,17 @@ internal sealed class RawDefinition
     /// A definition kept as <paramref name="element"/>, an object whose keys are all distinct (so its nodes, keeping a
     /// repeated key's last value, would write out the same text as the element).
     /// </summary>
-    public RawDefinition(JsonElement element) => _element = element;
+    public RawDefinition(JsonElement element) => (_element, _fromElement) = (element, true);
 
     /// <summary>The definition as nodes (made on first use; then always the same instance).</summary>
     public JsonObject Node => Volatile.Read(ref _node) ?? Interlocked.CompareExchange(ref _node, (JsonObject)JsonSource.BuildNode(_element)!, null) ?? _node!;
+
+    /// <summary>
+    /// True when <see cref="Text"/> of both is the same: compared on the elements when both were read from text
+    /// (<see cref="JsonElementEquality"/>, stopping at the first difference), else by the texts.
+    /// </summary>
+    public bool SameJson(RawDefinition other) =>
+        _fromElement && other._fromElement ? JsonElementEquality.Same(_element, other._element) : Text() == other.Text();
 
     /// <summary>
     /// <see cref="JsonNode.ToJsonString"/> of <see cref="Node"/>, kept: written from the element when no tree was made

@@ -10,12 +10,11 @@ internal static class SchemaRank
     /// <summary>Adds <paramref name="schema"/> to <paramref name="list"/> in rank order, unless an identical definition is there.</summary>
     public static void Insert(List<NodeSchema> list, NodeSchema schema)
     {
-        string? text = null;
         for (var i = 0; i < list.Count; i++)
         {
             // The same parsed definition (a dump that is the catalogue's own) is the same text without writing it out;
-            // the text is kept with the definition and written without making its tree (RawDefinition).
-            if (!list[i].SameRaw(schema) && list[i].RawText != (text ??= schema.RawText))
+            // definitions read from text are compared as elements, stopping at the first difference (RawDefinition).
+            if (!list[i].SameJson(schema))
             {
                 continue;
             }
