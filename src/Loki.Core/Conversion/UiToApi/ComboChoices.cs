@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Loki.Core.Schemas;
@@ -20,6 +21,7 @@ internal sealed class ComboChoices
     // option by its JSON text.
     private readonly HashSet<string> _strings;
     private readonly HashSet<string> _others = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     private ComboChoices(InputSpec input)
     {
@@ -38,6 +40,8 @@ internal sealed class ComboChoices
                 _others.Add(choice.ToJsonString());
             }
         }
+
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>True when an option looks like a file (a list of files says which machine made a dump, not which version).</summary>
@@ -49,9 +53,28 @@ internal sealed class ComboChoices
     /// <summary>True when an option writes the same JSON as <paramref name="value"/> (what comparing <c>ToJsonString</c> texts gave).</summary>
     public bool Holds(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => _strings.Contains(value.GetString()!),
+        JsonValueKind.String => HoldsString(value),
         JsonValueKind.Object => _others.Contains(JsonObject.Create(value)!.ToJsonString()),
         JsonValueKind.Array => _others.Contains(JsonArray.Create(value)!.ToJsonString()),
         _ => _others.Count > 0 && _others.Contains(JsonValue.Create(value)!.ToJsonString()),
     };
+
+    // A short printable-ASCII string is looked up from its bytes as written (its text, char for char), without making
+    // the string; anything else is read as .NET reads it.
+    private bool HoldsString(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length > 256 || raw.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0 || raw.Contains((byte)'\\'))
+        {
+            return _strings.Contains(value.GetString()!);
+        }
+
+        Span<char> text = stackalloc char[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            text[i] = (char)raw[i];
+        }
+
+        return _lookup.Contains(text);
+    }
 }

@@ -16,6 +16,7 @@ internal sealed class ConversionRun
     private readonly DiagnosticBag _diagnostics;
     private readonly LinkResolver _links;
     private bool _dynamicWarned;
+    private TemplateNodes? _templateNodes;
 
     public ConversionRun(UiWorkflow workflow, SchemaSet schemas, UiToApiOptions options, GraphFlattener graph, DiagnosticBag diagnostics)
     {
@@ -144,7 +145,7 @@ internal sealed class ConversionRun
         // "Run widget replace on values": the frontend fills %Node.widget% patterns before pushing the value.
         if (JsonRead.Bool(primitive.Node.Properties?["Run widget replace on values"]) == true && JsonRead.String(value) is { Length: > 0 } text)
         {
-            value = JsonValue.Create(FilenameTemplate.Apply(text, _graph.Nodes, Title, _options.Date));
+            value = JsonValue.Create(FilenameTemplate.Apply(text, TemplateNodes, _options.Date));
         }
 
         // The links out of its slot 0, by id (ids are the table's keys: the order is the one OrderBy gave).
@@ -194,7 +195,7 @@ internal sealed class ConversionRun
             }
             else if (_options.ApplyFilenameTemplates && name == "filename_prefix" && FilenameTemplate.SaveNodes.Contains(node.ClassType) && widget.AsString() is { } prefix)
             {
-                prompt.Set(PromptInput.String(name, FilenameTemplate.Apply(prefix, _graph.Nodes, Title, _options.Date)));
+                prompt.Set(PromptInput.String(name, FilenameTemplate.Apply(prefix, TemplateNodes, _options.Date)));
             }
             else
             {
@@ -240,6 +241,9 @@ internal sealed class ConversionRun
 
         return text;
     }
+
+    // The nodes filename patterns name, looked up once per conversion.
+    private TemplateNodes TemplateNodes => _templateNodes ??= new TemplateNodes(_graph.Nodes, Title);
 
     private string? Title(FlatNode node) => node.Node.Title ?? node.SchemaIn(_schemas)?.Title ?? node.ClassType;
 }

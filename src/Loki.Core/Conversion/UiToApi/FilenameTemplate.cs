@@ -20,8 +20,8 @@ internal static partial class FilenameTemplate
         "ModelSave", "LoraSave", "SaveLatent",
     };
 
-    /// <summary>Fills the patterns of <paramref name="value"/> from <paramref name="nodes"/>.</summary>
-    public static string Apply(string value, IReadOnlyList<FlatNode> nodes, Func<FlatNode, string?> title, DateTime? date = null) =>
+    /// <summary>Fills the patterns of <paramref name="value"/> from the nodes of <paramref name="nodes"/>.</summary>
+    public static string Apply(string value, TemplateNodes nodes, DateTime? date = null) =>
         !value.Contains('%') ? value : Pattern().Replace(value, match =>
         {
             var text = match.Groups[1].Value;
@@ -31,9 +31,7 @@ internal static partial class FilenameTemplate
                 return date is { } when && split[0].StartsWith("date:", StringComparison.Ordinal) ? FormatDate(split[0][5..], when) : match.Value;
             }
 
-            // Every node the frontend creates carries "Node name for S&R", set to its type unless the file says otherwise.
-            var node = nodes.FirstOrDefault(n => (JsonRead.String(n.Node.Properties?["Node name for S&R"]) ?? n.Node.Type) == split[0])
-                ?? nodes.FirstOrDefault(n => title(n) == split[0]);
+            var node = nodes.Find(split[0]);
             if (node is null || !node.TryGetWidget(split[1], out var widget))
             {
                 return match.Value;

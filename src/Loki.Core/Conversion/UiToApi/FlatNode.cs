@@ -57,6 +57,9 @@ internal sealed class FlatNode
     /// <summary>Per input slot, the link into it and the node it leaves, once <see cref="LinkResolver"/> has looked them up.</summary>
     internal (UiLink? Link, FlatNode? Origin, bool Known)[]? Feeds { get; set; }
 
+    /// <summary>For a virtual node, what each output slot resolves to, once a walk has passed it (<see cref="RerouteMemo"/>).</summary>
+    internal (bool Known, ResolvedInput? Result)[]? Remembered { get; set; }
+
     /// <summary>
     /// The definition this node uses among those <paramref name="schemas"/> give its class, chosen once from its saved
     /// widgets (<see cref="SchemaChoice"/>); null when its class has none.

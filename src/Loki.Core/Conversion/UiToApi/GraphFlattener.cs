@@ -123,7 +123,7 @@ internal sealed partial class GraphFlattener
             }
         }
 
-        if (SubgraphId().IsMatch(type) && !_schemas.Contains(type))
+        if (type.Length == 36 && SubgraphId().IsMatch(type) && !_schemas.Contains(type))
         {
             _diagnostics.Error(LokiCodes.WorkflowMissingSubgraph, $"node {node.Id} is an instance of subgraph '{type}', which definitions.subgraphs does not hold", _workflow.File, node.JsonPath + ".type");
         }
@@ -131,6 +131,7 @@ internal sealed partial class GraphFlattener
         return VirtualNodes.Contains(type) ? FlatNodeKind.Virtual : FlatNodeKind.Real;
     }
 
+    // A subgraph id is a 36-character UUID (the length is checked first: nearly every type is a class name).
     [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial System.Text.RegularExpressions.Regex SubgraphId();
 

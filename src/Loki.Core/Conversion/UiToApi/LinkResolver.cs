@@ -16,6 +16,9 @@ internal sealed class LinkResolver
     private readonly DiagnosticBag _diagnostics;
     private readonly VisitedSlots _visited = VisitedSlots.ForThread();
 
+    // Set by the walk under way: it came back to a side (reported), or it took a remembered answer.
+    private bool _looped, _remembered;
+
     public LinkResolver(UiWorkflow workflow, Dictionary<string, FlatNode> byId, DiagnosticBag diagnostics)
     {
         _workflow = workflow;
@@ -28,7 +31,14 @@ internal sealed class LinkResolver
     {
         // One set for the resolver, emptied per input: a node side and slot seen twice on one walk is a loop.
         _visited.Clear();
-        return ResolveInput(node, slot, _visited, null);
+        (_looped, _remembered) = (false, false);
+        var result = ResolveInput(node, slot, _visited, null);
+        if (!_looped)
+        {
+            RerouteMemo.Record(_visited, result, _remembered);
+        }
+
+        return result;
     }
 
     private ResolvedInput? ResolveInput(FlatNode node, int slot, VisitedSlots visited, string? type)
@@ -104,6 +114,12 @@ internal sealed class LinkResolver
 
     private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, VisitedSlots visited)
     {
+        if (RerouteMemo.IsPure(node) && RerouteMemo.TryGet(node, slot, out var remembered))
+        {
+            _remembered = true;
+            return remembered;
+        }
+
         if (!Enter(visited, node, output: true, slot))
         {
             return null;
@@ -267,11 +283,12 @@ internal sealed class LinkResolver
 
     private bool Enter(VisitedSlots visited, FlatNode node, bool output, int slot)
     {
-        if (visited.Add(node.Id, output, slot))
+        if (visited.Add(node, output, slot))
         {
             return true;
         }
 
+        _looped = true;
         _diagnostics.Error(LokiCodes.ConvertCycle, $"links loop back through node {node.Id} (slot {slot}); the graph cannot run", _workflow.File, node.Node.JsonPath);
         return false;
     }

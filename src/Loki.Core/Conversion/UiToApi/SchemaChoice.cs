@@ -40,32 +40,37 @@ internal static class SchemaChoice
     // elements: a node's values are never built into nodes for this.
     private static NodeSchema For(IReadOnlyList<NodeSchema> candidates, JsonElement saved)
     {
-        var values = saved.ValueKind == JsonValueKind.Array ? Items(saved) : null;
-        var best = candidates[0];
-        var bestMisfit = Misfit(best, saved, values);
-        for (var i = 1; i < candidates.Count; i++)
+        // The values, read out once for all candidates into the thread's scratch array (an array per node before).
+        var count = saved.ValueKind == JsonValueKind.Array ? saved.GetArrayLength() : -1;
+        var items = count < 0 ? [] : _items is { } scratch && scratch.Length >= count ? scratch : _items = new JsonElement[Math.Max(count, 16)];
+        if (count > 0)
         {
-            var misfit = Misfit(candidates[i], saved, values);
-            if (misfit.CompareTo(bestMisfit) < 0)
+            var i = 0;
+            foreach (var item in saved.EnumerateArray())
             {
-                (best, bestMisfit) = (candidates[i], misfit);
+                items[i++] = item;
             }
         }
 
+        var values = count < 0 ? null : new ArraySegment<JsonElement>(items, 0, count);
+        var best = candidates[0];
+        var bestMisfit = Misfit(best, saved, values);
+        for (var c = 1; c < candidates.Count; c++)
+        {
+            var misfit = Misfit(candidates[c], saved, values);
+            if (misfit.CompareTo(bestMisfit) < 0)
+            {
+                (best, bestMisfit) = (candidates[c], misfit);
+            }
+        }
+
+        // The elements point into the node's document: let it go with the node.
+        Array.Clear(items, 0, Math.Max(count, 0));
         return best;
     }
 
-    private static JsonElement[] Items(JsonElement array)
-    {
-        var items = new JsonElement[array.GetArrayLength()];
-        var i = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            items[i++] = item;
-        }
-
-        return items;
-    }
+    [ThreadStatic]
+    private static JsonElement[]? _items;
 
     /// <summary>The definition a prompt entry of <paramref name="classType"/> with these inputs uses: one that has every input it sends, then the newest.</summary>
     public static NodeSchema? ForPrompt(SchemaSet schemas, string classType, JsonObject inputs)
@@ -77,7 +82,7 @@ internal static class SchemaChoice
     }
 
     /// <summary>How badly saved widgets fit a definition: contradictions first (count, types, controls), then combo values outside its options.</summary>
-    private static (int Contradictions, int OutsideOptions) Misfit(NodeSchema schema, JsonElement saved, JsonElement[]? values)
+    private static (int Contradictions, int OutsideOptions) Misfit(NodeSchema schema, JsonElement saved, ArraySegment<JsonElement>? segment)
     {
         var (hard, soft) = (0, 0);
         if (saved.ValueKind == JsonValueKind.Object)
@@ -97,7 +102,7 @@ internal static class SchemaChoice
             return (hard, soft);
         }
 
-        if (values is null)
+        if (segment is not { } values)
         {
             return (0, 0);
         }
@@ -107,7 +112,7 @@ internal static class SchemaChoice
         for (var s = 0; s < layout.Count; s++)
         {
             var slot = layout[s];
-            if (at >= values.Length)
+            if (at >= values.Count)
             {
                 break;
             }
@@ -136,7 +141,7 @@ internal static class SchemaChoice
         }
 
         // Widgets a frontend extension adds (the 3D preview's image) are saved after the node's own.
-        return (hard + Math.Max(0, values.Length - at - FrontendWidgets.CountFor(schema.ClassType)), soft);
+        return (hard + Math.Max(0, values.Count - at - FrontendWidgets.CountFor(schema.ClassType)), soft);
     }
 
     private static bool Fits(InputSpec input, JsonElement value)
@@ -160,12 +165,13 @@ internal static class SchemaChoice
     private static bool OutsideOptions(InputSpec input, JsonElement value)
     {
         if (input.WidgetType != "COMBO" || input.Choices is not { Count: > 0 } || value.ValueKind == JsonValueKind.Null
-            || LooksLikeFile(JsonRead.String(value)) || ComboChoices.Of(input) is not { HasFile: false } choices)
+            || ComboChoices.Of(input) is not { HasFile: false } choices || choices.Holds(value))
         {
             return false;
         }
 
-        return !choices.Holds(value);
+        // Only a value outside the options is read as text (most are among them): a file name never counts.
+        return !LooksLikeFile(JsonRead.String(value));
     }
 
     /// <summary>True for text that names a file (a path, or a name with an extension).</summary>

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Loki.Core.Conversion.UiToApi;
+using Loki.Core.Schemas;
+
+namespace Loki.Core.Tests.Conversion;
+
+/// <summary>
+/// The nodes a save node's <c>%Node.widget%</c> patterns name, found as the frontend's <c>applyTextReplacements</c>
+/// finds them (<see cref="TemplateNodes"/> fills its tables only as far as a pattern needs): the first node whose
+/// "Node name for S&amp;R" (else its type) matches, only then the first whose title matches; patterns that name
+/// nothing are left as written, in any order of asking.
+/// </summary>
+public sealed class FilenamePatternLookupTests
+{
+    // Node 1 and 2 share the S&R name "Size" (1 comes first in the list, though its id is larger in 'order');
+    // node 3 has no properties (its type counts); node 4's S&R name differs from its type; node 5 is titled "Sized".
+    private const string Nodes = """
+        {"id": 10, "type": "EmptyImage", "mode": 0, "properties": {"Node name for S&R": "Size"}, "widgets_values": [11, 12, 1, 0]},
+        {"id": 2, "type": "EmptyImage", "mode": 0, "properties": {"Node name for S&R": "Size"}, "widgets_values": [21, 22, 1, 0]},
+        {"id": 3, "type": "EmptyLatentImage", "mode": 0, "widgets_values": [31, 32, 1]},
+        {"id": 4, "type": "EmptyImage", "mode": 0, "title": "Size", "properties": {"Node name for S&R": "Other"}, "widgets_values": [41, 42, 1, 0]},
+        {"id": 5, "type": "EmptyImage", "mode": 0, "title": "Sized", "properties": {"Node name for S&R": "EmptyImage"}, "widgets_values": [51, 52, 1, 0]}
+        """;
+
+    [Theory]
+    [InlineData("%Size.width%", "11")]
+    [InlineData("%EmptyLatentImage.height%_%Size.height%", "32_12")]
+    [InlineData("%Other.width%-%Sized.width%-%Size.width%", "41-51-11")]
+    [InlineData("%Sized.height%/%EmptyImage.width%", "52/51")]
+    [InlineData("%Missing.width%_%Size.width%_%Sized.none%", "%Missing.width%_11_%Sized.none%")]
+    [InlineData("%Sized.width%%Size.width%", "5111")]
+    [InlineData("plain", "plain")]
+    public void Patterns_name_the_first_node_by_search_name_then_by_title(string prefix, string expected)
+    {
+        var ui = (JsonObject)JsonNode.Parse($$"""
+            {"nodes": [{{Nodes}},
+              {"id": 9, "type": "SaveImage", "mode": 0, "inputs": [{"name": "images", "type": "IMAGE", "link": 1}], "widgets_values": ["{{prefix}}"]}],
+             "links": [[1, 10, 0, 9, 0, "IMAGE"]], "version": 0.4}
+            """)!;
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, UiToApiOptions.Default, "t.json");
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(expected, result.Prompt!["9"]!["inputs"]!["filename_prefix"]!.GetValue<string>());
+    }
+}
