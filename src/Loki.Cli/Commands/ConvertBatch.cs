@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Loki.Core.Diagnostics;
+using Loki.Core.IO;
 using Loki.Core.Workflows.Batch;
 
 namespace Loki.Cli.Commands;
@@ -35,9 +36,12 @@ internal static class ConvertBatch
         void ConvertAll(Action step)
         {
             var writer = Environment.ProcessorCount > 1 && files.Count > 1 && !settings.Target.WritesBatchOutputs ? new BatchWriter(outcomes, settings, step) : null;
+
+            // Each converting thread reads its inputs into one buffer of its own, the same memory file after file.
+            using var buffers = new ThreadLocal<FileReadBuffer>(() => new());
             OnThreads(files.Count, Environment.ProcessorCount - (writer is null ? 0 : 1), i =>
             {
-                var outcome = outcomes[i] ?? Convert(files[i].Path, outputs[i], settings, deferWrite: writer is not null);
+                var outcome = outcomes[i] ?? Convert(files[i].Path, outputs[i], settings, deferWrite: writer is not null, buffers.Value!);
                 if (outcome.Unwritten is { } bytes)
                 {
                     outcomes[i] = outcome with { Unwritten = null };
@@ -116,11 +120,11 @@ internal static class ConvertBatch
         helpers.ForEach(t => t.Join());
     }
 
-    private static ConvertOutcome Convert(string input, string output, ConvertSettings settings, bool deferWrite)
+    private static ConvertOutcome Convert(string input, string output, ConvertSettings settings, bool deferWrite, FileReadBuffer buffer)
     {
         try
         {
-            return ConvertFile.Run(input, output, settings, deferWrite);
+            return ConvertFile.Run(input, output, settings, deferWrite, buffer);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -43,14 +43,15 @@ internal static class ConvertFile
     /// Converts <paramref name="input"/>; writes to <paramref name="output"/> (atomically) unless it is null or <c>-</c>,
     /// in which case the text comes back in the outcome. Bad input becomes coded diagnostics, never an exception.
     /// With <paramref name="deferWrite"/> a result bound for a file comes back unwritten (<see cref="ConvertOutcome.Unwritten"/>)
-    /// for the caller to write (a batch's writer thread).
+    /// for the caller to write (a batch's writer thread). A <paramref name="buffer"/> is where the input is read (see
+    /// <see cref="WorkflowLoader.Load(string, Loki.Core.IO.FileReadBuffer?)"/>): nothing that refers to it outlives this call.
     /// </summary>
-    public static ConvertOutcome Run(string input, string? output, ConvertSettings settings, bool deferWrite = false)
+    public static ConvertOutcome Run(string input, string? output, ConvertSettings settings, bool deferWrite = false, Loki.Core.IO.FileReadBuffer? buffer = null)
     {
         var diagnostics = new DiagnosticBag();
         try
         {
-            var file = WorkflowLoader.Load(input);
+            var file = WorkflowLoader.Load(input, buffer);
             diagnostics.AddRange(file.Warnings ?? []);
             var request = new ConvertRequest(input, file, settings.Schemas, settings.Seed, output)
             {

@@ -579,6 +579,14 @@ public static class LokiCodes
     /// <summary>A required socket input of a called node is given no value.</summary>
     public const string ComposeMissingInput = "LOKI6119";
 
+    // ---- LOKI6120-6124 UI to API conversion of frontend-only nodes (issue 10, h-convert) --------------------------
+
+    /// <summary>
+    /// A frontend-only Preset Text node (pysssss) feeds an input: the text it gives is a browser-side preset the workflow
+    /// does not record, so the prompt the frontend would queue cannot be known.
+    /// </summary>
+    public const string ConvertBrowserPreset = "LOKI6120";
+
     // ---- LOKI7100-7139 glamours and drawing (issue 14, h-glam) ------------------------------
 
     /// <summary>A font file the drawing library loads is missing (install the Debian package the message names).</summary>

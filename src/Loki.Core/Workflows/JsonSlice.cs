@@ -26,4 +26,7 @@ internal readonly struct JsonSlice
 
     /// <summary>The value's element (<c>default</c> when empty).</summary>
     public JsonElement Parse() => _source is null ? default : _source.Slice(_start, _length);
+
+    /// <summary>The value as mutable nodes built on access, as the root object would hold it (a repeated key: last value).</summary>
+    public System.Text.Json.Nodes.JsonNode ParseNode() => _source!.SliceNode(_start, _length);
 }

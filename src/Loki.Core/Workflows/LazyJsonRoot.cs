@@ -55,6 +55,9 @@ internal sealed class LazyJsonRoot
     /// <summary>The element of the value at <paramref name="start"/> (<paramref name="length"/> bytes) of the file.</summary>
     public JsonElement Slice(int start, int length) => JsonSource.ParseElement(Utf8.Slice(start, length), File, LokiCodes.WorkflowInvalidJson);
 
+    /// <summary>The value at <paramref name="start"/> (<paramref name="length"/> bytes) of the file as nodes, read as the root object's would be.</summary>
+    public JsonNode SliceNode(int start, int length) => JsonSource.ParseLazy(Utf8.Slice(start, length), File, LokiCodes.WorkflowInvalidJson);
+
     private void Build()
     {
         if (_object is not null)

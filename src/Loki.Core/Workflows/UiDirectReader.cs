@@ -70,7 +70,7 @@ internal static class UiDirectReader
         Dictionary<long, UiLink>? links = null;
         string? name = null;
         double? version = null;
-        var groupNodes = false;
+        var groupNodes = default(JsonSlice);
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -106,12 +106,11 @@ internal static class UiDirectReader
                 case 4:
                     return null;
                 case 8 when reader.TokenType == JsonTokenType.StartObject:
-                    if (ReadExtra(ref reader) is not { } hasGroupNodes)
+                    if (!ReadExtra(ref reader, source, out groupNodes))
                     {
                         return null;
                     }
 
-                    groupNodes = hasGroupNodes;
                     break;
                 case 16:
                     version = ReaderValues.Double(ref reader);
@@ -175,29 +174,38 @@ internal static class UiDirectReader
         return true;
     }
 
-    // Whether extra.groupNodes is an object: the definitions are read from the root object, made only when a node names
-    // one (most files that have the key never use it). Null when the key is written with an escape or twice.
-    private static bool? ReadExtra(ref Utf8JsonReader reader)
+    // Where extra.groupNodes sits when it is an object (empty when absent or not an object): the definitions are parsed
+    // from there when a node names one (most files that have the key never use it), never by making the whole root
+    // object (which parsed the file a second time). False when the key is written with an escape or twice.
+    private static bool ReadExtra(ref Utf8JsonReader reader, LazyJsonRoot source, out JsonSlice groupNodes)
     {
-        bool? groupNodes = null;
+        groupNodes = default;
+        var seen = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isGroupNodes = reader.ValueTextEquals("groupNodes"u8);
-            if (reader.ValueIsEscaped || (isGroupNodes && groupNodes is not null))
+            if (reader.ValueIsEscaped || (isGroupNodes && seen))
             {
-                return null;
+                return false;
             }
 
             reader.Read();
             if (isGroupNodes)
             {
-                groupNodes = reader.TokenType == JsonTokenType.StartObject;
+                seen = true;
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    groupNodes = new JsonSlice(source, start, (int)reader.BytesConsumed - start);
+                    continue;
+                }
             }
 
             reader.Skip();
         }
 
-        return groupNodes ?? false;
+        return true;
     }
 
     // The links in file order, the first of a repeated id kept (as the element reader keeps it); null for an unusual one.

@@ -15,7 +15,8 @@ public sealed class UiWorkflow
     private readonly JsonElement _element;
     private readonly double? _version;
     private readonly JsonObject? _groupNodes;
-    private readonly bool _hasGroupNodes;
+    private readonly JsonSlice _groupNodesSlice;
+    private JsonObject? _groupNodesRead;
 
     private UiWorkflow(JsonObject raw, JsonElement element, string file)
     {
@@ -34,16 +35,16 @@ public sealed class UiWorkflow
 
     /// <summary>
     /// A workflow <see cref="UiDirectReader"/> read from <paramref name="source"/>'s bytes into <paramref name="root"/>
-    /// (no subgraph definitions: the reader leaves those to the element path); <paramref name="hasGroupNodes"/> when
-    /// <c>extra.groupNodes</c> is an object, looked up in the root object when asked for.
+    /// (no subgraph definitions: the reader leaves those to the element path); <paramref name="groupNodes"/> is where
+    /// <c>extra.groupNodes</c> sits when it is an object, parsed from there when asked for.
     /// </summary>
-    internal UiWorkflow(LazyJsonRoot source, UiGraph root, double? version, bool hasGroupNodes)
+    internal UiWorkflow(LazyJsonRoot source, UiGraph root, double? version, JsonSlice groupNodes)
     {
         Source = source;
         File = source.File;
         Root = root;
         _version = version;
-        _hasGroupNodes = hasGroupNodes;
+        _groupNodesSlice = groupNodes;
     }
 
     /// <summary>The workflow as read (for one read from bytes, made on first use).</summary>
@@ -68,7 +69,7 @@ public sealed class UiWorkflow
     public IReadOnlyDictionary<string, UiGraph> Subgraphs => _subgraphs;
 
     /// <summary>The legacy group-node definitions (<c>extra.groupNodes</c>), or null.</summary>
-    public JsonObject? GroupNodes => Source is null ? _groupNodes : _hasGroupNodes ? (Raw["extra"] as JsonObject)?["groupNodes"] as JsonObject : null;
+    public JsonObject? GroupNodes => Source is null || _groupNodesSlice.IsEmpty ? _groupNodes : _groupNodesRead ??= (JsonObject)_groupNodesSlice.ParseNode();
 
     /// <summary>The graphs to check and convert: the root, then each subgraph definition.</summary>
     public IEnumerable<UiGraph> Graphs => [Root, .. _subgraphs.Values];

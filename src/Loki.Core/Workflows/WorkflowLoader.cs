@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
+using Loki.Core.IO;
 
 namespace Loki.Core.Workflows;
 
@@ -11,8 +12,23 @@ namespace Loki.Core.Workflows;
 public static partial class WorkflowLoader
 {
     /// <summary>Reads <paramref name="path"/>, choosing the reader by extension (and by content for unknown extensions).</summary>
-    public static WorkflowFile Load(string path)
+    public static WorkflowFile Load(string path) => Load(path, null);
+
+    /// <summary>
+    /// As <see cref="Load(string)"/>; a <c>.json</c> file is read into <paramref name="buffer"/> when one is given (a
+    /// batch's thread reads file after file into the same memory). The result then refers to the buffer's bytes: be
+    /// done with it before reading another file into that buffer.
+    /// </summary>
+    public static WorkflowFile Load(string path, FileReadBuffer? buffer)
     {
+        // One open, fstat, read and close; a file that cannot be read so takes the checks below, which report why.
+        if (System.IO.Path.GetExtension(path.AsSpan()).Equals(".json", StringComparison.OrdinalIgnoreCase)
+            && (buffer is null ? FileReadBuffer.TryReadNew(path, JsonSource.MaxFileBytes) : buffer.TryRead(path, JsonSource.MaxFileBytes)) is { } read
+            && !HasUtf16Or32Mark(read.Span))
+        {
+            return ReadDirect(read, path) ?? FromRoot(JsonSource.ParseLazy(read, path, LokiCodes.WorkflowInvalidJson, out var element), element, path);
+        }
+
         var info = new FileInfo(path);
         if (!info.Exists)
         {
@@ -111,7 +127,7 @@ public static partial class WorkflowLoader
     }
 
     // Text in UTF-16 or UTF-32 (which File.ReadAllText recognises by its mark) is not UTF-8: it takes the text path.
-    private static bool HasUtf16Or32Mark(byte[] bytes) =>
+    private static bool HasUtf16Or32Mark(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
             || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF));
 

@@ -116,6 +116,11 @@ internal sealed class ConversionRun
 
                 return;
             case FlatNodeKind.Virtual:
+                if (PresetTextNodes.Is(node.ClassType))
+                {
+                    PresetTextNodes.Check(node, _diagnostics, _workflow.File);
+                }
+
                 node.Widgets = node.ClassType == "PrimitiveNode" && node.Node.WidgetValuesElement is { ValueKind: JsonValueKind.Array } pv && pv.GetArrayLength() > 0
                     ? [PromptInput.Value("value", pv[0])]
                     : [];

@@ -10,6 +10,10 @@ internal static class VirtualNodes
         "Reroute (rgthree)", "Fast Groups Muter (rgthree)", "Fast Groups Bypasser (rgthree)", "Fast Muter (rgthree)",
         "Fast Bypasser (rgthree)", "Fast Actions Button (rgthree)", "Bookmark (rgthree)", "Label (rgthree)",
         "Note Plus (mtb)",
+
+        // pysssss Custom Scripts' Preset Text (presetText.js: isVirtualNode, registered as "PresetText|pysssss", saved
+        // as "PresetText" by older versions): never sent; a linked one is reported (see PresetTextNodes).
+        "PresetText", "PresetText|pysssss",
     };
 
     /// <summary>True when <paramref name="type"/> never reaches the backend.</summary>
