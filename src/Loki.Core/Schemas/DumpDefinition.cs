@@ -44,13 +44,20 @@ internal sealed class DumpDefinition
     // Read once: a dump on a file is read only for the definitions a run uses, and compared before it is parsed.
     private ReadOnlyMemory<byte> Text() => (Volatile.Read(ref _text) ?? (_text = new(_index!.TextOf(_entry)))).Value;
 
-    // The slice is parsed as text exactly as the whole dump would be, so the definition (number text, key order, a key
-    // written twice) is the one the eager parse gives.
+    // Read from the UTF-8 at once where every key is distinct (NodeSchemaReader); otherwise the slice is parsed as text
+    // exactly as the whole dump would be, so the definition (number text, key order, a key written twice) and any
+    // error are the ones the eager parse gives.
     private NodeSchema Parse()
     {
-        var node = JsonSource.Parse(Encoding.UTF8.GetString(Text().Span), _origin!.Source, LokiCodes.SchemaInvalid);
-        var schema = NodeSchemaParser.TryParse(_entry.ClassType, node, out var problem)
-            ?? throw JsonSource.Fail(LokiCodes.SchemaInvalid, $"'{_entry.ClassType}' is no longer a node definition ({problem}): the dump changed while it was in use", _origin.Source, JsonPathText.Key("$", _entry.ClassType));
+        var text = Text();
+        if (!NodeSchemaReader.TryRead(_entry.ClassType, text, out var schema, out var problem))
+        {
+            var node = JsonSource.Parse(Encoding.UTF8.GetString(text.Span), _origin!.Source, LokiCodes.SchemaInvalid);
+            schema = NodeSchemaParser.TryParse(_entry.ClassType, node, out problem);
+        }
+
+        schema = schema
+            ?? throw JsonSource.Fail(LokiCodes.SchemaInvalid, $"'{_entry.ClassType}' is no longer a node definition ({problem}): the dump changed while it was in use", _origin!.Source, JsonPathText.Key("$", _entry.ClassType));
         return schema with { Origin = _origin };
     }
 }

@@ -5,4 +5,5 @@ namespace Loki.Core.Schemas;
 /// <param name="Start">The byte offset of the definition's value.</param>
 /// <param name="Length">The length of the value in bytes.</param>
 /// <param name="Problem">Why it is not a node definition (it is then skipped with a warning), or null.</param>
-internal readonly record struct DumpEntry(string ClassType, int Start, int Length, string? Problem);
+/// <param name="Check">For an entry of a cached index, <see cref="DumpIndexFile.Check"/> of the definition's text when it was indexed (0 otherwise).</param>
+internal readonly record struct DumpEntry(string ClassType, int Start, int Length, string? Problem, uint Check = 0);

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Loki.Core.IO;
 using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
@@ -80,6 +81,6 @@ internal readonly partial record struct DumpFileIdentity(ulong Device, ulong Ino
 
     private static long Time(ReadOnlySpan<byte> timestamp) => (MemoryMarshal.Read<long>(timestamp) * 1_000_000_000L) + MemoryMarshal.Read<uint>(timestamp[8..]);
 
-    [LibraryImport("libc.so.6", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(NativeLibraries.LibC, EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int directory, string path, int flags, uint mask, ref byte buffer);
 }

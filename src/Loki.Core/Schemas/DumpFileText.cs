@@ -6,30 +6,33 @@ namespace Loki.Core.Schemas;
 
 /// <summary>
 /// The text of a dump whose index came from the cache (<see cref="DumpIndexCache"/>): the file stays open and only the
-/// definitions a run asks for are read from it. Each read checks that the open file is still the one the index was
-/// made from; a file changed under a running conversion is an error naming it, never a definition read from the wrong
-/// bytes.
+/// definitions a run asks for are read from it. Each definition read is checked against the hash its index holds
+/// (<see cref="DumpIndexFile.Check"/>): a file changed under a running conversion is an error naming it, never a
+/// definition read from the wrong bytes. The file's identity is checked once, when it is opened; a check of its times
+/// per read (a <c>statx</c> each) would add nothing the hash does not catch.
 /// </summary>
+/// <remarks>
+/// Every definition a run reads is then the one the index was made from, so a run that meets a dump changed elsewhere
+/// (in classes it never reads) still converts against the dump as it was when opened.
+/// </remarks>
 internal sealed class DumpFileText
 {
     private readonly SafeFileHandle _handle;
-    private readonly DumpFileIdentity _identity;
     private readonly int _skipped;
 
     /// <summary>Holds the open file <paramref name="handle"/> of <paramref name="path"/>, whose JSON starts after <paramref name="skipped"/> bytes (a byte order mark).</summary>
-    public DumpFileText(string path, SafeFileHandle handle, DumpFileIdentity identity, int skipped)
+    public DumpFileText(string path, SafeFileHandle handle, int skipped)
     {
         Path = path;
         _handle = handle;
-        _identity = identity;
         _skipped = skipped;
     }
 
     /// <summary>The file's path, as named in diagnostics.</summary>
     public string Path { get; }
 
-    /// <summary>The <paramref name="length"/> bytes of the JSON at <paramref name="start"/>.</summary>
-    public byte[] Read(int start, int length)
+    /// <summary>The <paramref name="length"/> bytes of the JSON at <paramref name="start"/>, which must hash to <paramref name="check"/>.</summary>
+    public byte[] Read(int start, int length, uint check)
     {
         var bytes = new byte[length];
         var done = 0;
@@ -51,7 +54,7 @@ internal sealed class DumpFileText
             throw JsonSource.Fail(LokiCodes.FileUnreadable, "cannot read the file: " + e.Message, Path);
         }
 
-        if (done < length || DumpFileIdentity.Of(_handle) != _identity)
+        if (done < length || DumpIndexFile.Check(bytes) != check)
         {
             throw JsonSource.Fail(LokiCodes.SchemaInvalid, "the dump changed while it was in use; run again", Path);
         }

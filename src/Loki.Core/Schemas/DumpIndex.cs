@@ -48,7 +48,7 @@ internal sealed class DumpIndex
     public static DumpIndex OnFile(DumpFileText file) => new(ReadOnlyMemory<byte>.Empty, file, []);
 
     /// <summary>The text of <paramref name="entry"/>'s definition.</summary>
-    public ReadOnlyMemory<byte> TextOf(DumpEntry entry) => _file is null ? Utf8.Slice(entry.Start, entry.Length) : _file.Read(entry.Start, entry.Length);
+    public ReadOnlyMemory<byte> TextOf(DumpEntry entry) => _file is null ? Utf8.Slice(entry.Start, entry.Length) : _file.Read(entry.Start, entry.Length, entry.Check);
 
     /// <summary>Indexes <paramref name="utf8"/>; null when the dump must be read the eager way.</summary>
     public static DumpIndex? TryBuild(ReadOnlyMemory<byte> utf8)

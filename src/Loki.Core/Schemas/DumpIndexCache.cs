@@ -18,7 +18,9 @@ namespace Loki.Core.Schemas;
 /// version, its checksum, the path and identity it names and the bounds of every entry are checked, and anything
 /// wrong is a miss. A cache folder that cannot be written (a read-only home) only means no cache.
 /// A dump changed within <see cref="Settle"/> of being read is not stored: its timestamps could stay the same
-/// through one more edit in the same clock tick (git's "racy" files).
+/// through one more edit in the same clock tick (git's "racy" files). The folder keeps the <see cref="MaxFiles"/> most
+/// recently used index files (<see cref="DumpIndexEviction"/>, when one is stored); an index is ~40 bytes per class
+/// (84 KB for a dump of 2,068 classes), so a full folder holds a few megabytes.
 /// </remarks>
 public sealed class DumpIndexCache
 {
@@ -32,11 +34,15 @@ public sealed class DumpIndexCache
     }
 
     /// <summary>A cache in <paramref name="directory"/> that stores a dump once it has not changed for <paramref name="settle"/>.</summary>
-    internal DumpIndexCache(string directory, TimeSpan settle)
+    internal DumpIndexCache(string directory, TimeSpan settle, int maxFiles = 64)
     {
         Directory = Path.GetFullPath(directory);
         Settle = settle;
+        MaxFiles = maxFiles;
     }
+
+    /// <summary>How many index files the folder keeps (the most recently used; one per dump path).</summary>
+    public int MaxFiles { get; }
 
     /// <summary>The folder holding the index files.</summary>
     public string Directory { get; }
@@ -102,7 +108,7 @@ public sealed class DumpIndexCache
         }
 
         Interlocked.Increment(ref _hits);
-        return (found, DumpIndex.OnFile(new DumpFileText(file, handle, identity, found.Skipped)));
+        return (found, DumpIndex.OnFile(new DumpFileText(file, handle, found.Skipped)));
     }
 
     /// <summary>
@@ -115,7 +121,7 @@ public sealed class DumpIndexCache
         var full = Path.GetFullPath(file);
         var settledBefore = (DateTime.UtcNow - DateTime.UnixEpoch - Settle).Ticks * 100;
         if (before.Size != bytesRead || before.LastChangeNs > settledBefore || DumpFileIdentity.Of(full) != before
-            || DumpIndexFile.Write(full, before, bytesRead - index.Utf8.Length, index.Entries) is not { } content)
+            || DumpIndexFile.Write(full, before, bytesRead - index.Utf8.Length, index.Entries, index.Utf8.Span) is not { } content)
         {
             return;
         }
@@ -124,6 +130,7 @@ public sealed class DumpIndexCache
         {
             AtomicFile.Write(PathFor(full), content, flushToDisk: false);
             Interlocked.Increment(ref _writes);
+            DumpIndexEviction.Trim(Directory, MaxFiles);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or EncoderFallbackException)
         {

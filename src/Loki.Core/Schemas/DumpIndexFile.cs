@@ -9,7 +9,8 @@ namespace Loki.Core.Schemas;
 /// path (i32 length, UTF-8)  device u64  inode u64  size i64  mtime ns i64  ctime ns i64  bytes before the JSON (a BOM) i32
 /// definitions N i32  skipped entries P i32  slots T i32 (a power of two, over 1.5 N)
 /// T × u16 (i32 when N ≥ 65535)  open-addressed table: XxHash3 of a class's UTF-8 name, linear probing; 0 empty, else 1 + its number
-/// N × (start, length, name offset, name length) i32   each definition's text in the dump, in the dump's order
+/// N × (start, length, name offset, name length) i32, check u32   each definition's text in the dump, in the dump's order,
+///                                                   and the low 32 bits of its XxHash3 (a read is checked against it)
 /// P × (problem, name offset, name length) i32          each entry that is no definition (warned about), in the dump's order
 /// names (i32 length, then the UTF-8 names)
 /// </code>
@@ -20,7 +21,10 @@ namespace Loki.Core.Schemas;
 internal static class DumpIndexFile
 {
     /// <summary>The first 8 bytes.</summary>
-    public static ReadOnlySpan<byte> Magic => "LOKIDIX3"u8;
+    public static ReadOnlySpan<byte> Magic => "LOKIDIX4"u8;
+
+    /// <summary>The bytes of one definition's entry.</summary>
+    public const int EntryBytes = 20;
 
     /// <summary>The problems an entry can have, by number (0: none).</summary>
     public static readonly string?[] Problems = [null, NodeSchemaParser.NotAnObject, NodeSchemaParser.NoInputObject];
@@ -31,8 +35,14 @@ internal static class DumpIndexFile
     /// <summary>The slot of a class name's UTF-8 in a table of <paramref name="slots"/> (a power of two).</summary>
     public static int Home(ReadOnlySpan<byte> name, int slots) => (int)(XxHash3.HashToUInt64(name) & (ulong)(slots - 1));
 
+    /// <summary>
+    /// What a definition's text read back from the dump must hash to: a definition read from a dump changed since it was
+    /// indexed is caught at the read, with no look at the file's times per read (one <c>statx</c> per run, at open).
+    /// </summary>
+    public static uint Check(ReadOnlySpan<byte> text) => (uint)XxHash3.HashToUInt64(text);
+
     /// <summary>The file for the dump <paramref name="fullPath"/>; null when an entry cannot be written exactly (a name that is no UTF-8, such as a lone surrogate; a problem of no known kind).</summary>
-    public static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries)
+    public static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json)
     {
         var names = new MemoryStream();
         var definitions = new List<(DumpEntry Entry, int At, int Length)>();
@@ -114,6 +124,7 @@ internal static class DumpIndexFile
                 writer.Write(entry.Length);
                 writer.Write(at);
                 writer.Write(length);
+                writer.Write(Check(json.Slice(entry.Start, entry.Length)));
             }
 
             foreach (var (problem, at, length) in problems)

@@ -62,7 +62,7 @@ internal sealed class DumpIndexTable
             }
 
             var layout = (Slots: at, SlotCount: slotCount, Definitions: at + (DumpIndexFile.SlotBytes(definitionCount) * slotCount), DefinitionCount: definitionCount, Problems: 0, ProblemCount: problemCount, Names: 0);
-            layout.Problems = layout.Definitions + (16 * definitionCount);
+            layout.Problems = layout.Definitions + (DumpIndexFile.EntryBytes * definitionCount);
             var namesAt = layout.Problems + (12 * problemCount);
             layout.Names = namesAt + 4;
             if (namesAt + 4L > bytes.Length || layout.Names + (long)BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(namesAt)) != bytes.Length)
@@ -107,7 +107,7 @@ internal sealed class DumpIndexTable
                     return null;
                 }
 
-                var entry = _definitions + (16 * (number - 1));
+                var entry = _definitions + (DumpIndexFile.EntryBytes * (number - 1));
                 if (_bytes.AsSpan(_names + Int(entry + 8), Int(entry + 12)).SequenceEqual(name))
                 {
                     return Definition(number - 1, classType);
@@ -146,7 +146,7 @@ internal sealed class DumpIndexTable
 
         for (var i = 0; i < _definitionCount + _problemCount; i++)
         {
-            var at = i < _definitionCount ? _definitions + (16 * i) + 8 : _problems + (12 * (i - _definitionCount)) + 4;
+            var at = i < _definitionCount ? _definitions + (DumpIndexFile.EntryBytes * i) + 8 : _problems + (12 * (i - _definitionCount)) + 4;
             var (nameAt, nameLength) = (Int(at), Int(at + 4));
             if (nameAt < 0 || nameLength < 0 || nameAt + (long)nameLength > namesLength || !System.Text.Unicode.Utf8.IsValid(_bytes.AsSpan(_names + nameAt, nameLength)))
             {
@@ -166,8 +166,8 @@ internal sealed class DumpIndexTable
 
     private DumpEntry Definition(int number, string? classType)
     {
-        var at = _definitions + (16 * number);
-        return new DumpEntry(classType ?? Name(Int(at + 8), Int(at + 12)), Int(at), Int(at + 4), null);
+        var at = _definitions + (DumpIndexFile.EntryBytes * number);
+        return new DumpEntry(classType ?? Name(Int(at + 8), Int(at + 12)), Int(at), Int(at + 4), null, (uint)Int(at + 16));
     }
 
     private int Slot(int slot) => DumpIndexFile.SlotBytes(_definitionCount) == 2

@@ -21,6 +21,32 @@ public sealed record NodeSchema(
     bool IsOutputNode,
     JsonObject Raw)
 {
+    // The parameter's tree, or (a schema read from a dump) the element it is made from on first use.
+    private readonly RawDefinition _raw = new(Raw);
+
+    /// <summary>A schema whose <see cref="Raw"/> is made from <paramref name="raw"/> when first asked for.</summary>
+    internal NodeSchema(string classType, string? displayName, IReadOnlyList<InputSpec> inputs, IReadOnlyList<OutputSpec> outputs, bool isOutputNode, RawDefinition raw)
+        : this(classType, displayName, inputs, outputs, isOutputNode, Placeholder)
+    {
+        _raw = raw;
+    }
+
+    /// <summary>The definition as read (made from the parsed text on first use when the schema was read from a dump).</summary>
+    public JsonObject Raw
+    {
+        get => _raw.Node;
+        init => _raw = new RawDefinition(value);
+    }
+
+    /// <summary>The definition written as <see cref="System.Text.Json.Nodes.JsonNode.ToJsonString"/> writes <see cref="Raw"/>, kept (ranking compares it).</summary>
+    internal string RawText => _raw.Text();
+
+    /// <summary>True when this schema and <paramref name="other"/> share one definition (copies made with <c>with</c>).</summary>
+    internal bool SameRaw(NodeSchema other) => ReferenceEquals(_raw, other._raw);
+
+    /// <summary>True when <see cref="RawText"/> of both is the same (worked out without writing either where it can).</summary>
+    internal bool SameJson(NodeSchema other) => SameRaw(other) || _raw.SameJson(other._raw);
+
     /// <summary>The input called <paramref name="name"/>, or null.</summary>
     public InputSpec? Input(string name)
     {
@@ -40,4 +66,7 @@ public sealed record NodeSchema(
 
     /// <summary>The <c>display_name</c>, falling back to the class type, as the frontend titles a node.</summary>
     public string Title => string.IsNullOrEmpty(DisplayName) ? ClassType : DisplayName;
+
+    // Stands in for the tree in the internal constructor, which replaces it at once (never seen outside).
+    private static readonly JsonObject Placeholder = [];
 }

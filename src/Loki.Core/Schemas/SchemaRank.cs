@@ -10,11 +10,11 @@ internal static class SchemaRank
     /// <summary>Adds <paramref name="schema"/> to <paramref name="list"/> in rank order, unless an identical definition is there.</summary>
     public static void Insert(List<NodeSchema> list, NodeSchema schema)
     {
-        string? text = null;
         for (var i = 0; i < list.Count; i++)
         {
-            // The same parsed definition (a dump that is the catalogue's own) is the same text without writing it out.
-            if (!ReferenceEquals(list[i].Raw, schema.Raw) && list[i].Raw.ToJsonString() != (text ??= schema.Raw.ToJsonString()))
+            // The same parsed definition (a dump that is the catalogue's own) is the same text without writing it out;
+            // definitions read from text are compared as elements, stopping at the first difference (RawDefinition).
+            if (!list[i].SameJson(schema))
             {
                 continue;
             }
@@ -55,7 +55,7 @@ internal static class SchemaRank
             return b.Inputs.Count.CompareTo(a.Inputs.Count);
         }
 
-        var byText = ReferenceEquals(a.Raw, b.Raw) ? 0 : string.CompareOrdinal(a.Raw.ToJsonString(), b.Raw.ToJsonString());
+        var byText = a.SameRaw(b) ? 0 : string.CompareOrdinal(a.RawText, b.RawText);
         return byText != 0 ? byText : string.CompareOrdinal(a.Origin?.Source, b.Origin?.Source);
     }
 }

@@ -166,6 +166,38 @@ public static class JsonSource
     }
 
     /// <summary>
+    /// The parsed root of <paramref name="utf8"/> when it is valid UTF-8 JSON (no byte order mark) in which no object
+    /// writes a key twice: then <see cref="BuildNode"/> of it is what <see cref="Parse"/> gives for the same text, with
+    /// no string made. Null otherwise (the caller takes <see cref="Parse"/>, which also words any error).
+    /// </summary>
+    internal static JsonElement? TryParseUnique(ReadOnlyMemory<byte> utf8)
+    {
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || !System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return null;
+        }
+
+        var keys = JsonKeyScan.Scan(utf8.Span);
+        if (keys == JsonKeyScan.Result.Repeated)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Not disposed on purpose: the element is read after this returns.
+            return JsonDocument.Parse(utf8, keys == JsonKeyScan.Result.Unique ? DocumentOptions : StrictOptions).RootElement;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The nodes of a parsed element, as <see cref="Parse"/> builds them (null for JSON null).</summary>
+    internal static JsonNode? BuildNode(JsonElement element) => Build(element);
+
+    /// <summary>
     /// Copies a parsed element into mutable nodes, eagerly, so that nothing fails later on access. A key written twice
     /// in one object keeps its last value, as JavaScript's <c>JSON.parse</c> (and so the frontend) does.
     /// </summary>

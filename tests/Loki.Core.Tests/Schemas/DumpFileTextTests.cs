@@ -1,0 +1,69 @@
+using System.Text;
+using Loki.Core.Diagnostics;
+using Loki.Core.Schemas;
+
+namespace Loki.Core.Tests.Schemas;
+
+/// <summary>
+/// A cached dump's definitions are read from the open file when first asked for, each checked against the hash its
+/// index holds (<see cref="DumpFileText"/>; no look at the file's times per read): a definition changed under a running
+/// set, even to text of the same length, is an error naming the dump, never a definition read from the wrong bytes.
+/// </summary>
+public sealed class DumpFileTextTests : IDisposable
+{
+    private const string Good = """{"input": {"required": {"x": ["INT", {"default": 1}]}}, "output": ["IMAGE"]}""";
+    private readonly string _dir = Directory.CreateTempSubdirectory("loki-dumpfiletext-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("a digit")]
+    [InlineData("a name")]
+    [InlineData("white space")]
+    public void A_definition_changed_in_place_to_text_of_the_same_length_is_an_error_naming_the_dump(string change)
+    {
+        var (file, set) = CachedSet();
+        var changed = change switch
+        {
+            "a digit" => Good.Replace("1}", "2}", StringComparison.Ordinal),
+            "a name" => Good.Replace("\"x\"", "\"y\"", StringComparison.Ordinal),
+            _ => Good.Replace("\"default\": 1}", "\"default\":1 }", StringComparison.Ordinal),
+        };
+        Assert.Equal(Good.Length, changed.Length);
+        Assert.NotEqual(Good, changed);
+        Rewrite(file, "{\"A\": " + Good + ", \"B\": " + changed + "}");
+
+        var error = Assert.Throws<LokiException>(() => set.Find("B")).Diagnostic;
+
+        Assert.Equal(LokiCodes.SchemaInvalid, error.Code);
+        Assert.Equal(file, error.File);
+    }
+
+    [Fact]
+    public void A_set_reads_its_unchanged_definitions_from_a_dump_changed_elsewhere_as_they_were_indexed()
+    {
+        var (file, set) = CachedSet();
+        Rewrite(file, "{\"A\": " + Good.Replace("1}", "2}", StringComparison.Ordinal) + ", \"B\": " + Good + "}");
+
+        Assert.Equal("1", set.Find("B")!.Input("x")!.Default!.ToJsonString());
+    }
+
+    // A dump of two classes, indexed by one load, and the set of a second load that took the index from the cache.
+    private (string File, SchemaSet Set) CachedSet()
+    {
+        var file = Path.Combine(_dir, "d.json");
+        File.WriteAllText(file, "{\"A\": " + Good + ", \"B\": " + Good + "}", new UTF8Encoding(false));
+        var cache = new DumpIndexCache(Path.Combine(_dir, "cache"), TimeSpan.Zero);
+        _ = SchemaSet.Load([file], false, cache);
+        var set = SchemaSet.Load([file], false, cache);
+        Assert.Equal(1, cache.Hits);
+        return (file, set);
+    }
+
+    // Writes over the same file (same inode), as an editor saving in place does.
+    private static void Rewrite(string file, string json)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Write);
+        stream.Write(Encoding.UTF8.GetBytes(json));
+    }
+}
