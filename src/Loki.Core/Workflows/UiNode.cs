@@ -143,6 +143,22 @@ public sealed class UiNode : IUiRaw
     public JsonObject? Properties =>
         Resolve(ref _properties, ref _propertiesSlice).ValueKind == JsonValueKind.Object ? _propertiesObject ??= JsonObject.Create(_properties) : null;
 
+    /// <summary>
+    /// The string property <paramref name="name"/> (null when absent or not a string), read from the parsed element
+    /// without building <see cref="Properties"/>' nodes (a converter looking one name up in every node's properties
+    /// built a tree per node), or from that object once it is built (a caller may have changed it).
+    /// </summary>
+    internal string? PropertyText(string name)
+    {
+        if (_propertiesObject is { } built)
+        {
+            return JsonRead.String(built[name]);
+        }
+
+        var properties = Resolve(ref _properties, ref _propertiesSlice);
+        return properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var value) ? JsonRead.String(value) : null;
+    }
+
     // The element a slice stands for, parsed the first time it is asked for.
     private static JsonElement Resolve(ref JsonElement element, ref JsonSlice slice)
     {

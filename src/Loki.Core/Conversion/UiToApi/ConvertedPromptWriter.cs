@@ -22,7 +22,7 @@ internal static class ConvertedPromptWriter
         writer.WriteStartObject();
         foreach (ref readonly var entry in prompt.EntrySpan)
         {
-            writer.WritePropertyName(entry.Id);
+            EncodedNames.WriteName(writer, entry.Id);
             writer.WriteStartObject();
             writer.WritePropertyName("inputs"u8);
             writer.WriteStartObject();
@@ -31,13 +31,14 @@ internal static class ConvertedPromptWriter
                 ref readonly var input = ref inputs[i];
                 if (input.Kind != PromptInputKind.Removed)
                 {
-                    writer.WritePropertyName(input.Name);
+                    EncodedNames.WriteName(writer, input.Name);
                     WriteValue(writer, in input);
                 }
             }
 
             writer.WriteEndObject();
-            writer.WriteString("class_type"u8, entry.ClassType);
+            writer.WritePropertyName("class_type"u8);
+            EncodedNames.WriteValue(writer, entry.ClassType);
             writer.WritePropertyName("_meta"u8);
             writer.WriteStartObject();
             writer.WritePropertyName("title"u8);
@@ -47,7 +48,7 @@ internal static class ConvertedPromptWriter
             }
             else
             {
-                writer.WriteStringValue(entry.Title);
+                EncodedNames.WriteValue(writer, entry.Title);
             }
 
             writer.WriteEndObject();

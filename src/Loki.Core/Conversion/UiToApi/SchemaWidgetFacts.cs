@@ -14,8 +14,11 @@ internal sealed class SchemaWidgetFacts
     private SchemaWidgetFacts(NodeSchema schema)
     {
         var inputs = schema.Inputs;
+        Keys = new int[inputs.Count];
+        var first = new Dictionary<string, int>(inputs.Count, StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
+            Keys[i] = first.TryAdd(inputs[i].Name, i) ? i : first[inputs[i].Name];
             if (inputs[i].HasWidget)
             {
                 WidgetCount++;
@@ -24,6 +27,12 @@ internal sealed class SchemaWidgetFacts
             HasDynamicPrompts |= inputs[i].Flag("dynamicPrompts");
         }
     }
+
+    /// <summary>
+    /// Per input, the index of the first input of its name: saved values are assigned by name (two inputs of one name
+    /// share one value), and this index stands for the name without hashing it per node.
+    /// </summary>
+    public int[] Keys { get; }
 
     /// <summary>How many inputs have a widget.</summary>
     public int WidgetCount { get; }

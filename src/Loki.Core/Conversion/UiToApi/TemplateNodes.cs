@@ -1,5 +1,3 @@
-using Loki.Core.Workflows;
-
 namespace Loki.Core.Conversion.UiToApi;
 
 /// <summary>
@@ -25,7 +23,7 @@ internal sealed class TemplateNodes
 
     /// <summary>The node a pattern's <paramref name="name"/> means, or null.</summary>
     public FlatNode? Find(string name) =>
-        Scan(ref _byName, ref _namesRead, name, static (_, node) => JsonRead.String(node.Node.Properties?["Node name for S&R"]) ?? node.Node.Type)
+        Scan(ref _byName, ref _namesRead, name, static (_, node) => node.Node.PropertyText("Node name for S&R") ?? node.Node.Type)
         ?? Scan(ref _byTitle, ref _titlesRead, name, static (self, node) => self._title(node));
 
     // Reads the nodes' keys in order only as far as the first node with the key asked for (reading a node's properties

@@ -22,14 +22,16 @@ internal static class WidgetLayout
     private static WidgetSlot[] Build(NodeSchema schema)
     {
         var slots = new List<WidgetSlot>();
-        foreach (var input in schema.Inputs)
+        var keys = SchemaWidgetFacts.Of(schema).Keys;
+        for (var i = 0; i < schema.Inputs.Count; i++)
         {
+            var input = schema.Inputs[i];
             if (!input.HasWidget)
             {
                 continue;
             }
 
-            slots.Add(new WidgetSlot(WidgetSlotKind.Value, input));
+            slots.Add(new WidgetSlot(WidgetSlotKind.Value, input, keys[i]));
             var controls = input.ControlWidgetCount;
             if (controls >= 1)
             {

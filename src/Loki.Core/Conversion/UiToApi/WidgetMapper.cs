@@ -13,9 +13,15 @@ namespace Loki.Core.Conversion.UiToApi;
 internal static class WidgetMapper
 {
     // Values assigned by name, one scratch table per thread, emptied per node (a table per node was most of what
-    // mapping allocated).
+    // mapping allocated); positional values go by the name's index (SchemaWidgetFacts.Keys), hashing no name.
     [ThreadStatic]
     private static Dictionary<string, PromptInput>? _assigned;
+
+    [ThreadStatic]
+    private static PromptInput[]? _byKey;
+
+    [ThreadStatic]
+    private static bool[]? _keySet;
 
     /// <summary>
     /// The widget values of a node of class <paramref name="schema"/>, in widget order, from its saved
@@ -25,10 +31,16 @@ internal static class WidgetMapper
     public static List<PromptInput> Map(NodeSchema schema, JsonElement values, JsonObject? named, out List<string>? defaulted)
     {
         defaulted = null;
-        var assigned = _assigned ??= new Dictionary<string, PromptInput>(StringComparer.Ordinal);
-        assigned.Clear();
+        var inputs = schema.Inputs;
+        var facts = SchemaWidgetFacts.Of(schema);
+        var byKey = _byKey is { } k && k.Length >= inputs.Count ? k : _byKey = new PromptInput[Math.Max(inputs.Count, 32)];
+        var keySet = _keySet is { } ks && ks.Length >= inputs.Count ? ks : _keySet = new bool[byKey.Length];
+        Array.Clear(keySet, 0, inputs.Count);
+        Dictionary<string, PromptInput>? assigned = null;
         if (named is not null)
         {
+            assigned = _assigned ??= new Dictionary<string, PromptInput>(StringComparer.Ordinal);
+            assigned.Clear();
             foreach (var (name, value) in named)
             {
                 assigned[name] = PromptInput.Value(name, JsonCopy.Of(value));
@@ -36,11 +48,10 @@ internal static class WidgetMapper
         }
         else if (values.ValueKind == JsonValueKind.Array)
         {
-            AssignPositional(WidgetLayout.For(schema), values, assigned);
+            AssignPositional(WidgetLayout.For(schema), values, byKey, keySet);
         }
 
-        var inputs = schema.Inputs;
-        var result = new List<PromptInput>(SchemaWidgetFacts.Of(schema).WidgetCount);
+        var result = new List<PromptInput>(facts.WidgetCount);
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
@@ -49,9 +60,10 @@ internal static class WidgetMapper
                 continue;
             }
 
-            if (assigned.TryGetValue(input.Name, out var value))
+            var key = facts.Keys[i];
+            if (assigned is null ? keySet[key] : assigned.TryGetValue(input.Name, out byKey[key]))
             {
-                result.Add(FixLegacyValue(schema.ClassType, input, value));
+                result.Add(FixLegacyValue(schema.ClassType, input, byKey[key]));
                 continue;
             }
 
@@ -66,7 +78,9 @@ internal static class WidgetMapper
             result.Add(FixLegacyValue(schema.ClassType, input, DefaultValue(input)));
         }
 
-        assigned.Clear();
+        // The values point into the node's document: let them go with the node.
+        assigned?.Clear();
+        Array.Clear(byKey, 0, inputs.Count);
         return result;
     }
 
@@ -114,7 +128,7 @@ internal static class WidgetMapper
     private static readonly JsonNode Zero = JsonValue.Create(0);
     private static readonly JsonNode False = JsonValue.Create(false);
 
-    private static void AssignPositional(IReadOnlyList<WidgetSlot> layout, JsonElement values, Dictionary<string, PromptInput> assigned)
+    private static void AssignPositional(IReadOnlyList<WidgetSlot> layout, JsonElement values, PromptInput[] byKey, bool[] keySet)
     {
         var at = 0;
         var count = values.GetArrayLength();
@@ -130,7 +144,8 @@ internal static class WidgetMapper
             switch (slot.Kind)
             {
                 case WidgetSlotKind.Value:
-                    assigned[slot.Input!.Name] = PromptInput.Value(slot.Input.Name, value);
+                    byKey[slot.Key] = PromptInput.Value(slot.Input!.Name, value);
+                    keySet[slot.Key] = true;
                     at++;
                     break;
                 case WidgetSlotKind.Control:

@@ -21,4 +21,5 @@ internal enum WidgetSlotKind
 /// <summary>One position of a node's <c>widgets_values</c> and the input it belongs to.</summary>
 /// <param name="Kind">What the position holds.</param>
 /// <param name="Input">The input it belongs to (for control and filter slots, the input they follow).</param>
-internal sealed record WidgetSlot(WidgetSlotKind Kind, InputSpec? Input);
+/// <param name="Key">The input's name as <see cref="SchemaWidgetFacts.Keys"/> gives it (-1 when not a value slot).</param>
+internal sealed record WidgetSlot(WidgetSlotKind Kind, InputSpec? Input, int Key = -1);
