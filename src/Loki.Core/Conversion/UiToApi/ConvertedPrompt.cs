@@ -130,12 +130,30 @@ internal sealed class ConvertedPrompt
     /// <summary>True when the links form a cycle (Kahn's algorithm on entry indexes; nearly every prompt is acyclic).</summary>
     public bool HasCycle()
     {
-        RemoveDanglingLinks(); // (a link the prompt cannot follow is not part of a cycle)
+        // Each link's origin is looked up once, into the scratch array's first part (it was looked up three times, and
+        // the id index was a twentieth of converting a large graph); a link the prompt cannot follow is taken out first,
+        // as RemoveDanglingLinks does, and is not part of a cycle.
         var count = _entries.Count;
+        var inputs = CollectionsMarshal.AsSpan(_inputs);
+        var scratch = Scratch(inputs.Length);
+        var origins = scratch.AsSpan(0, inputs.Length);
         var links = 0;
-        foreach (var input in _inputs)
+        for (var i = 0; i < inputs.Length; i++)
         {
-            links += input.Kind == PromptInputKind.Link ? 1 : 0;
+            if (inputs[i].Kind != PromptInputKind.Link)
+            {
+                continue;
+            }
+
+            origins[i] = IndexOf(inputs[i].Text!);
+            if (origins[i] < 0)
+            {
+                inputs[i] = inputs[i].Removed();
+            }
+            else
+            {
+                links++;
+            }
         }
 
         if (links == 0)
@@ -143,19 +161,21 @@ internal sealed class ConvertedPrompt
             return false;
         }
 
-        // One scratch array per thread, cut in four: waiting counts, reader starts, fill positions, readers.
-        var needed = (3 * count) + 1 + links;
-        var scratch = _scratch is { } s && s.Length >= needed ? s : _scratch = new int[Math.Max(needed, 1024)];
-        Array.Clear(scratch, 0, needed);
-        var waiting = scratch.AsSpan(0, count);
-        var readersStart = scratch.AsSpan(count, count + 1);
-        var fill = scratch.AsSpan((2 * count) + 1, count);
-        var readers = scratch.AsSpan((3 * count) + 1, links);
-        foreach (var input in _inputs)
+        // The rest of the scratch array, cut in four: waiting counts, reader starts, fill positions, readers.
+        var needed = inputs.Length + (3 * count) + 1 + links;
+        scratch = Scratch(needed);
+        origins = scratch.AsSpan(0, inputs.Length);
+        var rest = scratch.AsSpan(inputs.Length, needed - inputs.Length);
+        rest.Clear();
+        var waiting = rest[..count];
+        var readersStart = rest.Slice(count, count + 1);
+        var fill = rest.Slice((2 * count) + 1, count);
+        var readers = rest.Slice((3 * count) + 1, links);
+        for (var i = 0; i < inputs.Length; i++)
         {
-            if (input.Kind == PromptInputKind.Link)
+            if (inputs[i].Kind == PromptInputKind.Link)
             {
-                readersStart[IndexOf(input.Text!) + 1]++;
+                readersStart[origins[i] + 1]++;
             }
         }
 
@@ -171,9 +191,9 @@ internal sealed class ConvertedPrompt
             var entry = _entries[e];
             for (var i = entry.InputStart; i < entry.InputStart + entry.InputCount; i++)
             {
-                if (_inputs[i].Kind == PromptInputKind.Link)
+                if (inputs[i].Kind == PromptInputKind.Link)
                 {
-                    readers[fill[IndexOf(_inputs[i].Text!)]++] = e;
+                    readers[fill[origins[i]]++] = e;
                     waiting[e]++;
                 }
             }
@@ -205,6 +225,19 @@ internal sealed class ConvertedPrompt
         }
 
         return done < count;
+    }
+
+    // The thread's scratch array, at least this long; a longer one keeps what the shorter held.
+    private static int[] Scratch(int needed)
+    {
+        if (_scratch is { } s && s.Length >= needed)
+        {
+            return s;
+        }
+
+        var grown = new int[Math.Max(needed, 1024)];
+        _scratch?.AsSpan(0, Math.Min(_scratch.Length, needed)).CopyTo(grown);
+        return _scratch = grown;
     }
 
     /// <summary>The prompt as the tree callers of <see cref="UiToApiResult.Prompt"/> read (values copied, lists wrapped).</summary>
