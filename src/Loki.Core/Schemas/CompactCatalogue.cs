@@ -58,6 +58,13 @@ internal static class CompactCatalogue
         return [.. Encoding.UTF8.GetBytes(head + lines), .. json.ToArray()];
     }
 
+    /// <summary>A hash of the compact form's first line, which names the dump it was made from by its SHA-256.</summary>
+    public static ulong Identity(ReadOnlyMemory<byte> compact)
+    {
+        var rest = compact;
+        return System.IO.Hashing.XxHash3.HashToUInt64(Line(ref rest).Span);
+    }
+
     /// <summary>Reads a compact form into the index of its JSON, trusting its offsets (it is built with LOKI).</summary>
     public static DumpIndex Read(ReadOnlyMemory<byte> compact)
     {

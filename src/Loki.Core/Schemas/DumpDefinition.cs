@@ -36,8 +36,11 @@ internal sealed class DumpDefinition
     /// same JSON written with other white space (issue 10, no work twice: a dump that repeats the catalogue's classes
     /// reuses the catalogue's parsed definitions); otherwise null.
     /// </summary>
+    /// <remarks>A definition whose cached index marks it as the catalogue's (judged when the index was made, against
+    /// the catalogue this build ships) is that without reading its text.</remarks>
     public NodeSchema? AsTwinOf(DumpDefinition twin) =>
-        _index is not null && twin._index is not null && JsonWhiteSpace.SameTokens(Text().Span, twin.Text().Span)
+        _index is not null && twin._index is not null
+            && ((_entry.CatalogueTwin && SchemaSet.IsCatalogue(twin._index)) || JsonWhiteSpace.SameTokens(Text().Span, twin.Text().Span))
             ? twin.Schema() with { Origin = _origin }
             : null;
 

@@ -6,4 +6,5 @@ namespace Loki.Core.Schemas;
 /// <param name="Length">The length of the value in bytes.</param>
 /// <param name="Problem">Why it is not a node definition (it is then skipped with a warning), or null.</param>
 /// <param name="Check">For an entry of a cached index, <see cref="DumpIndexFile.Check"/> of the definition's text when it was indexed (0 otherwise).</param>
-internal readonly record struct DumpEntry(string ClassType, int Start, int Length, string? Problem, uint Check = 0);
+/// <param name="CatalogueTwin">For an entry of a cached index, true when the definition's text is the shipped catalogue's, white space aside.</param>
+internal readonly record struct DumpEntry(string ClassType, int Start, int Length, string? Problem, uint Check = 0, bool CatalogueTwin = false);

@@ -5,12 +5,13 @@ namespace Loki.Core.Schemas;
 /// <summary>
 /// Writes one <see cref="DumpIndexCache"/> file, little-endian (read back by <see cref="DumpIndexTable"/>):
 /// <code>
-/// "LOKIDIX3"  u64 XxHash3 of everything after these 16 bytes
+/// "LOKIDIX5"  u64 XxHash3 of everything after these 16 bytes, seeded with the shipped catalogue's identity
 /// path (i32 length, UTF-8)  device u64  inode u64  size i64  mtime ns i64  ctime ns i64  bytes before the JSON (a BOM) i32
 /// definitions N i32  skipped entries P i32  slots T i32 (a power of two, over 1.5 N)
 /// T × u16 (i32 when N ≥ 65535)  open-addressed table: XxHash3 of a class's UTF-8 name, linear probing; 0 empty, else 1 + its number
 /// N × (start, length, name offset, name length) i32, check u32   each definition's text in the dump, in the dump's order,
-///                                                   and the low 32 bits of its XxHash3 (a read is checked against it)
+///                                                   and the low 32 bits of its XxHash3 (a read is checked against it);
+///                                                   the name length's top bit: the text is the catalogue's, white space aside
 /// P × (problem, name offset, name length) i32          each entry that is no definition (warned about), in the dump's order
 /// names (i32 length, then the UTF-8 names)
 /// </code>
@@ -21,10 +22,19 @@ namespace Loki.Core.Schemas;
 internal static class DumpIndexFile
 {
     /// <summary>The first 8 bytes.</summary>
-    public static ReadOnlySpan<byte> Magic => "LOKIDIX4"u8;
+    public static ReadOnlySpan<byte> Magic => "LOKIDIX5"u8;
 
     /// <summary>The bytes of one definition's entry.</summary>
     public const int EntryBytes = 20;
+
+    /// <summary>The bits of an entry's name length that are the length (the top bit marks a catalogue twin).</summary>
+    public const int NameLengthBits = int.MaxValue;
+
+    /// <summary>
+    /// The file's checksum, seeded with the identity of the catalogue this build ships (<see cref="SchemaSet.CatalogueIdentity"/>):
+    /// the twin marks were judged against that catalogue, so an index written by a build with another one is a miss.
+    /// </summary>
+    public static ulong Checksum(ReadOnlySpan<byte> content) => XxHash3.HashToUInt64(content, (long)SchemaSet.CatalogueIdentity);
 
     /// <summary>The problems an entry can have, by number (0: none).</summary>
     public static readonly string?[] Problems = [null, NodeSchemaParser.NotAnObject, NodeSchemaParser.NoInputObject];
@@ -43,6 +53,10 @@ internal static class DumpIndexFile
 
     /// <summary>The file for the dump <paramref name="fullPath"/>; null when an entry cannot be written exactly (a name that is no UTF-8, such as a lone surrogate; a problem of no known kind).</summary>
     public static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json)
+        => Write(fullPath, identity, skipped, entries, json, SchemaSet.CatalogueTextOf);
+
+    /// <summary><see cref="Write(string, DumpFileIdentity, int, IReadOnlyList{DumpEntry}, ReadOnlySpan{byte})"/> with the catalogue's text of a class given (tests).</summary>
+    internal static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json, Func<string, ReadOnlyMemory<byte>?> catalogueText)
     {
         var names = new MemoryStream();
         var definitions = new List<(DumpEntry Entry, int At, int Length)>();
@@ -120,11 +134,14 @@ internal static class DumpIndexFile
 
             foreach (var (entry, at, length) in definitions)
             {
+                // Judged once here, so a later run reuses the catalogue's parsed definition without reading this text.
+                var text = json.Slice(entry.Start, entry.Length);
+                var twin = catalogueText(entry.ClassType) is { } catalogue && JsonWhiteSpace.SameTokens(text, catalogue.Span);
                 writer.Write(entry.Start);
                 writer.Write(entry.Length);
                 writer.Write(at);
-                writer.Write(length);
-                writer.Write(Check(json.Slice(entry.Start, entry.Length)));
+                writer.Write(twin ? length | ~NameLengthBits : length);
+                writer.Write(Check(text));
             }
 
             foreach (var (problem, at, length) in problems)
@@ -139,7 +156,7 @@ internal static class DumpIndexFile
         }
 
         var bytes = output.ToArray();
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), XxHash3.HashToUInt64(bytes.AsSpan(16)));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), Checksum(bytes.AsSpan(16)));
         return bytes;
     }
 }

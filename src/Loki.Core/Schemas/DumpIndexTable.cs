@@ -42,7 +42,7 @@ internal sealed class DumpIndexTable
     public static DumpIndexTable? Read(byte[] bytes, string fullPath, DumpFileIdentity identity)
     {
         if (bytes.Length < 16 || !bytes.AsSpan(0, 8).SequenceEqual(DumpIndexFile.Magic)
-            || BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(8)) != XxHash3.HashToUInt64(bytes.AsSpan(16)))
+            || BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(8)) != DumpIndexFile.Checksum(bytes.AsSpan(16)))
         {
             return null;
         }
@@ -108,7 +108,7 @@ internal sealed class DumpIndexTable
                 }
 
                 var entry = _definitions + (DumpIndexFile.EntryBytes * (number - 1));
-                if (_bytes.AsSpan(_names + Int(entry + 8), Int(entry + 12)).SequenceEqual(name))
+                if (_bytes.AsSpan(_names + Int(entry + 8), Int(entry + 12) & DumpIndexFile.NameLengthBits).SequenceEqual(name))
                 {
                     return Definition(number - 1, classType);
                 }
@@ -147,7 +147,7 @@ internal sealed class DumpIndexTable
         for (var i = 0; i < _definitionCount + _problemCount; i++)
         {
             var at = i < _definitionCount ? _definitions + (DumpIndexFile.EntryBytes * i) + 8 : _problems + (12 * (i - _definitionCount)) + 4;
-            var (nameAt, nameLength) = (Int(at), Int(at + 4));
+            var (nameAt, nameLength) = (Int(at), Int(at + 4) & DumpIndexFile.NameLengthBits);
             if (nameAt < 0 || nameLength < 0 || nameAt + (long)nameLength > namesLength || !System.Text.Unicode.Utf8.IsValid(_bytes.AsSpan(_names + nameAt, nameLength)))
             {
                 return false;
@@ -167,7 +167,8 @@ internal sealed class DumpIndexTable
     private DumpEntry Definition(int number, string? classType)
     {
         var at = _definitions + (DumpIndexFile.EntryBytes * number);
-        return new DumpEntry(classType ?? Name(Int(at + 8), Int(at + 12)), Int(at), Int(at + 4), null, (uint)Int(at + 16));
+        var nameLength = Int(at + 12);
+        return new DumpEntry(classType ?? Name(Int(at + 8), nameLength & DumpIndexFile.NameLengthBits), Int(at), Int(at + 4), null, (uint)Int(at + 16), (nameLength & ~DumpIndexFile.NameLengthBits) != 0);
     }
 
     private int Slot(int slot) => DumpIndexFile.SlotBytes(_definitionCount) == 2

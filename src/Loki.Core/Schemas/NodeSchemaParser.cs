@@ -47,7 +47,8 @@ internal static class NodeSchemaParser
             }
         }
 
-        var inputs = Order(bySection, obj["input_order"] as JsonObject);
+        var order = obj["input_order"] as JsonObject;
+        var inputs = Order(bySection, section => order?[section] is JsonArray names ? names.Select(n => n is JsonValue v && v.TryGetValue(out string? name) ? name : null) : null);
         var outputs = ParseOutputs(obj);
         var isOutput = obj["output_node"] is JsonValue o && o.TryGetValue(out bool b) && b;
         var display = obj["display_name"] is JsonValue d && d.TryGetValue(out string? s) ? s : null;
@@ -68,27 +69,27 @@ internal static class NodeSchemaParser
         return new InputSpec(name, type, options, v3Choices, section);
     }
 
-    private static List<InputSpec> Order(Dictionary<string, List<InputSpec>> bySection, JsonObject? order)
+    /// <summary>
+    /// The inputs in widget order: each section's names in <paramref name="orderOf"/> (null: none given) first, in that
+    /// order (names not among the inputs, and repeats, ignored), then every input not named, in key order.
+    /// </summary>
+    internal static List<InputSpec> Order(Dictionary<string, List<InputSpec>> bySection, Func<string, IEnumerable<string?>?> orderOf)
     {
         var result = new List<InputSpec>();
         var used = new HashSet<InputSpec>(ReferenceEqualityComparer.Instance);
-        if (order is not null)
+        foreach (var section in Sections)
         {
-            foreach (var section in Sections)
+            if (orderOf(section) is not { } names || !bySection.TryGetValue(section, out var specs))
             {
-                if (order[section] is not JsonArray names || !bySection.TryGetValue(section, out var specs))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                foreach (var n in names)
+            foreach (var name in names)
+            {
+                var spec = specs.Find(x => x.Name == name);
+                if (spec is not null && used.Add(spec))
                 {
-                    var name = n is JsonValue v && v.TryGetValue(out string? s) ? s : null;
-                    var spec = specs.Find(x => x.Name == name);
-                    if (spec is not null && used.Add(spec))
-                    {
-                        result.Add(spec);
-                    }
+                    result.Add(spec);
                 }
             }
         }

@@ -53,7 +53,8 @@ internal static class NodeSchemaReader
             }
         }
 
-        var inputs = Order(bySection, Property(def, "input_order") is { ValueKind: JsonValueKind.Object } order ? order : null);
+        var order = Property(def, "input_order") is { ValueKind: JsonValueKind.Object } o ? o : (JsonElement?)null;
+        var inputs = NodeSchemaParser.Order(bySection, section => order is { } sections && Property(sections, section) is { ValueKind: JsonValueKind.Array } names ? names.EnumerateArray().Select(n => Text(n)) : null);
         var isOutput = Property(def, "output_node") is { ValueKind: JsonValueKind.True };
         var display = Property(def, "display_name") is { ValueKind: JsonValueKind.String } d ? d.GetString() : null;
         schema = new NodeSchema(classType, display, inputs, ReadOutputs(def), isOutput, new RawDefinition(def));
@@ -81,42 +82,6 @@ internal static class NodeSchemaReader
         var type = Text(head) ?? "*";
         var v3Choices = type == "COMBO" ? options?["options"] as JsonArray : null;
         return new InputSpec(name, type, options, v3Choices, section);
-    }
-
-    private static List<InputSpec> Order(Dictionary<string, List<InputSpec>> bySection, JsonElement? order)
-    {
-        var result = new List<InputSpec>();
-        var used = new HashSet<InputSpec>(ReferenceEqualityComparer.Instance);
-        if (order is { } sections)
-        {
-            foreach (var section in Sections)
-            {
-                if (Property(sections, section) is not { ValueKind: JsonValueKind.Array } names || !bySection.TryGetValue(section, out var specs))
-                {
-                    continue;
-                }
-
-                foreach (var n in names.EnumerateArray())
-                {
-                    var name = Text(n);
-                    var spec = specs.Find(x => x.Name == name);
-                    if (spec is not null && used.Add(spec))
-                    {
-                        result.Add(spec);
-                    }
-                }
-            }
-        }
-
-        foreach (var section in Sections)
-        {
-            if (bySection.TryGetValue(section, out var specs))
-            {
-                result.AddRange(specs.Where(used.Add));
-            }
-        }
-
-        return result;
     }
 
     private static List<OutputSpec> ReadOutputs(JsonElement def)

@@ -18,6 +18,8 @@ public sealed class SchemaSet
     private const string CatalogueSource = "<catalogue:comfyui-0.3.64>";
     private static readonly Lazy<DumpIndex> CatalogueIndex = new(() => CompactCatalogue.Read(Resource(CompactCatalogueResource)));
     private static readonly Lazy<SchemaSet> CatalogueLazy = new(() => LoadCatalogue(lazy: true));
+    private static readonly Lazy<ulong> CatalogueIdentityLazy = new(() => CompactCatalogue.Identity(Resource(CompactCatalogueResource)));
+    private static readonly Lazy<Dictionary<string, DumpEntry>> CatalogueEntries = new(() => CatalogueIndex.Value.Entries.ToDictionary(e => e.ClassType, StringComparer.Ordinal));
 
     // Each class's candidates are ranked newest first (see SchemaRank), with no two identical definitions, the first
     // time the class is asked for: a run parses only the definitions of the classes it meets (issue 10). A set loaded
@@ -60,6 +62,9 @@ public sealed class SchemaSet
 
     /// <summary>The ComfyUI version the shipped catalogue was dumped from.</summary>
     public static string CatalogueComfyVersion => "0.3.64";
+
+    /// <summary>What names the shipped catalogue (the dump it was made from): a cached dump index is judged against it.</summary>
+    internal static ulong CatalogueIdentity => CatalogueIdentityLazy.Value;
 
     /// <summary>Warnings met while loading (definitions that were skipped).</summary>
     public IReadOnlyList<LokiDiagnostic> Diagnostics { get; }
@@ -118,6 +123,13 @@ public sealed class SchemaSet
     /// <remarks>Nothing is copied: a class is looked up in <paramref name="other"/>, then here (every run that converts
     /// with the LOKI library's nodes over a <c>--schemas</c> set merges, and meets only a few classes).</remarks>
     public SchemaSet Merge(SchemaSet other) => new(this, other);
+
+    /// <summary>The shipped catalogue's text of <paramref name="classType"/>'s definition, or null (a dump index marks the classes whose text it is).</summary>
+    internal static ReadOnlyMemory<byte>? CatalogueTextOf(string classType) =>
+        CatalogueEntries.Value.TryGetValue(classType, out var entry) ? CatalogueIndex.Value.TextOf(entry) : null;
+
+    /// <summary>True when <paramref name="index"/> is the shipped catalogue's.</summary>
+    internal static bool IsCatalogue(DumpIndex index) => CatalogueIndex.IsValueCreated && ReferenceEquals(index, CatalogueIndex.Value);
 
     /// <summary>True when the candidates of <paramref name="classType"/> have been parsed (tests of the lazy load).</summary>
     internal bool IsResolved(string classType) => Lookup(classType) is { IsResolved: true };

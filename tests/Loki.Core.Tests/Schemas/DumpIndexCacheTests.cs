@@ -298,7 +298,7 @@ public sealed class DumpIndexCacheTests : IDisposable
 
     private static byte[] WithChecksum(byte[] bytes)
     {
-        BitConverter.GetBytes(System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(16))).CopyTo(bytes, 8);
+        BitConverter.GetBytes(DumpIndexFile.Checksum(bytes.AsSpan(16))).CopyTo(bytes, 8);
         return bytes;
     }
 

@@ -22,7 +22,7 @@ internal static class ConvertedPromptWriter
         writer.WriteStartObject();
         foreach (ref readonly var entry in prompt.EntrySpan)
         {
-            EncodedNames.WriteName(writer, entry.Id);
+            writer.WritePropertyName(entry.Id);
             writer.WriteStartObject();
             writer.WritePropertyName("inputs"u8);
             writer.WriteStartObject();
@@ -31,14 +31,13 @@ internal static class ConvertedPromptWriter
                 ref readonly var input = ref inputs[i];
                 if (input.Kind != PromptInputKind.Removed)
                 {
-                    EncodedNames.WriteName(writer, input.Name);
+                    writer.WritePropertyName(input.Name);
                     WriteValue(writer, in input);
                 }
             }
 
             writer.WriteEndObject();
-            writer.WritePropertyName("class_type"u8);
-            EncodedNames.WriteValue(writer, entry.ClassType);
+            writer.WriteString("class_type"u8, entry.ClassType);
             writer.WritePropertyName("_meta"u8);
             writer.WriteStartObject();
             writer.WritePropertyName("title"u8);
@@ -48,7 +47,7 @@ internal static class ConvertedPromptWriter
             }
             else
             {
-                EncodedNames.WriteValue(writer, entry.Title);
+                writer.WriteStringValue(entry.Title);
             }
 
             writer.WriteEndObject();

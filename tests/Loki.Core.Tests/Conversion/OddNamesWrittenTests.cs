@@ -7,12 +7,11 @@ using Loki.Core.Workflows;
 namespace Loki.Core.Tests.Conversion;
 
 /// <summary>
-/// The prompt writer writes input names, node ids, class types and titles from texts escaped once per string
-/// (<see cref="EncodedNames"/>): the bytes must be the tree writer's for every printable ASCII character, quotes and
-/// backslashes, DEL, control characters and non-ASCII (which are written as strings), in names and titles, converted
-/// twice so that the second conversion takes the kept texts.
+/// The prompt writer writes input names and titles as the tree writer does, for every printable ASCII character, quotes
+/// and backslashes, DEL, control characters and non-ASCII, converted twice (a writer that keeps escaped names between
+/// conversions, tried and dropped in the sixth pass, must give these bytes too).
 /// </summary>
-public sealed class EncodedNamesTests
+public sealed class OddNamesWrittenTests
 {
     private static readonly string[] Texts = [
         .. Enumerable.Range(0x20, 0x5F).Select(c => c is '"' or '\\' ? $"a\\{(char)c}b" : $"a{(char)c}b"),
