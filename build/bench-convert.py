@@ -15,6 +15,7 @@ Measures (the 249 frontend-made pairs of ../shared/corpus/frontend-pairs, the 0.
   batch      the whole set in one process, end to end: `loki convert 'frontend-pairs/**/*.workflow.json' --to api -o DIR`
              (the 249 files, all converted, the layout kept) against one
              run.py pass (import, schema load, every file, every result written to a folder with --out)
+             (each tool --batch-runs times per round, interleaved, the median kept)
   passes     the whole set in one process, CPU of a warm pass (median of the second half of N passes), for LOKI
              (tests/Loki.Benchmarks `passes`: the whole process's CPU, GC threads included), the anchors (thread CPU,
              as run.py reports it), and the floor: each file's bytes read and parsed by System.Text.Json's JsonDocument;
@@ -26,7 +27,7 @@ Measures (the 249 frontend-made pairs of ../shared/corpus/frontend-pairs, the 0.
   error path LOKI on the original 976-node workflow with the reference alone (ends in LOKI1200: no writer), as before
   245-node   the largest frontend-made pair (large-graph-workflow.json, 245 nodes, reference), same protocol as largest
 
-usage: /usr/bin/python3 build/bench-convert.py [--loki PATH] [--rounds 3] [--sample 12] [--passes 20] [--iters 30]
+usage: /usr/bin/python3 build/bench-convert.py [--loki PATH] [--rounds 3] [--sample 12] [--passes 20] [--iters 30] [--batch-runs 3]
                                                [--loki-iters 300] [--json FILE] [--base-loki PATH]
 With --base-loki an older native loki runs the batch and per-file rows too, alternated in the same rounds (before/after).
 Without --loki the native build is published to artifacts/loki-native (needs clang: the Cake target `native`).
@@ -118,6 +119,7 @@ def main() -> None:
     ap.add_argument("--json", help="also write every number here")
     # An older native loki (e.g. a session's starting build) measured in the same rounds, alternated with the others, on
     # the batch and per-file rows: a before/after that both met the same load, never two runs minutes apart.
+    ap.add_argument("--batch-runs", type=int, default=3, help="runs of each tool's whole-set batch per round (median)")
     ap.add_argument("--base-loki", help="also measure this native loki on the batch and per-file rows (before/after)")
     a = ap.parse_args()
 
@@ -190,7 +192,7 @@ def main() -> None:
         def fresh(name: str) -> str:
             if (work / name).exists():
                 (work / "old").mkdir(exist_ok=True)
-                (work / name).rename(work / "old" / f"{name}-{r}")
+                (work / name).rename(work / "old" / f"{name}-{next(serial)}")
             return str(work / name)
 
         # LOKI gets the glob (its own expansion is part of its time): named one by one, the files of the set that share
@@ -201,10 +203,13 @@ def main() -> None:
                  ("comfycli", lambda: anchor("comfycli", "--list", str(listing), "--out", fresh("comfycli-out")))]
         if base:
             batch.insert(1, ("loki base", lambda: [str(base), "convert", str(corpus / "frontend-pairs") + "/**/*.workflow.json", "--to", "api", "-o", fresh("batch-base")]))
-        m["batch"] = {}
-        for name, cmd in batch[r % len(batch):] + batch[:r % len(batch)]:
-            w, c, _ = run(cmd())
-            m["batch"][name] = {"wall": w, "cpu": c}
+        # One batch run is one sample of a noisy machine (a neighbour's burst lands on whichever tool runs then), so
+        # each round runs every tool --batch-runs times, interleaved, and keeps each tool's median.
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in batch}
+        for _ in range(a.batch_runs):
+            for name, cmd in batch[r % len(batch):] + batch[:r % len(batch)]:
+                samples[name].append(run(cmd())[:2])
+        m["batch"] = {name: {"wall": med([w for w, _ in v]), "cpu": med([c for _, c in v])} for name, v in samples.items()}
 
         # whole set, warm passes (thread CPU)
         p = str(a.passes)
