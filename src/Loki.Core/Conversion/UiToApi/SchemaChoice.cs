@@ -52,7 +52,7 @@ internal static class SchemaChoice
             }
         }
 
-        var values = count < 0 ? null : new ArraySegment<JsonElement>(items, 0, count);
+        var values = count < 0 ? (ArraySegment<JsonElement>?)null : new ArraySegment<JsonElement>(items, 0, count);
         var best = candidates[0];
         var bestMisfit = Misfit(best, saved, values);
         for (var c = 1; c < candidates.Count; c++)
