@@ -40,19 +40,7 @@ internal static class SchemaChoice
     // elements: a node's values are never built into nodes for this.
     private static NodeSchema For(IReadOnlyList<NodeSchema> candidates, JsonElement saved)
     {
-        // The values, read out once for all candidates into the thread's scratch array (an array per node before).
-        var count = saved.ValueKind == JsonValueKind.Array ? saved.GetArrayLength() : -1;
-        var items = count < 0 ? [] : _items is { } scratch && scratch.Length >= count ? scratch : _items = new JsonElement[Math.Max(count, 16)];
-        if (count > 0)
-        {
-            var i = 0;
-            foreach (var item in saved.EnumerateArray())
-            {
-                items[i++] = item;
-            }
-        }
-
-        var values = count < 0 ? (ArraySegment<JsonElement>?)null : new ArraySegment<JsonElement>(items, 0, count);
+        var values = ReadValues(saved);
         var best = candidates[0];
         var bestMisfit = Misfit(best, saved, values);
         for (var c = 1; c < candidates.Count; c++)
@@ -65,8 +53,36 @@ internal static class SchemaChoice
         }
 
         // The elements point into the node's document: let it go with the node.
-        Array.Clear(items, 0, Math.Max(count, 0));
+        if (values is { } read)
+        {
+            read.AsSpan().Clear();
+        }
+
         return best;
+    }
+
+    // An array's values, read out once for all candidates into the thread's scratch array (an array per node before);
+    // null when the saved values are no array.
+    private static ArraySegment<JsonElement>? ReadValues(JsonElement saved)
+    {
+        if (saved.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var count = saved.GetArrayLength();
+        if (_items is not { } items || items.Length < count)
+        {
+            items = _items = new JsonElement[Math.Max(count, 16)];
+        }
+
+        var i = 0;
+        foreach (var item in saved.EnumerateArray())
+        {
+            items[i++] = item;
+        }
+
+        return new ArraySegment<JsonElement>(items, 0, count);
     }
 
     [ThreadStatic]
