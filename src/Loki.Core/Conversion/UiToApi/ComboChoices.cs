@@ -44,6 +44,9 @@ internal sealed class ComboChoices
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>True when an option is no string (a number, a literal, a list): only then can a non-string value be held.</summary>
+    public bool HasOthers => _others.Count > 0;
+
     /// <summary>True when an option looks like a file (a list of files says which machine made a dump, not which version).</summary>
     public bool HasFile { get; }
 
@@ -69,10 +72,15 @@ internal sealed class ComboChoices
 
     /// <summary>
     /// True when an option is the string whose text is <paramref name="text"/>: printable ASCII without a backslash,
-    /// as written between its quotes (<see cref="IsPlain"/>), so its bytes are its characters.
+    /// as written between its quotes, so its bytes are its characters (a short one is looked up without a string).
     /// </summary>
     public bool HoldsPlain(ReadOnlySpan<byte> text)
     {
+        if (text.Length > 256)
+        {
+            return _strings.Contains(System.Text.Encoding.ASCII.GetString(text));
+        }
+
         Span<char> chars = stackalloc char[text.Length];
         for (var i = 0; i < text.Length; i++)
         {
