@@ -25,7 +25,7 @@ internal sealed class ConversionRun
         _options = options;
         _graph = graph;
         _diagnostics = diagnostics;
-        _links = new LinkResolver(workflow, graph.ById, diagnostics);
+        _links = new LinkResolver(workflow, graph.ById, diagnostics, options.RememberReroutes);
     }
 
     public ConvertedPrompt Build()
@@ -121,9 +121,10 @@ internal sealed class ConversionRun
                     PresetTextNodes.Check(node, _diagnostics, _workflow.File);
                 }
 
+                // Only a primitive's value is ever read; other virtual nodes (most are reroutes) get no list at all.
                 node.Widgets = node.ClassType == "PrimitiveNode" && node.Node.SavedWidgetValues is { Count: > 0 } pv
                     ? [PromptInput.Value("value", pv, 0)]
-                    : [];
+                    : null;
                 return;
         }
     }

@@ -15,14 +15,10 @@ namespace Loki.Core.Conversion.UiToApi;
 /// </summary>
 internal static class RerouteMemo
 {
-    /// <summary>Turns remembering off on this thread, so that tests can compare every walk made in full.</summary>
-    [ThreadStatic]
-    internal static bool Disabled;
-
     /// <summary>The remembered answer for output <paramref name="slot"/> of <paramref name="node"/>, when there is one.</summary>
     public static bool TryGet(FlatNode node, int slot, out ResolvedInput? result)
     {
-        if (!Disabled && node.Remembered is { } remembered && (uint)slot < (uint)remembered.Length && remembered[slot].Known)
+        if (node.Remembered is { } remembered && (uint)slot < (uint)remembered.Length && remembered[slot].Known)
         {
             result = remembered[slot].Result;
             return true;
