@@ -41,4 +41,23 @@ public sealed class FilenamePatternLookupTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal(expected, result.Prompt!["9"]!["inputs"]!["filename_prefix"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Save_nodes_sharing_a_prefix_or_not_each_get_their_own_fill()
+    {
+        // A prefix is filled once per conversion and reused by the save nodes that share it; each other prefix (a
+        // pattern, a date, none) is filled for itself.
+        var prefixes = new[] { "%Size.width%", "%Size.height%", "%Size.width%", "%date:yyyy%-%Size.width%", "plain", "%Size.height%" };
+        var saves = prefixes.Select((prefix, i) =>
+            $$"""{"id": {{20 + i}}, "type": "SaveImage", "mode": 0, "inputs": [{"name": "images", "type": "IMAGE", "link": {{i + 1}}}], "widgets_values": ["{{prefix}}"]}""");
+        var links = prefixes.Select((_, i) => $"[{i + 1}, 10, 0, {20 + i}, 0, \"IMAGE\"]");
+        var ui = (JsonObject)JsonNode.Parse($$"""
+            {"nodes": [{{Nodes}}, {{string.Join(", ", saves)}}], "links": [{{string.Join(", ", links)}}], "version": 0.4}
+            """)!;
+        var options = UiToApiOptions.Default with { Date = new DateTime(2031, 5, 6) };
+        var result = UiToApiConverter.Convert(ui, SchemaSet.Catalogue, options, "t.json");
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var filled = prefixes.Select((_, i) => result.Prompt![$"{20 + i}"]!["inputs"]!["filename_prefix"]!.GetValue<string>());
+        Assert.Equal(["11", "12", "11", "2031-11", "plain", "12"], filled);
+    }
 }

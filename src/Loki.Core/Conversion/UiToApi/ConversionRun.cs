@@ -17,6 +17,7 @@ internal sealed class ConversionRun
     private readonly LinkResolver _links;
     private bool _dynamicWarned;
     private TemplateNodes? _templateNodes;
+    private Dictionary<string, string>? _filledPrefixes;
 
     public ConversionRun(UiWorkflow workflow, SchemaSet schemas, UiToApiOptions options, GraphFlattener graph, DiagnosticBag diagnostics)
     {
@@ -201,7 +202,7 @@ internal sealed class ConversionRun
             }
             else if (_options.ApplyFilenameTemplates && name == "filename_prefix" && FilenameTemplate.SaveNodes.Contains(node.ClassType) && widget.AsString() is { } prefix)
             {
-                prompt.Set(PromptInput.String(name, FilenameTemplate.Apply(prefix, TemplateNodes, _options.Date)));
+                prompt.Set(PromptInput.String(name, FilledPrefix(prefix)));
             }
             else
             {
@@ -243,6 +244,24 @@ internal sealed class ConversionRun
         {
             _dynamicWarned = true;
             _diagnostics.Warning(LokiCodes.ConvertDynamicPromptKept, $"'{widget}' of node {node.Id} holds {{a|b}} choices, which the frontend picks at random when it queues; left as written (give a seed to resolve them)", _workflow.File, node.Node.JsonPath + ".widgets_values");
+        }
+
+        return text;
+    }
+
+    // A prefix's patterns filled once per conversion: while the entries are written no widget changes any more, so the
+    // same prefix fills the same way (a large workflow's save nodes often share one, each filled by regex before).
+    private string FilledPrefix(string prefix)
+    {
+        if (!prefix.Contains('%'))
+        {
+            return prefix;
+        }
+
+        var filled = _filledPrefixes ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!filled.TryGetValue(prefix, out var text))
+        {
+            filled[prefix] = text = FilenameTemplate.Apply(prefix, TemplateNodes, _options.Date);
         }
 
         return text;
