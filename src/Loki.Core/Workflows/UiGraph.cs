@@ -16,6 +16,10 @@ public sealed class UiGraph : IUiRaw
     public const string SubgraphOutputId = "-20";
 
     private readonly Dictionary<string, UiNode> _byId = new(StringComparer.Ordinal);
+
+    // The links by id, looked up as the dictionary it is (a converter asks once per linked input; through the
+    // read-only interface each look-up was a virtual dispatch).
+    private Dictionary<long, UiLink> _links;
     private readonly UiGraph? _parent;
     private readonly int _definitionIndex;
     private readonly LazyJsonRoot? _source;
@@ -80,7 +84,7 @@ public sealed class UiGraph : IUiRaw
         }
 
         Nodes = nodes;
-        Links = ReadLinks(links, jsonPath + ".links");
+        _links = ReadLinks(links, jsonPath + ".links");
         SubgraphInputs = ReadIo(inputs, "inputs");
         SubgraphOutputs = ReadIo(outputs, "outputs");
     }
@@ -95,7 +99,7 @@ public sealed class UiGraph : IUiRaw
         _definitionIndex = -1;
         JsonPath = "$";
         Nodes = [];
-        Links = new Dictionary<long, UiLink>();
+        _links = [];
         SubgraphInputs = [];
         SubgraphOutputs = [];
     }
@@ -122,7 +126,7 @@ public sealed class UiGraph : IUiRaw
     public IReadOnlyList<UiNode> Nodes { get; private set; }
 
     /// <summary>The links by id.</summary>
-    public IReadOnlyDictionary<long, UiLink> Links { get; private set; }
+    public IReadOnlyDictionary<long, UiLink> Links => _links;
 
     /// <summary>A subgraph definition's inputs (name, type) in slot order; empty for the root.</summary>
     public IReadOnlyList<UiSlot> SubgraphInputs { get; }
@@ -140,7 +144,7 @@ public sealed class UiGraph : IUiRaw
     public UiNode? Node(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The link with id <paramref name="id"/>, or null.</summary>
-    public UiLink? Link(long? id) => id is { } v ? Links.GetValueOrDefault(v) : null;
+    public UiLink? Link(long? id) => id is { } v ? _links.GetValueOrDefault(v) : null;
 
     /// <summary>
     /// Sets what the direct reader read: the nodes in file order (indexed by id once, at their final count; a repeated
@@ -158,7 +162,7 @@ public sealed class UiGraph : IUiRaw
             }
         }
 
-        Links = links;
+        _links = links;
         Name = name;
     }
 

@@ -185,8 +185,45 @@ public sealed class UiNode : IUiRaw
             return JsonRead.String(built[name]);
         }
 
+        if (_file is not null && (_extras is null || (_extras.Parsed & Extras.PropertiesParsed) == 0))
+        {
+            return PropertyTextFromFile(name);
+        }
+
         var properties = Parsed(Extras.PropertiesParsed);
         return properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var value) ? JsonRead.String(value) : null;
+    }
+
+    // PropertyText of a node the direct reader read, from the file's bytes without parsing its properties into a
+    // document (a pattern naming no node reads every node's): the last value of the key, as the parsed object keeps it.
+    private string? PropertyTextFromFile(string name)
+    {
+        if (_propertiesLength == 0)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(_file!.Utf8.Span.Slice(_propertiesStart, _propertiesLength), new JsonReaderOptions { MaxDepth = 512 });
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        string? text = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var matches = reader.ValueTextEquals(name);
+            reader.Read();
+            if (matches)
+            {
+                text = reader.TokenType == JsonTokenType.String ? Utf8StringCache.String(ref reader) : null;
+            }
+
+            reader.Skip();
+        }
+
+        return text;
     }
 
     private Extras Made => _extras ??= new Extras();

@@ -74,11 +74,15 @@ internal sealed class FlatNode
         _widgetCount = store.Count - start;
     }
 
-    /// <summary>Per input slot, the link into it and the node it leaves, once <see cref="LinkResolver"/> has looked them up.</summary>
-    internal (UiLink? Link, FlatNode? Origin, bool Known)[]? Feeds { get; set; }
+    /// <summary>
+    /// For a node walks pass through (a reroute, a bypassed node), per slot: the link into input slot i and the node it
+    /// leaves, once <see cref="LinkResolver"/> has looked them up, and what output slot i resolves to, once a walk has
+    /// passed it (<see cref="RerouteMemo"/>); one array for both (two per reroute before).
+    /// </summary>
+    internal SlotMemo[]? Slots { get; set; }
 
-    /// <summary>For a virtual node, what each output slot resolves to, once a walk has passed it (<see cref="RerouteMemo"/>).</summary>
-    internal (bool Known, ResolvedInput? Result)[]? Remembered { get; set; }
+    /// <summary>The node's <see cref="Slots"/>, made on first use (one per input slot).</summary>
+    internal SlotMemo[] SlotMemos => Slots ??= new SlotMemo[Inputs.Count];
 
     /// <summary>
     /// The definition this node uses among those <paramref name="schemas"/> give its class, chosen once from its saved

@@ -92,12 +92,11 @@ internal sealed class LinkResolver
             return Look(node, slot);
         }
 
-        var feeds = node.Feeds ??= new (UiLink?, FlatNode?, bool)[node.Inputs.Count];
-        ref var feed = ref feeds[slot];
-        if (!feed.Known)
+        ref var feed = ref node.SlotMemos[slot];
+        if (!feed.FeedKnown)
         {
-            var (link, origin) = Look(node, slot);
-            feed = (link, origin, true);
+            (feed.Link, feed.Origin) = Look(node, slot);
+            feed.FeedKnown = true;
         }
 
         return (feed.Link, feed.Origin);
