@@ -2,15 +2,13 @@ namespace Loki.Core.Schemas;
 
 /// <summary>
 /// The classes of one dump as a <see cref="SchemaSet"/> looks them up: a map of its definitions (a dump read now), or
-/// its cached index looked up in place (<see cref="DumpIndexTable"/>), where a class no one asks for costs nothing.
+/// its cached index looked up piece by piece (<see cref="CachedDump"/>), where a class no one asks for costs nothing.
 /// </summary>
 internal sealed class DumpLayer
 {
     private readonly IReadOnlyList<(string ClassType, DumpDefinition Definition)>? _list;
     private readonly Dictionary<string, List<DumpDefinition>>? _byClass;
-    private readonly DumpIndexTable? _table;
-    private readonly DumpIndex? _text;
-    private readonly SchemaOrigin? _origin;
+    private readonly CachedDump? _cached;
 
     private DumpLayer(IReadOnlyList<(string, DumpDefinition)> list)
     {
@@ -27,25 +25,20 @@ internal sealed class DumpLayer
         }
     }
 
-    private DumpLayer(DumpIndexTable table, DumpIndex text, SchemaOrigin origin)
-    {
-        _table = table;
-        _text = text;
-        _origin = origin;
-    }
+    private DumpLayer(CachedDump cached) => _cached = cached;
 
     /// <summary>Every definition, in the dump's order (the eager load and <see cref="SchemaSet"/>'s full list).</summary>
     public IEnumerable<(string ClassType, DumpDefinition Definition)> Definitions =>
-        _list ?? _table!.Definitions.Select(e => (e.ClassType, new DumpDefinition(_text!, e, _origin!)));
+        _list ?? _cached!.Definitions;
 
     /// <summary>Every class with a definition.</summary>
-    public IEnumerable<string> ClassTypes => _byClass?.Keys ?? _table!.Definitions.Select(e => e.ClassType);
+    public IEnumerable<string> ClassTypes => _byClass?.Keys ?? _cached!.ClassTypes;
 
     /// <summary>A layer of definitions read now.</summary>
     public static DumpLayer Of(IReadOnlyList<(string, DumpDefinition)> definitions) => new(definitions);
 
-    /// <summary>A layer on a cached index, whose definitions are read from <paramref name="text"/> when asked for.</summary>
-    public static DumpLayer Of(DumpIndexTable table, DumpIndex text, SchemaOrigin origin) => new(table, text, origin);
+    /// <summary>A layer on a cached index, whose definitions are read from the dump when asked for.</summary>
+    public static DumpLayer Of(CachedDump cached) => new(cached);
 
     /// <summary>Adds this dump's definitions of <paramref name="classType"/> to <paramref name="into"/> (made when the first is found).</summary>
     public void Collect(string classType, ref List<DumpDefinition>? into)
@@ -57,9 +50,9 @@ internal sealed class DumpLayer
                 (into ??= []).AddRange(definitions);
             }
         }
-        else if (_table!.Find(classType) is { } entry)
+        else
         {
-            (into ??= []).Add(new DumpDefinition(_text!, entry, _origin!));
+            _cached!.Collect(classType, ref into);
         }
     }
 }

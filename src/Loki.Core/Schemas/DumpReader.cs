@@ -25,15 +25,14 @@ internal static class DumpReader
             return DumpLayer.Of(Parsed(JsonSource.ReadText(file), origin, diagnostics));
         }
 
-        if (cache?.Open(file) is { } cached)
+        if (cache?.Open(file, origin) is { } cached)
         {
-            var (table, text) = cached;
-            foreach (var skip in table.Skips)
+            foreach (var skip in cached.Table.Skips)
             {
                 diagnostics.Add(Skipped(skip.ClassType, skip.Problem!, origin));
             }
 
-            return DumpLayer.Of(table, text, origin);
+            return DumpLayer.Of(cached);
         }
 
         var before = cache is null ? null : DumpFileIdentity.Of(file);
@@ -55,14 +54,15 @@ internal static class DumpReader
     public static List<(string ClassType, DumpDefinition Definition)> Read(ReadOnlyMemory<byte> utf8, Func<string> text, SchemaOrigin origin, List<LokiDiagnostic> diagnostics) =>
         DumpIndex.TryBuild(utf8) is { } index ? Definitions(index, origin, diagnostics) : Parsed(text(), origin, diagnostics);
 
-    private static List<(string ClassType, DumpDefinition Definition)> Definitions(DumpIndex index, SchemaOrigin origin, List<LokiDiagnostic> diagnostics)
+    /// <summary>The definitions of an indexed dump, with a warning for each entry that is none (none when <paramref name="diagnostics"/> is null: given already).</summary>
+    public static List<(string ClassType, DumpDefinition Definition)> Definitions(DumpIndex index, SchemaOrigin origin, List<LokiDiagnostic>? diagnostics)
     {
         var result = new List<(string, DumpDefinition)>(index.Entries.Count);
         foreach (var entry in index.Entries)
         {
             if (entry.Problem is not null)
             {
-                diagnostics.Add(Skipped(entry.ClassType, entry.Problem, origin));
+                diagnostics?.Add(Skipped(entry.ClassType, entry.Problem, origin));
                 continue;
             }
 
