@@ -35,6 +35,9 @@ internal sealed class DumpIndex
     /// <summary>The dump's bytes (without a byte order mark); empty for an index on a file (<see cref="OnFile"/>).</summary>
     public ReadOnlyMemory<byte> Utf8 { get; }
 
+    /// <summary>True for an index on a file (<see cref="OnFile"/>): its entries came from a cached index and carry its marks.</summary>
+    public bool IsOnFile => _file is not null;
+
     /// <summary>One entry per class, in the order of the dump's keys.</summary>
     public IReadOnlyList<DumpEntry> Entries { get; }
 

@@ -14,7 +14,7 @@ namespace Loki.Core.Schemas;
 /// <remarks>Read with <c>pread</c>, not mapped: a cache file cut short under a mapping would kill the run (<c>SIGBUS</c>).</remarks>
 internal sealed class DumpIndexTable
 {
-    private const int FirstRead = 4096;
+    private const int FirstRead = 1024;
     private const int StackBucket = 1024;
 
     private readonly SafeFileHandle _file;
@@ -58,15 +58,17 @@ internal sealed class DumpIndexTable
     {
         try
         {
-            var first = new byte[FirstRead];
+            // Most headers (the path, the identity, the entries that are no definition) fit the first read, made into
+            // the stack: a run allocates nothing for it.
+            Span<byte> first = stackalloc byte[FirstRead];
             var read = ReadAt(index, first, 0);
-            if (read < 20 || !first.AsSpan(0, 8).SequenceEqual(DumpIndexFile.Magic))
+            if (read < 20 || !first[..8].SequenceEqual(DumpIndexFile.Magic))
             {
                 return null;
             }
 
-            var headerLength = BinaryPrimitives.ReadInt32LittleEndian(first.AsSpan(16));
-            var header = first;
+            var headerLength = BinaryPrimitives.ReadInt32LittleEndian(first[16..]);
+            ReadOnlySpan<byte> header = first;
             if (headerLength < 20 || headerLength > read)
             {
                 if (headerLength <= read || headerLength > 1 << 26 || read < FirstRead)
@@ -74,16 +76,18 @@ internal sealed class DumpIndexTable
                     return null;
                 }
 
-                header = new byte[headerLength];
-                if (ReadAt(index, header, 0) != headerLength)
+                var whole = new byte[headerLength];
+                if (ReadAt(index, whole, 0) != headerLength)
                 {
                     return null;
                 }
+
+                header = whole;
             }
 
-            var hash = BinaryPrimitives.ReadUInt64LittleEndian(header.AsSpan(8));
-            return hash == DumpIndexFile.Checksum(header.AsSpan(16, headerLength - 16))
-                ? Parse(index, header.AsSpan(0, headerLength), hash, fullPath, identity)
+            var hash = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+            return hash == DumpIndexFile.Checksum(header[16..headerLength])
+                ? Parse(index, header[..headerLength], hash, fullPath, identity)
                 : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or System.Text.DecoderFallbackException)
