@@ -71,7 +71,7 @@ internal sealed class CachedDump
             var bytes = _file.ReadAll(_identity);
             var index = DumpIndex.TryBuild(bytes) ?? throw _file.Changed();
             _cache.Damaged(_file.Path, _identity, bytes.Length, index);
-            var layer = DumpLayer.Of(DumpReader.Definitions(index, _origin, diagnostics: null));
+            var layer = DumpLayer.Of(index, _origin);
             Volatile.Write(ref _whole, layer);
             return layer;
         }

@@ -96,11 +96,18 @@ public sealed class DumpIndexCache
             return null;
         }
 
+        // A dump's first run finds no index: asked without an exception (a thrown one costs a short run dearly).
+        var indexPath = PathFor(full);
+        if (DumpFileIdentity.Of(indexPath) is null)
+        {
+            return null;
+        }
+
         SafeFileHandle? index = null;
         SafeFileHandle? dump = null;
         try
         {
-            index = File.OpenHandle(PathFor(full));
+            index = File.OpenHandle(indexPath);
             if (DumpIndexTable.Open(index, full, identity) is not { } table)
             {
                 index.Dispose();

@@ -47,22 +47,29 @@ internal static class DumpReader
             cache!.Store(file, identity, bytes.Length, index);
         }
 
-        return DumpLayer.Of(Definitions(index, origin, diagnostics));
+        foreach (var entry in index.Entries)
+        {
+            if (entry.Problem is not null)
+            {
+                diagnostics.Add(Skipped(entry.ClassType, entry.Problem, origin));
+            }
+        }
+
+        return DumpLayer.Of(index, origin);
     }
 
     /// <summary>The definitions of a dump held as UTF-8 bytes.</summary>
     public static List<(string ClassType, DumpDefinition Definition)> Read(ReadOnlyMemory<byte> utf8, Func<string> text, SchemaOrigin origin, List<LokiDiagnostic> diagnostics) =>
         DumpIndex.TryBuild(utf8) is { } index ? Definitions(index, origin, diagnostics) : Parsed(text(), origin, diagnostics);
 
-    /// <summary>The definitions of an indexed dump, with a warning for each entry that is none (none when <paramref name="diagnostics"/> is null: given already).</summary>
-    public static List<(string ClassType, DumpDefinition Definition)> Definitions(DumpIndex index, SchemaOrigin origin, List<LokiDiagnostic>? diagnostics)
+    private static List<(string ClassType, DumpDefinition Definition)> Definitions(DumpIndex index, SchemaOrigin origin, List<LokiDiagnostic> diagnostics)
     {
         var result = new List<(string, DumpDefinition)>(index.Entries.Count);
         foreach (var entry in index.Entries)
         {
             if (entry.Problem is not null)
             {
-                diagnostics?.Add(Skipped(entry.ClassType, entry.Problem, origin));
+                diagnostics.Add(Skipped(entry.ClassType, entry.Problem, origin));
                 continue;
             }
 
@@ -120,8 +127,9 @@ internal static class DumpReader
     private static LokiDiagnostic Skipped(string classType, string problem, SchemaOrigin origin) =>
         new(LokiCodes.SchemaBadNode, DiagnosticSeverity.Warning, $"skipped '{classType}': {problem}", origin.Source, JsonPathText.Key("$", classType));
 
-    // The checks and errors of JsonSource.ReadText, for bytes.
-    private static byte[] ReadBytes(string path)
+    // The checks and errors of JsonSource.ReadText, for bytes: read into an array the collector does not clear first
+    // (a dump's first run reads megabytes, each page touched once by the read itself).
+    private static ReadOnlyMemory<byte> ReadBytes(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -132,7 +140,16 @@ internal static class DumpReader
         JsonSource.CheckSize(info.Length, path);
         try
         {
-            return File.ReadAllBytes(path);
+            using var handle = File.OpenHandle(path);
+            var bytes = GC.AllocateUninitializedArray<byte>(checked((int)RandomAccess.GetLength(handle)));
+            var done = 0;
+            for (int read; done < bytes.Length && (read = RandomAccess.Read(handle, bytes.AsSpan(done), done)) > 0;)
+            {
+                done += read;
+            }
+
+            // A file cut short meanwhile is read as it now is (and its index is not stored: its size changed).
+            return bytes.AsMemory(0, done);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

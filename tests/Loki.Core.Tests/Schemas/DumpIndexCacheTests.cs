@@ -78,6 +78,25 @@ public sealed class DumpIndexCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_class_the_dump_skips_is_none_of_its_own_when_asked_for_by_name()
+    {
+        var file = Write("d.json", "{\"KSampler\": 5, \"Bad\": [], \"A\": " + Good + "}");
+        var cache = NewCache();
+        var loads = new Func<SchemaSet>[] { () => SchemaSet.Load([file], true, lazy: false), () => SchemaSet.Load([file]), () => SchemaSet.Load([file], true, cache), () => SchemaSet.Load([file], true, cache) };
+        foreach (var load in loads)
+        {
+            // Asked for by name first (the look-up path), not through the list of classes.
+            var set = load();
+            Assert.Null(set.Find("Bad"));
+            Assert.Equal(SchemaSet.Catalogue.Find("KSampler")!.Raw.ToJsonString(), Assert.Single(set.Candidates("KSampler")).Raw.ToJsonString());
+            Assert.Equal(["$.KSampler", "$.Bad"], set.Diagnostics.Select(d => d.JsonPath));
+            Assert.NotNull(set.Find("A"));
+        }
+
+        Assert.Equal((1, 1), (cache.Writes, cache.Hits));
+    }
+
+    [Fact]
     public void A_dump_edited_in_place_with_its_size_and_time_kept_is_read_again()
     {
         var file = Write("d.json", "{\"A\": " + Good + "}");
