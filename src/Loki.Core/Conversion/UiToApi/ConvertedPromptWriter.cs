@@ -106,6 +106,10 @@ internal static class ConvertedPromptWriter
             case PromptInputKind.Element:
                 WriteElement(writer, input.Element);
                 break;
+            case PromptInputKind.Saved:
+                // What WriteElement does for a number, literal or plain string, from the file's bytes.
+                writer.WriteRawValue(input.SavedRaw, skipInputValidation: true);
+                break;
             default:
                 if (input.Node is null)
                 {
