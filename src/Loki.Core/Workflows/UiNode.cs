@@ -19,6 +19,11 @@ public sealed class UiNode : IUiRaw
 
     // Set by the direct reader: where the values above sit in the file, parsed on first use (then cleared).
     private JsonSlice _widgetSlice, _propertiesSlice, _outputsSlice;
+    private readonly JsonValueKind _widgetKind;
+
+    // Set by the direct reader for a widgets_values array: each value's place in the file (see SavedValues).
+    private readonly SavedValue[]? _saved;
+    private readonly LazyJsonRoot? _file;
     private UiSlot[]? _outputs;
     private JsonObject? _raw;
     private string? _jsonPath;
@@ -69,6 +74,9 @@ public sealed class UiNode : IUiRaw
         Order = fields.Order;
         Title = fields.Title;
         _widgetSlice = fields.WidgetValues;
+        _widgetKind = fields.WidgetValuesKind;
+        _saved = fields.SavedValues;
+        _file = fields.Source;
         _propertiesSlice = fields.Properties;
         _outputsSlice = fields.Outputs;
         if (inputs.IsEmpty)
@@ -137,7 +145,31 @@ public sealed class UiNode : IUiRaw
 
     /// <summary>Widget values recorded by name (some custom nodes do this), or null.</summary>
     public JsonObject? NamedWidgetValues =>
-        WidgetValuesElement.ValueKind == JsonValueKind.Object ? _widgetObject ??= JsonObject.Create(_widgetValues) : null;
+        WidgetValuesKind == JsonValueKind.Object ? _widgetObject ??= JsonObject.Create(WidgetValuesElement) : null;
+
+    /// <summary>What <c>widgets_values</c> is (<see cref="JsonValueKind.Undefined"/> when absent), known without parsing it.</summary>
+    internal JsonValueKind WidgetValuesKind => _widgetSlice.IsEmpty ? _widgetValues.ValueKind : _widgetKind;
+
+    /// <summary>
+    /// The positional widget values as the converter reads them: from the file's bytes when the direct reader read the
+    /// node (no document per node), else from <see cref="WidgetValuesElement"/>; empty when they are no array.
+    /// </summary>
+    internal SavedValues SavedWidgetValues =>
+        _saved is { } saved ? new SavedValues(this, saved) : new SavedValues(WidgetValuesKind == JsonValueKind.Array ? WidgetValuesElement : default);
+
+    /// <summary>The bytes of saved value <paramref name="index"/> as written in the file (a string's quotes included).</summary>
+    internal ReadOnlySpan<byte> SavedRaw(int index)
+    {
+        var value = _saved![index];
+        return _file!.Utf8.Span.Slice(value.Start, value.Length);
+    }
+
+    /// <summary>Saved value <paramref name="index"/> parsed alone, as the whole array's element would be.</summary>
+    internal JsonElement SavedElement(int index)
+    {
+        var value = _saved![index];
+        return _file!.Slice(value.Start, value.Length);
+    }
 
     /// <summary>The <c>properties</c> object, or null.</summary>
     public JsonObject? Properties =>

@@ -27,6 +27,15 @@ internal struct UiNodeFields
     /// <summary>The <c>widgets_values</c> value.</summary>
     public JsonSlice WidgetValues;
 
+    /// <summary>What the <c>widgets_values</c> value is (<see cref="System.Text.Json.JsonValueKind.Undefined"/> when absent).</summary>
+    public System.Text.Json.JsonValueKind WidgetValuesKind;
+
+    /// <summary>The values of a <c>widgets_values</c> array, as found in the file (null when it is no array).</summary>
+    public SavedValue[]? SavedValues;
+
+    /// <summary>The file <see cref="SavedValues"/> point into.</summary>
+    public LazyJsonRoot? Source;
+
     /// <summary>The <c>properties</c> value.</summary>
     public JsonSlice Properties;
 }

@@ -14,6 +14,9 @@ internal static class UiNodeReader
     [ThreadStatic]
     private static List<UiSlotFields>? _slots;
 
+    [ThreadStatic]
+    private static List<SavedValue>? _values;
+
     /// <summary>
     /// The node of the object the reader is on (left on its end), or null when the element path must read it: no id,
     /// or a key the view reads written with an escape or twice.
@@ -49,7 +52,7 @@ internal static class UiNodeReader
 
                     break;
                 case Outputs: fields.Outputs = Slice(ref reader, source); break;
-                case WidgetValues: fields.WidgetValues = Slice(ref reader, source); break;
+                case WidgetValues: fields.WidgetValues = ReadWidgetValues(ref reader, source, ref fields); break;
                 case Properties: fields.Properties = Slice(ref reader, source); break;
                 default: reader.Skip(); break;
             }
@@ -88,6 +91,58 @@ internal static class UiNodeReader
         reader.Skip();
         return new JsonSlice(source, start, (int)reader.BytesConsumed - start);
     }
+
+    // widgets_values: where it sits (parsed only if someone asks for its element) and, for an array, where each value sits
+    // and what it is, so that the converter reads and writes the values from the file's bytes (a document per node
+    // before). The reader has checked every token; a nested list or object is kept whole.
+    private static JsonSlice ReadWidgetValues(ref Utf8JsonReader reader, LazyJsonRoot source, ref UiNodeFields fields)
+    {
+        var start = (int)reader.TokenStartIndex;
+        fields.WidgetValuesKind = Kind(reader.TokenType);
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return new JsonSlice(source, start, (int)reader.BytesConsumed - start);
+        }
+
+        var values = _values ??= [];
+        values.Clear();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var at = (int)reader.TokenStartIndex;
+            var kind = Kind(reader.TokenType);
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                    reader.Skip();
+                    values.Add(new SavedValue(at, (int)reader.BytesConsumed - at, kind, Plain: false));
+                    break;
+                case JsonTokenType.String:
+                    var text = reader.ValueSpan;
+                    var plain = !reader.ValueIsEscaped && text.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0;
+                    values.Add(new SavedValue(at, text.Length + 2, kind, plain));
+                    break;
+                default:
+                    values.Add(new SavedValue(at, reader.ValueSpan.Length, kind, Plain: true));
+                    break;
+            }
+        }
+
+        fields.SavedValues = values.Count == 0 ? [] : [.. values];
+        fields.Source = source;
+        return new JsonSlice(source, start, (int)reader.BytesConsumed - start);
+    }
+
+    private static JsonValueKind Kind(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        _ => JsonValueKind.Null,
+    };
 
     // An entry that is not an object keeps its place as an empty slot; anything but an array is no inputs.
     private static bool ReadInputs(ref Utf8JsonReader reader, List<UiSlotFields> slots)

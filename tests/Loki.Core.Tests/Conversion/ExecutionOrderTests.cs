@@ -7,8 +7,9 @@ namespace Loki.Core.Tests.Conversion;
 
 /// <summary>
 /// The prompt lists nodes in the frontend's execution order: by saved <c>order</c>, then by place in the file, nodes
-/// without one last. Orders that are a permutation of the node count are placed directly (GraphFlattener), any other
-/// set (repeats, gaps, negatives, missing, too large) is sorted: both must give the same order.
+/// without one last. Distinct orders below twice the node count (plus 16) are placed directly (GraphFlattener), gaps
+/// included (nodes deleted, or left out of a copy); any other set (repeats, negatives, missing, larger) is sorted: both
+/// must give the same order.
 /// </summary>
 public sealed class ExecutionOrderTests
 {
@@ -23,6 +24,10 @@ public sealed class ExecutionOrderTests
     [InlineData("2,2,2", "10,11,12")]
     [InlineData("0,5,1", "10,12,11")]
     [InlineData("1.5,0,1", "11,12,10")]
+    [InlineData("0,21,1", "10,12,11")]
+    [InlineData("0,22,1", "10,12,11")]
+    [InlineData("21,0,20", "11,12,10")]
+    [InlineData("22,0,21", "11,12,10")]
     public void Nodes_come_in_saved_order_then_file_order(string orders, string expected)
     {
         var nodes = orders.Split(',').Select((order, i) =>
@@ -41,6 +46,28 @@ public sealed class ExecutionOrderTests
         var nodes = orders.Select((order, i) => $$"""{"id": {{i + 1}}, "type": "EmptyImage", "mode": 0, "order": {{order}}, "widgets_values": [8, 8, 1, 0]}""");
         var json = $$"""{"nodes": [{{string.Join(", ", nodes)}}], "links": [], "version": 0.4}""";
         var result = UiToApiConverter.Convert(WorkflowLoader.Parse(Encoding.UTF8.GetBytes(json), "p.json"), SchemaSet.Catalogue, UiToApiOptions.Default, "p.json");
+        var expected = orders.Select((order, i) => (order, id: i + 1)).OrderBy(p => p.order).Select(p => p.id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, result.Prompt!.Select(p => p.Key));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_large_graph_with_gaps_in_its_orders_keeps_its_saved_order(int seed)
+    {
+        // Distinct orders from a range half again as large as the node count (nodes deleted), and for seed 3 one order
+        // past the placing range: placed and sorted alike give the order of a sort.
+        var random = new Random(seed);
+        var orders = Enumerable.Range(0, 450).OrderBy(_ => random.Next()).Take(300).ToArray();
+        if (seed == 3)
+        {
+            orders[17] = 10_000;
+        }
+
+        var nodes = orders.Select((order, i) => $$"""{"id": {{i + 1}}, "type": "EmptyImage", "mode": 0, "order": {{order}}, "widgets_values": [8, 8, 1, 0]}""");
+        var json = $$"""{"nodes": [{{string.Join(", ", nodes)}}], "links": [], "version": 0.4}""";
+        var result = UiToApiConverter.Convert(WorkflowLoader.Parse(Encoding.UTF8.GetBytes(json), "g.json"), SchemaSet.Catalogue, UiToApiOptions.Default, "g.json");
         var expected = orders.Select((order, i) => (order, id: i + 1)).OrderBy(p => p.order).Select(p => p.id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected, result.Prompt!.Select(p => p.Key));
     }

@@ -46,6 +46,9 @@ internal sealed class ComboChoices
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>True when an option is no string (a number, a literal, a list): only then can a non-string value be held.</summary>
+    public bool HasOthers => _others.Count > 0;
+
     /// <summary>True when an option looks like a file (a list of files says which machine made a dump, not which version).</summary>
     public bool HasFile { get; }
 
@@ -62,21 +65,34 @@ internal sealed class ComboChoices
     };
 
     // A short printable-ASCII string is looked up from its bytes as written (its text, char for char), without making
-    // the string; anything else is read as .NET reads it.
+    // the string; anything else is read as .NET reads it. The raw value holds the quotes: the text is between them.
     private bool HoldsString(JsonElement value)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(value);
-        if (raw.Length > 256 || raw.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0 || raw.Contains((byte)'\\'))
-        {
-            return _strings.Contains(value.GetString()!);
-        }
-
-        Span<char> text = stackalloc char[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
-        {
-            text[i] = (char)raw[i];
-        }
-
-        return _lookup.Contains(text);
+        var text = JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        return IsPlain(text) ? HoldsPlain(text) : _strings.Contains(value.GetString()!);
     }
+
+    /// <summary>
+    /// True when an option is the string whose text is <paramref name="text"/>: printable ASCII without a backslash,
+    /// as written between its quotes, so its bytes are its characters (a short one is looked up without a string).
+    /// </summary>
+    public bool HoldsPlain(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > 256)
+        {
+            return _strings.Contains(System.Text.Encoding.ASCII.GetString(text));
+        }
+
+        Span<char> chars = stackalloc char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            chars[i] = (char)text[i];
+        }
+
+        return _lookup.Contains(chars);
+    }
+
+    /// <summary>True for string text (between its quotes) that <see cref="HoldsPlain"/> can look up: short printable ASCII, no escape.</summary>
+    public static bool IsPlain(ReadOnlySpan<byte> text) =>
+        text.Length <= 256 && text.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 && !text.Contains((byte)'\\');
 }

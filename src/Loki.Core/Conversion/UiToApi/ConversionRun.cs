@@ -93,7 +93,7 @@ internal sealed class ConversionRun
             case FlatNodeKind.Real:
                 if (node.SchemaIn(_schemas) is { } schema)
                 {
-                    node.Widgets = WidgetMapper.Map(schema, node.Node.WidgetValuesElement, node.Node.NamedWidgetValues, out var defaulted);
+                    node.Widgets = WidgetMapper.Map(schema, node.Node.SavedWidgetValues, node.Node.NamedWidgetValues, out var defaulted);
                     ReportDefaults(node, defaulted);
                     return;
                 }
@@ -121,8 +121,8 @@ internal sealed class ConversionRun
                     PresetTextNodes.Check(node, _diagnostics, _workflow.File);
                 }
 
-                node.Widgets = node.ClassType == "PrimitiveNode" && node.Node.WidgetValuesElement is { ValueKind: JsonValueKind.Array } pv && pv.GetArrayLength() > 0
-                    ? [PromptInput.Value("value", pv[0])]
+                node.Widgets = node.ClassType == "PrimitiveNode" && node.Node.SavedWidgetValues is { Count: > 0 } pv
+                    ? [PromptInput.Value("value", pv, 0)]
                     : [];
                 return;
         }
@@ -131,7 +131,7 @@ internal sealed class ConversionRun
     private void ReportDefaults(FlatNode node, List<string>? defaulted)
     {
         // Only a node that records values at all was saved before these widgets existed.
-        if (defaulted is { Count: > 0 } && node.Node.WidgetValues is { Count: > 0 } && node.GroupIndex < 0)
+        if (defaulted is { Count: > 0 } && node.Node.SavedWidgetValues.Count > 0 && node.GroupIndex < 0)
         {
             _diagnostics.Info(LokiCodes.ConvertFewerWidgetValues, $"node {node.Id} ({node.ClassType}) was saved without a value for {string.Join(", ", defaulted)}; the defaults are sent, as the frontend does", _workflow.File, node.Node.JsonPath + ".widgets_values");
         }

@@ -55,12 +55,20 @@ public static partial class DynamicPrompt
     /// </summary>
     internal static bool IsPlain(in PromptInput value)
     {
-        if (value.Kind != PromptInputKind.Element || value.Element.ValueKind != System.Text.Json.JsonValueKind.String)
+        ReadOnlySpan<byte> raw;
+        if (value.Kind == PromptInputKind.Saved && value.SavedRaw is [(byte)'"', ..] saved)
+        {
+            raw = saved;
+        }
+        else if (value.Kind == PromptInputKind.Element && value.Element.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value.Element);
+        }
+        else
         {
             return false;
         }
 
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value.Element);
         return raw.IndexOfAny((byte)'/', (byte)'{') < 0 && raw.IndexOf("\\u"u8) < 0 && raw.IndexOf("\\\\"u8) < 0;
     }
 

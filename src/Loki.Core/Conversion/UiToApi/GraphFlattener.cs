@@ -83,29 +83,15 @@ internal sealed partial class GraphFlattener
     }
 
     // By saved order, then by position (the keys are distinct, so the sort is stable); rented, as graphs nest. The frontend
-    // saves each node's place in its execution order, so the orders are nearly always distinct and below the node count:
-    // then each key goes straight to its place (the same order a sort gives, which was a tenth of converting a large
-    // graph); anything else is sorted.
+    // saves each node's place in its execution order, so the orders are nearly always distinct and small: below the node
+    // count, or a little above it once nodes were deleted or left out of a copy. Then each key goes to the slot of its
+    // order and the slots are read in order (the order a sort gives, which was a tenth of converting a large graph);
+    // anything else (a repeated, negative, missing or far larger order) is sorted.
     private static (long Order, int Index)[] InExecutionOrder(IReadOnlyList<UiNode> nodes)
     {
         var count = nodes.Count;
         var keys = System.Buffers.ArrayPool<(long Order, int Index)>.Shared.Rent(count);
-        var placed = true;
-        for (var i = 0; i < count && placed; i++)
-        {
-            keys[i] = (-1, -1);
-        }
-
-        for (var i = 0; i < count && placed; i++)
-        {
-            placed = nodes[i].Order is { } order && order >= 0 && order < count && keys[order].Index < 0;
-            if (placed)
-            {
-                keys[nodes[i].Order!.Value] = (nodes[i].Order!.Value, i);
-            }
-        }
-
-        if (placed)
+        if (PlaceByOrder(nodes, keys))
         {
             return keys;
         }
@@ -117,6 +103,42 @@ internal sealed partial class GraphFlattener
 
         Array.Sort(keys, 0, count);
         return keys;
+    }
+
+    // Fills keys[..count] in order when every order is distinct and below twice the count (plus a little); false otherwise.
+    private static bool PlaceByOrder(IReadOnlyList<UiNode> nodes, (long Order, int Index)[] keys)
+    {
+        var count = nodes.Count;
+        var slots = System.Buffers.ArrayPool<int>.Shared.Rent((2 * count) + 16);
+        try
+        {
+            var span = slots.AsSpan(0, (2 * count) + 16);
+            span.Fill(-1);
+            for (var i = 0; i < count; i++)
+            {
+                if (nodes[i].Order is not { } order || order < 0 || order >= span.Length || span[(int)order] >= 0)
+                {
+                    return false;
+                }
+
+                span[(int)order] = i;
+            }
+
+            var at = 0;
+            for (var order = 0; order < span.Length; order++)
+            {
+                if (span[order] >= 0)
+                {
+                    keys[at++] = (order, span[order]);
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(slots);
+        }
     }
 
     private void Add(FlatNode flat)

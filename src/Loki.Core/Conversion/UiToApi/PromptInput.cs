@@ -20,6 +20,12 @@ internal enum PromptInputKind : byte
 
     /// <summary>A string the converter made (dynamic prompts, filename templates, frontend widgets).</summary>
     Text,
+
+    /// <summary>
+    /// A saved widget value the direct reader found in the file (<see cref="Workflows.SavedValue"/>): a number, a literal
+    /// or a plain string, written as its bytes.
+    /// </summary>
+    Saved,
 }
 
 /// <summary>
@@ -28,14 +34,14 @@ internal enum PromptInputKind : byte
 /// </summary>
 internal readonly struct PromptInput
 {
-    // Text and node share one field (an input holds one or the other): 40 bytes an input, not 48.
+    // Text, node and a saved value's node share one field (an input holds one of them): 40 bytes an input, not 48.
     private readonly object? _value;
 
-    private PromptInput(string name, PromptInputKind kind, string? text, int slot, JsonNode? node, JsonElement element)
+    private PromptInput(string name, PromptInputKind kind, object? value, int slot, JsonElement element)
     {
         Name = name;
         Kind = kind;
-        _value = (object?)text ?? node;
+        _value = value;
         Slot = slot;
         Element = element;
     }
@@ -49,8 +55,11 @@ internal readonly struct PromptInput
     /// <summary>The origin node's id of a link, or the value of <see cref="PromptInputKind.Text"/>.</summary>
     public string? Text => _value as string;
 
-    /// <summary>The origin slot of a link.</summary>
+    /// <summary>The origin slot of a link; the index of a <see cref="PromptInputKind.Saved"/> value among its node's.</summary>
     public int Slot { get; }
+
+    /// <summary>The bytes of a <see cref="PromptInputKind.Saved"/> value as the file holds them (a string's quotes included).</summary>
+    public ReadOnlySpan<byte> SavedRaw => ((Workflows.UiNode)_value!).SavedRaw(Slot);
 
     /// <summary>The value of <see cref="PromptInputKind.Node"/> (null is JSON null).</summary>
     public JsonNode? Node => _value as JsonNode;
@@ -67,19 +76,26 @@ internal readonly struct PromptInput
     };
 
     /// <summary>A link to output <paramref name="slot"/> of node <paramref name="origin"/>.</summary>
-    public static PromptInput Link(string name, string origin, int slot) => new(name, PromptInputKind.Link, origin, slot, null, default);
+    public static PromptInput Link(string name, string origin, int slot) => new(name, PromptInputKind.Link, origin, slot, default);
 
     /// <summary>A value: an element of the parsed workflow is kept as one (written, not copied).</summary>
     public static PromptInput Value(string name, JsonNode? value) =>
         value is JsonValue v && v.TryGetValue(out JsonElement element)
-            ? new(name, PromptInputKind.Element, null, 0, null, element)
-            : new(name, PromptInputKind.Node, null, 0, value, default);
+            ? new(name, PromptInputKind.Element, null, 0, element)
+            : new(name, PromptInputKind.Node, value, 0, default);
 
     /// <summary>A value of the document, kept as its element (a null element is JSON null).</summary>
-    public static PromptInput Value(string name, JsonElement value) => new(name, PromptInputKind.Element, null, 0, null, value);
+    public static PromptInput Value(string name, JsonElement value) => new(name, PromptInputKind.Element, null, 0, value);
+
+    /// <summary>
+    /// Saved value <paramref name="index"/> of <paramref name="values"/>: kept as its place in the file when its bytes
+    /// can be written as they are, else as its element (parsed alone: a list, an object, an escaped string).
+    /// </summary>
+    public static PromptInput Value(string name, in Workflows.SavedValues values, int index) =>
+        values.IsPlain(index) ? new(name, PromptInputKind.Saved, values.Node, index, default) : Value(name, values.Element(index));
 
     /// <summary>A string value.</summary>
-    public static PromptInput String(string name, string text) => new(name, PromptInputKind.Text, text, 0, null, default);
+    public static PromptInput String(string name, string text) => new(name, PromptInputKind.Text, text, 0, default);
 
     /// <summary>The value as a string when it is one (as <see cref="Workflows.JsonRead.String(JsonNode?)"/> reads it), else null.</summary>
     public string? AsString() => Kind switch
@@ -87,6 +103,7 @@ internal readonly struct PromptInput
         PromptInputKind.Text => Text,
         PromptInputKind.Element => Workflows.JsonRead.String(Element),
         PromptInputKind.Node => Workflows.JsonRead.String(Node),
+        PromptInputKind.Saved => SavedRaw is [(byte)'"', .., (byte)'"'] raw ? System.Text.Encoding.ASCII.GetString(raw[1..^1]) : null,
         _ => null,
     };
 
@@ -101,12 +118,13 @@ internal readonly struct PromptInput
             _ => JsonValue.Create(Element),
         },
         PromptInputKind.Node => Workflows.JsonCopy.Of(Node),
+        PromptInputKind.Saved => JsonValue.Create(((Workflows.UiNode)_value!).SavedElement(Slot)),
         _ => null,
     };
 
     /// <summary>This value under another name.</summary>
-    public PromptInput Named(string name) => new(name, Kind, Text, Slot, Node, Element);
+    public PromptInput Named(string name) => new(name, Kind, _value, Slot, Element);
 
     /// <summary>This input, taken out.</summary>
-    public PromptInput Removed() => new(Name, PromptInputKind.Removed, null, 0, null, default);
+    public PromptInput Removed() => new(Name, PromptInputKind.Removed, null, 0, default);
 }

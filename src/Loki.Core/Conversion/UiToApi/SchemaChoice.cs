@@ -18,9 +18,15 @@ internal static class SchemaChoice
     /// <summary>The definition a node of <paramref name="classType"/> saved with these widgets uses, or null when none.</summary>
     public static NodeSchema? For(SchemaSet schemas, string classType, UiNode node)
     {
-        // The node's values are read only when the class has a choice to make.
+        // The node's values are read only when the class has a choice to make, from the file's bytes when the direct
+        // reader read it (a document per node before); values saved by name are read as their object.
         var candidates = schemas.Candidates(classType);
-        return candidates.Count <= 1 ? candidates.FirstOrDefault() : For(candidates, node.WidgetValuesElement);
+        if (candidates.Count <= 1)
+        {
+            return candidates.FirstOrDefault();
+        }
+
+        return node.WidgetValuesKind == JsonValueKind.Object ? For(candidates, node.WidgetValuesElement, default) : For(candidates, default, node.SavedWidgetValues);
     }
 
     /// <summary>As <see cref="For(SchemaSet, string, UiNode)"/> for widget values given as nodes (positional or named).</summary>
@@ -33,60 +39,26 @@ internal static class SchemaChoice
         }
 
         JsonNode? saved = (JsonNode?)named ?? values;
-        return For(candidates, saved is null ? default : JsonSource.ElementOf(saved));
+        var element = saved is null ? default : JsonSource.ElementOf(saved);
+        return element.ValueKind == JsonValueKind.Object ? For(candidates, element, default) : For(candidates, default, new SavedValues(element));
     }
 
-    // The saved values (an array, an object, or anything else: no values) weighed against each candidate, read as
-    // elements: a node's values are never built into nodes for this.
-    private static NodeSchema For(IReadOnlyList<NodeSchema> candidates, JsonElement saved)
+    // The saved values (an object by name, or positional values: none when neither) weighed against each candidate.
+    private static NodeSchema For(IReadOnlyList<NodeSchema> candidates, JsonElement named, in SavedValues values)
     {
-        var values = ReadValues(saved);
         var best = candidates[0];
-        var bestMisfit = Misfit(best, saved, values);
+        var bestMisfit = Misfit(best, named, values);
         for (var c = 1; c < candidates.Count; c++)
         {
-            var misfit = Misfit(candidates[c], saved, values);
+            var misfit = Misfit(candidates[c], named, values);
             if (misfit.CompareTo(bestMisfit) < 0)
             {
                 (best, bestMisfit) = (candidates[c], misfit);
             }
         }
 
-        // The elements point into the node's document: let it go with the node.
-        if (values is { } read)
-        {
-            read.AsSpan().Clear();
-        }
-
         return best;
     }
-
-    // An array's values, read out once for all candidates into the thread's scratch array (an array per node before);
-    // null when the saved values are no array.
-    private static ArraySegment<JsonElement>? ReadValues(JsonElement saved)
-    {
-        if (saved.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        var count = saved.GetArrayLength();
-        if (_items is not { } items || items.Length < count)
-        {
-            items = _items = new JsonElement[Math.Max(count, 16)];
-        }
-
-        var i = 0;
-        foreach (var item in saved.EnumerateArray())
-        {
-            items[i++] = item;
-        }
-
-        return new ArraySegment<JsonElement>(items, 0, count);
-    }
-
-    [ThreadStatic]
-    private static JsonElement[]? _items;
 
     /// <summary>The definition a prompt entry of <paramref name="classType"/> with these inputs uses: one that has every input it sends, then the newest.</summary>
     public static NodeSchema? ForPrompt(SchemaSet schemas, string classType, JsonObject inputs)
@@ -98,14 +70,14 @@ internal static class SchemaChoice
     }
 
     /// <summary>How badly saved widgets fit a definition: contradictions first (count, types, controls), then combo values outside its options.</summary>
-    private static (int Contradictions, int OutsideOptions) Misfit(NodeSchema schema, JsonElement saved, ArraySegment<JsonElement>? segment)
+    private static (int Contradictions, int OutsideOptions) Misfit(NodeSchema schema, JsonElement named, in SavedValues values)
     {
         var (hard, soft) = (0, 0);
-        if (saved.ValueKind == JsonValueKind.Object)
+        if (named.ValueKind == JsonValueKind.Object)
         {
-            foreach (var property in saved.EnumerateObject())
+            foreach (var property in named.EnumerateObject())
             {
-                if (schema.Input(property.Name) is not { HasWidget: true } input || !Fits(input, property.Value))
+                if (schema.Input(property.Name) is not { HasWidget: true } input || !Fits(input, property.Value.ValueKind))
                 {
                     hard++;
                 }
@@ -118,7 +90,7 @@ internal static class SchemaChoice
             return (hard, soft);
         }
 
-        if (segment is not { } values)
+        if (values.Count == 0)
         {
             return (0, 0);
         }
@@ -133,19 +105,19 @@ internal static class SchemaChoice
                 break;
             }
 
-            var value = values[at];
+            var kind = values.Kind(at);
             switch (slot.Kind)
             {
                 case WidgetSlotKind.Value:
-                    hard += Fits(slot.Input!, value) ? 0 : 1;
-                    soft += OutsideOptions(slot.Input!, value) ? 1 : 0;
+                    hard += Fits(slot.Input!, kind) ? 0 : 1;
+                    soft += OutsideOptions(slot.Input!, values, at) ? 1 : 0;
                     at++;
                     break;
                 case WidgetSlotKind.Control or WidgetSlotKind.Filter:
                     // As the mapper does: a number or a list here was saved before control widgets existed.
-                    if (value.ValueKind is JsonValueKind.Null or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
+                    if (kind is JsonValueKind.Null or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
                     {
-                        hard += slot.Kind == WidgetSlotKind.Control && JsonRead.String(value) is { } mode && !ControlModes.Contains(mode) ? 1 : 0;
+                        hard += slot.Kind == WidgetSlotKind.Control && kind == JsonValueKind.String && !IsControlMode(values, at) ? 1 : 0;
                         at++;
                     }
 
@@ -160,9 +132,8 @@ internal static class SchemaChoice
         return (hard + Math.Max(0, values.Count - at - FrontendWidgets.CountFor(schema.ClassType)), soft);
     }
 
-    private static bool Fits(InputSpec input, JsonElement value)
+    private static bool Fits(InputSpec input, JsonValueKind kind)
     {
-        var kind = value.ValueKind;
         if (kind == JsonValueKind.Null)
         {
             return true;
@@ -176,6 +147,41 @@ internal static class SchemaChoice
             "COMBO" => kind is not (JsonValueKind.Object or JsonValueKind.Array),
             _ => true,
         };
+    }
+
+    // A control position's string: one of the modes (read from its bytes when plain: most are).
+    private static bool IsControlMode(in SavedValues values, int i)
+    {
+        if (values.TryPlainText(i, out var text))
+        {
+            return text.SequenceEqual("fixed"u8) || text.SequenceEqual("increment"u8) || text.SequenceEqual("decrement"u8) || text.SequenceEqual("randomize"u8);
+        }
+
+        return values.Text(i) is { } mode && ControlModes.Contains(mode);
+    }
+
+    // As OutsideOptions(InputSpec, JsonElement) for positional value i, a plain string looked up from its bytes and a
+    // number or literal against an option list of strings answered without reading it.
+    private static bool OutsideOptions(InputSpec input, in SavedValues values, int i)
+    {
+        var kind = values.Kind(i);
+        if (input.WidgetType != "COMBO" || input.Choices is not { Count: > 0 } || kind == JsonValueKind.Null
+            || ComboChoices.Of(input) is not { HasFile: false } choices)
+        {
+            return false;
+        }
+
+        if (values.TryPlainText(i, out var text))
+        {
+            return !choices.HoldsPlain(text) && !LooksLikeFile(System.Text.Encoding.ASCII.GetString(text));
+        }
+
+        if (kind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False && !choices.HasOthers)
+        {
+            return true; // held by no option (every option is a string), and no text that could name a file
+        }
+
+        return OutsideOptions(input, values.Element(i));
     }
 
     private static bool OutsideOptions(InputSpec input, JsonElement value)

@@ -23,7 +23,8 @@ internal static class WidgetCallbacks
         return input.WidgetType switch
         {
             "FLOAT" => RoundFloat(input, v) is { } f ? JsonValue.Create(f) : value,
-            "INT" => JsonValue.Create(RoundInt(input, v)),
+            // A saved 1e400 reads as Infinity, which rounds to itself: JSON.stringify writes it as null.
+            "INT" => RoundInt(input, v) is var i && double.IsFinite(i) ? JsonValue.Create(i) : null,
             _ => value,
         };
     }

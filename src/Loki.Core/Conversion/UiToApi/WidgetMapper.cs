@@ -24,11 +24,11 @@ internal static class WidgetMapper
     private static bool[]? _keySet;
 
     /// <summary>
-    /// The widget values of a node of class <paramref name="schema"/>, in widget order, from its saved
-    /// <c>widgets_values</c> element (values of the document stay elements) or, when it records them by name,
+    /// The widget values of a node of class <paramref name="schema"/>, in widget order, from its saved positional
+    /// <c>widgets_values</c> (values stay where the file or the document holds them) or, when it records them by name,
     /// <paramref name="named"/>; <paramref name="defaulted"/> names the widgets no saved value reached (null: none).
     /// </summary>
-    public static List<PromptInput> Map(NodeSchema schema, JsonElement values, JsonObject? named, out List<string>? defaulted)
+    public static List<PromptInput> Map(NodeSchema schema, in SavedValues values, JsonObject? named, out List<string>? defaulted)
     {
         defaulted = null;
         var inputs = schema.Inputs;
@@ -46,7 +46,7 @@ internal static class WidgetMapper
                 assigned[name] = PromptInput.Value(name, JsonCopy.Of(value));
             }
         }
-        else if (values.ValueKind == JsonValueKind.Array)
+        else if (values.Count > 0)
         {
             AssignPositional(WidgetLayout.For(schema), values, byKey, keySet);
         }
@@ -128,10 +128,10 @@ internal static class WidgetMapper
     private static readonly JsonNode Zero = JsonValue.Create(0);
     private static readonly JsonNode False = JsonValue.Create(false);
 
-    private static void AssignPositional(IReadOnlyList<WidgetSlot> layout, JsonElement values, PromptInput[] byKey, bool[] keySet)
+    private static void AssignPositional(IReadOnlyList<WidgetSlot> layout, in SavedValues values, PromptInput[] byKey, bool[] keySet)
     {
         var at = 0;
-        var count = values.GetArrayLength();
+        var count = values.Count;
         for (var s = 0; s < layout.Count; s++)
         {
             var slot = layout[s];
@@ -140,11 +140,10 @@ internal static class WidgetMapper
                 break;
             }
 
-            var value = values[at];
             switch (slot.Kind)
             {
                 case WidgetSlotKind.Value:
-                    byKey[slot.Key] = PromptInput.Value(slot.Input!.Name, value);
+                    byKey[slot.Key] = PromptInput.Value(slot.Input!.Name, values, at);
                     keySet[slot.Key] = true;
                     at++;
                     break;
@@ -152,7 +151,7 @@ internal static class WidgetMapper
                 case WidgetSlotKind.Filter:
                     // Workflows saved before control widgets existed have no position here: a number or a list
                     // cannot be a control mode, so it belongs to the next widget.
-                    if (value.ValueKind is JsonValueKind.Null or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
+                    if (values.Kind(at) is JsonValueKind.Null or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
                     {
                         at++;
                     }
