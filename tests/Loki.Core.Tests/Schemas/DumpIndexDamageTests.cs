@@ -27,16 +27,9 @@ public sealed class DumpIndexDamageTests : IDisposable
         var expected = Answers(() => SchemaSet.Load([file], true, lazy: false));
         for (var at = 0; at < sound.Length; at++)
         {
-            var (hits, fallbacks) = (cache.Hits, cache.Fallbacks);
             var damaged = sound.ToArray();
             damaged[at] ^= (byte)(1 << (at % 8));
-            File.WriteAllBytes(cache.PathFor(file), damaged);
-
-            Assert.True(expected == Answers(() => SchemaSet.Load([file], true, cache)), $"byte {at} of {sound.Length}");
-
-            // Seen: a miss at open (the header), or a fall back to the dump at the first piece that fails (any other).
-            Assert.True(cache.Hits == hits || cache.Fallbacks == fallbacks + 1, $"byte {at}: damage not seen");
-            Assert.Equal(sound, File.ReadAllBytes(cache.PathFor(file)));
+            LoadsAsEager(file, cache, sound, damaged, expected, $"byte {at} of {sound.Length}");
         }
     }
 
@@ -47,12 +40,7 @@ public sealed class DumpIndexDamageTests : IDisposable
         var expected = Answers(() => SchemaSet.Load([file], true, lazy: false));
         for (var length = 0; length < sound.Length; length++)
         {
-            var (hits, fallbacks) = (cache.Hits, cache.Fallbacks);
-            File.WriteAllBytes(cache.PathFor(file), sound[..length]);
-
-            Assert.True(expected == Answers(() => SchemaSet.Load([file], true, cache)), $"{length} bytes of {sound.Length}");
-            Assert.True(cache.Hits == hits || cache.Fallbacks == fallbacks + 1, $"{length} bytes: damage not seen");
-            Assert.Equal(sound, File.ReadAllBytes(cache.PathFor(file)));
+            LoadsAsEager(file, cache, sound, sound[..length], expected, $"{length} bytes of {sound.Length}");
         }
     }
 
@@ -136,6 +124,18 @@ public sealed class DumpIndexDamageTests : IDisposable
 
         Assert.Equal(expected, Answers(() => SchemaSet.Load([file], true, cache)));
         Assert.Equal(1, cache.Fallbacks);
+    }
+
+    // With 'damaged' as the index file, a load answers as the eager one, the damage is seen (a miss at open, for the
+    // header; a fall back to the dump at the first piece that fails, for any other) and the sound index stored again.
+    private static void LoadsAsEager(string file, DumpIndexCache cache, byte[] sound, byte[] damaged, string expected, string what)
+    {
+        var (hits, fallbacks) = (cache.Hits, cache.Fallbacks);
+        File.WriteAllBytes(cache.PathFor(file), damaged);
+
+        Assert.True(expected == Answers(() => SchemaSet.Load([file], true, cache)), what);
+        Assert.True(cache.Hits == hits || cache.Fallbacks == fallbacks + 1, what + ": damage not seen");
+        Assert.Equal(sound, File.ReadAllBytes(cache.PathFor(file)));
     }
 
     // A dump of a few classes (one the catalogue's, one a long name, one no definition, a byte order mark), indexed.
