@@ -104,8 +104,15 @@ internal static class PassRunner
         return 0;
     }
 
-    // The prompt's bytes as the CLI writes them (UiToApiResult.PromptUtf8, no JsonObject tree in between).
-    private static byte[]? Convert(byte[] bytes, string file, SchemaSet schemas) => Prompt(bytes, file, schemas)?.PromptUtf8();
+    // The prompt's bytes as the CLI writes them: into the converting thread's output buffer, kept file after file
+    // (UiToApiResult.WritePrompt, as `loki convert`'s ConvertFile does; no JsonObject tree, no array per file).
+    private static readonly System.Buffers.ArrayBufferWriter<byte> Output = new(64 * 1024);
+
+    private static object? Convert(byte[] bytes, string file, SchemaSet schemas)
+    {
+        Output.ResetWrittenCount();
+        return Prompt(bytes, file, schemas)?.WritePrompt(Output);
+    }
 
     // Read, load and convert, without writing the JSON out (`--conv prompt`: the writer's share is convert - prompt).
     private static UiToApiResult? Prompt(byte[] bytes, string file, SchemaSet schemas)

@@ -219,9 +219,9 @@ public sealed class BatchConvertTests
         var steps = 0;
         var writer = new BatchWriter(outcomes, new ConvertSettings(new ApiConvertTarget(), Loki.Core.Schemas.SchemaSet.Catalogue, null), () => Interlocked.Increment(ref steps));
 
-        writer.Add(0, dir.File("out/a/a.json"), "{}\n"u8.ToArray());
-        writer.Add(1, dir.File("taken/b.json"), "{}\n"u8.ToArray());
-        writer.Add(2, dir.File("out/c.json"), "[]\n"u8.ToArray());
+        writer.Add(0, dir.File("out/a/a.json"), Pooled("{}\n"u8));
+        writer.Add(1, dir.File("taken/b.json"), Pooled("{}\n"u8));
+        writer.Add(2, dir.File("out/c.json"), Pooled("[]\n"u8));
         writer.Complete();
 
         Assert.Equal(3, steps);
@@ -231,6 +231,15 @@ public sealed class BatchConvertTests
         Assert.NotEqual(0, outcomes[1].ExitCode);
         Assert.Equal(0, outcomes[0].ExitCode);
         Assert.Empty(outcomes[2].Diagnostics);
+    }
+
+    // Results reach the writer in arrays rented from the shared pool, longer than the result: only the result is written.
+    private static ArraySegment<byte> Pooled(ReadOnlySpan<byte> bytes)
+    {
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(bytes.Length);
+        rented.AsSpan().Fill((byte)'x');
+        bytes.CopyTo(rented);
+        return new ArraySegment<byte>(rented, 0, bytes.Length);
     }
 
     [Fact]

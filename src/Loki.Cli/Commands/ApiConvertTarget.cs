@@ -1,3 +1,4 @@
+using System.Buffers;
 using Loki.Core.Conversion.UiToApi;
 using Loki.Core.Diagnostics;
 using Loki.Core.Text;
@@ -20,7 +21,7 @@ internal sealed class ApiConvertTarget : ConvertTarget
         }
 
         // The same bytes as the file path writes, decoded: the JsonObject tree is never built for stdout either.
-        return Convert(request, diagnostics, out var result) ? System.Text.Encoding.UTF8.GetString(result.PromptUtf8()) : null;
+        return Convert(request, diagnostics, out var result) ? System.Text.Encoding.UTF8.GetString(result.PromptUtf8()!) : null;
     }
 
     /// <inheritdoc />
@@ -34,6 +35,25 @@ internal sealed class ApiConvertTarget : ConvertTarget
 
         // Written straight from the conversion (UiToApiResult.PromptUtf8): no JsonObject tree in between.
         return Convert(request, diagnostics, out var result) ? result.PromptUtf8() : null;
+    }
+
+    /// <inheritdoc />
+    public override bool ConvertUtf8(ConvertRequest request, DiagnosticBag diagnostics, IBufferWriter<byte> output)
+    {
+        if (!request.Input.HasUi)
+        {
+            diagnostics.AddRange(Loki.Core.Schemas.PromptSchemaCheck.Check(request.Input, request.Schemas));
+            if (diagnostics.HasErrors || request.Input.Api is not { } api)
+            {
+                return false;
+            }
+
+            CanonicalJson.WriteUtf8(api, output);
+            return true;
+        }
+
+        // Written straight from the conversion into the caller's buffer: no tree, no array of its own.
+        return Convert(request, diagnostics, out var result) && result.WritePrompt(output);
     }
 
     private static bool Convert(ConvertRequest request, DiagnosticBag diagnostics, out UiToApiResult result)

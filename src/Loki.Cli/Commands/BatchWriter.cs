@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Loki.Core.Diagnostics;
 
@@ -14,7 +15,7 @@ namespace Loki.Cli.Commands;
 /// </summary>
 internal sealed class BatchWriter
 {
-    private readonly ConcurrentQueue<(int Index, string Output, byte[] Bytes)> _queue = new();
+    private readonly ConcurrentQueue<(int Index, string Output, ArraySegment<byte> Bytes)> _queue = new();
     private readonly ManualResetEventSlim _queued = new(initialState: false, spinCount: 0);
     private volatile bool _complete;
     private readonly ConvertOutcome[] _outcomes;
@@ -30,8 +31,11 @@ internal sealed class BatchWriter
         _thread.Start();
     }
 
-    /// <summary>Queues <paramref name="bytes"/> for <paramref name="output"/>, the result of input <paramref name="index"/> (whose outcome is already set).</summary>
-    public void Add(int index, string output, byte[] bytes)
+    /// <summary>
+    /// Queues <paramref name="bytes"/> for <paramref name="output"/>, the result of input <paramref name="index"/> (whose
+    /// outcome is already set); their array, rented from <see cref="ArrayPool{T}.Shared"/>, goes back once written.
+    /// </summary>
+    public void Add(int index, string output, ArraySegment<byte> bytes)
     {
         _queue.Enqueue((index, output, bytes));
         _queued.Set();
@@ -67,11 +71,11 @@ internal sealed class BatchWriter
         }
     }
 
-    private void Write(int index, string output, byte[] bytes)
+    private void Write(int index, string output, ArraySegment<byte> bytes)
     {
         try
         {
-            CommandIO.WriteFile(bytes, output, flushToDisk: false, _settings.Folders);
+            CommandIO.WriteFile(bytes.AsSpan(), output, flushToDisk: false, _settings.Folders);
         }
         catch (LokiException ex)
         {
@@ -80,6 +84,14 @@ internal sealed class BatchWriter
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _outcomes[index] = new(CliApp.Failed, [.. _outcomes[index].Diagnostics, new LokiDiagnostic(LokiCodes.InternalError, DiagnosticSeverity.Error, $"internal error: {ex.GetType().Name}: {ex.Message}", output)], null);
+        }
+        finally
+        {
+            // An empty result's array is the shared empty one, which the pool did not lend.
+            if (bytes.Array is { Length: > 0 } rented)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
 
         _step();

@@ -47,7 +47,11 @@ internal static class CommandIO
     /// <param name="output">The file.</param>
     /// <param name="flushToDisk">Whether to <c>fsync</c> before the rename.</param>
     /// <param name="folders">The output folders this run has made or found already, or null.</param>
-    public static void WriteFile(byte[] utf8, string output, bool flushToDisk, OutputFolders? folders = null)
+    public static void WriteFile(byte[] utf8, string output, bool flushToDisk, OutputFolders? folders = null) =>
+        WriteFile(utf8.AsSpan(), output, flushToDisk, folders);
+
+    /// <summary>As <see cref="WriteFile(byte[], string, bool, OutputFolders?)"/>, for bytes held in a buffer (a converting thread's, a pooled array).</summary>
+    public static void WriteFile(ReadOnlySpan<byte> utf8, string output, bool flushToDisk, OutputFolders? folders = null)
     {
         try
         {

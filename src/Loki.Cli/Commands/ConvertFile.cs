@@ -1,3 +1,4 @@
+using System.Buffers;
 using Loki.Core.Diagnostics;
 using Loki.Core.Schemas;
 using Loki.Core.Workflows;
@@ -32,13 +33,21 @@ internal sealed record ConvertSettings(ConvertTarget Target, SchemaSet Schemas, 
 /// <summary>The outcome of converting one file: its exit code, its diagnostics, and the text to print (stdout mode).</summary>
 internal sealed record ConvertOutcome(int ExitCode, IReadOnlyList<LokiDiagnostic> Diagnostics, string? Text)
 {
-    /// <summary>The bytes still to write to the output, when the caller asked to write them itself; else null.</summary>
-    public byte[]? Unwritten { get; init; }
+    /// <summary>
+    /// The bytes still to write to the output, when the caller asked to write them itself; else null. They sit in an
+    /// array rented from <see cref="ArrayPool{T}.Shared"/>, which whoever writes them returns.
+    /// </summary>
+    public ArraySegment<byte>? Unwritten { get; init; }
 }
 
 /// <summary>Converts one input file with a <see cref="ConvertTarget"/>; what the single-file and the batch mode share.</summary>
 internal static class ConvertFile
 {
+    // Each converting thread writes its outputs into one buffer, the same memory file after file (an array per file
+    // was the largest thing a batch allocated after the inputs' models).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _output;
+
     /// <summary>
     /// Converts <paramref name="input"/>; writes to <paramref name="output"/> (atomically) unless it is null or <c>-</c>,
     /// in which case the text comes back in the outcome. Bad input becomes coded diagnostics, never an exception.
@@ -65,8 +74,9 @@ internal static class ConvertFile
 
             // A file gets the target's bytes straight away (no text in between); stdout gets the text.
             var text = toStdout ? settings.Target.Convert(request, diagnostics) : null;
-            var bytes = toStdout ? null : settings.Target.ConvertUtf8(request, diagnostics);
-            if ((text is null && bytes is null) || diagnostics.HasErrors)
+            var bytes = toStdout ? null : OutputBuffer();
+            var written = bytes is not null && settings.Target.ConvertUtf8(request, diagnostics, bytes);
+            if ((text is null && !written) || diagnostics.HasErrors)
             {
                 return new(ExitCodes.For(diagnostics.Items) is var code and not CliApp.Success ? code : CliApp.Failed, diagnostics.Items, null);
             }
@@ -83,11 +93,14 @@ internal static class ConvertFile
 
             if (deferWrite)
             {
-                return new(CliApp.Success, diagnostics.Items, null) { Unwritten = bytes };
+                // The writer thread writes them later, while this thread's buffer takes the next file: a pooled copy.
+                var pooled = ArrayPool<byte>.Shared.Rent(bytes!.WrittenCount);
+                bytes.WrittenSpan.CopyTo(pooled);
+                return new(CliApp.Success, diagnostics.Items, null) { Unwritten = new ArraySegment<byte>(pooled, 0, bytes.WrittenCount) };
             }
 
             // Atomic (temp file and rename) but not flushed to disk: a converted file is made again by running again.
-            CommandIO.WriteFile(bytes!, output!, flushToDisk: false, settings.Folders);
+            CommandIO.WriteFile(bytes!.WrittenSpan, output!, flushToDisk: false, settings.Folders);
             return new(CliApp.Success, diagnostics.Items, null);
         }
         catch (LokiException ex)
@@ -95,5 +108,18 @@ internal static class ConvertFile
             diagnostics.Add(ex.Diagnostic);
             return new(ExitCodes.For(ex.Diagnostic), diagnostics.Items, null);
         }
+    }
+
+    // The thread's output buffer, emptied; one grown past 8 MB by a rare huge output is not kept for the thread's life.
+    private static ArrayBufferWriter<byte> OutputBuffer()
+    {
+        if (_output is { Capacity: > 8 << 20 })
+        {
+            _output = null;
+        }
+
+        var buffer = _output ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        return buffer;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Loki.Core.Diagnostics;
 using Loki.Core.Schemas;
 using Loki.Core.Workflows;
@@ -52,6 +53,22 @@ internal abstract class ConvertTarget
     /// </summary>
     public virtual byte[]? ConvertUtf8(ConvertRequest request, DiagnosticBag diagnostics) =>
         Convert(request, diagnostics) is { } text ? Loki.Core.IO.AtomicFile.Utf8.GetBytes(text) : null;
+
+    /// <summary>
+    /// <see cref="ConvertUtf8(ConvertRequest, DiagnosticBag)"/>'s bytes appended to <paramref name="output"/> (a converting
+    /// thread's buffer, kept file after file); false when there are none. A target that writes UTF-8 itself writes
+    /// straight into the buffer, with no array of its own per file.
+    /// </summary>
+    public virtual bool ConvertUtf8(ConvertRequest request, DiagnosticBag diagnostics, IBufferWriter<byte> output)
+    {
+        if (ConvertUtf8(request, diagnostics) is not { } bytes)
+        {
+            return false;
+        }
+
+        output.Write(bytes);
+        return true;
+    }
 
     /// <summary>True when the target writes its output itself (files it must not overwrite, a folder), so the command only reports.</summary>
     public virtual bool WritesFile(ConvertRequest request) => false;

@@ -26,7 +26,10 @@ public static class AtomicFile
     /// As <see cref="WriteIfChanged(string, byte[])"/>; <paramref name="flushToDisk"/> false skips the <c>fsync</c> of the
     /// temporary file (see <see cref="Write(string, byte[], bool)"/>).
     /// </summary>
-    public static bool WriteIfChanged(string path, byte[] content, bool flushToDisk)
+    public static bool WriteIfChanged(string path, byte[] content, bool flushToDisk) => WriteIfChanged(path, content.AsSpan(), flushToDisk);
+
+    /// <summary>As <see cref="WriteIfChanged(string, byte[], bool)"/>, for bytes held in a buffer that is not an array of their own.</summary>
+    public static bool WriteIfChanged(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
         // Don't rewrite a file whose content is the same: its timestamp drives incremental builds downstream.
         if (File.Exists(path) && new FileInfo(path).Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
@@ -47,7 +50,10 @@ public static class AtomicFile
     /// through a power cut. Outputs a command can simply make again (the converted files of <c>loki convert</c>)
     /// skip it: in a batch it was a third of the system time.
     /// </summary>
-    public static void Write(string path, byte[] content, bool flushToDisk)
+    public static void Write(string path, byte[] content, bool flushToDisk) => Write(path, content.AsSpan(), flushToDisk);
+
+    /// <summary>As <see cref="Write(string, byte[], bool)"/>, for bytes held in a buffer that is not an array of their own.</summary>
+    public static void Write(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;

@@ -46,6 +46,10 @@ public static class CanonicalJson
     public static byte[] WriteUtf8(JsonNode? node) =>
         WriteUtf8(node, static (writer, n) => n!.WriteTo(writer, Indented), node is null);
 
+    /// <summary><see cref="WriteUtf8(JsonNode?)"/>'s bytes appended to <paramref name="output"/> (no array of their own).</summary>
+    public static void WriteUtf8(JsonNode? node, IBufferWriter<byte> output) =>
+        WriteUtf8(node, static (writer, n) => n!.WriteTo(writer, Indented), output, node is null);
+
     /// <summary>
     /// What <paramref name="write"/> writes to a writer with <see cref="Indented"/>'s settings, followed by the final
     /// newline, as UTF-8 bytes (<c>null</c> when <paramref name="isNull"/>): how a writer of typed values gives the
@@ -53,32 +57,44 @@ public static class CanonicalJson
     /// </summary>
     internal static byte[] WriteUtf8<TState>(TState state, Action<Utf8JsonWriter, TState> write, bool isNull = false)
     {
-        // One buffer and one writer per thread, kept between calls: growing a fresh buffer for every large prompt left a
-        // trail of large-object-heap arrays behind; only the result is allocated.
+        // One buffer per thread, kept between calls: growing a fresh buffer for every large prompt left a trail of
+        // large-object-heap arrays behind; only the result is allocated.
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
         buffer.ResetWrittenCount();
-        if (isNull)
-        {
-            buffer.Write("null"u8);
-        }
-        else
-        {
-            var writer = _writer ??= new Utf8JsonWriter(buffer, WriterOptions);
-            writer.Reset(buffer);
-            write(writer, state);
-            writer.Flush();
-        }
-
-        buffer.Write("\n"u8);
+        WriteUtf8(state, write, buffer, isNull);
         var bytes = buffer.WrittenSpan.ToArray();
         if (buffer.Capacity > 8 << 20)
         {
-            // A rare huge prompt does not pin its buffer for the thread's life.
+            // A rare huge prompt does not pin its buffer for the thread's life (nor does the writer that wrote into it).
             _buffer = null;
             _writer = null;
         }
 
         return bytes;
+    }
+
+    /// <summary>
+    /// As <see cref="WriteUtf8{TState}(TState, Action{Utf8JsonWriter, TState}, bool)"/>, appended to
+    /// <paramref name="output"/> instead of returned as a new array: a caller that keeps its buffer (a converting thread,
+    /// file after file) neither allocates nor copies the bytes.
+    /// </summary>
+    internal static void WriteUtf8<TState>(TState state, Action<Utf8JsonWriter, TState> write, IBufferWriter<byte> output, bool isNull = false)
+    {
+        if (isNull)
+        {
+            output.Write("null"u8);
+        }
+        else
+        {
+            // One writer per thread, pointed at each output in turn (its settings are fixed; Reset clears any state a
+            // failed write left).
+            var writer = _writer ??= new Utf8JsonWriter(output, WriterOptions);
+            writer.Reset(output);
+            write(writer, state);
+            writer.Flush();
+        }
+
+        output.Write("\n"u8);
     }
 
     /// <summary>Serialises <paramref name="node"/> on one line.</summary>

@@ -13,9 +13,9 @@ namespace Loki.Core.Workflows;
 /// <remarks>
 /// Anything else gives null, and the loader takes the element path, which reports and reads it as before: text that is
 /// not JSON (so errors keep their line and path), a root that is not an object or has no <c>nodes</c> array, a key written
-/// with an escape or written twice where the views read keys (root, node, slot, widget, link, <c>extra</c>), subgraph
-/// definitions, a <c>nodes</c> entry that is not an object with an id, <c>links</c> neither an array nor
-/// null. Keys repeated where the views do not read keys do not change a view; the values parsed on demand are read as
+/// with an escape or written twice where the views read keys (root, node, slot, widget, link, <c>extra</c>, subgraph
+/// definitions: <see cref="UiDefinitionsReader"/>), a <c>nodes</c> entry that is not an object with an id, <c>links</c>
+/// neither an array nor null. Keys repeated where the views do not read keys do not change a view; the values parsed on demand are read as
 /// the loader reads a file (<see cref="JsonSource.ParseElement"/>: a repeat there keeps the last value, as before).
 /// </remarks>
 internal static class UiDirectReader
@@ -71,6 +71,7 @@ internal static class UiDirectReader
         string? name = null;
         double? version = null;
         var groupNodes = default(JsonSlice);
+        List<(string Id, UiGraph Graph)>? definitions = null;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -94,7 +95,7 @@ internal static class UiDirectReader
                 case 1:
                     return null;
                 case 2 when reader.TokenType == JsonTokenType.StartArray:
-                    links = ReadLinks(ref reader);
+                    links = ReadLinks(ref reader, LinksPath);
                     if (links is null)
                     {
                         return null;
@@ -103,8 +104,14 @@ internal static class UiDirectReader
                     break;
                 case 2 when reader.TokenType != JsonTokenType.Null:
                     return null;
-                case 4:
-                    return null;
+                case 4 when reader.TokenType == JsonTokenType.StartObject:
+                    definitions = [];
+                    if (!UiDefinitionsReader.Read(ref reader, source, graph, definitions))
+                    {
+                        return null;
+                    }
+
+                    break;
                 case 8 when reader.TokenType == JsonTokenType.StartObject:
                     if (!ReadExtra(ref reader, source, out groupNodes))
                     {
@@ -131,7 +138,7 @@ internal static class UiDirectReader
         }
 
         graph.SetRead([.. nodes], links ?? [], name);
-        return new UiWorkflow(source, graph, version, groupNodes);
+        return new UiWorkflow(source, graph, version, groupNodes, definitions);
     }
 
     // The bit of a root key the views read (nodes 1, links 2, definitions 4, extra 8, version 16, name 32), 0 for any
@@ -208,9 +215,13 @@ internal static class UiDirectReader
         return true;
     }
 
-    // The links in file order, the first of a repeated id kept (as the element reader keeps it); null for an unusual one.
-    private static Dictionary<long, UiLink>? ReadLinks(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The links of the array the reader is on (<paramref name="path"/>: where it sits, for diagnostics) in file order,
+    /// the first of a repeated id kept (as the element reader keeps it); null for an unusual one.
+    /// </summary>
+    internal static Dictionary<long, UiLink>? ReadLinks(ref Utf8JsonReader reader, string path)
     {
+        // The thread's list: a graph's links are read one array at a time (a definition's after the root's, never inside them).
         var list = _links ??= [];
         list.Clear();
         var index = 0;
@@ -219,11 +230,11 @@ internal static class UiDirectReader
             UiLink? link;
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                link = UiLinkReader.FromArray(ref reader, LinksPath, index);
+                link = UiLinkReader.FromArray(ref reader, path, index);
             }
             else if (reader.TokenType == JsonTokenType.StartObject)
             {
-                if (!UiLinkReader.FromObject(ref reader, LinksPath, index, out link))
+                if (!UiLinkReader.FromObject(ref reader, path, index, out link))
                 {
                     return null;
                 }

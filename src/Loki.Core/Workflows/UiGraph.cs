@@ -15,6 +15,9 @@ public sealed class UiGraph : IUiRaw
     /// <summary>The node id of a subgraph's output node (<c>SUBGRAPH_OUTPUT_ID</c>).</summary>
     public const string SubgraphOutputId = "-20";
 
+    // The links of a graph read from bytes until the reader sets them (never seen by a caller).
+    private static readonly Dictionary<long, UiLink> Empty = [];
+
     private readonly Dictionary<string, UiNode> _byId = new(StringComparer.Ordinal);
 
     // The links by id, looked up as the dictionary it is (a converter asks once per linked input; through the
@@ -25,6 +28,7 @@ public sealed class UiGraph : IUiRaw
     private readonly LazyJsonRoot? _source;
     private readonly JsonElement _element;
     private JsonObject? _raw;
+    private List<long?>? _outputLinkIds;
 
     /// <summary>A graph given as an object.</summary>
     internal UiGraph(JsonObject raw, string jsonPath, bool isSubgraph)
@@ -94,21 +98,35 @@ public sealed class UiGraph : IUiRaw
     /// the nodes and links it read (<see cref="SetRead"/>) before anyone sees the graph.
     /// </summary>
     internal UiGraph(LazyJsonRoot source)
+        : this(source, null, -1, "$")
+    {
+    }
+
+    /// <summary>
+    /// Subgraph definition <paramref name="definitionIndex"/> of <paramref name="parent"/> (at <paramref name="jsonPath"/>)
+    /// as <see cref="UiDefinitionsReader"/> reads it from <paramref name="source"/>'s bytes: it adds what it read
+    /// (<see cref="SetRead"/>, <see cref="SetDefinition"/>) before anyone sees the graph; its object and element are
+    /// looked up in its parent's on first use, as a definition read from elements looks up its object.
+    /// </summary>
+    internal UiGraph(LazyJsonRoot source, UiGraph? parent, int definitionIndex, string jsonPath)
     {
         _source = source;
-        _definitionIndex = -1;
-        JsonPath = "$";
+        _parent = parent;
+        _definitionIndex = definitionIndex;
+        JsonPath = jsonPath;
+        IsSubgraph = parent is not null;
         Nodes = [];
-        _links = [];
+        _links = Empty;
         SubgraphInputs = [];
         SubgraphOutputs = [];
     }
 
     /// <summary>The graph object as read (a subgraph definition's is looked up in its parent on first use).</summary>
-    public JsonObject Raw => _raw ??= _source?.Object ?? (JsonObject)((JsonArray)((JsonObject)_parent!.Raw["definitions"]!)["subgraphs"]!)[_definitionIndex]!;
+    public JsonObject Raw => _raw ??= _parent is null ? _source!.Object : (JsonObject)((JsonArray)((JsonObject)_parent.Raw["definitions"]!)["subgraphs"]!)[_definitionIndex]!;
 
     /// <summary>The graph as parsed (for a graph read from bytes, parsed when asked for).</summary>
-    internal JsonElement Element => _source?.Element ?? _element;
+    internal JsonElement Element => _source is null ? _element
+        : _parent is null ? _source.Element : _parent.Element.GetProperty("definitions"u8).GetProperty("subgraphs"u8)[_definitionIndex];
 
     /// <summary>Where the graph sits in its file (<c>$</c> for the root).</summary>
     public string JsonPath { get; }
@@ -117,7 +135,7 @@ public sealed class UiGraph : IUiRaw
     public bool IsSubgraph { get; }
 
     /// <summary>A subgraph definition's id (uuid), or null for the root.</summary>
-    public string? Id { get; }
+    public string? Id { get; private set; }
 
     /// <summary>A subgraph definition's name, or null.</summary>
     public string? Name { get; private set; }
@@ -129,10 +147,10 @@ public sealed class UiGraph : IUiRaw
     public IReadOnlyDictionary<long, UiLink> Links => _links;
 
     /// <summary>A subgraph definition's inputs (name, type) in slot order; empty for the root.</summary>
-    public IReadOnlyList<UiSlot> SubgraphInputs { get; }
+    public IReadOnlyList<UiSlot> SubgraphInputs { get; private set; }
 
     /// <summary>A subgraph definition's outputs in slot order; empty for the root.</summary>
-    public IReadOnlyList<UiSlot> SubgraphOutputs { get; }
+    public IReadOnlyList<UiSlot> SubgraphOutputs { get; private set; }
 
     /// <summary>The indexes of <c>nodes</c> entries left out for not being objects with an id (null when there are none).</summary>
     internal List<int>? NodesWithoutId { get; private set; }
@@ -164,6 +182,25 @@ public sealed class UiGraph : IUiRaw
 
         _links = links;
         Name = name;
+    }
+
+    /// <summary>
+    /// The first entry of subgraph output <paramref name="slot"/>'s <c>linkIds</c> as a whole number, or null (no such
+    /// entry): read with the slot by the direct reader, else from the slot's object.
+    /// </summary>
+    internal long? FirstOutputLinkId(int slot) => _outputLinkIds is { } read ? read[slot]
+        : SubgraphOutputs[slot].Raw["linkIds"] is JsonArray ids && ids.Count > 0 ? JsonRead.Long(ids[0]) : null;
+
+    /// <summary>
+    /// What the direct reader read of a subgraph definition besides its nodes and links: its id, its inputs and outputs,
+    /// and each output's first <c>linkIds</c> entry (<see cref="FirstOutputLinkId"/>).
+    /// </summary>
+    internal void SetDefinition(string? id, List<UiSlot> inputs, List<UiSlot> outputs, List<long?> outputLinkIds)
+    {
+        Id = id;
+        SubgraphInputs = inputs;
+        SubgraphOutputs = outputs;
+        _outputLinkIds = outputLinkIds;
     }
 
     private List<UiSlot> ReadIo(JsonElement array, string key)

@@ -35,16 +35,21 @@ public sealed class UiWorkflow
 
     /// <summary>
     /// A workflow <see cref="UiDirectReader"/> read from <paramref name="source"/>'s bytes into <paramref name="root"/>
-    /// (no subgraph definitions: the reader leaves those to the element path); <paramref name="groupNodes"/> is where
-    /// <c>extra.groupNodes</c> sits when it is an object, parsed from there when asked for.
+    /// and <paramref name="definitions"/> (every subgraph definition with an id, nested ones after their parent, in
+    /// the order the element path collects them; the first of a repeated id is kept); <paramref name="groupNodes"/> is
+    /// where <c>extra.groupNodes</c> sits when it is an object, parsed from there when asked for.
     /// </summary>
-    internal UiWorkflow(LazyJsonRoot source, UiGraph root, double? version, JsonSlice groupNodes)
+    internal UiWorkflow(LazyJsonRoot source, UiGraph root, double? version, JsonSlice groupNodes, List<(string Id, UiGraph Graph)>? definitions = null)
     {
         Source = source;
         File = source.File;
         Root = root;
         _version = version;
         _groupNodesSlice = groupNodes;
+        foreach (var (id, graph) in definitions ?? [])
+        {
+            _subgraphs.TryAdd(id, graph);
+        }
     }
 
     /// <summary>The workflow as read (for one read from bytes, made on first use).</summary>
@@ -104,6 +109,11 @@ public sealed class UiWorkflow
     {
         var problems = new DiagnosticBag();
         UiWorkflowChecks.Check(workflow.Root, workflow, problems);
+        foreach (var graph in workflow._subgraphs.Values)
+        {
+            UiWorkflowChecks.Check(graph, workflow, problems);
+        }
+
         workflow.Problems = problems.Items;
         diagnostics.AddRange(problems.Items);
         return workflow;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using Loki.Core.Conversion.UiToApi;
 using Loki.Core.Diagnostics;
@@ -97,6 +98,33 @@ public sealed class ConvertedPromptTests
     }
 
     [Fact]
+    public void A_prompt_written_into_a_kept_buffer_is_appended_as_the_bytes_of_PromptUtf8()
+    {
+        // One buffer, file after file (as a converting thread keeps it): each prompt goes after what the buffer holds,
+        // typed or from the tree (the tree built, then changed), and the thread's writer starts afresh each time.
+        var buffer = new ArrayBufferWriter<byte>(16);
+        buffer.Write("kept"u8);
+        var expected = new List<byte>("kept"u8.ToArray());
+        foreach (var feature in new[] { "typed_values", "control_widgets", "reroutes", "group_node", "subgraphs", "values_and_templates" })
+        {
+            var typed = Convert(Path.Combine(Features, feature + ".workflow.json"));
+            Assert.True(typed.WritePrompt(buffer));
+            expected.AddRange(typed.PromptUtf8()!);
+            Assert.Equal(expected, buffer.WrittenSpan.ToArray());
+
+            var tree = Convert(Path.Combine(Features, feature + ".workflow.json"));
+            tree.Prompt!["added"] = new JsonObject { ["class_type"] = "X" };
+            Assert.True(tree.WritePrompt(buffer));
+            expected.AddRange(tree.PromptUtf8()!);
+            Assert.Equal(expected, buffer.WrittenSpan.ToArray());
+        }
+
+        var none = new UiToApiResult((JsonObject?)null, []);
+        Assert.False(none.WritePrompt(buffer));
+        Assert.Equal(expected.Count, buffer.WrittenCount);
+    }
+
+    [Fact]
     public void An_empty_prompt_is_an_empty_object_with_its_warning()
     {
         var result = UiToApiConverter.Convert(Ui("""{"nodes": [{"id": 1, "type": "Note", "mode": 0, "widgets_values": ["just a note"]}], "links": []}"""), TestSchemas.Value, UiToApiOptions.Default, "empty.json");
@@ -134,6 +162,7 @@ public sealed class ConvertedPromptTests
         var schemas = ConformanceCorpus.AllSchemas;
         var compared = 0;
         var mismatches = new List<string>();
+        var kept = new ArrayBufferWriter<byte>();
         foreach (var file in new[] { "frontend-pairs", "pairs", "workflows" }
             .SelectMany(set => Directory.EnumerateFiles(Path.Combine(RepoPaths.Corpus!, set), "*.json", SearchOption.AllDirectories))
             .Where(f => !f.EndsWith(".prompt.json", StringComparison.Ordinal))
@@ -159,6 +188,12 @@ public sealed class ConvertedPromptTests
             var tree = UiToApiConverter.Convert(loaded, schemas, UiToApiOptions.Default, file);
             var bytes = typed.PromptUtf8();
             compared += bytes is null ? 0 : 1;
+            kept.ResetWrittenCount();
+            if (typed.WritePrompt(kept) != bytes is not null || (bytes is not null && !kept.WrittenSpan.SequenceEqual(bytes)))
+            {
+                mismatches.Add(file + ": the bytes written into a kept buffer differ");
+            }
+
             if (tree.Prompt is null != bytes is null
                 || (bytes is not null && (!bytes.AsSpan().SequenceEqual(CanonicalJson.WriteUtf8(tree.Prompt)) || !bytes.AsSpan().SequenceEqual(AtomicFile.Utf8.GetBytes(CanonicalJson.Write(tree.Prompt))))))
             {

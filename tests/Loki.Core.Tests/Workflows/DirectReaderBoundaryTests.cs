@@ -13,6 +13,10 @@ public sealed class DirectReaderBoundaryTests
     private const string Node = """{"id": 1, "type": "EmptyImage", "mode": 0, "order": 0, "title": "T", "inputs": [], "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [1]}], "widgets_values": [512, 512, 1, 0], "properties": {"k": 1}}""";
     private const string Sink = """{"id": 2, "type": "PreviewImage", "inputs": [{"name": "images", "type": "IMAGE", "link": 1}]}""";
 
+    // A subgraph instance (node 3) whose definition makes an image that leaves through its output to SINK.
+    private const string Instance = """{"id": 3, "type": "11111111-2222-3333-4444-555555555555", "mode": 0, "inputs": [], "outputs": [{"name": "IMAGE", "type": "IMAGE", "links": [1]}]}""";
+    private const string Definition = """{"id": "11111111-2222-3333-4444-555555555555", "name": "S", "inputs": [{"name": "unused", "type": "INT", "linkIds": []}], "outputs": [{"name": "IMAGE", "type": "IMAGE", "linkIds": [5], "extra": {"linkIds": 1}}], "nodes": [NODE], "links": [{"id": 5, "origin_id": 1, "origin_slot": 0, "target_id": -20, "target_slot": 0, "type": "IMAGE"}], "widgets": [], "definitions": {"subgraphs": [{"id": "nested", "nodes": [{"id": 4, "type": "PreviewImage"}], "links": []}]}}""";
+
     [Theory]
     [InlineData("""{"nodes": [], "links": []}""")]
     [InlineData("""{"nodes": []}""")]
@@ -30,10 +34,34 @@ public sealed class DirectReaderBoundaryTests
     [InlineData("""{"nodes": [NODE, NODE], "links": []}""")]
     [InlineData("""{"nodes": [NODE, {"id": 2, "type": "workflow>G", "mode": 4, "inputs": [{"name": "images", "type": "IMAGE", "link": 1}]}], "links": [[1, 1, 0, 2, 0, "IMAGE"]], "extra": {"groupNodes": {"G": {"nodes": [{"type": "PreviewImage", "index": 0, "inputs": [{"name": "images", "type": "IMAGE", "link": null}]}], "links": [], "external": []}}}}""")]
     [InlineData("""{"nodes": [{"id": 1, "type": "A", "widgets_values": null, "properties": "p", "outputs": {}, "inputs": {}}], "links": null, "name": "root", "id": 5}""")]
+    [InlineData("""{"nodes": [{"id": 1}], "definitions": {"subgraphs": []}}""")]
+    [InlineData("""{"nodes": [{"id": 1}], "definitions": null}""")]
+    [InlineData("""{"nodes": [{"id": 1}], "definitions": {"subgraphs": {}, "other": [1, 2]}}""")]
+    [InlineData("""{"definitions": {"subgraphs": [7, null, DEF]}, "nodes": [INSTANCE, SINK], "links": [[1, 3, 0, 2, 0, "IMAGE"]]}""")]
+    [InlineData("""{"nodes": [INSTANCE, SINK], "links": [[1, 3, 0, 2, 0, "IMAGE"]], "definitions": {"x": {}, "subgraphs": [DEF, {"id": "11111111-2222-3333-4444-555555555555", "name": "repeated id: the first kept", "nodes": []}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE, SINK], "links": [[1, 3, 0, 2, 0, "IMAGE"]], "definitions": {"subgraphs": [{"name": "no id: left out with what it nests", "nodes": [{"id": 1}], "definitions": {"subgraphs": [{"id": "n1"}]}}, {"id": 5, "nodes": []}, DEF]}}""")]
+    [InlineData("""{"nodes": [INSTANCE, SINK], "links": [[1, 3, 0, 2, 0, "IMAGE"]], "definitions": {"subgraphs": [{"id": "outer", "definitions": {"subgraphs": [{"id": "inner", "nodes": [{"id": 7, "type": "PreviewImage"}], "definitions": {"subgraphs": [{"id": "innermost"}]}}, {"id": "outer"}]}, "nodes": {}, "links": null, "inputs": [3, {"name": 1, "type": ["A", "B"]}, {"type": 5, "x": {"name": 1, "name": 2}}], "outputs": "o", "name": ["n"]}, DEF]}}""")]
+    [InlineData("""{"nodes": [INSTANCE, SINK], "links": [[1, 3, 0, 2, 0, "IMAGE"]], "definitions": {"subgraphs": [{"id": "11111111-2222-3333-4444-555555555555", "name": "S", "inputs": [], "outputs": [{"name": "IMAGE", "type": "IMAGE", "linkIds": []}], "nodes": [{"id": 1, "type": "EmptyImage", "widgets_values": [64, 64, 1, 0]}], "links": [[5, 1, 0, -20, 0, "IMAGE"]]}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE, SINK], "links": [[1, 3, 0, 2, 0, "IMAGE"]], "definitions": {"subgraphs": [{"id": "11111111-2222-3333-4444-555555555555", "name": "S", "inputs": [], "outputs": [{"name": "IMAGE", "type": "IMAGE", "linkIds": ["5", 9]}, {"linkIds": 3}, {"linkIds": [null]}, {"linkIds": [[1], 2]}], "nodes": [{"id": 1, "type": "EmptyImage", "widgets_values": [64, 64, 1, 0]}], "links": [{"id": 5, "origin_id": 1, "origin_slot": 0, "target_id": -20, "target_slot": 0, "type": "IMAGE"}]}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE, SINK], "links": [[1, 3, 0, 2, 0, "IMAGE"]], "definitions": {"subgraphs": [{"id": "11111111-2222-3333-4444-555555555555", "nodes": [{"id": 1, "type": "EmptyImage"}, {"id": 1, "type": "EmptyImage"}], "links": [[5, 1, 0, 9, 0, "IMAGE"]], "outputs": [{"name": "IMAGE", "type": "IMAGE", "linkIds": [5]}]}]}}""")]
     public void Common_shapes_take_the_direct_reader_and_read_as_the_document_does(string json) =>
         Assert.True(LoaderPaths.AssertSame(Bytes(json), "direct.json", SchemaSet.Catalogue), "expected the direct reader");
 
     [Theory]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "nodes": [], "nodes": []}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "id": "b"}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"\u0069d": "a"}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "x\u0041": 1}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"sub\u0067raphs": [DEF]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [], "subgraphs": [DEF]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [DEF]}, "definitions": {}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "nodes": [{"type": "A"}]}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "nodes": [7]}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "inputs": [{"name": "x", "name": "y"}]}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "outputs": [{"linkIds": [1], "linkIds": [2]}]}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "outputs": [{"t\u0079pe": "X"}]}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "links": [{"id": 1, "id": 2}]}]}}""")]
+    [InlineData("""{"nodes": [INSTANCE], "definitions": {"subgraphs": [{"id": "a", "definitions": {"subgraphs": [{"id": "b", "id": "c"}]}}]}}""")]
     [InlineData("""{"nodes": [{"id": 1}], "nodes": []}""")]
     [InlineData("""{"nodes": [{"id": 1, "type": "A", "type": "B"}]}""")]
     [InlineData("""{"nodes": [{"id": 1, "inputs": [{"name": "a", "link": 1, "link": 2}]}]}""")]
@@ -54,7 +82,6 @@ public sealed class DirectReaderBoundaryTests
     [InlineData("""{"nodes": null, "prompt": {}}""")]
     [InlineData("""{"nodes": [{"id": 1}], "links": "x"}""")]
     [InlineData("""{"nodes": [{"id": 1}], "links": {}}""")]
-    [InlineData("""{"nodes": [{"id": 1}], "definitions": {"subgraphs": []}}""")]
     [InlineData("""{"workflow": {"nodes": [{"id": 1}]}, "prompt": {"1": {"class_type": "A", "inputs": {}}}}""")]
     [InlineData("""{"1": {"class_type": "A", "inputs": {}}}""")]
     [InlineData("""[{"nodes": []}]""")]
@@ -94,5 +121,6 @@ public sealed class DirectReaderBoundaryTests
         Assert.False(LoaderPaths.AssertSame(Bytes("""{"nodes": [{"id": 1, "properties": {"d": """ + tooDeep + "}}]}"), "toodeep.json"));
     }
 
-    private static byte[] Bytes(string json) => Encoding.UTF8.GetBytes(json.Replace("NODE", Node, StringComparison.Ordinal).Replace("SINK", Sink, StringComparison.Ordinal));
+    private static byte[] Bytes(string json) => Encoding.UTF8.GetBytes(json.Replace("DEF", Definition, StringComparison.Ordinal).Replace("INSTANCE", Instance, StringComparison.Ordinal)
+        .Replace("NODE", Node, StringComparison.Ordinal).Replace("SINK", Sink, StringComparison.Ordinal));
 }

@@ -41,6 +41,13 @@ internal static class LoaderPaths
         Assert.Equal(element.Ui?.ToJsonString(), direct.Ui?.ToJsonString());
         Assert.Equal(element.Api?.ToJsonString(), direct.Api?.ToJsonString());
         Assert.Same(direct.UiView?.Root, direct.UiView?.Root);
+        foreach (var (id, graph) in element.UiView?.Subgraphs ?? new Dictionary<string, UiGraph>())
+        {
+            // A definition's object and element, looked up in its parent's on first use either way.
+            Assert.Equal(graph.Raw.ToJsonString(), direct.UiView!.Subgraphs[id].Raw.ToJsonString());
+            Assert.Equal(graph.Element.GetRawText(), direct.UiView.Subgraphs[id].Element.GetRawText());
+        }
+
         Assert.Equal(element.UiView is null, direct.UiView is null);
         return tookDirect;
     }
@@ -84,9 +91,14 @@ internal static class LoaderPaths
             }
         }
 
-        foreach (var slot in graph.SubgraphInputs.Concat(graph.SubgraphOutputs))
+        foreach (var slot in graph.SubgraphInputs)
         {
             text.Append($"  io {slot.Name}|{slot.Type}\n");
+        }
+
+        for (var i = 0; i < graph.SubgraphOutputs.Count; i++)
+        {
+            text.Append($"  io {graph.SubgraphOutputs[i].Name}|{graph.SubgraphOutputs[i].Type}|first link {graph.FirstOutputLinkId(i)}\n");
         }
 
         foreach (var link in graph.Links.Values)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Loki.Core.Text;
@@ -14,6 +15,9 @@ internal static class ConvertedPromptWriter
 {
     /// <summary>The prompt's file bytes (final newline included).</summary>
     public static byte[] Utf8(ConvertedPrompt prompt) => CanonicalJson.WriteUtf8(prompt, static (writer, p) => Write(writer, p));
+
+    /// <summary>The prompt's file bytes appended to <paramref name="output"/>.</summary>
+    public static void Utf8(ConvertedPrompt prompt, IBufferWriter<byte> output) => CanonicalJson.WriteUtf8(prompt, static (writer, p) => Write(writer, p), output);
 
     /// <summary>Writes the prompt object to <paramref name="writer"/>.</summary>
     public static void Write(Utf8JsonWriter writer, ConvertedPrompt prompt)

@@ -193,9 +193,7 @@ internal sealed class LinkResolver
 
     private static UiLink? OutputLink(UiGraph definition, int slot)
     {
-        if (slot >= 0 && slot < definition.SubgraphOutputs.Count
-            && definition.SubgraphOutputs[slot].Raw["linkIds"] is JsonArray ids && ids.Count > 0
-            && definition.Link(JsonRead.Long(ids[0])) is { } first)
+        if (slot >= 0 && slot < definition.SubgraphOutputs.Count && definition.Link(definition.FirstOutputLinkId(slot)) is { } first)
         {
             return first;
         }

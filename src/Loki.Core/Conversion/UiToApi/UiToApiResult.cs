@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using Loki.Core.Diagnostics;
 using Loki.Core.Text;
@@ -55,6 +56,28 @@ public sealed record UiToApiResult
     /// </summary>
     public byte[]? PromptUtf8() =>
         _prompt is { } tree ? CanonicalJson.WriteUtf8(tree) : _converted is { } typed ? ConvertedPromptWriter.Utf8(typed) : null;
+
+    /// <summary>
+    /// Appends <see cref="PromptUtf8"/>'s bytes to <paramref name="output"/> without an array of their own (a caller that
+    /// keeps one buffer for file after file allocates nothing for the output); false (nothing written) with no prompt.
+    /// </summary>
+    public bool WritePrompt(IBufferWriter<byte> output)
+    {
+        if (_prompt is { } tree)
+        {
+            CanonicalJson.WriteUtf8(tree, output);
+        }
+        else if (_converted is { } typed)
+        {
+            ConvertedPromptWriter.Utf8(typed, output);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>Writes <see cref="PromptUtf8"/> to <paramref name="stream"/>; false (nothing written) with no prompt.</summary>
     public bool WritePrompt(Stream stream)
