@@ -36,11 +36,11 @@ internal sealed class DumpDefinition
     /// same JSON written with other white space (issue 10, no work twice: a dump that repeats the catalogue's classes
     /// reuses the catalogue's parsed definitions); otherwise null.
     /// </summary>
-    /// <remarks>A definition whose cached index marks it as the catalogue's (judged when the index was made, against
-    /// the catalogue this build ships) is that without reading its text.</remarks>
+    /// <remarks>Against the catalogue, a definition of a cached index is what its index says (judged when the index was
+    /// made, against the catalogue this build ships): a twin without reading its text, or no twin without comparing.</remarks>
     public NodeSchema? AsTwinOf(DumpDefinition twin) =>
         _index is not null && twin._index is not null
-            && ((_entry.CatalogueTwin && SchemaSet.IsCatalogue(twin._index)) || JsonWhiteSpace.SameTokens(Text().Span, twin.Text().Span))
+            && (SchemaSet.IsCatalogue(twin._index) && _index.IsOnFile ? _entry.CatalogueTwin : JsonWhiteSpace.SameTokens(Text().Span, twin.Text().Span))
             ? twin.Schema() with { Origin = _origin }
             : null;
 

@@ -31,16 +31,50 @@ internal sealed class DumpFileText
     /// <summary>The file's path, as named in diagnostics.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// The whole file (its byte order mark included), read from the open handle, which must still be the file of
+    /// <paramref name="identity"/> (else the dump changed under the run: an error naming it).
+    /// </summary>
+    public byte[] ReadAll(DumpFileIdentity identity)
+    {
+        if (DumpFileIdentity.Of(_handle) != identity || identity.Size > int.MaxValue)
+        {
+            throw Changed();
+        }
+
+        var bytes = new byte[identity.Size];
+        if (ReadAt(bytes, 0) < bytes.Length || DumpFileIdentity.Of(_handle) != identity)
+        {
+            throw Changed();
+        }
+
+        return bytes;
+    }
+
     /// <summary>The <paramref name="length"/> bytes of the JSON at <paramref name="start"/>, which must hash to <paramref name="check"/>.</summary>
     public byte[] Read(int start, int length, uint check)
     {
         var bytes = new byte[length];
+        if (ReadAt(bytes, _skipped + (long)start) < length || DumpIndexFile.Check(bytes) != check)
+        {
+            throw Changed();
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The error of a dump that changed under the run.</summary>
+    public LokiException Changed() => JsonSource.Fail(LokiCodes.SchemaInvalid, "the dump changed while it was in use; run again", Path);
+
+    // Reads into 'bytes' from 'offset' until it is full or the file ends; how many bytes were read.
+    private int ReadAt(byte[] bytes, long offset)
+    {
         var done = 0;
         try
         {
-            while (done < length)
+            while (done < bytes.Length)
             {
-                var read = RandomAccess.Read(_handle, bytes.AsSpan(done), _skipped + (long)start + done);
+                var read = RandomAccess.Read(_handle, bytes.AsSpan(done), offset + done);
                 if (read == 0)
                 {
                     break;
@@ -54,11 +88,6 @@ internal sealed class DumpFileText
             throw JsonSource.Fail(LokiCodes.FileUnreadable, "cannot read the file: " + e.Message, Path);
         }
 
-        if (done < length || DumpIndexFile.Check(bytes) != check)
-        {
-            throw JsonSource.Fail(LokiCodes.SchemaInvalid, "the dump changed while it was in use; run again", Path);
-        }
-
-        return bytes;
+        return done;
     }
 }

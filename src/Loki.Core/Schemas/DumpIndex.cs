@@ -24,16 +24,21 @@ internal sealed class DumpIndex
     };
 
     private readonly DumpFileText? _file;
+    private readonly Dictionary<string, int>? _place;
 
-    private DumpIndex(ReadOnlyMemory<byte> utf8, DumpFileText? file, IReadOnlyList<DumpEntry> entries)
+    private DumpIndex(ReadOnlyMemory<byte> utf8, DumpFileText? file, IReadOnlyList<DumpEntry> entries, Dictionary<string, int>? place = null)
     {
         Utf8 = utf8;
         _file = file;
         Entries = entries;
+        _place = place;
     }
 
     /// <summary>The dump's bytes (without a byte order mark); empty for an index on a file (<see cref="OnFile"/>).</summary>
     public ReadOnlyMemory<byte> Utf8 { get; }
+
+    /// <summary>True for an index on a file (<see cref="OnFile"/>): its entries came from a cached index and carry its marks.</summary>
+    public bool IsOnFile => _file is not null;
 
     /// <summary>One entry per class, in the order of the dump's keys.</summary>
     public IReadOnlyList<DumpEntry> Entries { get; }
@@ -46,6 +51,9 @@ internal sealed class DumpIndex
     /// (<see cref="DumpIndexTable"/>); it has no <see cref="Entries"/> of its own.
     /// </summary>
     public static DumpIndex OnFile(DumpFileText file) => new(ReadOnlyMemory<byte>.Empty, file, []);
+
+    /// <summary>The entry of <paramref name="classType"/> in an index made by <see cref="TryBuild"/>, or null when the dump has no such key.</summary>
+    public DumpEntry? Find(string classType) => _place!.TryGetValue(classType, out var at) ? Entries[at] : null;
 
     /// <summary>The text of <paramref name="entry"/>'s definition.</summary>
     public ReadOnlyMemory<byte> TextOf(DumpEntry entry) => _file is null ? Utf8.Slice(entry.Start, entry.Length) : _file.Read(entry.Start, entry.Length, entry.Check);
@@ -106,7 +114,7 @@ internal sealed class DumpIndex
         }
 
         // Anything after the root object other than white space is an error the eager parse reports.
-        return reader.Read() ? null : new DumpIndex(utf8, null, entries);
+        return reader.Read() ? null : new DumpIndex(utf8, null, entries, place);
     }
 
     /// <summary>Reads past one definition; returns why it is not one (the words of NodeSchemaParser), or null.</summary>

@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using Loki.Core.IO;
+using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
 
@@ -26,6 +27,7 @@ public sealed class DumpIndexCache
 {
     private int _hits;
     private int _writes;
+    private int _fallbacks;
 
     /// <summary>A cache in <paramref name="directory"/> (made when first written).</summary>
     public DumpIndexCache(string directory)
@@ -53,6 +55,9 @@ public sealed class DumpIndexCache
     /// <summary>How many dumps were taken from this cache (tests).</summary>
     internal int Hits => Volatile.Read(ref _hits);
 
+    /// <summary>How many runs found a piece of a cached index damaged and read the dump whole instead (tests).</summary>
+    internal int Fallbacks => Volatile.Read(ref _fallbacks);
+
     /// <summary>How many index files this cache wrote (tests).</summary>
     internal int Writes => Volatile.Read(ref _writes);
 
@@ -79,36 +84,64 @@ public sealed class DumpIndexCache
     }
 
     /// <summary>
-    /// The index of the dump at <paramref name="file"/> when this cache holds it for the file as it is now, with the
-    /// open file to read its definitions from; else null.
+    /// The dump at <paramref name="file"/>, open, with its index from this cache when the cache holds one whose header is
+    /// sound and names the file as it is now; else null. The rest of the index is read and checked piece by piece as
+    /// classes are looked up (<see cref="CachedDump"/>).
     /// </summary>
-    internal (DumpIndexTable Table, DumpIndex Text)? Open(string file)
+    internal CachedDump? Open(string file, SchemaOrigin origin)
     {
         var full = Path.GetFullPath(file);
-        if (DumpFileIdentity.Of(full) is not { } identity || Read(full, identity) is not { } found)
+        if (DumpFileIdentity.Of(full) is not { } identity)
         {
             return null;
         }
 
-        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        // A dump's first run finds no index: asked without an exception (a thrown one costs a short run dearly).
+        var indexPath = PathFor(full);
+        if (DumpFileIdentity.Of(indexPath) is null)
+        {
+            return null;
+        }
+
+        SafeFileHandle? index = null;
+        SafeFileHandle? dump = null;
         try
         {
-            handle = File.OpenHandle(full);
+            index = File.OpenHandle(indexPath);
+            if (DumpIndexTable.Open(index, full, identity) is not { } table)
+            {
+                index.Dispose();
+                return null;
+            }
+
+            // The file opened must be the one the index is for (not one put in its place since).
+            dump = File.OpenHandle(full);
+            if (DumpFileIdentity.Of(dump) != identity)
+            {
+                index.Dispose();
+                dump.Dispose();
+                return null;
+            }
+
+            Interlocked.Increment(ref _hits);
+            return new CachedDump(table, new DumpFileText(file, dump, table.Skipped), identity, origin, this);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EncoderFallbackException)
         {
+            index?.Dispose();
+            dump?.Dispose();
             return null;
         }
+    }
 
-        // The file opened must be the one the index is for (not one put in its place since).
-        if (DumpFileIdentity.Of(handle) != identity)
-        {
-            handle.Dispose();
-            return null;
-        }
-
-        Interlocked.Increment(ref _hits);
-        return (found, DumpIndex.OnFile(new DumpFileText(file, handle, found.Skipped)));
+    /// <summary>
+    /// Called when a piece of a cached index failed its check under a run that then read the dump whole: stores the
+    /// index made from it again (<see cref="Store"/>), so the next run finds a sound one.
+    /// </summary>
+    internal void Damaged(string file, DumpFileIdentity identity, int bytesRead, DumpIndex index)
+    {
+        Interlocked.Increment(ref _fallbacks);
+        Store(file, identity, bytesRead, index);
     }
 
     /// <summary>
@@ -141,19 +174,4 @@ public sealed class DumpIndexCache
     /// <summary>The index file of the dump <paramref name="fullPath"/>.</summary>
     internal string PathFor(string fullPath) =>
         Path.Combine(Directory, Convert.ToHexStringLower(XxHash128.Hash(DumpReader.StrictUtf8.GetBytes(fullPath))) + ".idx");
-
-    private DumpIndexTable? Read(string fullPath, DumpFileIdentity identity)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(PathFor(fullPath));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EncoderFallbackException)
-        {
-            return null;
-        }
-
-        return DumpIndexTable.Read(bytes, fullPath, identity);
-    }
 }

@@ -1,49 +1,60 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 
 namespace Loki.Core.Schemas;
 
 /// <summary>
-/// Writes one <see cref="DumpIndexCache"/> file, little-endian (read back by <see cref="DumpIndexTable"/>):
+/// Writes one <see cref="DumpIndexCache"/> file, little-endian (read back piece by piece by <see cref="DumpIndexTable"/>):
 /// <code>
-/// "LOKIDIX5"  u64 XxHash3 of everything after these 16 bytes, seeded with the shipped catalogue's identity
-/// path (i32 length, UTF-8)  device u64  inode u64  size i64  mtime ns i64  ctime ns i64  bytes before the JSON (a BOM) i32
-/// definitions N i32  skipped entries P i32  slots T i32 (a power of two, over 1.5 N)
-/// T × u16 (i32 when N ≥ 65535)  open-addressed table: XxHash3 of a class's UTF-8 name, linear probing; 0 empty, else 1 + its number
-/// N × (start, length, name offset, name length) i32, check u32   each definition's text in the dump, in the dump's order,
-///                                                   and the low 32 bits of its XxHash3 (a read is checked against it);
-///                                                   the name length's top bit: the text is the catalogue's, white space aside
-/// P × (problem, name offset, name length) i32          each entry that is no definition (warned about), in the dump's order
-/// names (i32 length, then the UTF-8 names)
+/// header   "LOKIDIX6"  u64 XxHash3 of the rest of the header, seeded with the shipped catalogue's identity
+///          header length i32 (from the file's start)   path (i32 length, UTF-8)
+///          device u64  inode u64  size i64  mtime ns i64  ctime ns i64  bytes before the JSON (a BOM) i32
+///          definitions N i32   buckets B i32 (a power of two, about N / 2)
+///          skipped entries P i32, then P × (problem i32, name length i32, UTF-8 name): each entry that is no
+///          definition (warned about at load), in the dump's order
+/// table    B × (offset i32, length i32, check u32): each bucket's records, and the low 32 bits of their XxHash3 seeded
+///          with the header's hash, the bucket's number and its offset (a bucket of another file, or another bucket, never passes)
+/// buckets  the records of the classes whose XxHash3 of the UTF-8 name falls in the bucket (hash mod B):
+///          start i32, length i32, check u32, number i32, name length i32, UTF-8 name   a definition's text in the dump,
+///          the low 32 bits of its XxHash3 (a read is checked against it), its place in the dump's order; the name
+///          length's top bit: the text is the catalogue's, white space aside
 /// </code>
-/// A run looks up only the classes it meets, in place: nothing is made per class of the dump. The magic names the
-/// format and what an index means (how <see cref="DumpIndex"/> judges entries): change it when either changes, and every
-/// older file is a miss.
+/// A run reads the header once and, per class it meets, one table entry and one bucket (a few hundred bytes), each
+/// checked as it is read: nothing grows with the dump but the file. The magic names the format and what an index means
+/// (how <see cref="DumpIndex"/> judges entries): change it when either changes, and every older file is a miss.
 /// </summary>
 internal static class DumpIndexFile
 {
-    /// <summary>The first 8 bytes.</summary>
-    public static ReadOnlySpan<byte> Magic => "LOKIDIX5"u8;
+    /// <summary>The bytes of one table entry.</summary>
+    public const int TableEntryBytes = 12;
 
-    /// <summary>The bytes of one definition's entry.</summary>
-    public const int EntryBytes = 20;
+    /// <summary>The bytes of a record before its name.</summary>
+    public const int RecordBytes = 20;
 
-    /// <summary>The bits of an entry's name length that are the length (the top bit marks a catalogue twin).</summary>
+    /// <summary>The bits of a record's name length that are the length (the top bit marks a catalogue twin).</summary>
     public const int NameLengthBits = int.MaxValue;
 
-    /// <summary>
-    /// The file's checksum, seeded with the identity of the catalogue this build ships (<see cref="SchemaSet.CatalogueIdentity"/>):
-    /// the twin marks were judged against that catalogue, so an index written by a build with another one is a miss.
-    /// </summary>
-    public static ulong Checksum(ReadOnlySpan<byte> content) => XxHash3.HashToUInt64(content, (long)SchemaSet.CatalogueIdentity);
+    /// <summary>The first 8 bytes.</summary>
+    public static ReadOnlySpan<byte> Magic => "LOKIDIX6"u8;
 
     /// <summary>The problems an entry can have, by number (0: none).</summary>
     public static readonly string?[] Problems = [null, NodeSchemaParser.NotAnObject, NodeSchemaParser.NoInputObject];
 
-    /// <summary>The bytes of one slot of the table of a dump with <paramref name="definitions"/> definitions (the table stays small: it is read whole every run).</summary>
-    public static int SlotBytes(int definitions) => definitions < ushort.MaxValue ? 2 : 4;
+    /// <summary>
+    /// The header's checksum, seeded with the identity of the catalogue this build ships (<see cref="SchemaSet.CatalogueIdentity"/>):
+    /// the twin marks were judged against that catalogue, so an index written by a build with another one is a miss.
+    /// </summary>
+    public static ulong Checksum(ReadOnlySpan<byte> header) => XxHash3.HashToUInt64(header, (long)SchemaSet.CatalogueIdentity);
 
-    /// <summary>The slot of a class name's UTF-8 in a table of <paramref name="slots"/> (a power of two).</summary>
-    public static int Home(ReadOnlySpan<byte> name, int slots) => (int)(XxHash3.HashToUInt64(name) & (ulong)(slots - 1));
+    /// <summary>
+    /// What the records of bucket <paramref name="bucket"/>, at <paramref name="offset"/> in the file whose header hashes
+    /// to <paramref name="header"/>, must hash to (an empty bucket's place is checked too: no altered byte goes unseen).
+    /// </summary>
+    public static uint BucketCheck(ReadOnlySpan<byte> records, ulong header, int bucket, int offset) =>
+        (uint)XxHash3.HashToUInt64(records, (long)(header ^ (((ulong)(uint)offset << 32) | (uint)bucket)));
+
+    /// <summary>The bucket of a class name's UTF-8 in a table of <paramref name="buckets"/> (a power of two).</summary>
+    public static int BucketOf(ReadOnlySpan<byte> name, int buckets) => (int)(XxHash3.HashToUInt64(name) & (ulong)(buckets - 1));
 
     /// <summary>
     /// What a definition's text read back from the dump must hash to: a definition read from a dump changed since it was
@@ -58,16 +69,13 @@ internal static class DumpIndexFile
     /// <summary><see cref="Write(string, DumpFileIdentity, int, IReadOnlyList{DumpEntry}, ReadOnlySpan{byte})"/> with the catalogue's text of a class given (tests).</summary>
     internal static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json, Func<string, ReadOnlyMemory<byte>?> catalogueText)
     {
-        var names = new MemoryStream();
-        var definitions = new List<(DumpEntry Entry, int At, int Length)>();
-        var problems = new List<(int Problem, int At, int Length)>();
+        var definitions = new List<(DumpEntry Entry, byte[] Name)>();
+        var problems = new List<(int Problem, byte[] Name)>();
         try
         {
             foreach (var entry in entries)
             {
-                var utf8 = DumpReader.StrictUtf8.GetBytes(entry.ClassType);
-                var at = (int)names.Length;
-                names.Write(utf8);
+                var name = DumpReader.StrictUtf8.GetBytes(entry.ClassType);
                 var problem = Array.IndexOf(Problems, entry.Problem);
                 if (problem < 0)
                 {
@@ -76,11 +84,11 @@ internal static class DumpIndexFile
 
                 if (problem == 0)
                 {
-                    definitions.Add((entry, at, utf8.Length));
+                    definitions.Add((entry, name));
                 }
                 else
                 {
-                    problems.Add((problem, at, utf8.Length));
+                    problems.Add((problem, name));
                 }
             }
         }
@@ -89,74 +97,75 @@ internal static class DumpIndexFile
             return null;
         }
 
-        var blob = names.GetBuffer().AsSpan(0, (int)names.Length);
-        var slotCount = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(definitions.Count + (definitions.Count / 2) + 1));
-        var slots = new int[slotCount];
-        for (var i = 0; i < definitions.Count; i++)
+        var output = new MemoryStream();
+        var writer = new BinaryWriter(output);
+        writer.Write(Magic);
+        writer.Write(0UL);
+        writer.Write(0);
+        var path = DumpReader.StrictUtf8.GetBytes(fullPath);
+        writer.Write(path.Length);
+        writer.Write(path);
+        writer.Write(identity.Device);
+        writer.Write(identity.Inode);
+        writer.Write(identity.Size);
+        writer.Write(identity.ModifiedNs);
+        writer.Write(identity.ChangedNs);
+        writer.Write(skipped);
+        var buckets = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, definitions.Count / 2));
+        writer.Write(definitions.Count);
+        writer.Write(buckets);
+        writer.Write(problems.Count);
+        foreach (var (problem, name) in problems)
         {
-            var slot = Home(blob.Slice(definitions[i].At, definitions[i].Length), slotCount);
-            while (slots[slot] != 0)
-            {
-                slot = (slot + 1) & (slotCount - 1);
-            }
-
-            slots[slot] = i + 1;
+            writer.Write(problem);
+            writer.Write(name.Length);
+            writer.Write(name);
         }
 
-        var output = new MemoryStream();
-        using (var writer = new BinaryWriter(output, DumpReader.StrictUtf8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(0UL);
-            var path = DumpReader.StrictUtf8.GetBytes(fullPath);
-            writer.Write(path.Length);
-            writer.Write(path);
-            writer.Write(identity.Device);
-            writer.Write(identity.Inode);
-            writer.Write(identity.Size);
-            writer.Write(identity.ModifiedNs);
-            writer.Write(identity.ChangedNs);
-            writer.Write(skipped);
-            writer.Write(definitions.Count);
-            writer.Write(problems.Count);
-            writer.Write(slotCount);
-            foreach (var slot in slots)
-            {
-                if (SlotBytes(definitions.Count) == 2)
-                {
-                    writer.Write((ushort)slot);
-                }
-                else
-                {
-                    writer.Write(slot);
-                }
-            }
+        writer.Flush();
+        var headerLength = (int)output.Length;
+        var header = output.GetBuffer();
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), headerLength);
+        var headerHash = Checksum(header.AsSpan(16, headerLength - 16));
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(8), headerHash);
 
-            foreach (var (entry, at, length) in definitions)
+        // Each bucket's records, then the table that finds and checks them.
+        var members = new List<int>[buckets];
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            (members[BucketOf(definitions[i].Name, buckets)] ??= []).Add(i);
+        }
+
+        var records = new MemoryStream();
+        var recordWriter = new BinaryWriter(records);
+        var table = new byte[buckets * TableEntryBytes];
+        var recordsAt = headerLength + table.Length;
+        for (var b = 0; b < buckets; b++)
+        {
+            var start = (int)records.Length;
+            foreach (var i in members[b] ?? [])
             {
+                var (entry, name) = definitions[i];
+
                 // Judged once here, so a later run reuses the catalogue's parsed definition without reading this text.
                 var text = json.Slice(entry.Start, entry.Length);
                 var twin = catalogueText(entry.ClassType) is { } catalogue && JsonWhiteSpace.SameTokens(text, catalogue.Span);
-                writer.Write(entry.Start);
-                writer.Write(entry.Length);
-                writer.Write(at);
-                writer.Write(twin ? length | ~NameLengthBits : length);
-                writer.Write(Check(text));
+                recordWriter.Write(entry.Start);
+                recordWriter.Write(entry.Length);
+                recordWriter.Write(Check(text));
+                recordWriter.Write(i);
+                recordWriter.Write(twin ? name.Length | ~NameLengthBits : name.Length);
+                recordWriter.Write(name);
             }
 
-            foreach (var (problem, at, length) in problems)
-            {
-                writer.Write(problem);
-                writer.Write(at);
-                writer.Write(length);
-            }
-
-            writer.Write(blob.Length);
-            writer.Write(blob);
+            recordWriter.Flush();
+            var length = (int)records.Length - start;
+            var entryAt = table.AsSpan(b * TableEntryBytes);
+            BinaryPrimitives.WriteInt32LittleEndian(entryAt, recordsAt + start);
+            BinaryPrimitives.WriteInt32LittleEndian(entryAt[4..], length);
+            BinaryPrimitives.WriteUInt32LittleEndian(entryAt[8..], BucketCheck(records.GetBuffer().AsSpan(start, length), headerHash, b, recordsAt + start));
         }
 
-        var bytes = output.ToArray();
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), Checksum(bytes.AsSpan(16)));
-        return bytes;
+        return [.. header.AsSpan(0, headerLength), .. table, .. records.GetBuffer().AsSpan(0, (int)records.Length)];
     }
 }

@@ -1,195 +1,322 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Hashing;
+using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
 
 /// <summary>
-/// A <see cref="DumpIndexCache"/> file read back (its layout: <see cref="DumpIndexFile"/>), looked up in place: finding
-/// a class hashes its name and compares bytes, and nothing is made for the classes a run never asks for. Only a whole,
-/// sound file for the dump as it is now is taken: magic, checksum, path, identity, the table and every entry's bounds
-/// are checked when it is read.
+/// A <see cref="DumpIndexCache"/> file (its layout: <see cref="DumpIndexFile"/>) kept open and read piece by piece:
+/// its header once, when opened (magic, checksum, path, identity: any fault is a miss), then per class asked for one
+/// table entry and one bucket, each checked as it is read. A run pays for the classes it meets, not for the dump's
+/// size. A piece that fails its check (a file cut short, altered or swapped under the run) is
+/// <see cref="Lookup.Damaged"/>: the caller reads the dump itself instead (<see cref="CachedDump"/>).
 /// </summary>
+/// <remarks>Read with <c>pread</c>, not mapped: a cache file cut short under a mapping would kill the run (<c>SIGBUS</c>).</remarks>
 internal sealed class DumpIndexTable
 {
-    private readonly byte[] _bytes;
-    private readonly int _slots;
-    private readonly int _slotCount;
-    private readonly int _definitions;
-    private readonly int _definitionCount;
-    private readonly int _problems;
-    private readonly int _problemCount;
-    private readonly int _names;
+    private const int FirstRead = 1024;
+    private const int StackBucket = 1024;
 
-    private DumpIndexTable(byte[] bytes, int skipped, (int Slots, int SlotCount, int Definitions, int DefinitionCount, int Problems, int ProblemCount, int Names) layout)
+    private readonly SafeFileHandle _file;
+    private readonly ulong _header;
+    private readonly int _tableAt;
+    private readonly int _buckets;
+    private readonly int _definitionCount;
+    private readonly long _jsonLength;
+
+    private DumpIndexTable(SafeFileHandle file, ulong header, int tableAt, int buckets, int definitionCount, int skipped, long jsonLength, IReadOnlyList<DumpEntry> skips)
     {
-        _bytes = bytes;
+        (_file, _header, _tableAt, _buckets, _definitionCount, _jsonLength) = (file, header, tableAt, buckets, definitionCount, jsonLength);
         Skipped = skipped;
-        (_slots, _slotCount, _definitions, _definitionCount, _problems, _problemCount, _names) = layout;
+        Skips = skips;
+    }
+
+    /// <summary>What a look-up found.</summary>
+    public enum Lookup
+    {
+        /// <summary>The dump has no definition of the class.</summary>
+        Absent,
+
+        /// <summary>The class's entry was found.</summary>
+        Found,
+
+        /// <summary>The piece read fails its check: the index cannot say.</summary>
+        Damaged,
     }
 
     /// <summary>The bytes before the dump's JSON (3 for a byte order mark, else 0).</summary>
     public int Skipped { get; }
 
-    /// <summary>Every class with a definition, in the dump's order.</summary>
-    public IEnumerable<DumpEntry> Definitions => Enumerable.Range(0, _definitionCount).Select(i => Definition(i, null));
+    /// <summary>Every entry that is no definition, in the dump's order (read and checked with the header).</summary>
+    public IReadOnlyList<DumpEntry> Skips { get; }
 
-    /// <summary>Every entry that is no definition, in the dump's order.</summary>
-    public IEnumerable<DumpEntry> Skips => Enumerable.Range(0, _problemCount).Select(i =>
-        new DumpEntry(Name(Int(_problems + (i * 12) + 4), Int(_problems + (i * 12) + 8)), 0, 0, DumpIndexFile.Problems[Int(_problems + (i * 12))]));
-
-    /// <summary>The file <paramref name="bytes"/> when it is a whole, sound index of the dump <paramref name="fullPath"/> as <paramref name="identity"/> says it is now; otherwise null.</summary>
-    public static DumpIndexTable? Read(byte[] bytes, string fullPath, DumpFileIdentity identity)
+    /// <summary>
+    /// The index file <paramref name="index"/>, open, when its header is whole and sound and names the dump
+    /// <paramref name="fullPath"/> as <paramref name="identity"/> says it is now; otherwise null (and the file closed).
+    /// </summary>
+    public static DumpIndexTable? Open(SafeFileHandle index, string fullPath, DumpFileIdentity identity)
     {
-        if (bytes.Length < 16 || !bytes.AsSpan(0, 8).SequenceEqual(DumpIndexFile.Magic)
-            || BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(8)) != DumpIndexFile.Checksum(bytes.AsSpan(16)))
-        {
-            return null;
-        }
-
         try
         {
-            var at = 16;
-            var pathLength = Next(bytes, ref at);
-            var named = DumpReader.StrictUtf8.GetString(bytes, at, pathLength);
-            at += pathLength;
-            var stored = new DumpFileIdentity((ulong)Next64(bytes, ref at), (ulong)Next64(bytes, ref at), Next64(bytes, ref at), Next64(bytes, ref at), Next64(bytes, ref at));
-            var (skipped, definitionCount, problemCount, slotCount) = (Next(bytes, ref at), Next(bytes, ref at), Next(bytes, ref at), Next(bytes, ref at));
-            if (named != fullPath || stored != identity || skipped is not (0 or 3) || definitionCount < 0 || problemCount < 0
-                || slotCount < 1 || slotCount > (1 << 24) || (slotCount & (slotCount - 1)) != 0 || slotCount <= definitionCount)
+            // Most headers (the path, the identity, the entries that are no definition) fit the first read, made into
+            // the stack: a run allocates nothing for it.
+            Span<byte> first = stackalloc byte[FirstRead];
+            var read = ReadAt(index, first, 0);
+            if (read < 20 || !first[..8].SequenceEqual(DumpIndexFile.Magic))
             {
                 return null;
             }
 
-            var layout = (Slots: at, SlotCount: slotCount, Definitions: at + (DumpIndexFile.SlotBytes(definitionCount) * slotCount), DefinitionCount: definitionCount, Problems: 0, ProblemCount: problemCount, Names: 0);
-            layout.Problems = layout.Definitions + (DumpIndexFile.EntryBytes * definitionCount);
-            var namesAt = layout.Problems + (12 * problemCount);
-            layout.Names = namesAt + 4;
-            if (namesAt + 4L > bytes.Length || layout.Names + (long)BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(namesAt)) != bytes.Length)
+            var headerLength = BinaryPrimitives.ReadInt32LittleEndian(first[16..]);
+            ReadOnlySpan<byte> header = first;
+            if (headerLength < 20 || headerLength > read)
             {
-                return null;
-            }
-
-            var table = new DumpIndexTable(bytes, skipped, layout);
-            return table.Sound(identity.Size - skipped) ? table : null;
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or System.Text.DecoderFallbackException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The entry of <paramref name="classType"/>'s definition, or null when the dump has none.</summary>
-    public DumpEntry? Find(string classType)
-    {
-        var most = DumpReader.StrictUtf8.GetMaxByteCount(classType.Length);
-        byte[]? rented = null;
-        Span<byte> buffer = most <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(most));
-        try
-        {
-            int length;
-            try
-            {
-                length = DumpReader.StrictUtf8.GetBytes(classType, buffer);
-            }
-            catch (System.Text.EncoderFallbackException)
-            {
-                // No name in a dump index is without UTF-8 (such a dump is never stored), so none is this one.
-                return null;
-            }
-
-            var name = buffer[..length];
-            for (var slot = DumpIndexFile.Home(name, _slotCount); ; slot = (slot + 1) & (_slotCount - 1))
-            {
-                var number = Slot(slot);
-                if (number == 0)
+                if (headerLength <= read || headerLength > 1 << 26 || read < FirstRead)
                 {
                     return null;
                 }
 
-                var entry = _definitions + (DumpIndexFile.EntryBytes * (number - 1));
-                if (_bytes.AsSpan(_names + Int(entry + 8), Int(entry + 12) & DumpIndexFile.NameLengthBits).SequenceEqual(name))
+                var whole = new byte[headerLength];
+                if (ReadAt(index, whole, 0) != headerLength)
                 {
-                    return Definition(number - 1, classType);
+                    return null;
+                }
+
+                header = whole;
+            }
+
+            var hash = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+            return hash == DumpIndexFile.Checksum(header[16..headerLength])
+                ? Parse(index, header[..headerLength], hash, fullPath, identity)
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Looks up <paramref name="classType"/>: its entry when <see cref="Lookup.Found"/>.</summary>
+    public Lookup Find(string classType, out DumpEntry entry)
+    {
+        entry = default;
+        var most = DumpReader.StrictUtf8.GetMaxByteCount(classType.Length);
+        byte[]? rentedName = null;
+        byte[]? rentedRecords = null;
+        Span<byte> name = most <= 512 ? stackalloc byte[512] : (rentedName = ArrayPool<byte>.Shared.Rent(most));
+        try
+        {
+            try
+            {
+                name = name[..DumpReader.StrictUtf8.GetBytes(classType, name)];
+            }
+            catch (System.Text.EncoderFallbackException)
+            {
+                // No name in a dump index is without UTF-8 (such a dump is never stored), so none is this one.
+                return Lookup.Absent;
+            }
+
+            var bucket = DumpIndexFile.BucketOf(name, _buckets);
+            if (Slot(bucket) is not { } slot)
+            {
+                return Lookup.Damaged;
+            }
+
+            var records = slot.Length <= StackBucket ? stackalloc byte[StackBucket] : (rentedRecords = ArrayPool<byte>.Shared.Rent(slot.Length));
+            records = records[..slot.Length];
+            if (!ReadRecords(bucket, slot, records))
+            {
+                return Lookup.Damaged;
+            }
+
+            for (var at = 0; at < records.Length; at = Next(records, at))
+            {
+                if (Next(records, at) < 0)
+                {
+                    return Lookup.Damaged;
+                }
+
+                if (NameOf(records, at).SequenceEqual(name))
+                {
+                    entry = EntryOf(records, at, classType);
+                    return Sound(entry) ? Lookup.Found : Lookup.Damaged;
                 }
             }
+
+            return Lookup.Absent;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            return Lookup.Damaged;
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            Return(rentedName);
+            Return(rentedRecords);
         }
     }
 
-    // Every number points inside the file or the dump, every definition has one slot, every name is UTF-8; the table has
-    // empty slots, so no probe runs forever.
-    private bool Sound(long jsonLength)
+    /// <summary>Every class with a definition, in the dump's order; null when a piece fails its check.</summary>
+    public IReadOnlyList<DumpEntry>? Definitions()
     {
-        var namesLength = _bytes.Length - _names;
-        var placed = new bool[_definitionCount];
-        var used = 0;
-        for (var slot = 0; slot < _slotCount; slot++)
+        var all = new DumpEntry?[_definitionCount];
+        try
         {
-            var number = Slot(slot);
-            if (number < 0 || number > _definitionCount || (number > 0 && placed[number - 1]))
+            for (var bucket = 0; bucket < _buckets; bucket++)
             {
-                return false;
-            }
+                if (Slot(bucket) is not { } slot)
+                {
+                    return null;
+                }
 
-            if (number > 0)
-            {
-                (placed[number - 1], used) = (true, used + 1);
+                var records = new byte[slot.Length];
+                if (!ReadRecords(bucket, slot, records))
+                {
+                    return null;
+                }
+
+                for (var at = 0; at < records.Length; at = Next(records, at))
+                {
+                    var number = Next(records, at) < 0 ? -1 : BinaryPrimitives.ReadInt32LittleEndian(records.AsSpan(at + 12));
+                    if (number < 0 || number >= all.Length || all[number] is not null || !System.Text.Unicode.Utf8.IsValid(NameOf(records, at)))
+                    {
+                        return null;
+                    }
+
+                    all[number] = EntryOf(records, at, DumpReader.StrictUtf8.GetString(NameOf(records, at)));
+                    if (!Sound(all[number]!.Value))
+                    {
+                        return null;
+                    }
+                }
             }
         }
-
-        for (var i = 0; i < _definitionCount + _problemCount; i++)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            var at = i < _definitionCount ? _definitions + (DumpIndexFile.EntryBytes * i) + 8 : _problems + (12 * (i - _definitionCount)) + 4;
-            var (nameAt, nameLength) = (Int(at), Int(at + 4) & DumpIndexFile.NameLengthBits);
-            if (nameAt < 0 || nameLength < 0 || nameAt + (long)nameLength > namesLength || !System.Text.Unicode.Utf8.IsValid(_bytes.AsSpan(_names + nameAt, nameLength)))
-            {
-                return false;
-            }
-
-            var (start, length) = i < _definitionCount ? (Int(at - 8), Int(at - 4)) : (0, 1);
-            var problem = i < _definitionCount ? 1 : Int(at - 4);
-            if (start < 0 || length <= 0 || start + (long)length > jsonLength || problem < 1 || problem >= DumpIndexFile.Problems.Length)
-            {
-                return false;
-            }
+            return null;
         }
 
-        return used == _definitionCount;
+        return all.Contains(null) ? null : [.. all.Select(e => e!.Value)];
     }
 
-    private DumpEntry Definition(int number, string? classType)
+    private static DumpIndexTable? Parse(SafeFileHandle index, ReadOnlySpan<byte> header, ulong hash, string fullPath, DumpFileIdentity identity)
     {
-        var at = _definitions + (DumpIndexFile.EntryBytes * number);
-        var nameLength = Int(at + 12);
-        return new DumpEntry(classType ?? Name(Int(at + 8), nameLength & DumpIndexFile.NameLengthBits), Int(at), Int(at + 4), null, (uint)Int(at + 16), (nameLength & ~DumpIndexFile.NameLengthBits) != 0);
+        var at = 20;
+        var path = Slice(header, ref at, Int(header, ref at));
+        if (!path.SequenceEqual(DumpReader.StrictUtf8.GetBytes(fullPath)))
+        {
+            return null;
+        }
+
+        var stored = new DumpFileIdentity((ulong)Long(header, ref at), (ulong)Long(header, ref at), Long(header, ref at), Long(header, ref at), Long(header, ref at));
+        var (skipped, definitionCount, buckets, problemCount) = (Int(header, ref at), Int(header, ref at), Int(header, ref at), Int(header, ref at));
+        if (stored != identity || skipped is not (0 or 3) || definitionCount < 0 || buckets < 1 || (buckets & (buckets - 1)) != 0
+            || buckets > (1 << 24) || problemCount < 0 || problemCount > header.Length)
+        {
+            return null;
+        }
+
+        var skips = new DumpEntry[problemCount];
+        for (var i = 0; i < problemCount; i++)
+        {
+            var problem = Int(header, ref at);
+            var name = Slice(header, ref at, Int(header, ref at));
+            if (problem < 1 || problem >= DumpIndexFile.Problems.Length)
+            {
+                return null;
+            }
+
+            skips[i] = new DumpEntry(DumpReader.StrictUtf8.GetString(name), 0, 0, DumpIndexFile.Problems[problem]);
+        }
+
+        return at != header.Length ? null : new DumpIndexTable(index, hash, header.Length, buckets, definitionCount, skipped, identity.Size - skipped, skips);
     }
 
-    private int Slot(int slot) => DumpIndexFile.SlotBytes(_definitionCount) == 2
-        ? BinaryPrimitives.ReadUInt16LittleEndian(_bytes.AsSpan(_slots + (2 * slot)))
-        : Int(_slots + (4 * slot));
-
-    private string Name(int at, int length) => DumpReader.StrictUtf8.GetString(_bytes, _names + at, length);
-
-    private int Int(int at) => BinaryPrimitives.ReadInt32LittleEndian(_bytes.AsSpan(at));
-
-    private static int Next(byte[] bytes, ref int at)
+    // The table entry of 'bucket': where its records are, how many bytes, what they hash to; null when it cannot be read.
+    private (int Offset, int Length, uint Check)? Slot(int bucket)
     {
-        var value = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
+        Span<byte> slot = stackalloc byte[DumpIndexFile.TableEntryBytes];
+        if (ReadAt(_file, slot, _tableAt + ((long)bucket * DumpIndexFile.TableEntryBytes)) != slot.Length)
+        {
+            return null;
+        }
+
+        var (offset, length) = (BinaryPrimitives.ReadInt32LittleEndian(slot), BinaryPrimitives.ReadInt32LittleEndian(slot[4..]));
+        return offset < _tableAt || length < 0 || length > 1 << 26 ? null : (offset, length, BinaryPrimitives.ReadUInt32LittleEndian(slot[8..]));
+    }
+
+    // Reads the records of 'bucket' into 'into' (as long as they are) and checks them against the table's hash.
+    private bool ReadRecords(int bucket, (int Offset, int Length, uint Check) slot, Span<byte> into) =>
+        ReadAt(_file, into, slot.Offset) == slot.Length && DumpIndexFile.BucketCheck(into, _header, bucket, slot.Offset) == slot.Check;
+
+    // Where the record after the one at 'at' starts; -1 when the record runs past the bucket.
+    private static int Next(ReadOnlySpan<byte> records, int at)
+    {
+        if (records.Length - at < DumpIndexFile.RecordBytes)
+        {
+            return -1;
+        }
+
+        var nameLength = BinaryPrimitives.ReadInt32LittleEndian(records[(at + 16)..]) & DumpIndexFile.NameLengthBits;
+        return nameLength > records.Length - at - DumpIndexFile.RecordBytes ? -1 : at + DumpIndexFile.RecordBytes + nameLength;
+    }
+
+    private static ReadOnlySpan<byte> NameOf(ReadOnlySpan<byte> records, int at) =>
+        records.Slice(at + DumpIndexFile.RecordBytes, BinaryPrimitives.ReadInt32LittleEndian(records[(at + 16)..]) & DumpIndexFile.NameLengthBits);
+
+    private static DumpEntry EntryOf(ReadOnlySpan<byte> records, int at, string classType)
+    {
+        var nameLength = BinaryPrimitives.ReadInt32LittleEndian(records[(at + 16)..]);
+        return new DumpEntry(classType, BinaryPrimitives.ReadInt32LittleEndian(records[at..]), BinaryPrimitives.ReadInt32LittleEndian(records[(at + 4)..]), null,
+            BinaryPrimitives.ReadUInt32LittleEndian(records[(at + 8)..]), (nameLength & ~DumpIndexFile.NameLengthBits) != 0);
+    }
+
+    // A definition's place lies inside the dump's JSON.
+    private bool Sound(DumpEntry entry) => entry.Start >= 0 && entry.Length > 0 && entry.Start + (long)entry.Length <= _jsonLength;
+
+    private static void Return(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static int ReadAt(SafeFileHandle file, Span<byte> into, long offset)
+    {
+        var done = 0;
+        while (done < into.Length)
+        {
+            var read = RandomAccess.Read(file, into[done..], offset + done);
+            if (read == 0)
+            {
+                break;
+            }
+
+            done += read;
+        }
+
+        return done;
+    }
+
+    private static int Int(ReadOnlySpan<byte> bytes, ref int at)
+    {
+        var value = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
         at += 4;
         return value;
     }
 
-    private static long Next64(byte[] bytes, ref int at)
+    private static long Long(ReadOnlySpan<byte> bytes, ref int at)
     {
-        var value = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at));
+        var value = BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]);
         at += 8;
         return value;
+    }
+
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> bytes, ref int at, int length)
+    {
+        var slice = bytes.Slice(at, length);
+        at += length;
+        return slice;
     }
 }

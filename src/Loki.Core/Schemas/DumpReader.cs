@@ -25,15 +25,14 @@ internal static class DumpReader
             return DumpLayer.Of(Parsed(JsonSource.ReadText(file), origin, diagnostics));
         }
 
-        if (cache?.Open(file) is { } cached)
+        if (cache?.Open(file, origin) is { } cached)
         {
-            var (table, text) = cached;
-            foreach (var skip in table.Skips)
+            foreach (var skip in cached.Table.Skips)
             {
                 diagnostics.Add(Skipped(skip.ClassType, skip.Problem!, origin));
             }
 
-            return DumpLayer.Of(table, text, origin);
+            return DumpLayer.Of(cached);
         }
 
         var before = cache is null ? null : DumpFileIdentity.Of(file);
@@ -48,7 +47,15 @@ internal static class DumpReader
             cache!.Store(file, identity, bytes.Length, index);
         }
 
-        return DumpLayer.Of(Definitions(index, origin, diagnostics));
+        foreach (var entry in index.Entries)
+        {
+            if (entry.Problem is not null)
+            {
+                diagnostics.Add(Skipped(entry.ClassType, entry.Problem, origin));
+            }
+        }
+
+        return DumpLayer.Of(index, origin);
     }
 
     /// <summary>The definitions of a dump held as UTF-8 bytes.</summary>
@@ -120,8 +127,9 @@ internal static class DumpReader
     private static LokiDiagnostic Skipped(string classType, string problem, SchemaOrigin origin) =>
         new(LokiCodes.SchemaBadNode, DiagnosticSeverity.Warning, $"skipped '{classType}': {problem}", origin.Source, JsonPathText.Key("$", classType));
 
-    // The checks and errors of JsonSource.ReadText, for bytes.
-    private static byte[] ReadBytes(string path)
+    // The checks and errors of JsonSource.ReadText, for bytes: read into an array the collector does not clear first
+    // (a dump's first run reads megabytes, each page touched once by the read itself).
+    private static ReadOnlyMemory<byte> ReadBytes(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -132,7 +140,16 @@ internal static class DumpReader
         JsonSource.CheckSize(info.Length, path);
         try
         {
-            return File.ReadAllBytes(path);
+            using var handle = File.OpenHandle(path);
+            var bytes = GC.AllocateUninitializedArray<byte>(checked((int)RandomAccess.GetLength(handle)));
+            var done = 0;
+            for (int read; done < bytes.Length && (read = RandomAccess.Read(handle, bytes.AsSpan(done), done)) > 0;)
+            {
+                done += read;
+            }
+
+            // A file cut short meanwhile is read as it now is (and its index is not stored: its size changed).
+            return bytes.AsMemory(0, done);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Loki.Core.Schemas;
@@ -39,7 +40,7 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
     private readonly Derived _derived = new();
 
     /// <summary>The widget type the frontend builds: <c>widgetType</c> when given, else <see cref="Type"/>.</summary>
-    public string WidgetType => _derived.WidgetType ??= Options?["widgetType"] is JsonValue v && v.TryGetValue(out string? s) ? s : Type;
+    public string WidgetType => _derived.WidgetType ??= Text(Options?["widgetType"]) ?? Type;
 
     /// <summary>True when the frontend shows this input as a widget (and so gives it a <c>widgets_values</c> slot).</summary>
     public bool HasWidget => _derived.HasWidget ??= Section != "hidden" && !Flag("forceInput") && WidgetTypes.Contains(WidgetType);
@@ -48,7 +49,7 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
     public JsonNode? Default => Options?["default"];
 
     /// <summary>Reads a boolean option; a missing or non-boolean option is false.</summary>
-    public bool Flag(string name) => Options?[name] is JsonValue v && v.TryGetValue(out bool b) && b;
+    public bool Flag(string name) => Options?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
     /// <summary>
     /// The number of control widgets the 1.27.10 frontend adds after this input's widget: an INT widget gets one when
@@ -67,7 +68,7 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
 
             var control = Options?["control_after_generate"];
             var on = control is JsonValue v
-                ? (v.TryGetValue(out bool b) ? b : v.TryGetValue(out string? s) && s.Length > 0)
+                ? v.GetValueKind() == JsonValueKind.True || Text(v) is { Length: > 0 }
                 : control is null && Type == "INT" && Name is "seed" or "noise_seed";
             if (!on)
             {
@@ -77,6 +78,11 @@ public sealed record InputSpec(string Name, string Type, JsonObject? Options, Js
             return ControlsOf(WidgetType);
         }
     }
+
+    // A string option's text, or null. Asked through the value's kind, not TryGetValue<string>: in the native CLI the first
+    // call of each instantiation of that generic virtual method is a slow run-time look-up (~0.15 ms, issue 10), and
+    // only the runs that weigh a class's definitions against each other made some of them.
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.ToString() : null;
 
     /// <summary>What is worked out from the options on first use; equal to any other, so records still compare by their fields.</summary>
     private sealed class Derived

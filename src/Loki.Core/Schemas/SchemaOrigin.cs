@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Loki.Core.Schemas;
 
@@ -9,7 +8,7 @@ namespace Loki.Core.Schemas;
 /// </summary>
 /// <param name="Source">The dump's path as given, or <c>&lt;catalogue:comfyui-X&gt;</c>.</param>
 /// <param name="ComfyVersion">The ComfyUI version (<c>0.3.64</c>), or null when the dump does not say.</param>
-public sealed partial record SchemaOrigin(string Source, string? ComfyVersion)
+public sealed record SchemaOrigin(string Source, string? ComfyVersion)
 {
     /// <summary>The version as a comparable value; null when unknown or not numeric.</summary>
     public Version? ParsedVersion => ComfyVersion is { } v && Version.TryParse(v, out var parsed) ? parsed : null;
@@ -27,9 +26,9 @@ public sealed partial record SchemaOrigin(string Source, string? ComfyVersion)
             try
             {
                 if ((JsonNode.Parse(File.ReadAllText(stats))?["system"] as JsonObject)?["comfyui_version"] is JsonValue v
-                    && v.TryGetValue(out string? text) && VersionText().Match(text) is { Success: true } m)
+                    && v.TryGetValue(out string? text) && VersionText.AtStart(text) is { } version)
                 {
-                    return m.Value;
+                    return version;
                 }
             }
             catch (System.Text.Json.JsonException)
@@ -38,15 +37,9 @@ public sealed partial record SchemaOrigin(string Source, string? ComfyVersion)
             }
         }
 
-        return FileNameVersion().Match(Path.GetFileName(path)) is { Success: true } named ? named.Groups[1].Value : null;
+        return VersionText.InFileName(Path.GetFileName(path.AsSpan()));
     }
 
     /// <summary>True when <paramref name="path"/> is a <c>/system_stats</c> answer rather than a dump.</summary>
     public static bool IsStatsFile(string path) => Path.GetFileName(path).Equals("system_stats.json", StringComparison.OrdinalIgnoreCase);
-
-    [GeneratedRegex(@"comfyui[-_ ]?v?(\d+\.\d+(?:\.\d+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FileNameVersion();
-
-    [GeneratedRegex(@"^\d+\.\d+(?:\.\d+)?")]
-    private static partial Regex VersionText();
 }

@@ -16,9 +16,12 @@ public sealed class SchemaSet
 {
     private const string CompactCatalogueResource = "comfyui-0.3.64-core.catalogue";
     private const string CatalogueSource = "<catalogue:comfyui-0.3.64>";
-    private static readonly Lazy<DumpIndex> CatalogueIndex = new(() => CompactCatalogue.Read(Resource(CompactCatalogueResource)));
+    // The resource found once: a --schemas run asks for the catalogue's identity (a cached index is judged against it)
+    // and its index, and each look-up lists the assembly's resources.
+    private static readonly Lazy<ReadOnlyMemory<byte>> CatalogueBytes = new(() => Resource(CompactCatalogueResource));
+    private static readonly Lazy<DumpIndex> CatalogueIndex = new(() => CompactCatalogue.Read(CatalogueBytes.Value));
     private static readonly Lazy<SchemaSet> CatalogueLazy = new(() => LoadCatalogue(lazy: true));
-    private static readonly Lazy<ulong> CatalogueIdentityLazy = new(() => CompactCatalogue.Identity(Resource(CompactCatalogueResource)));
+    private static readonly Lazy<ulong> CatalogueIdentityLazy = new(() => CompactCatalogue.Identity(CatalogueBytes.Value));
     private static readonly Lazy<Dictionary<string, DumpEntry>> CatalogueEntries = new(() => CatalogueIndex.Value.Entries.ToDictionary(e => e.ClassType, StringComparer.Ordinal));
 
     // Each class's candidates are ranked newest first (see SchemaRank), with no two identical definitions, the first

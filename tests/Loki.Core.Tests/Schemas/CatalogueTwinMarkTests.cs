@@ -26,13 +26,13 @@ public sealed class CatalogueTwinMarkTests : IDisposable
         {
             var cache = new DumpIndexCache(Path.Combine(_dir, "cache"), TimeSpan.Zero);
             _ = SchemaSet.Load([dump], true, cache);
-            if (cache.Open(dump) is not { } opened)
+            if (cache.Open(dump, new SchemaOrigin(dump, null)) is not { } opened)
             {
                 continue;
             }
 
             var bytes = File.ReadAllBytes(dump).AsMemory(opened.Table.Skipped);
-            foreach (var entry in opened.Table.Definitions)
+            foreach (var entry in opened.Table.Definitions()!)
             {
                 var expected = SchemaSet.CatalogueTextOf(entry.ClassType) is { } catalogue
                     && JsonWhiteSpace.SameTokens(bytes.Span.Slice(entry.Start, entry.Length), catalogue.Span);

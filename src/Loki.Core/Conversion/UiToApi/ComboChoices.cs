@@ -29,7 +29,9 @@ internal sealed class ComboChoices
         _strings = new HashSet<string>(choices.Count, StringComparer.Ordinal);
         foreach (var choice in choices)
         {
-            var text = JsonRead.String(choice);
+            // The option's kind, then its text (ToString is a string's text): no TryGetValue<T>, whose first call per
+            // instantiation is a slow run-time look-up in the native CLI (issue 10).
+            var text = choice is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.ToString() : null;
             HasFile |= SchemaChoice.LooksLikeFile(text);
             if (text is not null)
             {
