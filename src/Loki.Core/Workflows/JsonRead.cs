@@ -1,4 +1,7 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -85,29 +88,18 @@ public static class JsonRead
         element.ValueKind == JsonValueKind.String ? Utf8StringCache.String(element) : null;
 
     /// <summary><see cref="Long(JsonNode?)"/> of a parsed element.</summary>
-    public static long? Long(JsonElement element)
+    public static long? Long(JsonElement element) => element.ValueKind switch
     {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Number:
-                if (element.TryGetInt64(out var fast))
-                {
-                    return fast;
-                }
-
-                return WholeNumber(element.GetRawText());
-            case JsonValueKind.String:
-                return long.TryParse(element.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
-            default:
-                return null;
-        }
-    }
+        JsonValueKind.Number => LongOfNumber(JsonMarshal.GetRawUtf8Value(element)),
+        JsonValueKind.String => LongOfText(element.GetString()),
+        _ => null,
+    };
 
     /// <summary><see cref="Id(JsonNode?)"/> of a parsed element.</summary>
     public static string? Id(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => Utf8StringCache.String(element),
-        JsonValueKind.Number => Utf8StringCache.PlainInteger(element) ?? Long(element)?.ToString(CultureInfo.InvariantCulture) ?? element.GetRawText(),
+        JsonValueKind.Number => IdOfNumber(JsonMarshal.GetRawUtf8Value(element)),
         _ => null,
     };
 
@@ -119,7 +111,7 @@ public static class JsonRead
             case JsonValueKind.String:
                 return Utf8StringCache.String(element);
             case JsonValueKind.Number:
-                return Utf8StringCache.PlainInteger(element) ?? element.GetRawText();
+                return TypeOfNumber(JsonMarshal.GetRawUtf8Value(element));
             case JsonValueKind.Array:
                 var parts = new List<string>(element.GetArrayLength());
                 foreach (var item in element.EnumerateArray())
@@ -132,6 +124,25 @@ public static class JsonRead
                 return string.Empty;
         }
     }
+
+    // The rules for scalars both forms of a parsed value share: the element readers above and the direct reader's
+    // (ReaderValues, on the token a Utf8JsonReader is on) call these with a number's text as written, so the two read
+    // every value alike by construction.
+
+    /// <summary>A JSON number's text as a whole number: as <see cref="JsonElement.TryGetInt64"/> reads it, else <see cref="WholeNumber"/>.</summary>
+    internal static long? LongOfNumber(ReadOnlySpan<byte> raw) =>
+        Utf8Parser.TryParse(raw, out long value, out var consumed) && consumed == raw.Length ? value : WholeNumber(Encoding.UTF8.GetString(raw));
+
+    /// <summary>A string holding an integer (invariant, optional sign and white space), else null.</summary>
+    internal static long? LongOfText(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>A node id written as a number: a plain integer's shared text, a whole number's invariant form, else the text as written.</summary>
+    internal static string IdOfNumber(ReadOnlySpan<byte> raw) =>
+        Utf8StringCache.PlainInteger(raw) ?? LongOfNumber(raw)?.ToString(CultureInfo.InvariantCulture) ?? Encoding.UTF8.GetString(raw);
+
+    /// <summary>A slot type written as a number: its text as written (a plain integer's shared one).</summary>
+    internal static string TypeOfNumber(ReadOnlySpan<byte> raw) => Utf8StringCache.PlainInteger(raw) ?? Encoding.UTF8.GetString(raw);
 
     // A JSON number too large for long, or written with a fraction or exponent: whole when it rounds to itself.
     internal static long? WholeNumber(string text)

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Loki.Core.Workflows;
@@ -8,8 +5,10 @@ namespace Loki.Core.Workflows;
 /// <summary>
 /// The <see cref="JsonRead"/> readers of a parsed element, for the value a <see cref="Utf8JsonReader"/> is on: the direct
 /// reader (<see cref="UiDirectReader"/>) builds the views from the bytes with these, and must read every value exactly
-/// as the element readers do. Each call consumes the whole value (an array or object is skipped past when it does not
-/// count), leaving the reader on the value's last token.
+/// as the element readers do, so both take their rules for numbers and numeric text from the same helpers
+/// (<see cref="JsonRead.LongOfNumber"/>, <see cref="JsonRead.LongOfText"/>, <see cref="JsonRead.IdOfNumber"/>,
+/// <see cref="JsonRead.TypeOfNumber"/>); what is left here is walking the reader. Each call consumes the whole value (an
+/// array or object is skipped past when it does not count), leaving the reader on the value's last token.
 /// </summary>
 internal static class ReaderValues
 {
@@ -31,9 +30,9 @@ internal static class ReaderValues
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                return LongOfNumber(reader.ValueSpan);
+                return JsonRead.LongOfNumber(reader.ValueSpan);
             case JsonTokenType.String:
-                return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
+                return JsonRead.LongOfText(reader.GetString());
             default:
                 reader.Skip();
                 return null;
@@ -48,8 +47,7 @@ internal static class ReaderValues
             case JsonTokenType.String:
                 return Utf8StringCache.String(ref reader);
             case JsonTokenType.Number:
-                var raw = reader.ValueSpan;
-                return Utf8StringCache.PlainInteger(raw) ?? LongOfNumber(raw)?.ToString(CultureInfo.InvariantCulture) ?? Encoding.UTF8.GetString(raw);
+                return JsonRead.IdOfNumber(reader.ValueSpan);
             default:
                 reader.Skip();
                 return null;
@@ -64,7 +62,7 @@ internal static class ReaderValues
             case JsonTokenType.String:
                 return Utf8StringCache.String(ref reader);
             case JsonTokenType.Number:
-                return Utf8StringCache.PlainInteger(reader.ValueSpan) ?? Encoding.UTF8.GetString(reader.ValueSpan);
+                return JsonRead.TypeOfNumber(reader.ValueSpan);
             case JsonTokenType.StartArray:
                 List<string>? parts = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -90,8 +88,4 @@ internal static class ReaderValues
         reader.Skip();
         return null;
     }
-
-    // JsonElement.TryGetInt64 (Utf8Parser over the whole text), then the element readers' rule for other numbers.
-    private static long? LongOfNumber(ReadOnlySpan<byte> raw) =>
-        Utf8Parser.TryParse(raw, out long value, out var consumed) && consumed == raw.Length ? value : JsonRead.WholeNumber(Encoding.UTF8.GetString(raw));
 }

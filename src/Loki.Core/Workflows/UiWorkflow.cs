@@ -10,7 +10,8 @@ namespace Loki.Core.Workflows;
 /// </summary>
 public sealed class UiWorkflow
 {
-    private readonly Dictionary<string, UiGraph> _subgraphs = new(StringComparer.Ordinal);
+    // Made when the first definition is added: most workflows have none.
+    private Dictionary<string, UiGraph>? _subgraphs;
     private readonly JsonObject? _raw;
     private readonly JsonElement _element;
     private readonly double? _version;
@@ -46,9 +47,12 @@ public sealed class UiWorkflow
         Root = root;
         _version = version;
         _groupNodesSlice = groupNodes;
-        foreach (var (id, graph) in definitions ?? [])
+        if (definitions is not null)
         {
-            _subgraphs.TryAdd(id, graph);
+            foreach (var (id, graph) in definitions)
+            {
+                AddSubgraph(id, graph);
+            }
         }
     }
 
@@ -71,13 +75,13 @@ public sealed class UiWorkflow
     public double Version => Source is not null ? _version ?? 0.4 : Element.TryGetProperty("version"u8, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) ? d : 0.4;
 
     /// <summary>Every subgraph definition, by id.</summary>
-    public IReadOnlyDictionary<string, UiGraph> Subgraphs => _subgraphs;
+    public IReadOnlyDictionary<string, UiGraph> Subgraphs => (IReadOnlyDictionary<string, UiGraph>?)_subgraphs ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, UiGraph>.Empty;
 
     /// <summary>The legacy group-node definitions (<c>extra.groupNodes</c>), or null.</summary>
     public JsonObject? GroupNodes => Source is null || _groupNodesSlice.IsEmpty ? _groupNodes : _groupNodesRead ??= (JsonObject)_groupNodesSlice.ParseNode();
 
     /// <summary>The graphs to check and convert: the root, then each subgraph definition.</summary>
-    public IEnumerable<UiGraph> Graphs => [Root, .. _subgraphs.Values];
+    public IEnumerable<UiGraph> Graphs => [Root, .. Subgraphs.Values];
 
     /// <summary>
     /// What <see cref="Read(JsonObject, string, DiagnosticBag)"/> found (errors and warnings), or null for a view made without checks
@@ -104,19 +108,23 @@ public sealed class UiWorkflow
         return workflow;
     }
 
-    /// <summary>Checks a workflow <see cref="UiDirectReader"/> read (as <see cref="Read(JsonObject, string, DiagnosticBag)"/> checks one).</summary>
-    internal static UiWorkflow Checked(UiWorkflow workflow, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Checks a workflow <see cref="UiDirectReader"/> read (as <see cref="Read(JsonObject, string, DiagnosticBag)"/> checks
+    /// one); returns its <see cref="Problems"/>.
+    /// </summary>
+    internal static IReadOnlyList<LokiDiagnostic> Checked(UiWorkflow workflow)
     {
         var problems = new DiagnosticBag();
         UiWorkflowChecks.Check(workflow.Root, workflow, problems);
-        foreach (var graph in workflow._subgraphs.Values)
+        if (workflow._subgraphs is { } subgraphs)
         {
-            UiWorkflowChecks.Check(graph, workflow, problems);
+            foreach (var graph in subgraphs.Values)
+            {
+                UiWorkflowChecks.Check(graph, workflow, problems);
+            }
         }
 
-        workflow.Problems = problems.Items;
-        diagnostics.AddRange(problems.Items);
-        return workflow;
+        return workflow.Problems = problems.Items;
     }
 
     private static UiWorkflow Check(JsonObject raw, JsonElement element, string file, DiagnosticBag diagnostics)
@@ -150,6 +158,9 @@ public sealed class UiWorkflow
         return workflow;
     }
 
+    // The first definition of an id is kept.
+    private void AddSubgraph(string id, UiGraph graph) => (_subgraphs ??= new(StringComparer.Ordinal)).TryAdd(id, graph);
+
     private void CollectDefinitions(UiGraph graph, JsonElement element, string path)
     {
         if (!element.TryGetProperty("definitions"u8, out var definitions) || definitions.ValueKind != JsonValueKind.Object
@@ -169,7 +180,7 @@ public sealed class UiWorkflow
 
             var at = JsonPathText.Index(path + ".definitions.subgraphs", index);
             var subgraph = new UiGraph(def, graph, index, at, isSubgraph: true);
-            _subgraphs.TryAdd(id, subgraph);
+            AddSubgraph(id, subgraph);
             CollectDefinitions(subgraph, def, at);
         }
     }

@@ -17,8 +17,11 @@ internal static class UiWorkflowChecks
             }
         }
 
-        foreach (var node in graph.Nodes)
+        // By index: a foreach over the read-only list would box an enumerator per graph.
+        var nodes = graph.Nodes;
+        for (var n = 0; n < nodes.Count; n++)
         {
+            var node = nodes[n];
             var inputs = node.Inputs;
             for (var i = 0; i < inputs.Count; i++)
             {

@@ -101,9 +101,9 @@ public static partial class WorkflowLoader
             return null;
         }
 
-        var diagnostics = new DiagnosticBag();
-        UiWorkflow.Checked(view, diagnostics);
-        foreach (var d in diagnostics.Items)
+        // The view's problems are the file's warnings (one list: an error among them rejects the file).
+        var problems = UiWorkflow.Checked(view);
+        foreach (var d in problems)
         {
             if (d.IsError)
             {
@@ -111,7 +111,7 @@ public static partial class WorkflowLoader
             }
         }
 
-        return new WorkflowFile(file, view.Source!, diagnostics.Items) { UiView = view };
+        return new WorkflowFile(file, view.Source!, problems) { UiView = view };
     }
 
     private static byte[] ReadBytes(string path)

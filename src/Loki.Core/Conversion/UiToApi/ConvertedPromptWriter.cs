@@ -13,6 +13,13 @@ namespace Loki.Core.Conversion.UiToApi;
 /// </summary>
 internal static class ConvertedPromptWriter
 {
+    // The fixed names every entry writes, encoded once: the writer then copies them without checking them for escapes.
+    private static readonly JsonEncodedText Inputs = JsonEncodedText.Encode("inputs"u8);
+    private static readonly JsonEncodedText ClassType = JsonEncodedText.Encode("class_type"u8);
+    private static readonly JsonEncodedText Meta = JsonEncodedText.Encode("_meta"u8);
+    private static readonly JsonEncodedText Title = JsonEncodedText.Encode("title"u8);
+    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("__value__"u8);
+
     /// <summary>The prompt's file bytes (final newline included).</summary>
     public static byte[] Utf8(ConvertedPrompt prompt) => CanonicalJson.WriteUtf8(prompt, static (writer, p) => Write(writer, p));
 
@@ -28,7 +35,7 @@ internal static class ConvertedPromptWriter
         {
             writer.WritePropertyName(entry.Id);
             writer.WriteStartObject();
-            writer.WritePropertyName("inputs"u8);
+            writer.WritePropertyName(Inputs);
             writer.WriteStartObject();
             for (var i = entry.InputStart; i < entry.InputStart + entry.InputCount; i++)
             {
@@ -41,10 +48,10 @@ internal static class ConvertedPromptWriter
             }
 
             writer.WriteEndObject();
-            writer.WriteString("class_type"u8, entry.ClassType);
-            writer.WritePropertyName("_meta"u8);
+            writer.WriteString(ClassType, entry.ClassType);
+            writer.WritePropertyName(Meta);
             writer.WriteStartObject();
-            writer.WritePropertyName("title"u8);
+            writer.WritePropertyName(Title);
             if (entry.Title is null)
             {
                 writer.WriteNullValue();
@@ -95,7 +102,7 @@ internal static class ConvertedPromptWriter
         if (wrapped)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("__value__"u8);
+            writer.WritePropertyName(Value);
         }
 
         switch (input.Kind)
