@@ -15,13 +15,15 @@ namespace Loki.Core.Schemas;
 /// </summary>
 /// <remarks>
 /// One file per dump path (<c>&lt;directory&gt;/&lt;hash of the full path&gt;.idx</c>), written atomically (a temporary file
-/// renamed: concurrent runs each write a whole file and the last rename wins) and never trusted blindly: its format
-/// version, its checksum, the path and identity it names and the bounds of every entry are checked, and anything
-/// wrong is a miss. A cache folder that cannot be written (a read-only home) only means no cache.
+/// renamed: concurrent runs each write a whole file and the last rename wins) and never trusted blindly: its header
+/// (format, checksum, the path and identity it names) is checked when opened, and anything wrong there is a miss; the
+/// rest is read and checked piece by piece as classes are looked up (<see cref="DumpIndexTable"/>), and a piece that
+/// fails makes the run read the dump whole and store the index again (<see cref="CachedDump"/>). A cache folder that
+/// cannot be written (a read-only home) only means no cache.
 /// A dump changed within <see cref="Settle"/> of being read is not stored: its timestamps could stay the same
 /// through one more edit in the same clock tick (git's "racy" files). The folder keeps the <see cref="MaxFiles"/> most
-/// recently used index files (<see cref="DumpIndexEviction"/>, when one is stored); an index is ~40 bytes per class
-/// (84 KB for a dump of 2,068 classes), so a full folder holds a few megabytes.
+/// recently used index files (<see cref="DumpIndexEviction"/>, when one is stored); an index is ~50 bytes per class
+/// (109 KB for a dump of 2,068 classes, of which a warm run reads a few hundred bytes), so a full folder holds a few megabytes.
 /// </remarks>
 public sealed class DumpIndexCache
 {
