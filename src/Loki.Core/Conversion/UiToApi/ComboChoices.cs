@@ -18,36 +18,68 @@ internal sealed class ComboChoices
     private static readonly ConditionalWeakTable<InputSpec, ComboChoices> Cache = [];
 
     // The string options by their text (two strings write the same JSON exactly when they are equal), every other
-    // option by its JSON text.
-    private readonly HashSet<string> _strings;
-    private readonly HashSet<string> _others = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // option by its JSON text; made on first use: a list holding a file name is never asked (HasFile), and a dump's
+    // file lists are its longest (building their sets was most of what weighing definitions allocated).
+    private readonly JsonArray _choices;
+    private HashSet<string>? _strings;
+    private HashSet<string>? _others;
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     private ComboChoices(InputSpec input)
     {
-        var choices = input.Choices!;
-        _strings = new HashSet<string>(choices.Count, StringComparer.Ordinal);
-        foreach (var choice in choices)
+        _choices = input.Choices!;
+        foreach (var choice in _choices)
         {
-            // The option's kind, then its text (ToString is a string's text): no TryGetValue<T>, whose first call per
-            // instantiation is a slow run-time look-up in the native CLI (issue 10).
-            var text = choice is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.ToString() : null;
-            HasFile |= SchemaChoice.LooksLikeFile(text);
-            if (text is not null)
+            if (SchemaChoice.LooksLikeFile(Text(choice)))
             {
-                _strings.Add(text);
-            }
-            else if (choice is not null)
-            {
-                _others.Add(choice.ToJsonString());
+                HasFile = true;
+                break;
             }
         }
+    }
 
-        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    // The option's kind, then its text (ToString is a string's text): no TryGetValue<T>, whose first call per
+    // instantiation is a slow run-time look-up in the native CLI (issue 10).
+    private static string? Text(JsonNode? choice) => choice is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.ToString() : null;
+
+    private HashSet<string> Strings
+    {
+        get
+        {
+            if (_strings is null)
+            {
+                var strings = new HashSet<string>(_choices.Count, StringComparer.Ordinal);
+                var others = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var choice in _choices)
+                {
+                    if (Text(choice) is { } text)
+                    {
+                        strings.Add(text);
+                    }
+                    else if (choice is not null)
+                    {
+                        others.Add(choice.ToJsonString());
+                    }
+                }
+
+                (_others, _lookup, _strings) = (others, strings.GetAlternateLookup<ReadOnlySpan<char>>(), strings);
+            }
+
+            return _strings;
+        }
+    }
+
+    private HashSet<string> Others
+    {
+        get
+        {
+            _ = Strings;
+            return _others!;
+        }
     }
 
     /// <summary>True when an option is no string (a number, a literal, a list): only then can a non-string value be held.</summary>
-    public bool HasOthers => _others.Count > 0;
+    public bool HasOthers => Others.Count > 0;
 
     /// <summary>True when an option looks like a file (a list of files says which machine made a dump, not which version).</summary>
     public bool HasFile { get; }
@@ -59,9 +91,9 @@ internal sealed class ComboChoices
     public bool Holds(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => HoldsString(value),
-        JsonValueKind.Object => _others.Contains(JsonObject.Create(value)!.ToJsonString()),
-        JsonValueKind.Array => _others.Contains(JsonArray.Create(value)!.ToJsonString()),
-        _ => _others.Count > 0 && _others.Contains(JsonValue.Create(value)!.ToJsonString()),
+        JsonValueKind.Object => Others.Contains(JsonObject.Create(value)!.ToJsonString()),
+        JsonValueKind.Array => Others.Contains(JsonArray.Create(value)!.ToJsonString()),
+        _ => Others.Count > 0 && Others.Contains(JsonValue.Create(value)!.ToJsonString()),
     };
 
     // A short printable-ASCII string is looked up from its bytes as written (its text, char for char), without making
@@ -69,7 +101,7 @@ internal sealed class ComboChoices
     private bool HoldsString(JsonElement value)
     {
         var text = JsonMarshal.GetRawUtf8Value(value)[1..^1];
-        return IsPlain(text) ? HoldsPlain(text) : _strings.Contains(value.GetString()!);
+        return IsPlain(text) ? HoldsPlain(text) : Strings.Contains(value.GetString()!);
     }
 
     /// <summary>
@@ -80,7 +112,7 @@ internal sealed class ComboChoices
     {
         if (text.Length > 256)
         {
-            return _strings.Contains(System.Text.Encoding.ASCII.GetString(text));
+            return Strings.Contains(System.Text.Encoding.ASCII.GetString(text));
         }
 
         Span<char> chars = stackalloc char[text.Length];
@@ -89,6 +121,7 @@ internal sealed class ComboChoices
             chars[i] = (char)text[i];
         }
 
+        _ = Strings; // the look-up is made with the set
         return _lookup.Contains(chars);
     }
 
