@@ -21,6 +21,12 @@ internal readonly struct JsonSlice
         _length = length;
     }
 
+    /// <summary>Where the value starts in the file.</summary>
+    public int Start => _start;
+
+    /// <summary>Its length in bytes (0 when empty).</summary>
+    public int Length => _length;
+
     /// <summary>True for no value (the key was absent): its element is <c>default</c>.</summary>
     public bool IsEmpty => _source is null;
 

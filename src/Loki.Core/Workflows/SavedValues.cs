@@ -34,7 +34,7 @@ internal readonly struct SavedValues
     /// <summary>What value <paramref name="i"/> is.</summary>
     public JsonValueKind Kind(int i) => _saved is { } saved ? saved[i].Kind : _array[i].ValueKind;
 
-    /// <summary>Value <paramref name="i"/> as an element (a direct reader's value is parsed alone: rare, see <see cref="Input"/>).</summary>
+    /// <summary>Value <paramref name="i"/> as an element (a direct reader's value is parsed alone: only a list, an object or an escaped string needs it).</summary>
     public JsonElement Element(int i) => _saved is null ? _array[i] : _node!.SavedElement(i);
 
     /// <summary>

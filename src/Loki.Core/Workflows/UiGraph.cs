@@ -19,6 +19,10 @@ public sealed class UiGraph : IUiRaw
     private static readonly Dictionary<long, UiLink> Empty = [];
 
     private readonly Dictionary<string, UiNode> _byId = new(StringComparer.Ordinal);
+
+    // The links by id, looked up as the dictionary it is (a converter asks once per linked input; through the
+    // read-only interface each look-up was a virtual dispatch).
+    private Dictionary<long, UiLink> _links;
     private readonly UiGraph? _parent;
     private readonly int _definitionIndex;
     private readonly LazyJsonRoot? _source;
@@ -84,7 +88,7 @@ public sealed class UiGraph : IUiRaw
         }
 
         Nodes = nodes;
-        Links = ReadLinks(links, jsonPath + ".links");
+        _links = ReadLinks(links, jsonPath + ".links");
         SubgraphInputs = ReadIo(inputs, "inputs");
         SubgraphOutputs = ReadIo(outputs, "outputs");
     }
@@ -112,7 +116,7 @@ public sealed class UiGraph : IUiRaw
         JsonPath = jsonPath;
         IsSubgraph = parent is not null;
         Nodes = [];
-        Links = Empty;
+        _links = Empty;
         SubgraphInputs = [];
         SubgraphOutputs = [];
     }
@@ -140,7 +144,7 @@ public sealed class UiGraph : IUiRaw
     public IReadOnlyList<UiNode> Nodes { get; private set; }
 
     /// <summary>The links by id.</summary>
-    public IReadOnlyDictionary<long, UiLink> Links { get; private set; }
+    public IReadOnlyDictionary<long, UiLink> Links => _links;
 
     /// <summary>A subgraph definition's inputs (name, type) in slot order; empty for the root.</summary>
     public IReadOnlyList<UiSlot> SubgraphInputs { get; private set; }
@@ -158,7 +162,7 @@ public sealed class UiGraph : IUiRaw
     public UiNode? Node(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The link with id <paramref name="id"/>, or null.</summary>
-    public UiLink? Link(long? id) => id is { } v ? Links.GetValueOrDefault(v) : null;
+    public UiLink? Link(long? id) => id is { } v ? _links.GetValueOrDefault(v) : null;
 
     /// <summary>
     /// Sets what the direct reader read: the nodes in file order (indexed by id once, at their final count; a repeated
@@ -176,7 +180,7 @@ public sealed class UiGraph : IUiRaw
             }
         }
 
-        Links = links;
+        _links = links;
         Name = name;
     }
 

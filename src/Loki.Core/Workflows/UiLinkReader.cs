@@ -5,32 +5,22 @@ namespace Loki.Core.Workflows;
 /// <summary>
 /// Reads one <c>links</c> entry for <see cref="UiDirectReader"/>, exactly as <see cref="UiGraph"/> reads it from its
 /// element: a 0.4 array of at least five items <c>[id, origin_id, origin_slot, target_id, target_slot, type?]</c>, or a
-/// schema-1 object; an entry without a whole id or without both node ids is no link.
+/// schema-1 object with those keys; an entry without a whole id or without both node ids is no link. Both forms read
+/// their values into one <see cref="Fields"/>, by position or by key.
 /// </summary>
 internal static class UiLinkReader
 {
     /// <summary>The link of the array the reader is on (left on its end), or null.</summary>
     public static UiLink? FromArray(ref Utf8JsonReader reader, string path, int index)
     {
-        long? id = null, originSlot = null, targetSlot = null;
-        string? origin = null, target = null;
-        var type = string.Empty;
+        var fields = new Fields();
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            switch (count++)
-            {
-                case 0: id = ReaderValues.Long(ref reader); break;
-                case 1: origin = ReaderValues.Id(ref reader); break;
-                case 2: originSlot = ReaderValues.Long(ref reader); break;
-                case 3: target = ReaderValues.Id(ref reader); break;
-                case 4: targetSlot = ReaderValues.Long(ref reader); break;
-                case 5: type = ReaderValues.Type(ref reader); break;
-                default: reader.Skip(); break;
-            }
+            fields.Read(count++, ref reader);
         }
 
-        return count >= 5 ? Make(id, origin, originSlot, target, targetSlot, type, path, index) : null;
+        return count >= 5 ? fields.Make(path, index) : null;
     }
 
     /// <summary>
@@ -40,58 +30,73 @@ internal static class UiLinkReader
     public static bool FromObject(ref Utf8JsonReader reader, string path, int index, out UiLink? link)
     {
         link = null;
-        long? id = null, originSlot = null, targetSlot = null;
-        string? origin = null, target = null;
-        var type = string.Empty;
+        var fields = new Fields();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = Key(ref reader);
-            if (key < 0 || (key > 0 && (seen & key) != 0))
+            var field = Field(ref reader);
+            if (field == Escaped || (field >= 0 && (seen & (1 << field)) != 0))
             {
                 return false;
             }
 
-            seen |= key;
+            seen |= field >= 0 ? 1 << field : 0;
             reader.Read();
-            switch (key)
-            {
-                case 1: id = ReaderValues.Long(ref reader); break;
-                case 2: origin = ReaderValues.Id(ref reader); break;
-                case 4: originSlot = ReaderValues.Long(ref reader); break;
-                case 8: target = ReaderValues.Id(ref reader); break;
-                case 16: targetSlot = ReaderValues.Long(ref reader); break;
-                case 32: type = ReaderValues.Type(ref reader); break;
-                default: reader.Skip(); break;
-            }
+            fields.Read(field, ref reader);
         }
 
-        link = Make(id, origin, originSlot, target, targetSlot, type, path, index);
+        link = fields.Make(path, index);
         return true;
     }
 
-    private static UiLink? Make(long? id, string? origin, long? originSlot, string? target, long? targetSlot, string type, string path, int index) =>
-        id is { } linkId && origin is not null && target is not null
-            ? new UiLink(linkId, origin, (int)(originSlot ?? 0), target, (int)(targetSlot ?? 0), type, path, index)
-            : null;
+    private const int Escaped = -2;
 
-    private static int Key(ref Utf8JsonReader reader)
+    // The position a key's value has in the array form (-1: a key the link does not read; Escaped: compared as text by
+    // the element path).
+    private static int Field(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
         {
-            return -1;
+            return Escaped;
         }
 
         var name = reader.ValueSpan;
         return name.Length switch
         {
-            2 when name.SequenceEqual("id"u8) => 1,
-            9 when name.SequenceEqual("origin_id"u8) => 2,
-            11 when name.SequenceEqual("origin_slot"u8) => 4,
-            9 when name.SequenceEqual("target_id"u8) => 8,
-            11 when name.SequenceEqual("target_slot"u8) => 16,
-            4 when name.SequenceEqual("type"u8) => 32,
-            _ => 0,
+            2 when name.SequenceEqual("id"u8) => 0,
+            9 when name.SequenceEqual("origin_id"u8) => 1,
+            11 when name.SequenceEqual("origin_slot"u8) => 2,
+            9 when name.SequenceEqual("target_id"u8) => 3,
+            11 when name.SequenceEqual("target_slot"u8) => 4,
+            4 when name.SequenceEqual("type"u8) => 5,
+            _ => -1,
         };
+    }
+
+    // The values of one link, by their position in the array form.
+    private struct Fields
+    {
+        private long? _id, _originSlot, _targetSlot;
+        private string? _origin, _target, _type;
+
+        // Reads the value the reader is on into field `field` (any other position is skipped).
+        public void Read(int field, ref Utf8JsonReader reader)
+        {
+            switch (field)
+            {
+                case 0: _id = ReaderValues.Long(ref reader); break;
+                case 1: _origin = ReaderValues.Id(ref reader); break;
+                case 2: _originSlot = ReaderValues.Long(ref reader); break;
+                case 3: _target = ReaderValues.Id(ref reader); break;
+                case 4: _targetSlot = ReaderValues.Long(ref reader); break;
+                case 5: _type = ReaderValues.Type(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        public readonly UiLink? Make(string path, int index) =>
+            _id is { } linkId && _origin is not null && _target is not null
+                ? new UiLink(linkId, _origin, (int)(_originSlot ?? 0), _target, (int)(_targetSlot ?? 0), _type ?? string.Empty, path, index)
+                : null;
     }
 }

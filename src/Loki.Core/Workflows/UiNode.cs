@@ -13,29 +13,23 @@ public sealed class UiNode : IUiRaw
 {
     private readonly UiGraph? _graph;
     private readonly int _index;
-    private JsonElement _widgetValues;
-    private JsonElement _properties;
-    private JsonElement _outputsElement;
 
-    // Set by the direct reader: where the values above sit in the file, parsed on first use (then cleared).
-    private JsonSlice _widgetSlice, _propertiesSlice, _outputsSlice;
-    private readonly JsonValueKind _widgetKind;
-
-    // Set by the direct reader for a widgets_values array: each value's place in the file (see SavedValues).
-    private readonly SavedValue[]? _saved;
+    // Set by the direct reader: the file, and where widgets_values, properties and outputs sit in it (length 0: absent),
+    // each parsed on first use; what a widgets_values array holds, value by value (see SavedValues).
     private readonly LazyJsonRoot? _file;
-    private UiSlot[]? _outputs;
-    private JsonObject? _raw;
-    private string? _jsonPath;
-    private JsonArray? _widgetArray;
-    private JsonObject? _widgetObject;
-    private JsonObject? _propertiesObject;
+    private readonly int _widgetStart, _widgetLength, _propertiesStart, _propertiesLength, _outputsStart, _outputsLength;
+    private readonly JsonValueKind _widgetKind;
+    private readonly SavedValue[]? _saved;
+
+    // What is made on demand (and, for a node read from an element, its elements): a node the converter reads from the
+    // file's bytes never needs it, so it costs nothing there (a node held all of it in its own fields before: 250 bytes).
+    private Extras? _extras;
 
     /// <summary>A node given as an object (a group-node definition's inner node).</summary>
     internal UiNode(JsonObject raw, string id, string jsonPath)
         : this(new Keys(JsonSource.ElementOf(raw)), null, -1, id, jsonPath)
     {
-        _raw = raw;
+        _extras!.Raw = raw;
     }
 
     /// <summary>Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c>, read from its element, with the id given.</summary>
@@ -48,16 +42,20 @@ public sealed class UiNode : IUiRaw
     {
         _graph = graph;
         _index = index;
-        _jsonPath = jsonPath;
+        _extras = new Extras
+        {
+            JsonPath = jsonPath,
+            WidgetValues = keys.WidgetValues,
+            Properties = keys.Properties,
+            Outputs = keys.Outputs,
+            Parsed = Extras.All,
+        };
         Id = id;
         Title = JsonRead.String(keys.Title);
-        _widgetValues = keys.WidgetValues;
-        _properties = keys.Properties;
         Type = JsonRead.String(keys.Type) ?? string.Empty;
         Mode = (int)(JsonRead.Long(keys.Mode) ?? 0);
         Order = JsonRead.Long(keys.Order);
         Inputs = ReadSlots(keys.Inputs, isInput: true);
-        _outputsElement = keys.Outputs;
     }
 
     /// <summary>
@@ -73,12 +71,12 @@ public sealed class UiNode : IUiRaw
         Mode = fields.Mode;
         Order = fields.Order;
         Title = fields.Title;
-        _widgetSlice = fields.WidgetValues;
+        _file = fields.Source;
+        (_widgetStart, _widgetLength) = (fields.WidgetValues.Start, fields.WidgetValues.Length);
+        (_propertiesStart, _propertiesLength) = (fields.Properties.Start, fields.Properties.Length);
+        (_outputsStart, _outputsLength) = (fields.Outputs.Start, fields.Outputs.Length);
         _widgetKind = fields.WidgetValuesKind;
         _saved = fields.SavedValues;
-        _file = fields.Source;
-        _propertiesSlice = fields.Properties;
-        _outputsSlice = fields.Outputs;
         if (inputs.IsEmpty)
         {
             Inputs = [];
@@ -107,13 +105,13 @@ public sealed class UiNode : IUiRaw
     }
 
     /// <summary>The node as read (looked up in its graph on first use).</summary>
-    public JsonObject Raw => _raw ??= (JsonObject)((JsonArray)_graph!.Raw["nodes"]!)[_index]!;
+    public JsonObject Raw => Made.Raw ??= (JsonObject)((JsonArray)_graph!.Raw["nodes"]!)[_index]!;
 
     /// <summary>The node id as text.</summary>
     public string Id { get; }
 
     /// <summary>Where the node sits in its file.</summary>
-    public string JsonPath => _jsonPath ??= JsonPathText.Index(_graph!.JsonPath + ".nodes", _index);
+    public string JsonPath => Made.JsonPath ??= JsonPathText.Index(_graph!.JsonPath + ".nodes", _index);
 
     /// <summary>The node type: a class type, a subgraph definition id, or <c>workflow&gt;Name</c> for a group node.</summary>
     public string Type { get; }
@@ -131,24 +129,24 @@ public sealed class UiNode : IUiRaw
     public IReadOnlyList<UiSlot> Inputs { get; }
 
     /// <summary>The output slots in order (read on first use: converting reads them only for some nodes).</summary>
-    public IReadOnlyList<UiSlot> Outputs => _outputs ??= ReadSlots(Resolve(ref _outputsElement, ref _outputsSlice), isInput: false);
+    public IReadOnlyList<UiSlot> Outputs => Made.OutputSlots ??= ReadSlots(Parsed(Extras.OutputsParsed), isInput: false);
 
     /// <summary>Positional widget values, or null when the node has none or records them as an object.</summary>
     public JsonArray? WidgetValues =>
-        WidgetValuesElement.ValueKind == JsonValueKind.Array ? _widgetArray ??= JsonArray.Create(_widgetValues) : null;
+        WidgetValuesElement is { ValueKind: JsonValueKind.Array } values ? Made.WidgetArray ??= JsonArray.Create(values) : null;
 
     /// <summary>
     /// The <c>widgets_values</c> element as parsed (an array, an object, or <c>default</c> when absent): read without
     /// building <see cref="WidgetValues"/>' nodes (the converter keeps document values as elements).
     /// </summary>
-    public JsonElement WidgetValuesElement => Resolve(ref _widgetValues, ref _widgetSlice);
+    public JsonElement WidgetValuesElement => Parsed(Extras.WidgetParsed);
 
     /// <summary>Widget values recorded by name (some custom nodes do this), or null.</summary>
     public JsonObject? NamedWidgetValues =>
-        WidgetValuesKind == JsonValueKind.Object ? _widgetObject ??= JsonObject.Create(WidgetValuesElement) : null;
+        WidgetValuesKind == JsonValueKind.Object ? Made.WidgetObject ??= JsonObject.Create(WidgetValuesElement) : null;
 
     /// <summary>What <c>widgets_values</c> is (<see cref="JsonValueKind.Undefined"/> when absent), known without parsing it.</summary>
-    internal JsonValueKind WidgetValuesKind => _widgetSlice.IsEmpty ? _widgetValues.ValueKind : _widgetKind;
+    internal JsonValueKind WidgetValuesKind => _file is not null ? _widgetKind : _extras!.WidgetValues.ValueKind;
 
     /// <summary>
     /// The positional widget values as the converter reads them: from the file's bytes when the direct reader read the
@@ -173,7 +171,7 @@ public sealed class UiNode : IUiRaw
 
     /// <summary>The <c>properties</c> object, or null.</summary>
     public JsonObject? Properties =>
-        Resolve(ref _properties, ref _propertiesSlice).ValueKind == JsonValueKind.Object ? _propertiesObject ??= JsonObject.Create(_properties) : null;
+        Parsed(Extras.PropertiesParsed) is { ValueKind: JsonValueKind.Object } properties ? Made.PropertiesObject ??= JsonObject.Create(properties) : null;
 
     /// <summary>
     /// The string property <paramref name="name"/> (null when absent or not a string), read from the parsed element
@@ -182,22 +180,67 @@ public sealed class UiNode : IUiRaw
     /// </summary>
     internal string? PropertyText(string name)
     {
-        if (_propertiesObject is { } built)
+        if (_extras?.PropertiesObject is { } built)
         {
             return JsonRead.String(built[name]);
         }
 
-        var properties = Resolve(ref _properties, ref _propertiesSlice);
+        if (_file is not null && (_extras is null || (_extras.Parsed & Extras.PropertiesParsed) == 0))
+        {
+            return PropertyTextFromFile(name);
+        }
+
+        var properties = Parsed(Extras.PropertiesParsed);
         return properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var value) ? JsonRead.String(value) : null;
     }
 
-    // The element a slice stands for, parsed the first time it is asked for.
-    private static JsonElement Resolve(ref JsonElement element, ref JsonSlice slice)
+    // PropertyText of a node the direct reader read, from the file's bytes without parsing its properties into a
+    // document (a pattern naming no node reads every node's): the last value of the key, as the parsed object keeps it.
+    private string? PropertyTextFromFile(string name)
     {
-        if (!slice.IsEmpty)
+        if (_propertiesLength == 0)
         {
-            element = slice.Parse();
-            slice = default;
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(_file!.Utf8.Span.Slice(_propertiesStart, _propertiesLength), new JsonReaderOptions { MaxDepth = 512 });
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        string? text = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var matches = reader.ValueTextEquals(name);
+            reader.Read();
+            if (matches)
+            {
+                text = reader.TokenType == JsonTokenType.String ? Utf8StringCache.String(ref reader) : null;
+            }
+
+            reader.Skip();
+        }
+
+        return text;
+    }
+
+    private Extras Made => _extras ??= new Extras();
+
+    // The element of widgets_values, properties or outputs: the one a node read from an element was given, or the
+    // file's slice parsed the first time it is asked for (default when the key was absent).
+    private JsonElement Parsed(int which)
+    {
+        var extras = Made;
+        ref var element = ref which == Extras.WidgetParsed ? ref extras.WidgetValues
+            : ref which == Extras.PropertiesParsed ? ref extras.Properties : ref extras.Outputs;
+        if ((extras.Parsed & which) == 0)
+        {
+            var (start, length) = which == Extras.WidgetParsed ? (_widgetStart, _widgetLength)
+                : which == Extras.PropertiesParsed ? (_propertiesStart, _propertiesLength) : (_outputsStart, _outputsLength);
+            element = length == 0 ? default : _file!.Slice(start, length);
+            extras.Parsed |= which;
         }
 
         return element;
@@ -253,6 +296,21 @@ public sealed class UiNode : IUiRaw
 
         return result;
     }
+    // What a node makes on demand; a node read from an element is given its elements here at once.
+    private sealed class Extras
+    {
+        public const int WidgetParsed = 1, PropertiesParsed = 2, OutputsParsed = 4, All = 7;
+
+        public JsonElement WidgetValues, Properties, Outputs;
+        public int Parsed;
+        public UiSlot[]? OutputSlots;
+        public JsonObject? Raw;
+        public string? JsonPath;
+        public JsonArray? WidgetArray;
+        public JsonObject? WidgetObject;
+        public JsonObject? PropertiesObject;
+    }
+
     // The keys a view reads, found in one pass over the node's keys (the document holds no key twice: see
     // JsonSource.ParseLazy), told apart by their bytes as written; a key written with an escape is compared as text.
     private readonly struct Keys

@@ -23,7 +23,7 @@ internal static class UiNodeReader
     /// </summary>
     public static UiNode? Read(ref Utf8JsonReader reader, UiGraph graph, int index, LazyJsonRoot source)
     {
-        var fields = new UiNodeFields { Type = string.Empty };
+        var fields = new UiNodeFields { Type = string.Empty, Source = source };
         var slots = _slots ??= [];
         slots.Clear();
         var seen = 0;
@@ -129,7 +129,6 @@ internal static class UiNodeReader
         }
 
         fields.SavedValues = values.Count == 0 ? [] : [.. values];
-        fields.Source = source;
         return new JsonSlice(source, start, (int)reader.BytesConsumed - start);
     }
 

@@ -52,32 +52,25 @@ public sealed class RerouteMemoTests
     // The prompt's bytes (or "failed") and every diagnostic, as one text.
     private static string Convert(byte[] json, bool disabled)
     {
-        RerouteMemo.Disabled = disabled;
+        WorkflowFile loaded;
         try
         {
-            WorkflowFile loaded;
-            try
-            {
-                loaded = WorkflowLoader.Parse(json, "g.json");
-            }
-            catch (LokiException e)
-            {
-                return "load: " + e.Message;
-            }
-
-            if (!loaded.HasUi)
-            {
-                return "not a UI workflow";
-            }
-
-            var result = UiToApiConverter.Convert(loaded, SchemaSet.Catalogue, UiToApiOptions.Default, "g.json");
-            var prompt = result.PromptUtf8() is { } bytes ? "ok\n" + Encoding.UTF8.GetString(bytes) : "failed";
-            return prompt + string.Concat(result.Diagnostics.Select(d => $"\n{d.Code} {d.JsonPath} {d.Message}"));
+            loaded = WorkflowLoader.Parse(json, "g.json");
         }
-        finally
+        catch (LokiException e)
         {
-            RerouteMemo.Disabled = false;
+            return "load: " + e.Message;
         }
+
+        if (!loaded.HasUi)
+        {
+            return "not a UI workflow";
+        }
+
+        var options = UiToApiOptions.Default with { RememberReroutes = !disabled };
+        var result = UiToApiConverter.Convert(loaded, SchemaSet.Catalogue, options, "g.json");
+        var prompt = result.PromptUtf8() is { } bytes ? "ok\n" + Encoding.UTF8.GetString(bytes) : "failed";
+        return prompt + string.Concat(result.Diagnostics.Select(d => $"\n{d.Code} {d.JsonPath} {d.Message}"));
     }
 
     // Real sources (EmptyImage), reroutes, ImageInvert nodes (some bypassed or muted) and sinks (PreviewImage), linked at

@@ -18,6 +18,13 @@ internal sealed class ConversionRun
     private bool _dynamicWarned;
     private TemplateNodes? _templateNodes;
 
+    // Every node's widget values, one run per node (FlatNode.SetWidgets): one list per thread, emptied after each
+    // conversion, instead of a list per node.
+    [ThreadStatic]
+    private static List<PromptInput>? _pooledStore;
+    private readonly List<PromptInput> _store = _pooledStore ??= new List<PromptInput>(1024);
+    private Dictionary<string, string>? _filledPrefixes;
+
     public ConversionRun(UiWorkflow workflow, SchemaSet schemas, UiToApiOptions options, GraphFlattener graph, DiagnosticBag diagnostics)
     {
         _workflow = workflow;
@@ -25,10 +32,23 @@ internal sealed class ConversionRun
         _options = options;
         _graph = graph;
         _diagnostics = diagnostics;
-        _links = new LinkResolver(workflow, graph.ById, diagnostics);
+        _links = new LinkResolver(workflow, graph.ById, diagnostics, options.RememberReroutes);
     }
 
     public ConvertedPrompt Build()
+    {
+        try
+        {
+            return BuildPrompt();
+        }
+        finally
+        {
+            // The store's values point into this workflow: let them go with it.
+            _store.Clear();
+        }
+    }
+
+    private ConvertedPrompt BuildPrompt()
     {
         foreach (var node in _graph.Nodes)
         {
@@ -59,7 +79,7 @@ internal sealed class ConversionRun
             if (InPrompt(node))
             {
                 entries++;
-                inputs += node.Widgets!.Count + node.Inputs.Count + 1;
+                inputs += node.WidgetCount + node.Inputs.Count + 1;
             }
         }
 
@@ -84,28 +104,35 @@ internal sealed class ConversionRun
         return prompt;
     }
 
-    private static bool InPrompt(FlatNode node) => node.Kind == FlatNodeKind.Real && node.Mode is not (2 or 4) && node.Widgets is not null;
+    private static bool InPrompt(FlatNode node) => node.Kind == FlatNodeKind.Real && node.Mode is not (2 or 4) && node.HasWidgets;
 
     private void FillWidgets(FlatNode node)
     {
+        var start = _store.Count;
         switch (node.Kind)
         {
             case FlatNodeKind.Real:
                 if (node.SchemaIn(_schemas) is { } schema)
                 {
-                    node.Widgets = WidgetMapper.Map(schema, node.Node.SavedWidgetValues, node.Node.NamedWidgetValues, out var defaulted);
+                    WidgetMapper.Map(schema, node.Node.SavedWidgetValues, node.Node.NamedWidgetValues, _store, out var defaulted);
+                    node.SetWidgets(_store, start);
                     ReportDefaults(node, defaulted);
                     return;
                 }
 
-                node.Widgets = UiNodeWidgets.TryMap(node.Node);
+                var recovered = UiNodeWidgets.TryMap(node.Node);
+                if (recovered is not null || node.Mode is 2 or 4)
+                {
+                    _store.AddRange(recovered ?? []);
+                    node.SetWidgets(_store, start);
+                }
+
                 if (node.Mode is 2 or 4)
                 {
-                    node.Widgets ??= [];
                     return;
                 }
 
-                if (node.Widgets is null)
+                if (recovered is null)
                 {
                     _diagnostics.Error(LokiCodes.ConvertUnknownNodeType, $"node {node.Id} has type '{node.ClassType}', which no schema defines, and the workflow does not record its widget names{PackHint(node)}; pass its /object_info with --schemas", _workflow.File, node.Node.JsonPath + ".type");
                 }
@@ -121,9 +148,13 @@ internal sealed class ConversionRun
                     PresetTextNodes.Check(node, _diagnostics, _workflow.File);
                 }
 
-                node.Widgets = node.ClassType == "PrimitiveNode" && node.Node.SavedWidgetValues is { Count: > 0 } pv
-                    ? [PromptInput.Value("value", pv, 0)]
-                    : [];
+                // Only a primitive's value is ever read; other virtual nodes (most are reroutes) get no values at all.
+                if (node.ClassType == "PrimitiveNode" && node.Node.SavedWidgetValues is { Count: > 0 } pv)
+                {
+                    _store.Add(PromptInput.Value("value", pv, 0));
+                    node.SetWidgets(_store, start);
+                }
+
                 return;
         }
     }
@@ -186,7 +217,7 @@ internal sealed class ConversionRun
     {
         var schema = node.SchemaIn(_schemas);
         var dynamic = schema is not null && SchemaWidgetFacts.Of(schema).HasDynamicPrompts;
-        foreach (var widget in node.Widgets!)
+        foreach (var widget in node.Widgets)
         {
             var name = widget.Name;
             var isDynamic = dynamic && schema!.Input(name) is { } spec && spec.Flag("dynamicPrompts");
@@ -200,7 +231,7 @@ internal sealed class ConversionRun
             }
             else if (_options.ApplyFilenameTemplates && name == "filename_prefix" && FilenameTemplate.SaveNodes.Contains(node.ClassType) && widget.AsString() is { } prefix)
             {
-                prompt.Set(PromptInput.String(name, FilenameTemplate.Apply(prefix, TemplateNodes, _options.Date)));
+                prompt.Set(PromptInput.String(name, FilledPrefix(prefix)));
             }
             else
             {
@@ -242,6 +273,24 @@ internal sealed class ConversionRun
         {
             _dynamicWarned = true;
             _diagnostics.Warning(LokiCodes.ConvertDynamicPromptKept, $"'{widget}' of node {node.Id} holds {{a|b}} choices, which the frontend picks at random when it queues; left as written (give a seed to resolve them)", _workflow.File, node.Node.JsonPath + ".widgets_values");
+        }
+
+        return text;
+    }
+
+    // A prefix's patterns filled once per conversion: while the entries are written no widget changes any more, so the
+    // same prefix fills the same way (a large workflow's save nodes often share one, each filled by regex before).
+    private string FilledPrefix(string prefix)
+    {
+        if (!prefix.Contains('%'))
+        {
+            return prefix;
+        }
+
+        var filled = _filledPrefixes ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!filled.TryGetValue(prefix, out var text))
+        {
+            filled[prefix] = text = FilenameTemplate.Apply(prefix, TemplateNodes, _options.Date);
         }
 
         return text;

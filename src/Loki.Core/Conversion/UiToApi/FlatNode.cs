@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Loki.Core.Schemas;
 using Loki.Core.Workflows;
@@ -51,14 +52,37 @@ internal sealed class FlatNode
     /// <summary>For a group child, its index in the group definition.</summary>
     public int GroupIndex { get; set; } = -1;
 
-    /// <summary>For a real node, its widget values by name (filled before links are resolved).</summary>
-    public List<PromptInput>? Widgets { get; set; }
+    // Its widget values: a run of the conversion's widget store (one list for every node, kept by the thread: a list
+    // per node held each value a second time before the prompt copied it).
+    private List<PromptInput>? _store;
+    private int _widgetStart, _widgetCount;
 
-    /// <summary>Per input slot, the link into it and the node it leaves, once <see cref="LinkResolver"/> has looked them up.</summary>
-    internal (UiLink? Link, FlatNode? Origin, bool Known)[]? Feeds { get; set; }
+    /// <summary>True once the node has its widget values (a real node, a primitive); false for one without a list.</summary>
+    public bool HasWidgets => _store is not null;
 
-    /// <summary>For a virtual node, what each output slot resolves to, once a walk has passed it (<see cref="RerouteMemo"/>).</summary>
-    internal (bool Known, ResolvedInput? Result)[]? Remembered { get; set; }
+    /// <summary>How many widget values the node has.</summary>
+    public int WidgetCount => _widgetCount;
+
+    /// <summary>Its widget values by name, in widget order (filled before links are resolved; read, never kept).</summary>
+    public ReadOnlySpan<PromptInput> Widgets => _store is null ? default : CollectionsMarshal.AsSpan(_store).Slice(_widgetStart, _widgetCount);
+
+    /// <summary>Gives the node the values <paramref name="store"/> holds from <paramref name="start"/> on (added last).</summary>
+    public void SetWidgets(List<PromptInput> store, int start)
+    {
+        _store = store;
+        _widgetStart = start;
+        _widgetCount = store.Count - start;
+    }
+
+    /// <summary>
+    /// For a node walks pass through (a reroute, a bypassed node), per slot: the link into input slot i and the node it
+    /// leaves, once <see cref="LinkResolver"/> has looked them up, and what output slot i resolves to, once a walk has
+    /// passed it (<see cref="RerouteMemo"/>); one array for both (two per reroute before).
+    /// </summary>
+    internal SlotMemo[]? Slots { get; set; }
+
+    /// <summary>The node's <see cref="Slots"/>, made on first use (one per input slot).</summary>
+    internal SlotMemo[] SlotMemos => Slots ??= new SlotMemo[Inputs.Count];
 
     /// <summary>
     /// The definition this node uses among those <paramref name="schemas"/> give its class, chosen once from its saved
@@ -84,18 +108,13 @@ internal sealed class FlatNode
     /// <summary>Sets (or adds) the widget value called <paramref name="name"/>.</summary>
     public bool SetWidget(string name, JsonNode? value)
     {
-        if (Widgets is null)
-        {
-            return false;
-        }
-
         var index = IndexOf(name);
         if (index < 0)
         {
             return false;
         }
 
-        Widgets[index] = PromptInput.Value(name, value);
+        CollectionsMarshal.AsSpan(_store)[_widgetStart + index] = PromptInput.Value(name, value);
         return true;
     }
 
@@ -109,15 +128,16 @@ internal sealed class FlatNode
             return false;
         }
 
-        value = Widgets![index].ToNode();
+        value = Widgets[index].ToNode();
         return true;
     }
 
     private int IndexOf(string name)
     {
-        for (var i = 0; i < (Widgets?.Count ?? 0); i++)
+        var widgets = Widgets;
+        for (var i = 0; i < widgets.Length; i++)
         {
-            if (Widgets![i].Name == name)
+            if (widgets[i].Name == name)
             {
                 return i;
             }

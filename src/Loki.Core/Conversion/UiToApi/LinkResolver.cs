@@ -15,12 +15,15 @@ internal sealed class LinkResolver
     private readonly Dictionary<string, FlatNode> _byId;
     private readonly DiagnosticBag _diagnostics;
     private readonly VisitedSlots _visited = VisitedSlots.ForThread();
+    private readonly bool _remember;
 
     // Set by the walk under way: it came back to a side (reported), or it took a remembered answer.
     private bool _looped, _remembered;
 
-    public LinkResolver(UiWorkflow workflow, Dictionary<string, FlatNode> byId, DiagnosticBag diagnostics)
+    /// <summary>A resolver for one conversion; <paramref name="remember"/> false walks every link in full (see <see cref="RerouteMemo"/>).</summary>
+    public LinkResolver(UiWorkflow workflow, Dictionary<string, FlatNode> byId, DiagnosticBag diagnostics, bool remember = true)
     {
+        _remember = remember;
         _workflow = workflow;
         _byId = byId;
         _diagnostics = diagnostics;
@@ -33,7 +36,7 @@ internal sealed class LinkResolver
         _visited.Clear();
         (_looped, _remembered) = (false, false);
         var result = ResolveInput(node, slot, _visited, null);
-        if (!_looped)
+        if (!_looped && _remember)
         {
             RerouteMemo.Record(_visited, result, _remembered);
         }
@@ -89,12 +92,11 @@ internal sealed class LinkResolver
             return Look(node, slot);
         }
 
-        var feeds = node.Feeds ??= new (UiLink?, FlatNode?, bool)[node.Inputs.Count];
-        ref var feed = ref feeds[slot];
-        if (!feed.Known)
+        ref var feed = ref node.SlotMemos[slot];
+        if (!feed.FeedKnown)
         {
-            var (link, origin) = Look(node, slot);
-            feed = (link, origin, true);
+            (feed.Link, feed.Origin) = Look(node, slot);
+            feed.FeedKnown = true;
         }
 
         return (feed.Link, feed.Origin);
@@ -114,7 +116,7 @@ internal sealed class LinkResolver
 
     private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, VisitedSlots visited)
     {
-        if (RerouteMemo.IsPure(node) && RerouteMemo.TryGet(node, slot, out var remembered))
+        if (_remember && RerouteMemo.IsPure(node) && RerouteMemo.TryGet(node, slot, out var remembered))
         {
             _remembered = true;
             return remembered;

@@ -51,13 +51,13 @@ internal static class PromotedWidgets
 
         foreach (var node in nodes)
         {
-            if (node.Instance is not { } instance || node.Widgets is null)
+            if (node.Instance is not { } instance || !node.HasWidgets)
             {
                 continue;
             }
 
-            // Setting a widget replaces it in place: the list can be walked while it is set.
-            for (var i = 0; i < node.Widgets.Count; i++)
+            // Setting a widget replaces it in place: the values can be walked while one is set.
+            for (var i = 0; i < node.WidgetCount; i++)
             {
                 var name = node.Widgets[i].Name;
                 if (shared.TryGetValue((instance.ClassType, node.Node.Id, name), out var value))

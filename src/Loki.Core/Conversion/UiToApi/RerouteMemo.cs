@@ -15,16 +15,12 @@ namespace Loki.Core.Conversion.UiToApi;
 /// </summary>
 internal static class RerouteMemo
 {
-    /// <summary>Turns remembering off on this thread, so that tests can compare every walk made in full.</summary>
-    [ThreadStatic]
-    internal static bool Disabled;
-
     /// <summary>The remembered answer for output <paramref name="slot"/> of <paramref name="node"/>, when there is one.</summary>
     public static bool TryGet(FlatNode node, int slot, out ResolvedInput? result)
     {
-        if (!Disabled && node.Remembered is { } remembered && (uint)slot < (uint)remembered.Length && remembered[slot].Known)
+        if (node.Slots is { } slots && (uint)slot < (uint)slots.Length && slots[slot].ResultKnown)
         {
-            result = remembered[slot].Result;
+            result = slots[slot].Result;
             return true;
         }
 
@@ -67,8 +63,8 @@ internal static class RerouteMemo
 
             if (side.Output && (uint)side.Slot < (uint)side.Node.Inputs.Count)
             {
-                var remembered = side.Node.Remembered ??= new (bool, ResolvedInput?)[side.Node.Inputs.Count];
-                remembered[side.Slot] = (true, result);
+                ref var memo = ref side.Node.SlotMemos[side.Slot];
+                (memo.Result, memo.ResultKnown) = (result, true);
             }
         }
     }

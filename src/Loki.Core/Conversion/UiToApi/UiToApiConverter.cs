@@ -42,15 +42,22 @@ public static class UiToApiConverter
         }
 
         var flattener = new GraphFlattener(workflow, schemas, diagnostics);
-        flattener.Run();
-        var run = new ConversionRun(workflow, schemas, options, flattener, diagnostics);
-        var prompt = run.Build();
-        if (!diagnostics.HasErrors)
+        try
         {
-            PromptCycles.Check(prompt, workflow, flattener.ById, diagnostics);
-        }
+            flattener.Run();
+            var run = new ConversionRun(workflow, schemas, options, flattener, diagnostics);
+            var prompt = run.Build();
+            if (!diagnostics.HasErrors)
+            {
+                PromptCycles.Check(prompt, workflow, flattener.ById, diagnostics);
+            }
 
-        return new UiToApiResult(diagnostics.HasErrors ? null : prompt, diagnostics.Items);
+            return new UiToApiResult(diagnostics.HasErrors ? null : prompt, diagnostics.Items);
+        }
+        finally
+        {
+            flattener.Release();
+        }
     }
 
     /// <summary>Converts with the default options and the shipped catalogue.</summary>

@@ -12,6 +12,12 @@ namespace Loki.Core.Conversion.UiToApi;
 /// </param>
 public sealed record UiToApiOptions(long? DynamicPromptSeed = null, bool ApplyFilenameTemplates = true, DateTime? Date = null)
 {
+    /// <summary>
+    /// False walks every link in full instead of taking what <see cref="RerouteMemo"/> remembered (the same result and
+    /// diagnostics: tests compare both).
+    /// </summary>
+    internal bool RememberReroutes { get; init; } = true;
+
     /// <summary>The defaults: dynamic prompts kept, filename templates applied.</summary>
     public static UiToApiOptions Default { get; } = new();
 }

@@ -26,9 +26,10 @@ internal static class WidgetMapper
     /// <summary>
     /// The widget values of a node of class <paramref name="schema"/>, in widget order, from its saved positional
     /// <c>widgets_values</c> (values stay where the file or the document holds them) or, when it records them by name,
-    /// <paramref name="named"/>; <paramref name="defaulted"/> names the widgets no saved value reached (null: none).
+    /// <paramref name="named"/>, added to <paramref name="into"/>; <paramref name="defaulted"/> names the widgets no saved
+    /// value reached (null: none).
     /// </summary>
-    public static List<PromptInput> Map(NodeSchema schema, in SavedValues values, JsonObject? named, out List<string>? defaulted)
+    public static void Map(NodeSchema schema, in SavedValues values, JsonObject? named, List<PromptInput> into, out List<string>? defaulted)
     {
         defaulted = null;
         var inputs = schema.Inputs;
@@ -51,7 +52,8 @@ internal static class WidgetMapper
             AssignPositional(WidgetLayout.For(schema), values, byKey, keySet);
         }
 
-        var result = new List<PromptInput>(facts.WidgetCount);
+        var result = into;
+        result.EnsureCapacity(result.Count + facts.WidgetCount);
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
@@ -81,7 +83,6 @@ internal static class WidgetMapper
         // The values point into the node's document: let them go with the node.
         assigned?.Clear();
         Array.Clear(byKey, 0, inputs.Count);
-        return result;
     }
 
     /// <summary>False when a fresh widget's value is undefined (a combo without choices or default).</summary>
