@@ -28,6 +28,12 @@ internal sealed class DumpDefinition
         _origin = origin;
     }
 
+    /// <summary>Where the definition came from (known without parsing it).</summary>
+    public SchemaOrigin? Origin => _origin ?? _schema?.Origin;
+
+    /// <summary>Its <see cref="Conversion.UiToApi.WidgetFitKey"/> as its cached index keeps it (0: none), known without reading it.</summary>
+    public ulong FitKey => _entry.FitKey;
+
     /// <summary>The definition with its origin (parsed once; the same instance after).</summary>
     public NodeSchema Schema() => Volatile.Read(ref _schema) ?? Interlocked.CompareExchange(ref _schema, Parse(), null) ?? _schema!;
 

@@ -6,7 +6,7 @@ namespace Loki.Core.Schemas;
 /// <summary>
 /// Writes one <see cref="DumpIndexCache"/> file, little-endian (read back piece by piece by <see cref="DumpIndexTable"/>):
 /// <code>
-/// header   "LOKIDIX6"  u64 XxHash3 of the rest of the header, seeded with the shipped catalogue's identity
+/// header   "LOKIDIX7"  u64 XxHash3 of the rest of the header, seeded with the shipped catalogue's identity
 ///          header length i32 (from the file's start)   path (i32 length, UTF-8)
 ///          device u64  inode u64  size i64  mtime ns i64  ctime ns i64  bytes before the JSON (a BOM) i32
 ///          definitions N i32   buckets B i32 (a power of two, about N / 2)
@@ -15,9 +15,10 @@ namespace Loki.Core.Schemas;
 /// table    B × (offset i32, length i32, check u32): each bucket's records, and the low 32 bits of their XxHash3 seeded
 ///          with the header's hash, the bucket's number and its offset (a bucket of another file, or another bucket, never passes)
 /// buckets  the records of the classes whose XxHash3 of the UTF-8 name falls in the bucket (hash mod B):
-///          start i32, length i32, check u32, number i32, name length i32, UTF-8 name   a definition's text in the dump,
-///          the low 32 bits of its XxHash3 (a read is checked against it), its place in the dump's order; the name
-///          length's top bit: the text is the catalogue's, white space aside
+///          start i32, length i32, check u32, number i32, fit key u64, name length i32, UTF-8 name   a definition's text
+///          in the dump, the low 32 bits of its XxHash3 (a read is checked against it), its place in the dump's order,
+///          its WidgetFitKey where the catalogue defines the class otherwise (else 0); the name length's top bit: the
+///          text is the catalogue's, white space aside
 /// </code>
 /// A run reads the header once and, per class it meets, one table entry and one bucket (a few hundred bytes), each
 /// checked as it is read: nothing grows with the dump but the file. The magic names the format and what an index means
@@ -29,13 +30,16 @@ internal static class DumpIndexFile
     public const int TableEntryBytes = 12;
 
     /// <summary>The bytes of a record before its name.</summary>
-    public const int RecordBytes = 20;
+    public const int RecordBytes = 28;
+
+    /// <summary>Where a record's name length is (after its start, length, check, number and fit key).</summary>
+    public const int NameLengthAt = 24;
 
     /// <summary>The bits of a record's name length that are the length (the top bit marks a catalogue twin).</summary>
     public const int NameLengthBits = int.MaxValue;
 
     /// <summary>The first 8 bytes.</summary>
-    public static ReadOnlySpan<byte> Magic => "LOKIDIX6"u8;
+    public static ReadOnlySpan<byte> Magic => "LOKIDIX7"u8;
 
     /// <summary>The problems an entry can have, by number (0: none).</summary>
     public static readonly string?[] Problems = [null, NodeSchemaParser.NotAnObject, NodeSchemaParser.NoInputObject];
@@ -64,10 +68,10 @@ internal static class DumpIndexFile
 
     /// <summary>The file for the dump <paramref name="fullPath"/>; null when an entry cannot be written exactly (a name that is no UTF-8, such as a lone surrogate; a problem of no known kind).</summary>
     public static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json)
-        => Write(fullPath, identity, skipped, entries, json, SchemaSet.CatalogueTextOf);
+        => Write(fullPath, identity, skipped, entries, json, SchemaSet.CatalogueTextOf, FitKeyOf);
 
     /// <summary><see cref="Write(string, DumpFileIdentity, int, IReadOnlyList{DumpEntry}, ReadOnlySpan{byte})"/> with the catalogue's text of a class given (tests).</summary>
-    internal static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json, Func<string, ReadOnlyMemory<byte>?> catalogueText)
+    internal static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json, Func<string, ReadOnlyMemory<byte>?> catalogueText, Func<string, ReadOnlyMemory<byte>, ulong> fitKey)
     {
         var definitions = new List<(DumpEntry Entry, byte[] Name)>();
         var problems = new List<(int Problem, byte[] Name)>();
@@ -149,11 +153,13 @@ internal static class DumpIndexFile
 
                 // Judged once here, so a later run reuses the catalogue's parsed definition without reading this text.
                 var text = json.Slice(entry.Start, entry.Length);
-                var twin = catalogueText(entry.ClassType) is { } catalogue && JsonWhiteSpace.SameTokens(text, catalogue.Span);
+                var catalogue = catalogueText(entry.ClassType);
+                var twin = catalogue is { } own && JsonWhiteSpace.SameTokens(text, own.Span);
                 recordWriter.Write(entry.Start);
                 recordWriter.Write(entry.Length);
                 recordWriter.Write(Check(text));
                 recordWriter.Write(i);
+                recordWriter.Write(catalogue is null || twin ? 0UL : fitKey(entry.ClassType, json.Slice(entry.Start, entry.Length).ToArray()));
                 recordWriter.Write(twin ? name.Length | ~NameLengthBits : name.Length);
                 recordWriter.Write(name);
             }
@@ -168,4 +174,9 @@ internal static class DumpIndexFile
 
         return [.. header.AsSpan(0, headerLength), .. table, .. records.GetBuffer().AsSpan(0, (int)records.Length)];
     }
+
+    // The fit key of a definition the catalogue defines otherwise, made as a run would read it (0 where the UTF-8 reader
+    // leaves it to the node path: a key written twice; such a definition is always weighed).
+    private static ulong FitKeyOf(string classType, ReadOnlyMemory<byte> text) =>
+        NodeSchemaReader.TryRead(classType, text, out var schema, out _) && schema is not null ? Conversion.UiToApi.WidgetFitKey.Of(schema) : 0;
 }

@@ -84,6 +84,13 @@ public sealed class SchemaSet
     /// <summary>Every distinct definition of <paramref name="classType"/>, newest first (empty when none).</summary>
     public IReadOnlyList<NodeSchema> Candidates(string classType) => Lookup(classType)?.List ?? [];
 
+    /// <summary>
+    /// The candidates of <paramref name="classType"/> that a node's saved widgets are weighed against: <see cref="Candidates"/>
+    /// less those that can never be chosen (see <c>ClassCandidates.Weighed</c>); the choice is the same, and a run does not
+    /// read a cached dump's definition that the catalogue's outranks and weighs the same as.
+    /// </summary>
+    internal IReadOnlyList<NodeSchema> WeighedCandidates(string classType) => Lookup(classType)?.Weighed ?? [];
+
     /// <summary>True when <paramref name="classType"/> has a definition.</summary>
     public bool Contains(string classType) => Lookup(classType) is not null;
 
