@@ -24,9 +24,9 @@ internal sealed class ClassCandidates
 
     /// <summary>
     /// The candidates a node's saved widgets are weighed against (<c>SchemaChoice</c>): <see cref="List"/> less each
-    /// definition of a cached dump that ranks below the catalogue's by provenance and weighs the same as it (the
-    /// <see cref="Conversion.UiToApi.WidgetFitKey"/> its index keeps): it could never be chosen, since the weighing keeps
-    /// the higher-ranked of two that fit equally, so it is not read or parsed (issue 10).
+    /// definition that ranks below the catalogue's by provenance and weighs the same as it (the same
+    /// <see cref="WidgetFitKey"/>, which a cached index marks): it could never be chosen, since the weighing keeps the
+    /// higher-ranked of two that fit equally, so it is not parsed, nor read from a cached dump (issue 10).
     /// </summary>
     public List<NodeSchema> Weighed => Volatile.Read(ref _weighed) ?? LazyInitializer.EnsureInitialized(ref _weighed, ref _gate, WeighedList);
 
@@ -47,17 +47,17 @@ internal sealed class ClassCandidates
         return kept.Count == _added.Count ? List : Rank(kept);
     }
 
-    // True when a candidate of the base (the catalogue's) ranks above definition by provenance alone and has its key.
+    // True when a definition of the base (the catalogue's) ranks above definition by provenance alone and has its key.
     private bool WeighsAsBase(DumpDefinition definition)
     {
-        if (definition.FitKey == 0 || _base is null)
+        if (_base is null || _base._base is not null)
         {
             return false;
         }
 
-        foreach (var candidate in _base.List)
+        foreach (var own in _base._added)
         {
-            if (SchemaRank.ByVersion(candidate.Origin, definition.Origin) < 0 && Conversion.UiToApi.WidgetFitKey.Of(candidate) == definition.FitKey)
+            if (SchemaRank.ByVersion(own.Origin, definition.Origin) < 0 && definition.WeighsAs(own))
             {
                 return true;
             }

@@ -15,10 +15,10 @@ namespace Loki.Core.Schemas;
 /// table    B × (offset i32, length i32, check u32): each bucket's records, and the low 32 bits of their XxHash3 seeded
 ///          with the header's hash, the bucket's number and its offset (a bucket of another file, or another bucket, never passes)
 /// buckets  the records of the classes whose XxHash3 of the UTF-8 name falls in the bucket (hash mod B):
-///          start i32, length i32, check u32, number i32, fit key u64, name length i32, UTF-8 name   a definition's text
-///          in the dump, the low 32 bits of its XxHash3 (a read is checked against it), its place in the dump's order,
-///          its WidgetFitKey where the catalogue defines the class otherwise (else 0); the name length's top bit: the
-///          text is the catalogue's, white space aside
+///          start i32, length i32, check u32, number i32, name length i32, UTF-8 name   a definition's text in the dump,
+///          the low 32 bits of its XxHash3 (a read is checked against it), its place in the dump's order; the name
+///          length's top bit: the text is the catalogue's, white space aside; the next bit: it is not, but it has the
+///          catalogue's WidgetFitKey
 /// </code>
 /// A run reads the header once and, per class it meets, one table entry and one bucket (a few hundred bytes), each
 /// checked as it is read: nothing grows with the dump but the file. The magic names the format and what an index means
@@ -30,13 +30,19 @@ internal static class DumpIndexFile
     public const int TableEntryBytes = 12;
 
     /// <summary>The bytes of a record before its name.</summary>
-    public const int RecordBytes = 28;
+    public const int RecordBytes = 20;
 
-    /// <summary>Where a record's name length is (after its start, length, check, number and fit key).</summary>
-    public const int NameLengthAt = 24;
+    /// <summary>Where a record's name length is (after its start, length, check and number).</summary>
+    public const int NameLengthAt = 16;
 
-    /// <summary>The bits of a record's name length that are the length (the top bit marks a catalogue twin).</summary>
-    public const int NameLengthBits = int.MaxValue;
+    /// <summary>The bits of a record's name length that are the length (the top two mark a catalogue twin and a catalogue's fit).</summary>
+    public const int NameLengthBits = 0x3FFFFFFF;
+
+    /// <summary>The name length's bit that marks a catalogue twin.</summary>
+    public const int TwinBit = int.MinValue;
+
+    /// <summary>The name length's bit that marks a definition with the catalogue's <see cref="WidgetFitKey"/>.</summary>
+    public const int FitBit = 0x40000000;
 
     /// <summary>The first 8 bytes.</summary>
     public static ReadOnlySpan<byte> Magic => "LOKIDIX7"u8;
@@ -46,9 +52,10 @@ internal static class DumpIndexFile
 
     /// <summary>
     /// The header's checksum, seeded with the identity of the catalogue this build ships (<see cref="SchemaSet.CatalogueIdentity"/>):
-    /// the twin marks were judged against that catalogue, so an index written by a build with another one is a miss.
+    /// the twin marks were judged against that catalogue, so an index written by a build with another one is a miss; and
+    /// with the rule of <see cref="WidgetFitKey"/>, by which the fit marks were judged.
     /// </summary>
-    public static ulong Checksum(ReadOnlySpan<byte> header) => XxHash3.HashToUInt64(header, (long)SchemaSet.CatalogueIdentity);
+    public static ulong Checksum(ReadOnlySpan<byte> header) => XxHash3.HashToUInt64(header, (long)(SchemaSet.CatalogueIdentity ^ WidgetFitKey.Rule));
 
     /// <summary>
     /// What the records of bucket <paramref name="bucket"/>, at <paramref name="offset"/> in the file whose header hashes
@@ -68,10 +75,10 @@ internal static class DumpIndexFile
 
     /// <summary>The file for the dump <paramref name="fullPath"/>; null when an entry cannot be written exactly (a name that is no UTF-8, such as a lone surrogate; a problem of no known kind).</summary>
     public static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json)
-        => Write(fullPath, identity, skipped, entries, json, SchemaSet.CatalogueTextOf, FitKeyOf);
+        => Write(fullPath, identity, skipped, entries, json, SchemaSet.CatalogueTextOf);
 
     /// <summary><see cref="Write(string, DumpFileIdentity, int, IReadOnlyList{DumpEntry}, ReadOnlySpan{byte})"/> with the catalogue's text of a class given (tests).</summary>
-    internal static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json, Func<string, ReadOnlyMemory<byte>?> catalogueText, Func<string, ReadOnlyMemory<byte>, ulong> fitKey)
+    internal static byte[]? Write(string fullPath, DumpFileIdentity identity, int skipped, IReadOnlyList<DumpEntry> entries, ReadOnlySpan<byte> json, Func<string, ReadOnlyMemory<byte>?> catalogueText)
     {
         var definitions = new List<(DumpEntry Entry, byte[] Name)>();
         var problems = new List<(int Problem, byte[] Name)>();
@@ -159,8 +166,13 @@ internal static class DumpIndexFile
                 recordWriter.Write(entry.Length);
                 recordWriter.Write(Check(text));
                 recordWriter.Write(i);
-                recordWriter.Write(catalogue is null || twin ? 0UL : fitKey(entry.ClassType, json.Slice(entry.Start, entry.Length).ToArray()));
-                recordWriter.Write(twin ? name.Length | ~NameLengthBits : name.Length);
+                var fits = false;
+                if (catalogue is { } theirs && !twin)
+                {
+                    var key = WidgetFitKey.Of(text);
+                    fits = key != 0 && key == WidgetFitKey.Of(theirs.Span);
+                }
+                recordWriter.Write(name.Length | (twin ? TwinBit : 0) | (fits ? FitBit : 0));
                 recordWriter.Write(name);
             }
 
@@ -174,9 +186,4 @@ internal static class DumpIndexFile
 
         return [.. header.AsSpan(0, headerLength), .. table, .. records.GetBuffer().AsSpan(0, (int)records.Length)];
     }
-
-    // The fit key of a definition the catalogue defines otherwise, made as a run would read it (0 where the UTF-8 reader
-    // leaves it to the node path: a key written twice; such a definition is always weighed).
-    private static ulong FitKeyOf(string classType, ReadOnlyMemory<byte> text) =>
-        NodeSchemaReader.TryRead(classType, text, out var schema, out _) && schema is not null ? Conversion.UiToApi.WidgetFitKey.Of(schema) : 0;
 }

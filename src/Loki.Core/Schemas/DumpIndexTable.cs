@@ -189,8 +189,7 @@ internal sealed partial class DumpIndexTable
     {
         var nameLength = BinaryPrimitives.ReadInt32LittleEndian(records[(at + DumpIndexFile.NameLengthAt)..]);
         return new DumpEntry(classType, BinaryPrimitives.ReadInt32LittleEndian(records[at..]), BinaryPrimitives.ReadInt32LittleEndian(records[(at + 4)..]), null,
-            BinaryPrimitives.ReadUInt32LittleEndian(records[(at + 8)..]), (nameLength & ~DumpIndexFile.NameLengthBits) != 0,
-            BinaryPrimitives.ReadUInt64LittleEndian(records[(at + 16)..]));
+            BinaryPrimitives.ReadUInt32LittleEndian(records[(at + 8)..]), (nameLength & DumpIndexFile.TwinBit) != 0, (nameLength & DumpIndexFile.FitBit) != 0);
     }
 
     // A definition's place lies inside the dump's JSON.

@@ -136,7 +136,7 @@ public sealed class SchemaSet
 
     /// <summary>The shipped catalogue's text of <paramref name="classType"/>'s definition, or null (a dump index marks the classes whose text it is).</summary>
     internal static ReadOnlyMemory<byte>? CatalogueTextOf(string classType) =>
-        CatalogueEntries.Value.TryGetValue(classType, out var entry) ? CatalogueIndex.Value.TextOf(entry) : null;
+        CatalogueEntries.Value.TryGetValue(classType, out var entry) ? CatalogueIndex.Value.TextOf(entry) : (ReadOnlyMemory<byte>?)null; // (a bare null would be an empty memory: byte[]'s conversion)
 
     /// <summary>True when <paramref name="index"/> is the shipped catalogue's.</summary>
     internal static bool IsCatalogue(DumpIndex index) => CatalogueIndex.IsValueCreated && ReferenceEquals(index, CatalogueIndex.Value);

@@ -8,7 +8,7 @@ namespace Loki.Core.Tests.Schemas;
 
 /// <summary>
 /// A warm run leaves unread a cached dump's definition that the catalogue's outranks and weighs the same as
-/// (<see cref="Conversion.UiToApi.WidgetFitKey"/>, kept in the index): <see cref="SchemaSet.WeighedCandidates"/> leaves
+/// (<see cref="WidgetFitKey"/>, kept in the index), and a first run leaves it unparsed: <see cref="SchemaSet.WeighedCandidates"/> leaves
 /// it out, <see cref="SchemaSet.Candidates"/> still lists it, and every conversion is the same as with every definition read.
 /// </summary>
 public sealed class WeighedCandidatesTests : IDisposable
@@ -25,7 +25,9 @@ public sealed class WeighedCandidatesTests : IDisposable
         var dump = Dump("d.json");
         var cache = new DumpIndexCache(Path.Combine(_dir, "cache"), TimeSpan.Zero);
         var cold = SchemaSet.Load([dump], true, cache);
-        Assert.Equal(2, cold.WeighedCandidates("CLIPTextEncode").Count); // a first run has no keys yet
+        Assert.Same(SchemaSet.Catalogue.Find("CLIPTextEncode"), Assert.Single(cold.WeighedCandidates("CLIPTextEncode")));
+        Assert.False(cold.IsResolved("CLIPTextEncode"));
+        Assert.Equal(2, cold.Candidates("CLIPTextEncode").Count);
         var set = SchemaSet.Load([dump], true, cache);
         Assert.Equal(1, cache.Hits);
 
