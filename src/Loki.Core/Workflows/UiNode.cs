@@ -20,6 +20,7 @@ public sealed partial class UiNode : IUiRaw
     private readonly int _widgetStart, _widgetLength, _propertiesStart, _propertiesLength, _outputsStart, _outputsLength;
     private readonly JsonValueKind _widgetKind;
     private readonly SavedValue[]? _saved;
+    private readonly UiSlotFields[] _inputs;
 
     // What is made on demand (and, for a node read from an element, its elements): a node the converter reads from the
     // file's bytes never needs it, so it costs nothing there (a node held all of it in its own fields before: 250 bytes).
@@ -55,7 +56,7 @@ public sealed partial class UiNode : IUiRaw
         Type = JsonRead.String(keys.Type) ?? string.Empty;
         Mode = (int)(JsonRead.Long(keys.Mode) ?? 0);
         Order = JsonRead.Long(keys.Order);
-        Inputs = ReadSlots(keys.Inputs, isInput: true);
+        _inputs = ReadInputs(keys.Inputs);
     }
 
     /// <summary>
@@ -77,20 +78,7 @@ public sealed partial class UiNode : IUiRaw
         (_outputsStart, _outputsLength) = (fields.Outputs.Start, fields.Outputs.Length);
         _widgetKind = fields.WidgetValuesKind;
         _saved = fields.SavedValues;
-        if (inputs.IsEmpty)
-        {
-            Inputs = [];
-            return;
-        }
-
-        var slots = new UiSlot[inputs.Length];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            ref readonly var slot = ref inputs[i];
-            slots[i] = new UiSlot(slot.Name, slot.Type, slot.Link, slot.WidgetName, this, "inputs", i);
-        }
-
-        Inputs = slots;
+        _inputs = inputs.IsEmpty ? [] : inputs.ToArray();
     }
 
     /// <summary>
@@ -125,11 +113,17 @@ public sealed partial class UiNode : IUiRaw
     /// <summary>The title when the node has its own, else null.</summary>
     public string? Title { get; }
 
-    /// <summary>The input slots in order.</summary>
-    public IReadOnlyList<UiSlot> Inputs { get; }
+    /// <summary>The input slots in order (their objects made on first use: converting reads <see cref="InputSlots"/>).</summary>
+    public IReadOnlyList<UiSlot> Inputs => _inputs.Length == 0 ? [] : Made.InputSlots ??= MakeInputs();
+
+    /// <summary>
+    /// The input slots' values in order, as read: what the converter and the loader's checks read (a slot object per
+    /// input was a sixth of what converting a large graph allocated).
+    /// </summary>
+    internal UiSlotFields[] InputSlots => _inputs;
 
     /// <summary>The output slots in order (read on first use: converting reads them only for some nodes).</summary>
-    public IReadOnlyList<UiSlot> Outputs => Made.OutputSlots ??= ReadSlots(Parsed(Extras.OutputsParsed), isInput: false);
+    public IReadOnlyList<UiSlot> Outputs => Made.OutputSlots ??= ReadOutputs(Parsed(Extras.OutputsParsed));
 
     /// <summary>Positional widget values, or null when the node has none or records them as an object.</summary>
     public JsonArray? WidgetValues =>
@@ -244,56 +238,5 @@ public sealed partial class UiNode : IUiRaw
         }
 
         return element;
-    }
-
-    private UiSlot[] ReadSlots(JsonElement array, bool isInput)
-    {
-        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() is not (> 0 and var count))
-        {
-            return [];
-        }
-
-        var key = isInput ? "inputs" : "outputs";
-        var result = new UiSlot[count];
-        var index = 0;
-        foreach (var slot in array.EnumerateArray())
-        {
-            if (slot.ValueKind != JsonValueKind.Object)
-            {
-                // Keep a placeholder so that slot indexes stay aligned with the file.
-                result[index] = new UiSlot(string.Empty, string.Empty, null, null, this, key, index);
-                index++;
-                continue;
-            }
-
-            JsonElement name = default, type = default, link = default, widget = default;
-            foreach (var property in slot.EnumerateObject())
-            {
-                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-                switch (raw.Length)
-                {
-                    case 4 when raw.SequenceEqual("name"u8): name = property.Value; continue;
-                    case 4 when raw.SequenceEqual("type"u8): type = property.Value; continue;
-                    case 4 when raw.SequenceEqual("link"u8): link = property.Value; continue;
-                    case 6 when raw.SequenceEqual("widget"u8): widget = property.Value; continue;
-                }
-
-                if (raw.IndexOf((byte)'\\') < 0)
-                {
-                    continue;
-                }
-
-                if (property.NameEquals("name"u8)) { name = property.Value; }
-                else if (property.NameEquals("type"u8)) { type = property.Value; }
-                else if (property.NameEquals("link"u8)) { link = property.Value; }
-                else if (property.NameEquals("widget"u8)) { widget = property.Value; }
-            }
-
-            var widgetName = widget.ValueKind == JsonValueKind.Object && widget.TryGetProperty("name"u8, out var w) ? JsonRead.String(w) : null;
-            result[index] = new UiSlot(JsonRead.String(name) ?? string.Empty, JsonRead.Type(type), isInput ? JsonRead.Long(link) : null, widgetName, this, key, index);
-            index++;
-        }
-
-        return result;
     }
 }

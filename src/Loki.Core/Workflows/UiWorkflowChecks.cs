@@ -22,8 +22,8 @@ internal static class UiWorkflowChecks
         for (var n = 0; n < nodes.Count; n++)
         {
             var node = nodes[n];
-            var inputs = node.Inputs;
-            for (var i = 0; i < inputs.Count; i++)
+            var inputs = node.InputSlots;
+            for (var i = 0; i < inputs.Length; i++)
             {
                 if (inputs[i].Link is not { } linkId)
                 {

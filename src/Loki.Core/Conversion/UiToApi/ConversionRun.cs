@@ -35,6 +35,9 @@ internal sealed class ConversionRun
         _links = new LinkResolver(workflow, graph.ById, diagnostics, options.RememberReroutes);
     }
 
+    /// <summary>How many link walks took a remembered answer (<see cref="LinkResolver.Remembered"/>).</summary>
+    public int Remembered => _links.Remembered;
+
     public ConvertedPrompt Build()
     {
         try
@@ -79,7 +82,7 @@ internal sealed class ConversionRun
             if (InPrompt(node))
             {
                 entries++;
-                inputs += node.WidgetCount + node.Inputs.Count + 1;
+                inputs += node.WidgetCount + node.Inputs.Length + 1;
             }
         }
 
@@ -202,10 +205,7 @@ internal sealed class ConversionRun
                 continue;
             }
 
-            var input = link.TargetSlot >= 0 && link.TargetSlot < target.Inputs.Count && target.Inputs[link.TargetSlot].Link == link.Id
-                ? target.Inputs[link.TargetSlot]
-                : target.Inputs.FirstOrDefault(i => i.Link == link.Id);
-            if (input?.WidgetName is { } name)
+            if (UiSlotFields.WidgetFedBy(target.Inputs, link) is { } name)
             {
                 var spec = target.SchemaIn(_schemas)?.Input(name);
                 target.SetWidget(name, spec is null ? value?.DeepClone() : WidgetCallbacks.Apply(spec, value?.DeepClone()));
@@ -245,7 +245,7 @@ internal sealed class ConversionRun
             FrontendWidgets.AddRemoteRefresh(schema, prompt);
         }
 
-        for (var i = 0; i < node.Inputs.Count; i++)
+        for (var i = 0; i < node.Inputs.Length; i++)
         {
             var input = node.Inputs[i];
             if (input.Name.Length == 0 || _links.ResolveInput(node, i) is not { } resolved)

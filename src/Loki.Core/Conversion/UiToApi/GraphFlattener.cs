@@ -38,11 +38,12 @@ internal sealed partial class GraphFlattener
     [ThreadStatic]
     private static Dictionary<string, FlatNode>? _byId;
 
-    /// <summary>Empties the thread's tables once the conversion is done with them (they point into its workflow).</summary>
+    /// <summary>Empties the thread's tables and link memos once the conversion is done with them (they point into its workflow).</summary>
     public void Release()
     {
         Nodes.Clear();
         ById.Clear();
+        SlotMemoStore.ForThread().Clear();
         if (ById.EnsureCapacity(0) > 1 << 16)
         {
             // A rare huge workflow does not pin its tables for the thread's life.

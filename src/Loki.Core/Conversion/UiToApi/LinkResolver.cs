@@ -15,6 +15,7 @@ internal sealed class LinkResolver
     private readonly Dictionary<string, FlatNode> _byId;
     private readonly DiagnosticBag _diagnostics;
     private readonly VisitedSlots _visited = VisitedSlots.ForThread();
+    private readonly SlotMemoStore _memos = SlotMemoStore.ForThread();
     private readonly bool _remember;
 
     // Set by the walk under way: it came back to a side (reported), or it took a remembered answer.
@@ -28,6 +29,9 @@ internal sealed class LinkResolver
         _byId = byId;
         _diagnostics = diagnostics;
     }
+
+    /// <summary>How many walks took a remembered answer (tests check that remembering happens at all).</summary>
+    public int Remembered { get; private set; }
 
     /// <summary>Resolves input <paramref name="slot"/> of <paramref name="node"/>; null when nothing feeds it.</summary>
     public ResolvedInput? ResolveInput(FlatNode node, int slot)
@@ -56,7 +60,7 @@ internal sealed class LinkResolver
             return ResolveGroupChildInput(node, slot, visited, type);
         }
 
-        if (slot < 0 || slot >= node.Inputs.Count || node.Graph is null)
+        if (slot < 0 || slot >= node.Inputs.Length || node.Graph is null)
         {
             return null;
         }
@@ -92,7 +96,7 @@ internal sealed class LinkResolver
             return Look(node, slot);
         }
 
-        ref var feed = ref node.SlotMemos[slot];
+        ref var feed = ref _memos.At(node, slot, node.Inputs.Length);
         if (!feed.FeedKnown)
         {
             (feed.Link, feed.Origin) = Look(node, slot);
@@ -119,6 +123,7 @@ internal sealed class LinkResolver
         if (_remember && RerouteMemo.IsPure(node) && RerouteMemo.TryGet(node, slot, out var remembered))
         {
             _remembered = true;
+            Remembered++;
             return remembered;
         }
 
@@ -159,7 +164,7 @@ internal sealed class LinkResolver
 
         if (node.Kind == FlatNodeKind.Virtual)
         {
-            return slot < node.Inputs.Count ? ResolveInput(node, slot, visited, type) : null;
+            return slot < node.Inputs.Length ? ResolveInput(node, slot, visited, type) : null;
         }
 
         return new ResolvedInput(node.Id, slot);
@@ -180,7 +185,7 @@ internal sealed class LinkResolver
         }
 
         var name = definition.SubgraphInputs[slot].Name;
-        for (var i = 0; i < instance.Inputs.Count; i++)
+        for (var i = 0; i < instance.Inputs.Length; i++)
         {
             if (instance.Inputs[i].Name == name)
             {
@@ -206,16 +211,16 @@ internal sealed class LinkResolver
         var inputs = node.Inputs;
         if (type is "*" or "")
         {
-            return inputs.Count > slot ? slot : 0;
+            return inputs.Length > slot ? slot : 0;
         }
 
         var outputType = slot < node.Node.Outputs.Count ? node.Node.Outputs[slot].Type : string.Empty;
-        if (slot < inputs.Count && SlotTypes.IsValidConnection(inputs[slot].Type, outputType) && SlotTypes.IsValidConnection(inputs[slot].Type, type))
+        if (slot < inputs.Length && SlotTypes.IsValidConnection(inputs[slot].Type, outputType) && SlotTypes.IsValidConnection(inputs[slot].Type, type))
         {
             return slot;
         }
 
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             if (inputs[i].Type == type)
             {
@@ -223,7 +228,7 @@ internal sealed class LinkResolver
             }
         }
 
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             if (SlotTypes.IsValidConnection(inputs[i].Type, outputType) && SlotTypes.IsValidConnection(inputs[i].Type, type))
             {
@@ -239,10 +244,10 @@ internal sealed class LinkResolver
         // 1.27.10 takes the first node behind a group input as is and so loses links that pass a Reroute (a known
         // frontend bug, which the older frontends that made the oracle prompts did not have): follow links fully.
         var group = child.Group!;
-        var inputType = type ?? (slot < child.Inputs.Count ? child.Inputs[slot].Type : string.Empty);
+        var inputType = type ?? (slot < child.Inputs.Length ? child.Inputs[slot].Type : string.Empty);
         if (group.InputMap.TryGetValue((child.GroupIndex, slot), out var external))
         {
-            return external < group.Instance.Inputs.Count ? ResolveInput(group.Instance, external, visited, type) : null;
+            return external < group.Instance.Inputs.Length ? ResolveInput(group.Instance, external, visited, type) : null;
         }
 
         if (!group.LinksTo.TryGetValue((child.GroupIndex, slot), out var origin) || origin.Index >= group.Children.Count)
@@ -259,10 +264,10 @@ internal sealed class LinkResolver
         if (node.Mode == 4)
         {
             var candidates = new List<int> { slot };
-            candidates.AddRange(Enumerable.Range(0, node.Inputs.Count));
+            candidates.AddRange(Enumerable.Range(0, node.Inputs.Length));
             foreach (var i in candidates)
             {
-                if (i < node.Inputs.Count && node.Inputs[i].Type == type)
+                if (i < node.Inputs.Length && node.Inputs[i].Type == type)
                 {
                     return ResolveInput(node, i, visited, null);
                 }

@@ -77,10 +77,7 @@ internal static class PromotedWidgets
                 continue;
             }
 
-            var input = link.TargetSlot >= 0 && link.TargetSlot < target.Inputs.Count && target.Inputs[link.TargetSlot].Link == link.Id
-                ? target.Inputs[link.TargetSlot]
-                : target.Inputs.FirstOrDefault(i => i.Link == link.Id);
-            if (input?.WidgetName is { } widget)
+            if (UiSlotFields.WidgetFedBy(target.InputSlots, link) is { } widget)
             {
                 yield return (target.Id, widget);
             }

@@ -2,7 +2,7 @@ using Loki.Core.Workflows;
 
 namespace Loki.Core.Conversion.UiToApi;
 
-/// <summary>What walks through a node learnt about one of its slots (<see cref="FlatNode.Slots"/>).</summary>
+/// <summary>What walks through a node learnt about one of its slots (<see cref="SlotMemoStore"/>).</summary>
 internal struct SlotMemo
 {
     /// <summary>The link into input slot i (null: none), once looked up.</summary>
