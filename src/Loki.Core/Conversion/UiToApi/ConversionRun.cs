@@ -187,9 +187,9 @@ internal sealed class ConversionRun
             value = JsonValue.Create(FilenameTemplate.Apply(text, TemplateNodes, _options.Date));
         }
 
-        // The links out of its slot 0, by id (ids are the table's keys: the order is the one OrderBy gave).
-        List<UiLink>? links = null;
-        foreach (var l in primitive.Graph.Links.Values)
+        // The links out of its slot 0, by id (the order the links' id table gave).
+        List<UiLinkFields>? links = null;
+        foreach (ref readonly var l in primitive.Graph.LinkTable.Items)
         {
             if (l.OriginId == primitive.Node.Id && l.OriginSlot == 0)
             {

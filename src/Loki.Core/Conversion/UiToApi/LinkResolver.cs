@@ -65,12 +65,13 @@ internal sealed class LinkResolver
             return null;
         }
 
-        var (link, origin) = Feed(node, slot);
-        if (link is null)
+        var (at, origin) = Feed(node, slot);
+        if (at < 0)
         {
             return null;
         }
 
+        ref readonly var link = ref node.Graph.LinkTable[at];
         if (node.Instance is { } instance && link.OriginId == UiGraph.SubgraphInputId)
         {
             var outerIndex = InstanceInputIndex(_workflow, instance, link.OriginSlot);
@@ -86,10 +87,11 @@ internal sealed class LinkResolver
         return origin is null ? null : ResolveOutput(origin, link.OriginSlot, type ?? node.Inputs[slot].Type, visited);
     }
 
-    // The link into input slot of node and the flattened node it leaves. A node a walk passes through (a reroute, a
-    // bypassed node) is walked again for every input behind it, and the look-up by joined id was most of each step: its
-    // answers are kept. A real node's inputs are resolved once each, so theirs are not.
-    private (UiLink? Link, FlatNode? Origin) Feed(FlatNode node, int slot)
+    // The link into input slot of node (its position in the graph's link table, -1: none) and the flattened node it
+    // leaves. A node a walk passes through (a reroute, a bypassed node) is walked again for every input behind it, and the
+    // look-up by joined id was most of each step: its answers are kept. A real node's inputs are resolved once each, so
+    // theirs are not.
+    private (int Link, FlatNode? Origin) Feed(FlatNode node, int slot)
     {
         if (node.Kind != FlatNodeKind.Virtual && node.Mode != 4)
         {
@@ -106,16 +108,22 @@ internal sealed class LinkResolver
         return (feed.Link, feed.Origin);
     }
 
-    private (UiLink? Link, FlatNode? Origin) Look(FlatNode node, int slot)
+    private (int Link, FlatNode? Origin) Look(FlatNode node, int slot)
     {
-        var link = node.Graph!.Link(node.Inputs[slot].Link);
+        var links = node.Graph!.LinkTable;
+        if (node.Inputs[slot].Link is not { } id || links.Find(id) is not (>= 0 and var at))
+        {
+            return (-1, null);
+        }
+
         FlatNode? origin = null;
-        if (link is not null && !(node.Instance is not null && link.OriginId == UiGraph.SubgraphInputId))
+        ref readonly var link = ref links[at];
+        if (!(node.Instance is not null && link.OriginId == UiGraph.SubgraphInputId))
         {
             _byId.TryGetValue(GraphFlattener.Join(node.Path, link.OriginId), out origin);
         }
 
-        return (link, origin);
+        return (at, origin);
     }
 
     private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, VisitedSlots visited)
@@ -152,14 +160,14 @@ internal sealed class LinkResolver
         if (node.Kind == FlatNodeKind.Subgraph)
         {
             var definition = _workflow.Subgraphs[node.ClassType];
-            var inner = OutputLink(definition, slot);
-            if (inner is null || !_byId.TryGetValue(GraphFlattener.Join([.. node.Path, node.Node.Id], inner.OriginId), out var origin))
+            var at = OutputLink(definition, slot);
+            if (at < 0 || !_byId.TryGetValue(GraphFlattener.Join([.. node.Path, node.Node.Id], definition.LinkTable[at].OriginId), out var origin))
             {
                 _diagnostics.Warning(LokiCodes.ConvertUnresolvedLink, $"output {slot} of subgraph instance {node.Id} is not connected inside '{definition.Name ?? node.ClassType}'; the input it feeds is left out", _workflow.File, node.Node.JsonPath);
                 return null;
             }
 
-            return ResolveOutput(origin, inner.OriginSlot, type, visited);
+            return ResolveOutput(origin, definition.LinkTable[at].OriginSlot, type, visited);
         }
 
         if (node.Kind == FlatNodeKind.Virtual)
@@ -196,14 +204,27 @@ internal sealed class LinkResolver
         return -1;
     }
 
-    private static UiLink? OutputLink(UiGraph definition, int slot)
+    // The position of the link that leaves subgraph output slot inside the definition: the output's first linkIds entry,
+    // else the link into the output node's slot with the smallest id; -1 when there is none.
+    private static int OutputLink(UiGraph definition, int slot)
     {
-        if (slot >= 0 && slot < definition.SubgraphOutputs.Count && definition.Link(definition.FirstOutputLinkId(slot)) is { } first)
+        var links = definition.LinkTable;
+        if (slot >= 0 && slot < definition.SubgraphOutputs.Count && definition.FirstOutputLinkId(slot) is { } first && links.Find(first) is >= 0 and var at)
         {
-            return first;
+            return at;
         }
 
-        return definition.Links.Values.Where(l => l.TargetId == UiGraph.SubgraphOutputId && l.TargetSlot == slot).MinBy(l => l.Id);
+        var best = -1;
+        for (var i = 0; i < links.Count; i++)
+        {
+            ref readonly var link = ref links[i];
+            if (link.TargetId == UiGraph.SubgraphOutputId && link.TargetSlot == slot && (best < 0 || link.Id < links[best].Id))
+            {
+                best = i;
+            }
+        }
+
+        return best;
     }
 
     private static int BypassSlot(FlatNode node, int slot, string type)

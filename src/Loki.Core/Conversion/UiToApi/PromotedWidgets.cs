@@ -70,8 +70,10 @@ internal static class PromotedWidgets
 
     private static IEnumerable<(string Node, string Widget)> WidgetTargets(UiGraph definition, int slot)
     {
-        foreach (var link in definition.Links.Values)
+        var links = definition.LinkTable;
+        for (var i = 0; i < links.Count; i++)
         {
+            var link = links[i];
             if (link.OriginId != UiGraph.SubgraphInputId || link.OriginSlot != slot || definition.Node(link.TargetId) is not { } target)
             {
                 continue;
