@@ -88,12 +88,15 @@ public sealed class DumpIndexCache
     /// <summary>
     /// The dump at <paramref name="file"/>, open, with its index from this cache when the cache holds one whose header is
     /// sound and names the file as it is now; else null. The rest of the index is read and checked piece by piece as
-    /// classes are looked up (<see cref="CachedDump"/>).
+    /// classes are looked up (<see cref="CachedDump"/>). <paramref name="identityBefore"/> is the dump's identity as it
+    /// was taken before anything was read (null where none can be had): on a miss the caller reads the dump and stores
+    /// its index under it, without asking the file system again.
     /// </summary>
-    internal CachedDump? Open(string file, SchemaOrigin origin)
+    internal CachedDump? Open(string file, SchemaOrigin origin, out DumpFileIdentity? identityBefore)
     {
         var full = Path.GetFullPath(file);
-        if (DumpFileIdentity.Of(full) is not { } identity)
+        identityBefore = DumpFileIdentity.Of(full);
+        if (identityBefore is not { } identity)
         {
             return null;
         }

@@ -12,7 +12,7 @@ namespace Loki.Core.Schemas;
 /// <see cref="Lookup.Damaged"/>: the caller reads the dump itself instead (<see cref="CachedDump"/>).
 /// </summary>
 /// <remarks>Read with <c>pread</c>, not mapped: a cache file cut short under a mapping would kill the run (<c>SIGBUS</c>).</remarks>
-internal sealed class DumpIndexTable
+internal sealed partial class DumpIndexTable
 {
     private const int FirstRead = 1024;
     private const int StackBucket = 1024;
@@ -49,52 +49,6 @@ internal sealed class DumpIndexTable
 
     /// <summary>Every entry that is no definition, in the dump's order (read and checked with the header).</summary>
     public IReadOnlyList<DumpEntry> Skips { get; }
-
-    /// <summary>
-    /// The index file <paramref name="index"/>, open, when its header is whole and sound and names the dump
-    /// <paramref name="fullPath"/> as <paramref name="identity"/> says it is now; otherwise null (and the file closed).
-    /// </summary>
-    public static DumpIndexTable? Open(SafeFileHandle index, string fullPath, DumpFileIdentity identity)
-    {
-        try
-        {
-            // Most headers (the path, the identity, the entries that are no definition) fit the first read, made into
-            // the stack: a run allocates nothing for it.
-            Span<byte> first = stackalloc byte[FirstRead];
-            var read = ReadAt(index, first, 0);
-            if (read < 20 || !first[..8].SequenceEqual(DumpIndexFile.Magic))
-            {
-                return null;
-            }
-
-            var headerLength = BinaryPrimitives.ReadInt32LittleEndian(first[16..]);
-            ReadOnlySpan<byte> header = first;
-            if (headerLength < 20 || headerLength > read)
-            {
-                if (headerLength <= read || headerLength > 1 << 26 || read < FirstRead)
-                {
-                    return null;
-                }
-
-                var whole = new byte[headerLength];
-                if (ReadAt(index, whole, 0) != headerLength)
-                {
-                    return null;
-                }
-
-                header = whole;
-            }
-
-            var hash = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
-            return hash == DumpIndexFile.Checksum(header[16..headerLength])
-                ? Parse(index, header[..headerLength], hash, fullPath, identity)
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or System.Text.DecoderFallbackException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>Looks up <paramref name="classType"/>: its entry when <see cref="Lookup.Found"/>.</summary>
     public Lookup Find(string classType, out DumpEntry entry)
@@ -199,39 +153,6 @@ internal sealed class DumpIndexTable
         return all.Contains(null) ? null : [.. all.Select(e => e!.Value)];
     }
 
-    private static DumpIndexTable? Parse(SafeFileHandle index, ReadOnlySpan<byte> header, ulong hash, string fullPath, DumpFileIdentity identity)
-    {
-        var at = 20;
-        var path = Slice(header, ref at, Int(header, ref at));
-        if (!path.SequenceEqual(DumpReader.StrictUtf8.GetBytes(fullPath)))
-        {
-            return null;
-        }
-
-        var stored = new DumpFileIdentity((ulong)Long(header, ref at), (ulong)Long(header, ref at), Long(header, ref at), Long(header, ref at), Long(header, ref at));
-        var (skipped, definitionCount, buckets, problemCount) = (Int(header, ref at), Int(header, ref at), Int(header, ref at), Int(header, ref at));
-        if (stored != identity || skipped is not (0 or 3) || definitionCount < 0 || buckets < 1 || (buckets & (buckets - 1)) != 0
-            || buckets > (1 << 24) || problemCount < 0 || problemCount > header.Length)
-        {
-            return null;
-        }
-
-        var skips = new DumpEntry[problemCount];
-        for (var i = 0; i < problemCount; i++)
-        {
-            var problem = Int(header, ref at);
-            var name = Slice(header, ref at, Int(header, ref at));
-            if (problem < 1 || problem >= DumpIndexFile.Problems.Length)
-            {
-                return null;
-            }
-
-            skips[i] = new DumpEntry(DumpReader.StrictUtf8.GetString(name), 0, 0, DumpIndexFile.Problems[problem]);
-        }
-
-        return at != header.Length ? null : new DumpIndexTable(index, hash, header.Length, buckets, definitionCount, skipped, identity.Size - skipped, skips);
-    }
-
     // The table entry of 'bucket': where its records are, how many bytes, what they hash to; null when it cannot be read.
     private (int Offset, int Length, uint Check)? Slot(int bucket)
     {
@@ -297,26 +218,5 @@ internal sealed class DumpIndexTable
         }
 
         return done;
-    }
-
-    private static int Int(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        var value = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
-        at += 4;
-        return value;
-    }
-
-    private static long Long(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        var value = BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]);
-        at += 8;
-        return value;
-    }
-
-    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> bytes, ref int at, int length)
-    {
-        var slice = bytes.Slice(at, length);
-        at += length;
-        return slice;
     }
 }

@@ -25,7 +25,8 @@ internal static class DumpReader
             return DumpLayer.Of(Parsed(JsonSource.ReadText(file), origin, diagnostics));
         }
 
-        if (cache?.Open(file, origin) is { } cached)
+        DumpFileIdentity? before = null;
+        if (cache?.Open(file, origin, out before) is { } cached)
         {
             foreach (var skip in cached.Table.Skips)
             {
@@ -35,7 +36,6 @@ internal static class DumpReader
             return DumpLayer.Of(cached);
         }
 
-        var before = cache is null ? null : DumpFileIdentity.Of(file);
         var bytes = ReadBytes(file);
         if (DumpIndex.TryBuild(bytes) is not { } index)
         {

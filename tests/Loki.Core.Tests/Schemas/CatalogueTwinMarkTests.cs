@@ -26,7 +26,7 @@ public sealed class CatalogueTwinMarkTests : IDisposable
         {
             var cache = new DumpIndexCache(Path.Combine(_dir, "cache"), TimeSpan.Zero);
             _ = SchemaSet.Load([dump], true, cache);
-            if (cache.Open(dump, new SchemaOrigin(dump, null)) is not { } opened)
+            if (cache.Open(dump, new SchemaOrigin(dump, null), out _) is not { } opened)
             {
                 continue;
             }
