@@ -71,7 +71,7 @@ internal sealed class ConversionRun
         {
             if (node.ClassType == "PrimitiveNode" && node.GroupIndex < 0)
             {
-                ApplyPrimitive(node);
+                PrimitiveValues.Push(node, _graph.ById, _schemas, text => FilenameTemplate.Apply(text, TemplateNodes, _options.Date));
             }
         }
 
@@ -173,45 +173,6 @@ internal sealed class ConversionRun
 
     private static string PackHint(FlatNode node) =>
         PackCatalogue.GuessForUiNode(node.ClassType, node.Node.Properties) is { IsCore: false } guess ? $" (likely from the pack {guess})" : string.Empty;
-
-    private void ApplyPrimitive(FlatNode primitive)
-    {
-        if (primitive.Graph is null || !primitive.TryGetWidget("value", out var value))
-        {
-            return;
-        }
-
-        // "Run widget replace on values": the frontend fills %Node.widget% patterns before pushing the value.
-        if (JsonRead.Bool(primitive.Node.Properties?["Run widget replace on values"]) == true && JsonRead.String(value) is { Length: > 0 } text)
-        {
-            value = JsonValue.Create(FilenameTemplate.Apply(text, TemplateNodes, _options.Date));
-        }
-
-        // The links out of its slot 0, by id (the order the links' id table gave).
-        List<UiLinkFields>? links = null;
-        foreach (ref readonly var l in primitive.Graph.LinkTable.Items)
-        {
-            if (l.OriginId == primitive.Node.Id && l.OriginSlot == 0)
-            {
-                (links ??= []).Add(l);
-            }
-        }
-
-        links?.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        foreach (var link in links ?? [])
-        {
-            if (!_graph.ById.TryGetValue(GraphFlattener.Join(primitive.Path, link.TargetId), out var target))
-            {
-                continue;
-            }
-
-            if (UiSlotFields.WidgetFedBy(target.Inputs, link) is { } name)
-            {
-                var spec = target.SchemaIn(_schemas)?.Input(name);
-                target.SetWidget(name, spec is null ? value?.DeepClone() : WidgetCallbacks.Apply(spec, value?.DeepClone()));
-            }
-        }
-    }
 
     private void BuildInputs(FlatNode node, ConvertedPrompt prompt)
     {

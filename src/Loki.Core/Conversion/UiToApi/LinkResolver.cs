@@ -74,7 +74,7 @@ internal sealed class LinkResolver
         ref readonly var link = ref node.Graph.LinkTable[at];
         if (node.Instance is { } instance && link.OriginId == UiGraph.SubgraphInputId)
         {
-            var outerIndex = InstanceInputIndex(_workflow, instance, link.OriginSlot);
+            var outerIndex = SubgraphSlots.InstanceInput(_workflow, instance, link.OriginSlot);
             if (outerIndex < 0 || instance.Inputs[outerIndex].Link is null)
             {
                 // Nothing connected outside: the inner widget keeps the promoted value the instances wrote into it.
@@ -160,7 +160,7 @@ internal sealed class LinkResolver
         if (node.Kind == FlatNodeKind.Subgraph)
         {
             var definition = _workflow.Subgraphs[node.ClassType];
-            var at = OutputLink(definition, slot);
+            var at = SubgraphSlots.OutputLink(definition, slot);
             if (at < 0 || !_byId.TryGetValue(GraphFlattener.Join([.. node.Path, node.Node.Id], definition.LinkTable[at].OriginId), out var origin))
             {
                 _diagnostics.Warning(LokiCodes.ConvertUnresolvedLink, $"output {slot} of subgraph instance {node.Id} is not connected inside '{definition.Name ?? node.ClassType}'; the input it feeds is left out", _workflow.File, node.Node.JsonPath);
@@ -176,55 +176,6 @@ internal sealed class LinkResolver
         }
 
         return new ResolvedInput(node.Id, slot);
-    }
-
-    /// <summary>
-    /// The instance input that subgraph input <paramref name="slot"/> maps to, or -1. The frontend rebuilds instance
-    /// inputs from the definition and keeps a saved link only on the input of the same name, so a definition input the
-    /// saved instance lacks is unconnected (its inner widget value is sent), never the saved input at its position
-    /// (1.27.10 on video_wan2_2_14B_s2v: a seed input added to the definition must not take the steps link).
-    /// </summary>
-    public static int InstanceInputIndex(UiWorkflow workflow, FlatNode instance, int slot)
-    {
-        var definition = workflow.Subgraphs[instance.ClassType];
-        if (slot < 0 || slot >= definition.SubgraphInputs.Count)
-        {
-            return -1;
-        }
-
-        var name = definition.SubgraphInputs[slot].Name;
-        for (var i = 0; i < instance.Inputs.Length; i++)
-        {
-            if (instance.Inputs[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    // The position of the link that leaves subgraph output slot inside the definition: the output's first linkIds entry,
-    // else the link into the output node's slot with the smallest id; -1 when there is none.
-    private static int OutputLink(UiGraph definition, int slot)
-    {
-        var links = definition.LinkTable;
-        if (slot >= 0 && slot < definition.SubgraphOutputs.Count && definition.FirstOutputLinkId(slot) is { } first && links.Find(first) is >= 0 and var at)
-        {
-            return at;
-        }
-
-        var best = -1;
-        for (var i = 0; i < links.Count; i++)
-        {
-            ref readonly var link = ref links[i];
-            if (link.TargetId == UiGraph.SubgraphOutputId && link.TargetSlot == slot && (best < 0 || link.Id < links[best].Id))
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 
     private static int BypassSlot(FlatNode node, int slot, string type)
