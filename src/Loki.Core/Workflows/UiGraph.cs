@@ -15,7 +15,7 @@ public sealed class UiGraph : IUiRaw
     /// <summary>The node id of a subgraph's output node (<c>SUBGRAPH_OUTPUT_ID</c>).</summary>
     public const string SubgraphOutputId = "-20";
 
-    private readonly Dictionary<string, UiNode> _byId = new(StringComparer.Ordinal);
+    private UiNodeIndex? _byId;
 
     // The links, found by id (a converter asks once per linked input); their objects and id dictionary made on demand.
     private UiLinkTable _links;
@@ -62,17 +62,12 @@ public sealed class UiGraph : IUiRaw
         var nodes = new List<UiNode>(nodesElement.ValueKind == JsonValueKind.Array ? nodesElement.GetArrayLength() : 0);
         if (nodesElement.ValueKind == JsonValueKind.Array)
         {
-            _byId.EnsureCapacity(nodes.Capacity);
             var i = 0;
             foreach (var item in nodesElement.EnumerateArray())
             {
                 if (item.ValueKind == JsonValueKind.Object && UiNode.Read(item, this, i) is { } node)
                 {
                     nodes.Add(node);
-                    if (!_byId.TryAdd(node.Id, node))
-                    {
-                        (RepeatedIds ??= []).Add(node);
-                    }
                 }
                 else
                 {
@@ -84,6 +79,8 @@ public sealed class UiGraph : IUiRaw
         }
 
         Nodes = nodes;
+        _byId = UiNodeIndex.Of(nodes, out var repeated);
+        RepeatedIds = repeated;
         _links = ReadLinks(links, jsonPath + ".links");
         SubgraphInputs = ReadIo(inputs, "inputs");
         SubgraphOutputs = ReadIo(outputs, "outputs");
@@ -158,7 +155,7 @@ public sealed class UiGraph : IUiRaw
     internal List<UiNode>? RepeatedIds { get; private set; }
 
     /// <summary>The node with id <paramref name="id"/> (the first one, if a broken file repeats it), or null.</summary>
-    public UiNode? Node(string id) => _byId.GetValueOrDefault(id);
+    public UiNode? Node(string id) => _byId?.Find(id);
 
     /// <summary>The link with id <paramref name="id"/>, or null.</summary>
     public UiLink? Link(long? id) => id is { } v && _links.Find(v) is >= 0 and var at ? _links.Object(at) : null;
@@ -170,15 +167,8 @@ public sealed class UiGraph : IUiRaw
     internal void SetRead(UiNode[] nodes, UiLinkTable links, string? name)
     {
         Nodes = nodes;
-        _byId.EnsureCapacity(nodes.Length);
-        foreach (var node in nodes)
-        {
-            if (!_byId.TryAdd(node.Id, node))
-            {
-                (RepeatedIds ??= []).Add(node);
-            }
-        }
-
+        _byId = UiNodeIndex.Of(nodes, out var repeated);
+        RepeatedIds = repeated;
         _links = links;
         Name = name;
     }
