@@ -121,6 +121,9 @@ public sealed class UiGraph : IUiRaw
     internal JsonElement Element => _source is null ? _element
         : _parent is null ? _source.Element : _parent.Element.GetProperty("definitions"u8).GetProperty("subgraphs"u8)[_definitionIndex];
 
+    /// <summary>The file a graph read from bytes points into (its nodes' slices and saved values too), else null.</summary>
+    internal LazyJsonRoot? Source => _source;
+
     /// <summary>Where the graph sits in its file (<c>$</c> for the root).</summary>
     public string JsonPath { get; }
 

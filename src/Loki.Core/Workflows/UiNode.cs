@@ -16,7 +16,9 @@ public sealed partial class UiNode : IUiRaw
 
     // Set by the direct reader: the file, and where widgets_values, properties and outputs sit in it (length 0: absent),
     // each parsed on first use; what a widgets_values array holds, value by value (see SavedValues).
-    private readonly LazyJsonRoot? _file;
+    // Read from the file's bytes (its graph's source holds them); whether an order was saved (Order as a long? was 16 bytes).
+    private readonly bool _fromBytes, _hasOrder;
+    private readonly long _order;
     private readonly int _widgetStart, _widgetLength, _propertiesStart, _propertiesLength, _outputsStart, _outputsLength;
     private readonly JsonValueKind _widgetKind;
     private readonly SavedValue[]? _saved;
@@ -55,7 +57,7 @@ public sealed partial class UiNode : IUiRaw
         Title = JsonRead.String(keys.Title);
         Type = JsonRead.String(keys.Type) ?? string.Empty;
         Mode = (int)(JsonRead.Long(keys.Mode) ?? 0);
-        Order = JsonRead.Long(keys.Order);
+        (_order, _hasOrder) = JsonRead.Long(keys.Order) is { } order ? (order, true) : (0, false);
         _inputs = ReadInputs(keys.Inputs);
     }
 
@@ -70,9 +72,9 @@ public sealed partial class UiNode : IUiRaw
         Id = fields.Id!;
         Type = fields.Type;
         Mode = fields.Mode;
-        Order = fields.Order;
+        (_order, _hasOrder) = fields.Order is { } order ? (order, true) : (0, false);
         Title = fields.Title;
-        _file = fields.Source;
+        _fromBytes = true;
         (_widgetStart, _widgetLength) = (fields.WidgetValues.Start, fields.WidgetValues.Length);
         (_propertiesStart, _propertiesLength) = (fields.Properties.Start, fields.Properties.Length);
         (_outputsStart, _outputsLength) = (fields.Outputs.Start, fields.Outputs.Length);
@@ -95,6 +97,9 @@ public sealed partial class UiNode : IUiRaw
     /// <summary>The node as read (looked up in its graph on first use).</summary>
     public JsonObject Raw => Made.Raw ??= (JsonObject)((JsonArray)_graph!.Raw["nodes"]!)[_index]!;
 
+    /// <summary>The graph whose <c>nodes</c> hold the node; null for a node given as an object (a group node's inner node).</summary>
+    internal UiGraph? Graph => _graph;
+
     /// <summary>The node id as text.</summary>
     public string Id { get; }
 
@@ -108,7 +113,7 @@ public sealed partial class UiNode : IUiRaw
     public int Mode { get; }
 
     /// <summary>The execution order the frontend saved (<c>order</c>), or null.</summary>
-    public long? Order { get; }
+    public long? Order => _hasOrder ? _order : null;
 
     /// <summary>The title when the node has its own, else null.</summary>
     public string? Title { get; }
@@ -140,7 +145,7 @@ public sealed partial class UiNode : IUiRaw
         WidgetValuesKind == JsonValueKind.Object ? Made.WidgetObject ??= JsonObject.Create(WidgetValuesElement) : null;
 
     /// <summary>What <c>widgets_values</c> is (<see cref="JsonValueKind.Undefined"/> when absent), known without parsing it.</summary>
-    internal JsonValueKind WidgetValuesKind => _file is not null ? _widgetKind : _extras!.WidgetValues.ValueKind;
+    internal JsonValueKind WidgetValuesKind => _fromBytes ? _widgetKind : _extras!.WidgetValues.ValueKind;
 
     /// <summary>
     /// The positional widget values as the converter reads them: from the file's bytes when the direct reader read the
@@ -153,14 +158,14 @@ public sealed partial class UiNode : IUiRaw
     internal ReadOnlySpan<byte> SavedRaw(int index)
     {
         var value = _saved![index];
-        return _file!.Utf8.Span.Slice(value.Start, value.Length);
+        return File.Utf8.Span.Slice(value.Start, value.Length);
     }
 
     /// <summary>Saved value <paramref name="index"/> parsed alone, as the whole array's element would be.</summary>
     internal JsonElement SavedElement(int index)
     {
         var value = _saved![index];
-        return _file!.Slice(value.Start, value.Length);
+        return File.Slice(value.Start, value.Length);
     }
 
     /// <summary>The <c>properties</c> object, or null.</summary>
@@ -179,7 +184,7 @@ public sealed partial class UiNode : IUiRaw
             return JsonRead.String(built[name]);
         }
 
-        if (_file is not null && (_extras is null || (_extras.Parsed & Extras.PropertiesParsed) == 0))
+        if (_fromBytes && (_extras is null || (_extras.Parsed & Extras.PropertiesParsed) == 0))
         {
             return PropertyTextFromFile(name);
         }
@@ -197,7 +202,7 @@ public sealed partial class UiNode : IUiRaw
             return null;
         }
 
-        var reader = new Utf8JsonReader(_file!.Utf8.Span.Slice(_propertiesStart, _propertiesLength), new JsonReaderOptions { MaxDepth = 512 });
+        var reader = new Utf8JsonReader(File.Utf8.Span.Slice(_propertiesStart, _propertiesLength), new JsonReaderOptions { MaxDepth = 512 });
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -222,6 +227,9 @@ public sealed partial class UiNode : IUiRaw
 
     private Extras Made => _extras ??= new Extras();
 
+    // The file a node read from bytes points into.
+    private LazyJsonRoot File => _graph!.Source!;
+
     // The element of widgets_values, properties or outputs: the one a node read from an element was given, or the
     // file's slice parsed the first time it is asked for (default when the key was absent).
     private JsonElement Parsed(int which)
@@ -233,7 +241,7 @@ public sealed partial class UiNode : IUiRaw
         {
             var (start, length) = which == Extras.WidgetParsed ? (_widgetStart, _widgetLength)
                 : which == Extras.PropertiesParsed ? (_propertiesStart, _propertiesLength) : (_outputsStart, _outputsLength);
-            element = length == 0 ? default : _file!.Slice(start, length);
+            element = length == 0 ? default : File.Slice(start, length);
             extras.Parsed |= which;
         }
 

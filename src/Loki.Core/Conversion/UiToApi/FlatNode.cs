@@ -14,11 +14,10 @@ internal sealed class FlatNode
     private NodeSchema? _schema;
     private bool _schemaChosen;
 
-    public FlatNode(string id, UiNode node, UiGraph? graph, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
+    public FlatNode(string id, UiNode node, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
     {
         Id = id;
         Node = node;
-        Graph = graph;
         Path = path;
         Instance = instance;
         ClassType = classType;
@@ -31,8 +30,8 @@ internal sealed class FlatNode
     /// <summary>The UI node.</summary>
     public UiNode Node { get; }
 
-    /// <summary>The graph that holds the node; null for a group-node child.</summary>
-    public UiGraph? Graph { get; }
+    /// <summary>The graph that holds the node (its node's); null for a group-node child, whose node no graph holds.</summary>
+    public UiGraph? Graph => Node.Graph;
 
     /// <summary>The ids of the subgraph instances above the node (used to build the ids of its neighbours).</summary>
     public IReadOnlyList<string> Path { get; }

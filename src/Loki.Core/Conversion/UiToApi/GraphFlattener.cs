@@ -83,7 +83,7 @@ internal sealed partial class GraphFlattener
             var node = graph.Nodes[ordered[n].Index];
             var classType = VirtualNodes.Rename(node.Type);
             var kind = Classify(classType, node);
-            var flat = new FlatNode(Join(path, node.Id), node, graph, path, instance, classType, kind);
+            var flat = new FlatNode(Join(path, node.Id), node, path, instance, classType, kind);
             if (kind == FlatNodeKind.Subgraph)
             {
                 var definition = _workflow.Subgraphs[classType];
@@ -220,7 +220,7 @@ internal sealed partial class GraphFlattener
             var inner = new UiNode(raw, $"{instance.Id}:{i}", JsonPathText.Index(path, i));
             var classType = VirtualNodes.Rename(inner.Type);
             var kind = VirtualNodes.Contains(classType) ? FlatNodeKind.Virtual : FlatNodeKind.Real;
-            var child = new FlatNode(inner.Id, inner, null, instance.Path, instance.Instance, classType, kind)
+            var child = new FlatNode(inner.Id, inner, instance.Path, instance.Instance, classType, kind)
             {
                 Group = expansion,
                 GroupIndex = i,
