@@ -20,6 +20,10 @@ Measures (the 249 frontend-made pairs of ../shared/corpus/frontend-pairs, the 0.
              (tests/Loki.Benchmarks `passes`: the whole process's CPU, GC threads included), the anchors (thread CPU,
              as run.py reports it), and the floor: each file's bytes read and parsed by System.Text.Json's JsonDocument;
              also LOKI's loader alone (read, parse, model, checks) against that floor
+  runtimes   the warm pass and the 976-node row again, each against the parse floor timed in the SAME process
+             (`passes --floor`, alternated), in both runtimes: the JIT harness (the CLI's JIT settings) and the harness
+             published as Native AOT with the native CLI's settings (the runtime the user gets); medians and means
+             (the mean carries the collections a median step escapes)
   largest    the 976-node workflow converted repeatedly in one process, against a full parse of it: a FULL conversion
              for all three (the same node definitions: the reference, a dump defining its WAS nodes, and a one-class
              definition of 'ImageScaleFactor _O'; build/bench_inputs.py), checked to convert with no error first; the
@@ -28,9 +32,10 @@ Measures (the 249 frontend-made pairs of ../shared/corpus/frontend-pairs, the 0.
   245-node   the largest frontend-made pair (large-graph-workflow.json, 245 nodes, reference), same protocol as largest
 
 usage: /usr/bin/python3 build/bench-convert.py [--loki PATH] [--rounds 3] [--sample 12] [--passes 20] [--iters 30] [--batch-runs 3]
-                                               [--loki-iters 300] [--json FILE] [--base-loki PATH]
+                                               [--loki-iters 300] [--json FILE] [--base-loki PATH] [--bench-native PATH]
 With --base-loki an older native loki runs the batch and per-file rows too, alternated in the same rounds (before/after).
-Without --loki the native build is published to artifacts/loki-native (needs clang: the Cake target `native`).
+Without --loki the native build is published to artifacts/loki-native (needs clang: the Cake target `native`); without
+--bench-native the Native AOT harness is published to artifacts/bench-native.
 """
 from __future__ import annotations
 
@@ -88,19 +93,34 @@ def steady_cpu(stdout: str) -> float:
     return s["steady_cpu_median_s"] if s.get("steady_cpu_median_s") is not None else s["warm_cpu_median_s"]
 
 
-def native_loki(path: str | None) -> Path:
-    if path:
-        return Path(path).resolve()
-    out = ROOT / "artifacts" / "loki-native"
-    print(f"publishing the native loki to {out} (Native AOT, a few minutes)...", flush=True)
-    subprocess.run(["dotnet", "publish", str(ROOT / "src" / "Loki.Cli"), "-c", "Release", "-r", "linux-x64",
+def publish_native(project: str, out: Path, executable: str, what: str) -> Path:
+    """`dotnet publish` of a project as Native AOT (needs clang) into `out`; returns its executable."""
+    print(f"publishing {what} to {out} (Native AOT, a few minutes)...", flush=True)
+    subprocess.run(["dotnet", "publish", str(ROOT / project), "-c", "Release", "-r", "linux-x64",
                     "-p:LokiNative=true", "-o", str(out)], check=True, stdout=subprocess.DEVNULL)
-    return out / "loki"
+    return out / executable
+
+
+def native_loki(path: str | None) -> Path:
+    return Path(path).resolve() if path else publish_native("src/Loki.Cli", ROOT / "artifacts" / "loki-native", "loki", "the native loki")
 
 
 def harness() -> Path:
     subprocess.run(["dotnet", "build", "-c", "Release", str(ROOT / "tests" / "Loki.Benchmarks")], check=True, stdout=subprocess.DEVNULL)
     return ROOT / "tests" / "Loki.Benchmarks" / "bin" / "Release" / "net10.0" / "Loki.Benchmarks.dll"
+
+
+def native_harness(path: str | None) -> Path:
+    """tests/Loki.Benchmarks published as Native AOT with the native CLI's runtime settings (`passes` only)."""
+    return Path(path).resolve() if path else publish_native("tests/Loki.Benchmarks", ROOT / "artifacts" / "bench-native", "Loki.Benchmarks", "the Native AOT harness")
+
+
+def same_process(stdout: str) -> dict[str, float]:
+    """A `passes --floor` summary: the step and the parse floor timed alternately in one process (process CPU)."""
+    s = summary(stdout)
+    return {"loki": s["steady_process_cpu_median_s"], "floor": s["floor_steady_process_cpu_median_s"],
+            "loki mean": s["steady_process_cpu_mean_s"], "floor mean": s["floor_steady_process_cpu_mean_s"],
+            "loki thread": s["steady_cpu_median_s"], "floor thread": s["floor_steady_cpu_median_s"]}
 
 
 def main() -> None:
@@ -121,6 +141,7 @@ def main() -> None:
     # the batch and per-file rows: a before/after that both met the same load, never two runs minutes apart.
     ap.add_argument("--batch-runs", type=int, default=3, help="runs of each tool's whole-set batch per round (median)")
     ap.add_argument("--base-loki", help="also measure this native loki on the batch and per-file rows (before/after)")
+    ap.add_argument("--bench-native", help="the Native AOT harness executable (default: publish it to artifacts/bench-native)")
     a = ap.parse_args()
 
     shared = shared_dir()
@@ -132,6 +153,7 @@ def main() -> None:
     loki = native_loki(a.loki)
     base = Path(a.base_loki).resolve() if a.base_loki else None
     bench = harness()
+    bench_native = native_harness(a.bench_native)
     work = Path(tempfile.mkdtemp(prefix="loki-bench-"))
     listing = work / "files.txt"
     listing.write_text("\n".join(files) + "\n")
@@ -154,8 +176,9 @@ def main() -> None:
     def anchor(conv: str, *args: str, object_info: Path = schema) -> list[str]:
         return [PYTHON, str(anchors / "run.py"), "--conv", conv, "--schema", str(object_info), *args]
 
-    def loki_passes(conv: str, *args: str, dumps: list[Path] | None = None) -> list[str]:
-        return ["dotnet", str(bench), "passes", "--conv", conv, *[x for d in (dumps or [schema]) for x in ("--schema", str(d))], *args]
+    def loki_passes(conv: str, *args: str, dumps: list[Path] | None = None, native: bool = False) -> list[str]:
+        runner = [str(bench_native)] if native else ["dotnet", str(bench)]
+        return [*runner, "passes", "--conv", conv, *[x for d in (dumps or [schema]) for x in ("--schema", str(d))], *args]
 
     rounds: list[dict] = []
     for r in range(a.rounds):
@@ -220,6 +243,9 @@ def main() -> None:
             "seth": steady_cpu(run(anchor("seth", "--list", str(listing), "--passes", p))[2]),
             "comfycli": steady_cpu(run(anchor("comfycli", "--list", str(listing), "--passes", p))[2]),
         }
+        # The same warm pass against a parse floor timed in the same process, in the JIT harness and the native one.
+        m["passes_runtimes"] = {rt: same_process(run(loki_passes("convert", "--list", str(listing), "--passes", p, "--floor", native=rt == "native"))[2])
+                                for rt in ("jit", "native")}
 
         # single workflows converted repeatedly in one process; the prompts' entry counts come with the times
         it, lit = str(a.iters), str(a.loki_iters)
@@ -243,6 +269,8 @@ def main() -> None:
             return row
 
         m["largest"] = single(largest, largest_dumps, largest_object_info)
+        m["largest_runtimes"] = {rt: same_process(run(loki_passes("convert", "--largest", str(largest), "--iters", lit, "--floor", dumps=largest_dumps, native=rt == "native"))[2])
+                                 for rt in ("jit", "native")}
         m["large245"] = single(large245, [schema], schema)
         original = str(corpus / LARGEST)
         m["largest_error"] = {

@@ -22,6 +22,10 @@ internal static class PassRunner
     /// Runs <c>passes --conv convert|load|parse --schema FILE [--schema FILE]... [--passes N] (--list FILE | FILE...)</c>
     /// or <c>--largest FILE --iters N</c>. Several <c>--schema</c> dumps are loaded together as <c>loki convert</c>'s
     /// repeated <c>--schemas</c> loads them (without the shipped catalogue, as the anchors get only the dumps).
+    /// <c>--floor</c> also times the parse floor in the same process, alternated with the step (<c>floor_*</c> and
+    /// <c>ratio_*</c> fields); <c>--threads</c> adds the steady half's CPU by thread name, <c>--gc</c> its collections by
+    /// generation and reason. Every summary carries the
+    /// runtime it was measured in (<c>runtime</c>: JIT or Native AOT, collector settings).
     /// </summary>
     public static int Run(string[] args)
     {
@@ -36,7 +40,7 @@ internal static class PassRunner
         // Every step gets the file's bytes, read in the timed pass (as run.py reads its files in its own).
         Func<byte[], string, object?> step = conv switch
         {
-            "parse" => (bytes, _) => { using var doc = JsonDocument.Parse(bytes); return null; },
+            "parse" => (bytes, _) => Parse(bytes),
             "tree" => (bytes, file) => JsonSource.Parse(System.Text.Encoding.UTF8.GetString(bytes), file, "LOKI0000"),
             "load" => (bytes, file) => WorkflowLoader.Parse(bytes, file),
             "convert" => (bytes, file) => Convert(bytes, file, schemas),
@@ -44,21 +48,22 @@ internal static class PassRunner
             _ => throw new ArgumentException("--conv convert|prompt|load|tree|parse"),
         };
 
+        var floor = args.Contains("--floor");
+        var threads = args.Contains("--threads");
+        // Collections by generation and reason over the steady half (JIT only: the native build has no EventSource).
+        using var gc = args.Contains("--gc") && System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? new GcReasons() : null;
         if (Arg(args, "--largest") is { } largest)
         {
             var text = File.ReadAllBytes(largest);
             var iters = int.Parse(Arg(args, "--iters") ?? "20", CultureInfo.InvariantCulture);
-            var times = new List<(double Wall, double Cpu, double ProcessCpu)>();
-            for (var i = 0; i < iters; i++)
-            {
-                times.Add(Time(() => step(text, largest)));
-            }
+            var run = Repeat(iters, () => step(text, largest), floor ? () => Parse(text) : null, threads, gc);
 
             // Outside the timing: did the conversion succeed (an error means the writer was never measured), and how many
             // entries its prompt has (to set beside the anchors' prompt_nodes).
             var checkedResult = Prompt(text, largest, schemas);
             var entries = checkedResult is null ? 0 : JsonDocument.Parse(checkedResult.PromptUtf8()!).RootElement.EnumerateObject().Count();
-            Print(new JsonObject { ["conv"] = conv, ["file"] = largest, ["schemas"] = dumps.Count, ["converted"] = checkedResult is not null, ["prompt_entries"] = entries, ["iters"] = iters, ["iters_cpu_s"] = new JsonArray([.. times.Select(t => (JsonNode)t.Cpu)]), ["first_s"] = times[0].Wall, ["steady_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Wall)), ["steady_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.Cpu)), ["steady_process_cpu_median_s"] = Median(times.Skip(iters / 2).Select(t => t.ProcessCpu)), ["allocated_bytes"] = _allocated, ["gen0_collections"] = GC.CollectionCount(0) });
+            var summary = new JsonObject { ["conv"] = conv, ["file"] = largest, ["schemas"] = dumps.Count, ["converted"] = checkedResult is not null, ["prompt_entries"] = entries, ["iters"] = iters, ["iters_cpu_s"] = new JsonArray([.. run.Steps.Select(t => (JsonNode)t.Cpu)]), ["first_s"] = run.Steps[0].Wall };
+            Print(run.Describe(summary));
             return 0;
         }
 
@@ -70,38 +75,85 @@ internal static class PassRunner
 
         var passes = int.Parse(Arg(args, "--passes") ?? "1", CultureInfo.InvariantCulture);
         var failures = 0;
-        var results = new List<(double Wall, double Cpu, double ProcessCpu)>();
-        for (var p = 0; p < passes; p++)
+        var first = true;
+        void Pass(Func<byte[], string, object?> each)
         {
-            results.Add(Time(() =>
+            foreach (var file in files)
             {
-                foreach (var file in files)
+                try
                 {
-                    try
-                    {
-                        step(File.ReadAllBytes(file), file);
-                    }
-                    catch (Exception) when (p > 0)
-                    {
-                    }
-                    catch (Exception)
-                    {
-                        failures++;
-                    }
+                    each(File.ReadAllBytes(file), file);
                 }
-            }));
+                catch (Exception) when (!first)
+                {
+                }
+                catch (Exception)
+                {
+                    failures++;
+                }
+            }
         }
 
-        var steady = results.Skip(passes / 2).ToList();
-        Print(new JsonObject
+        var passesRun = Repeat(passes, () => { Pass(step); first = false; }, floor ? () => Pass((bytes, _) => Parse(bytes)) : null, threads, gc);
+        var results = passesRun.Steps;
+        Print(passesRun.Describe(new JsonObject
         {
             ["conv"] = conv, ["files"] = files.Count, ["failures"] = failures,
             ["passes_s"] = new JsonArray([.. results.Select(r => (JsonNode)r.Wall)]), ["passes_cpu_s"] = new JsonArray([.. results.Select(r => (JsonNode)r.Cpu)]),
             ["cold_s"] = results[0].Wall, ["cold_cpu_s"] = results[0].Cpu,
-            ["steady_median_s"] = Median(steady.Select(r => r.Wall)), ["steady_cpu_median_s"] = Median(steady.Select(r => r.Cpu)), ["steady_process_cpu_median_s"] = Median(steady.Select(r => r.ProcessCpu)),
-            ["allocated_bytes"] = _allocated, ["gen0_collections"] = GC.CollectionCount(0),
-        });
+        }));
         return 0;
+    }
+
+    // The floor: the bytes parsed by System.Text.Json's JsonDocument, nothing else (`--conv parse`, and `--floor`'s side).
+    private static object? Parse(byte[] bytes)
+    {
+        using var doc = JsonDocument.Parse(bytes);
+        return null;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> <paramref name="count"/> times, timing each; with a <paramref name="floor"/>, runs it
+    /// as often in the same process, alternated with the step (the order swapped every time, so that neither always
+    /// follows the other's garbage), so that step and floor meet the same runtime, heap and load. With
+    /// <paramref name="threads"/>, says which threads the steady half's process CPU went to.
+    /// </summary>
+    private static Repeated Repeat(int count, Action step, Action? floor, bool threads, GcReasons? gc)
+    {
+        var steps = new List<Sample>();
+        var floors = new List<Sample>();
+        Dictionary<int, (string Name, long Nanoseconds)>? before = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (threads && i == count / 2)
+            {
+                before = ThreadShares.Snapshot();
+            }
+
+            if (gc is not null && i == count / 2)
+            {
+                gc.Counting = true;
+            }
+
+            if (floor is not null && i % 2 == 1)
+            {
+                floors.Add(Time(floor));
+            }
+
+            steps.Add(Time(step));
+            if (floor is not null && i % 2 == 0)
+            {
+                floors.Add(Time(floor));
+            }
+        }
+
+        var shares = before is null ? null : ThreadShares.Between(before, ThreadShares.Snapshot());
+        if (gc is not null)
+        {
+            gc.Counting = false;
+        }
+
+        return new Repeated(steps, floor is null ? null : floors, shares, gc?.Counts);
     }
 
     // The prompt's bytes as the CLI writes them: into the converting thread's output buffer, kept file after file
@@ -127,10 +179,7 @@ internal static class PassRunner
         return result.Succeeded ? result : null;
     }
 
-    /// <summary>Bytes the converting thread allocated in the last timed step (allocation drives the GC, and is not noisy).</summary>
-    private static long _allocated;
-
-    private static (double Wall, double Cpu, double ProcessCpu) Time(Action action)
+    private static Sample Time(Action action)
     {
         var bytes = GC.GetAllocatedBytesForCurrentThread();
         // CPU, not wall time: on a shared machine wall time mostly measures the other tenants. The thread's CPU is what
@@ -140,11 +189,11 @@ internal static class PassRunner
         var process = ThreadCpu.ProcessSeconds();
         var wall = Stopwatch.StartNew();
         action();
-        _allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
-        return (wall.Elapsed.TotalSeconds, ThreadCpu.Seconds() - cpu, ThreadCpu.ProcessSeconds() - process);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        return new Sample(wall.Elapsed.TotalSeconds, ThreadCpu.Seconds() - cpu, ThreadCpu.ProcessSeconds() - process, allocated);
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
@@ -159,6 +208,11 @@ internal static class PassRunner
     {
         for (var i = 1; i < args.Length; i++)
         {
+            if (args[i] is "--floor" or "--threads" or "--gc")
+            {
+                continue;
+            }
+
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 i++;

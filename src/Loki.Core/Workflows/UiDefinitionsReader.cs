@@ -75,7 +75,7 @@ internal static class UiDefinitionsReader
     private static bool ReadDefinition(ref Utf8JsonReader reader, LazyJsonRoot source, UiGraph graph, List<(string Id, UiGraph Graph)> into)
     {
         List<UiNode>? nodes = null;
-        Dictionary<long, UiLink>? links = null;
+        UiLinkTable? links = null;
         List<UiSlot>? inputs = null, outputs = null;
         List<long?>? outputLinks = null;
         List<(string Id, UiGraph Graph)>? nested = null;
@@ -141,7 +141,7 @@ internal static class UiDefinitionsReader
             }
         }
 
-        graph.SetRead(nodes is null ? [] : [.. nodes], links ?? [], name);
+        graph.SetRead(nodes is null ? [] : [.. nodes], links ?? UiLinkTable.From([], graph.JsonPath + ".links"), name);
         graph.SetDefinition(id, inputs ?? [], outputs ?? [], outputLinks ?? []);
         if (id is not null)
         {

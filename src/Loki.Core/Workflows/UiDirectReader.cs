@@ -30,7 +30,7 @@ internal static class UiDirectReader
     };
 
     [ThreadStatic]
-    private static List<UiLink>? _links;
+    private static List<UiLinkFields>? _links;
 
     [ThreadStatic]
     private static List<UiNode>? _nodes;
@@ -67,7 +67,7 @@ internal static class UiDirectReader
         var graph = new UiGraph(source);
         var nodes = _nodes ??= [];
         nodes.Clear();
-        Dictionary<long, UiLink>? links = null;
+        UiLinkTable? links = null;
         string? name = null;
         double? version = null;
         var groupNodes = default(JsonSlice);
@@ -137,7 +137,7 @@ internal static class UiDirectReader
             return null;
         }
 
-        graph.SetRead([.. nodes], links ?? [], name);
+        graph.SetRead([.. nodes], links ?? UiLinkTable.From([], LinksPath), name);
         return new UiWorkflow(source, graph, version, groupNodes, definitions);
     }
 
@@ -219,7 +219,7 @@ internal static class UiDirectReader
     /// The links of the array the reader is on (<paramref name="path"/>: where it sits, for diagnostics) in file order,
     /// the first of a repeated id kept (as the element reader keeps it); null for an unusual one.
     /// </summary>
-    internal static Dictionary<long, UiLink>? ReadLinks(ref Utf8JsonReader reader, string path)
+    internal static UiLinkTable? ReadLinks(ref Utf8JsonReader reader, string path)
     {
         // The thread's list: a graph's links are read one array at a time (a definition's after the root's, never inside them).
         var list = _links ??= [];
@@ -227,36 +227,31 @@ internal static class UiDirectReader
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            UiLink? link;
+            UiLinkFields link;
+            var isLink = false;
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                link = UiLinkReader.FromArray(ref reader, path, index);
+                isLink = UiLinkReader.FromArray(ref reader, index, out link);
             }
             else if (reader.TokenType == JsonTokenType.StartObject)
             {
-                if (!UiLinkReader.FromObject(ref reader, path, index, out link))
+                if (!UiLinkReader.FromObject(ref reader, index, out link, out isLink))
                 {
                     return null;
                 }
             }
             else
             {
-                link = null;
+                link = default;
             }
 
             index++;
-            if (link is not null)
+            if (isLink)
             {
                 list.Add(link);
             }
         }
 
-        var result = new Dictionary<long, UiLink>(list.Count);
-        foreach (var link in list)
-        {
-            result.TryAdd(link.Id, link);
-        }
-
-        return result;
+        return UiLinkTable.From(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), path);
     }
 }

@@ -15,14 +15,10 @@ public sealed class UiGraph : IUiRaw
     /// <summary>The node id of a subgraph's output node (<c>SUBGRAPH_OUTPUT_ID</c>).</summary>
     public const string SubgraphOutputId = "-20";
 
-    // The links of a graph read from bytes until the reader sets them (never seen by a caller).
-    private static readonly Dictionary<long, UiLink> Empty = [];
+    private UiNodeIndex? _byId;
 
-    private readonly Dictionary<string, UiNode> _byId = new(StringComparer.Ordinal);
-
-    // The links by id, looked up as the dictionary it is (a converter asks once per linked input; through the
-    // read-only interface each look-up was a virtual dispatch).
-    private Dictionary<long, UiLink> _links;
+    // The links, found by id (a converter asks once per linked input); their objects and id dictionary made on demand.
+    private UiLinkTable _links;
     private readonly UiGraph? _parent;
     private readonly int _definitionIndex;
     private readonly LazyJsonRoot? _source;
@@ -66,17 +62,12 @@ public sealed class UiGraph : IUiRaw
         var nodes = new List<UiNode>(nodesElement.ValueKind == JsonValueKind.Array ? nodesElement.GetArrayLength() : 0);
         if (nodesElement.ValueKind == JsonValueKind.Array)
         {
-            _byId.EnsureCapacity(nodes.Capacity);
             var i = 0;
             foreach (var item in nodesElement.EnumerateArray())
             {
                 if (item.ValueKind == JsonValueKind.Object && UiNode.Read(item, this, i) is { } node)
                 {
                     nodes.Add(node);
-                    if (!_byId.TryAdd(node.Id, node))
-                    {
-                        (RepeatedIds ??= []).Add(node);
-                    }
                 }
                 else
                 {
@@ -88,6 +79,8 @@ public sealed class UiGraph : IUiRaw
         }
 
         Nodes = nodes;
+        _byId = UiNodeIndex.Of(nodes, out var repeated);
+        RepeatedIds = repeated;
         _links = ReadLinks(links, jsonPath + ".links");
         SubgraphInputs = ReadIo(inputs, "inputs");
         SubgraphOutputs = ReadIo(outputs, "outputs");
@@ -116,7 +109,7 @@ public sealed class UiGraph : IUiRaw
         JsonPath = jsonPath;
         IsSubgraph = parent is not null;
         Nodes = [];
-        _links = Empty;
+        _links = UiLinkTable.Empty;
         SubgraphInputs = [];
         SubgraphOutputs = [];
     }
@@ -127,6 +120,9 @@ public sealed class UiGraph : IUiRaw
     /// <summary>The graph as parsed (for a graph read from bytes, parsed when asked for).</summary>
     internal JsonElement Element => _source is null ? _element
         : _parent is null ? _source.Element : _parent.Element.GetProperty("definitions"u8).GetProperty("subgraphs"u8)[_definitionIndex];
+
+    /// <summary>The file a graph read from bytes points into (its nodes' slices and saved values too), else null.</summary>
+    internal LazyJsonRoot? Source => _source;
 
     /// <summary>Where the graph sits in its file (<c>$</c> for the root).</summary>
     public string JsonPath { get; }
@@ -143,8 +139,11 @@ public sealed class UiGraph : IUiRaw
     /// <summary>The nodes in file order (entries without an id are left out).</summary>
     public IReadOnlyList<UiNode> Nodes { get; private set; }
 
-    /// <summary>The links by id.</summary>
-    public IReadOnlyDictionary<long, UiLink> Links => _links;
+    /// <summary>The links by id (in file order; made on first use: converting reads <see cref="LinkTable"/>).</summary>
+    public IReadOnlyDictionary<long, UiLink> Links => _links.ById;
+
+    /// <summary>The links as read, found by id without making their objects.</summary>
+    internal UiLinkTable LinkTable => _links;
 
     /// <summary>A subgraph definition's inputs (name, type) in slot order; empty for the root.</summary>
     public IReadOnlyList<UiSlot> SubgraphInputs { get; private set; }
@@ -159,27 +158,20 @@ public sealed class UiGraph : IUiRaw
     internal List<UiNode>? RepeatedIds { get; private set; }
 
     /// <summary>The node with id <paramref name="id"/> (the first one, if a broken file repeats it), or null.</summary>
-    public UiNode? Node(string id) => _byId.GetValueOrDefault(id);
+    public UiNode? Node(string id) => _byId?.Find(id);
 
     /// <summary>The link with id <paramref name="id"/>, or null.</summary>
-    public UiLink? Link(long? id) => id is { } v ? _links.GetValueOrDefault(v) : null;
+    public UiLink? Link(long? id) => id is { } v && _links.Find(v) is >= 0 and var at ? _links.Object(at) : null;
 
     /// <summary>
     /// Sets what the direct reader read: the nodes in file order (indexed by id once, at their final count; a repeated
     /// id noted as the element reader notes it), the links and the graph's name.
     /// </summary>
-    internal void SetRead(UiNode[] nodes, Dictionary<long, UiLink> links, string? name)
+    internal void SetRead(UiNode[] nodes, UiLinkTable links, string? name)
     {
         Nodes = nodes;
-        _byId.EnsureCapacity(nodes.Length);
-        foreach (var node in nodes)
-        {
-            if (!_byId.TryAdd(node.Id, node))
-            {
-                (RepeatedIds ??= []).Add(node);
-            }
-        }
-
+        _byId = UiNodeIndex.Of(nodes, out var repeated);
+        RepeatedIds = repeated;
         _links = links;
         Name = name;
     }
@@ -223,46 +215,46 @@ public sealed class UiGraph : IUiRaw
         return result;
     }
 
-    private static Dictionary<long, UiLink> ReadLinks(JsonElement array, string path)
+    private static UiLinkTable ReadLinks(JsonElement array, string path)
     {
         if (array.ValueKind != JsonValueKind.Array)
         {
-            return [];
+            return UiLinkTable.From([], path);
         }
 
-        var result = new Dictionary<long, UiLink>(array.GetArrayLength());
+        var read = new List<UiLinkFields>(array.GetArrayLength());
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
             var index = i++;
-            UiLink? link = null;
+            UiLinkFields? link = null;
             if (item.ValueKind == JsonValueKind.Array && item.GetArrayLength() is >= 5 and var length)
             {
-                link = Make(item[0], item[1], item[2], item[3], item[4], length > 5 ? item[5] : default, path, index);
+                link = Make(item[0], item[1], item[2], item[3], item[4], length > 5 ? item[5] : default, index);
             }
             else if (item.ValueKind == JsonValueKind.Object)
             {
-                link = Make(Get(item, "id"u8), Get(item, "origin_id"u8), Get(item, "origin_slot"u8), Get(item, "target_id"u8), Get(item, "target_slot"u8), Get(item, "type"u8), path, index);
+                link = Make(Get(item, "id"u8), Get(item, "origin_id"u8), Get(item, "origin_slot"u8), Get(item, "target_id"u8), Get(item, "target_slot"u8), Get(item, "type"u8), index);
             }
 
-            if (link is not null)
+            if (link is { } made)
             {
-                result.TryAdd(link.Id, link);
+                read.Add(made);
             }
         }
 
-        return result;
+        return UiLinkTable.From(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(read), path);
     }
 
     private static JsonElement Get(JsonElement obj, ReadOnlySpan<byte> name) => obj.TryGetProperty(name, out var value) ? value : default;
 
-    private static UiLink? Make(JsonElement id, JsonElement origin, JsonElement originSlot, JsonElement target, JsonElement targetSlot, JsonElement type, string path, int index)
+    private static UiLinkFields? Make(JsonElement id, JsonElement origin, JsonElement originSlot, JsonElement target, JsonElement targetSlot, JsonElement type, int index)
     {
         if (JsonRead.Long(id) is not { } linkId || JsonRead.Id(origin) is not { } o || JsonRead.Id(target) is not { } t)
         {
             return null;
         }
 
-        return new UiLink(linkId, o, (int)(JsonRead.Long(originSlot) ?? 0), t, (int)(JsonRead.Long(targetSlot) ?? 0), JsonRead.Type(type), path, index);
+        return new UiLinkFields(linkId, o, (int)(JsonRead.Long(originSlot) ?? 0), t, (int)(JsonRead.Long(targetSlot) ?? 0), JsonRead.Type(type), index);
     }
 }

@@ -10,8 +10,8 @@ namespace Loki.Core.Workflows;
 /// </summary>
 internal static class UiLinkReader
 {
-    /// <summary>The link of the array the reader is on (left on its end), or null.</summary>
-    public static UiLink? FromArray(ref Utf8JsonReader reader, string path, int index)
+    /// <summary>The link of the array the reader is on (left on its end), entry <paramref name="index"/>; false when it is no link.</summary>
+    public static bool FromArray(ref Utf8JsonReader reader, int index, out UiLinkFields link)
     {
         var fields = new Fields();
         var count = 0;
@@ -20,16 +20,18 @@ internal static class UiLinkReader
             fields.Read(count++, ref reader);
         }
 
-        return count >= 5 ? fields.Make(path, index) : null;
+        link = default;
+        return count >= 5 && fields.Make(index, out link);
     }
 
     /// <summary>
-    /// The link of the object the reader is on (left on its end); false when a key the link reads is written with an
-    /// escape or twice (the element path reads those).
+    /// The link of the object the reader is on (left on its end), entry <paramref name="index"/>: <paramref name="isLink"/>
+    /// false when it is no link; false when a key the link reads is written with an escape or twice (the element path
+    /// reads those).
     /// </summary>
-    public static bool FromObject(ref Utf8JsonReader reader, string path, int index, out UiLink? link)
+    public static bool FromObject(ref Utf8JsonReader reader, int index, out UiLinkFields link, out bool isLink)
     {
-        link = null;
+        (link, isLink) = (default, false);
         var fields = new Fields();
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -45,7 +47,7 @@ internal static class UiLinkReader
             fields.Read(field, ref reader);
         }
 
-        link = fields.Make(path, index);
+        isLink = fields.Make(index, out link);
         return true;
     }
 
@@ -94,9 +96,12 @@ internal static class UiLinkReader
             }
         }
 
-        public readonly UiLink? Make(string path, int index) =>
-            _id is { } linkId && _origin is not null && _target is not null
-                ? new UiLink(linkId, _origin, (int)(_originSlot ?? 0), _target, (int)(_targetSlot ?? 0), _type ?? string.Empty, path, index)
-                : null;
+        public readonly bool Make(int index, out UiLinkFields link)
+        {
+            link = _id is { } linkId && _origin is not null && _target is not null
+                ? new UiLinkFields(linkId, _origin, (int)(_originSlot ?? 0), _target, (int)(_targetSlot ?? 0), _type ?? string.Empty, index)
+                : default;
+            return link.OriginId is not null;
+        }
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class UiNode
 
         public JsonElement WidgetValues, Properties, Outputs;
         public int Parsed;
-        public UiSlot[]? OutputSlots;
+        public UiSlot[]? OutputSlots, InputSlots;
         public JsonObject? Raw;
         public string? JsonPath;
         public JsonArray? WidgetArray;

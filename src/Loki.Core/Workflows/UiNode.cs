@@ -16,10 +16,13 @@ public sealed partial class UiNode : IUiRaw
 
     // Set by the direct reader: the file, and where widgets_values, properties and outputs sit in it (length 0: absent),
     // each parsed on first use; what a widgets_values array holds, value by value (see SavedValues).
-    private readonly LazyJsonRoot? _file;
+    // Read from the file's bytes (its graph's source holds them); whether an order was saved (Order as a long? was 16 bytes).
+    private readonly bool _fromBytes, _hasOrder;
+    private readonly long _order;
     private readonly int _widgetStart, _widgetLength, _propertiesStart, _propertiesLength, _outputsStart, _outputsLength;
     private readonly JsonValueKind _widgetKind;
     private readonly SavedValue[]? _saved;
+    private readonly UiSlotFields[] _inputs;
 
     // What is made on demand (and, for a node read from an element, its elements): a node the converter reads from the
     // file's bytes never needs it, so it costs nothing there (a node held all of it in its own fields before: 250 bytes).
@@ -54,8 +57,8 @@ public sealed partial class UiNode : IUiRaw
         Title = JsonRead.String(keys.Title);
         Type = JsonRead.String(keys.Type) ?? string.Empty;
         Mode = (int)(JsonRead.Long(keys.Mode) ?? 0);
-        Order = JsonRead.Long(keys.Order);
-        Inputs = ReadSlots(keys.Inputs, isInput: true);
+        (_order, _hasOrder) = JsonRead.Long(keys.Order) is { } order ? (order, true) : (0, false);
+        _inputs = ReadInputs(keys.Inputs);
     }
 
     /// <summary>
@@ -69,28 +72,15 @@ public sealed partial class UiNode : IUiRaw
         Id = fields.Id!;
         Type = fields.Type;
         Mode = fields.Mode;
-        Order = fields.Order;
+        (_order, _hasOrder) = fields.Order is { } order ? (order, true) : (0, false);
         Title = fields.Title;
-        _file = fields.Source;
+        _fromBytes = true;
         (_widgetStart, _widgetLength) = (fields.WidgetValues.Start, fields.WidgetValues.Length);
         (_propertiesStart, _propertiesLength) = (fields.Properties.Start, fields.Properties.Length);
         (_outputsStart, _outputsLength) = (fields.Outputs.Start, fields.Outputs.Length);
         _widgetKind = fields.WidgetValuesKind;
         _saved = fields.SavedValues;
-        if (inputs.IsEmpty)
-        {
-            Inputs = [];
-            return;
-        }
-
-        var slots = new UiSlot[inputs.Length];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            ref readonly var slot = ref inputs[i];
-            slots[i] = new UiSlot(slot.Name, slot.Type, slot.Link, slot.WidgetName, this, "inputs", i);
-        }
-
-        Inputs = slots;
+        _inputs = inputs.IsEmpty ? [] : inputs.ToArray();
     }
 
     /// <summary>
@@ -107,6 +97,9 @@ public sealed partial class UiNode : IUiRaw
     /// <summary>The node as read (looked up in its graph on first use).</summary>
     public JsonObject Raw => Made.Raw ??= (JsonObject)((JsonArray)_graph!.Raw["nodes"]!)[_index]!;
 
+    /// <summary>The graph whose <c>nodes</c> hold the node; null for a node given as an object (a group node's inner node).</summary>
+    internal UiGraph? Graph => _graph;
+
     /// <summary>The node id as text.</summary>
     public string Id { get; }
 
@@ -120,16 +113,22 @@ public sealed partial class UiNode : IUiRaw
     public int Mode { get; }
 
     /// <summary>The execution order the frontend saved (<c>order</c>), or null.</summary>
-    public long? Order { get; }
+    public long? Order => _hasOrder ? _order : null;
 
     /// <summary>The title when the node has its own, else null.</summary>
     public string? Title { get; }
 
-    /// <summary>The input slots in order.</summary>
-    public IReadOnlyList<UiSlot> Inputs { get; }
+    /// <summary>The input slots in order (their objects made on first use: converting reads <see cref="InputSlots"/>).</summary>
+    public IReadOnlyList<UiSlot> Inputs => _inputs.Length == 0 ? [] : Made.InputSlots ??= MakeInputs();
+
+    /// <summary>
+    /// The input slots' values in order, as read: what the converter and the loader's checks read (a slot object per
+    /// input was a sixth of what converting a large graph allocated).
+    /// </summary>
+    internal UiSlotFields[] InputSlots => _inputs;
 
     /// <summary>The output slots in order (read on first use: converting reads them only for some nodes).</summary>
-    public IReadOnlyList<UiSlot> Outputs => Made.OutputSlots ??= ReadSlots(Parsed(Extras.OutputsParsed), isInput: false);
+    public IReadOnlyList<UiSlot> Outputs => Made.OutputSlots ??= ReadOutputs(Parsed(Extras.OutputsParsed));
 
     /// <summary>Positional widget values, or null when the node has none or records them as an object.</summary>
     public JsonArray? WidgetValues =>
@@ -146,7 +145,7 @@ public sealed partial class UiNode : IUiRaw
         WidgetValuesKind == JsonValueKind.Object ? Made.WidgetObject ??= JsonObject.Create(WidgetValuesElement) : null;
 
     /// <summary>What <c>widgets_values</c> is (<see cref="JsonValueKind.Undefined"/> when absent), known without parsing it.</summary>
-    internal JsonValueKind WidgetValuesKind => _file is not null ? _widgetKind : _extras!.WidgetValues.ValueKind;
+    internal JsonValueKind WidgetValuesKind => _fromBytes ? _widgetKind : _extras!.WidgetValues.ValueKind;
 
     /// <summary>
     /// The positional widget values as the converter reads them: from the file's bytes when the direct reader read the
@@ -159,14 +158,14 @@ public sealed partial class UiNode : IUiRaw
     internal ReadOnlySpan<byte> SavedRaw(int index)
     {
         var value = _saved![index];
-        return _file!.Utf8.Span.Slice(value.Start, value.Length);
+        return File.Utf8.Span.Slice(value.Start, value.Length);
     }
 
     /// <summary>Saved value <paramref name="index"/> parsed alone, as the whole array's element would be.</summary>
     internal JsonElement SavedElement(int index)
     {
         var value = _saved![index];
-        return _file!.Slice(value.Start, value.Length);
+        return File.Slice(value.Start, value.Length);
     }
 
     /// <summary>The <c>properties</c> object, or null.</summary>
@@ -185,7 +184,7 @@ public sealed partial class UiNode : IUiRaw
             return JsonRead.String(built[name]);
         }
 
-        if (_file is not null && (_extras is null || (_extras.Parsed & Extras.PropertiesParsed) == 0))
+        if (_fromBytes && (_extras is null || (_extras.Parsed & Extras.PropertiesParsed) == 0))
         {
             return PropertyTextFromFile(name);
         }
@@ -203,7 +202,7 @@ public sealed partial class UiNode : IUiRaw
             return null;
         }
 
-        var reader = new Utf8JsonReader(_file!.Utf8.Span.Slice(_propertiesStart, _propertiesLength), new JsonReaderOptions { MaxDepth = 512 });
+        var reader = new Utf8JsonReader(File.Utf8.Span.Slice(_propertiesStart, _propertiesLength), new JsonReaderOptions { MaxDepth = 512 });
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -228,6 +227,9 @@ public sealed partial class UiNode : IUiRaw
 
     private Extras Made => _extras ??= new Extras();
 
+    // The file a node read from bytes points into.
+    private LazyJsonRoot File => _graph!.Source!;
+
     // The element of widgets_values, properties or outputs: the one a node read from an element was given, or the
     // file's slice parsed the first time it is asked for (default when the key was absent).
     private JsonElement Parsed(int which)
@@ -239,61 +241,10 @@ public sealed partial class UiNode : IUiRaw
         {
             var (start, length) = which == Extras.WidgetParsed ? (_widgetStart, _widgetLength)
                 : which == Extras.PropertiesParsed ? (_propertiesStart, _propertiesLength) : (_outputsStart, _outputsLength);
-            element = length == 0 ? default : _file!.Slice(start, length);
+            element = length == 0 ? default : File.Slice(start, length);
             extras.Parsed |= which;
         }
 
         return element;
-    }
-
-    private UiSlot[] ReadSlots(JsonElement array, bool isInput)
-    {
-        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() is not (> 0 and var count))
-        {
-            return [];
-        }
-
-        var key = isInput ? "inputs" : "outputs";
-        var result = new UiSlot[count];
-        var index = 0;
-        foreach (var slot in array.EnumerateArray())
-        {
-            if (slot.ValueKind != JsonValueKind.Object)
-            {
-                // Keep a placeholder so that slot indexes stay aligned with the file.
-                result[index] = new UiSlot(string.Empty, string.Empty, null, null, this, key, index);
-                index++;
-                continue;
-            }
-
-            JsonElement name = default, type = default, link = default, widget = default;
-            foreach (var property in slot.EnumerateObject())
-            {
-                var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-                switch (raw.Length)
-                {
-                    case 4 when raw.SequenceEqual("name"u8): name = property.Value; continue;
-                    case 4 when raw.SequenceEqual("type"u8): type = property.Value; continue;
-                    case 4 when raw.SequenceEqual("link"u8): link = property.Value; continue;
-                    case 6 when raw.SequenceEqual("widget"u8): widget = property.Value; continue;
-                }
-
-                if (raw.IndexOf((byte)'\\') < 0)
-                {
-                    continue;
-                }
-
-                if (property.NameEquals("name"u8)) { name = property.Value; }
-                else if (property.NameEquals("type"u8)) { type = property.Value; }
-                else if (property.NameEquals("link"u8)) { link = property.Value; }
-                else if (property.NameEquals("widget"u8)) { widget = property.Value; }
-            }
-
-            var widgetName = widget.ValueKind == JsonValueKind.Object && widget.TryGetProperty("name"u8, out var w) ? JsonRead.String(w) : null;
-            result[index] = new UiSlot(JsonRead.String(name) ?? string.Empty, JsonRead.Type(type), isInput ? JsonRead.Long(link) : null, widgetName, this, key, index);
-            index++;
-        }
-
-        return result;
     }
 }

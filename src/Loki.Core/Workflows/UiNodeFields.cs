@@ -33,9 +33,6 @@ internal struct UiNodeFields
     /// <summary>The values of a <c>widgets_values</c> array, as found in the file (null when it is no array).</summary>
     public SavedValue[]? SavedValues;
 
-    /// <summary>The file the slices and <see cref="SavedValues"/> point into.</summary>
-    public LazyJsonRoot? Source;
-
     /// <summary>The <c>properties</c> value.</summary>
     public JsonSlice Properties;
 }

@@ -23,7 +23,7 @@ internal static class UiNodeReader
     /// </summary>
     public static UiNode? Read(ref Utf8JsonReader reader, UiGraph graph, int index, LazyJsonRoot source)
     {
-        var fields = new UiNodeFields { Type = string.Empty, Source = source };
+        var fields = new UiNodeFields { Type = string.Empty };
         var slots = _slots ??= [];
         slots.Clear();
         var seen = 0;

@@ -22,16 +22,16 @@ internal static class UiWorkflowChecks
         for (var n = 0; n < nodes.Count; n++)
         {
             var node = nodes[n];
-            var inputs = node.Inputs;
-            for (var i = 0; i < inputs.Count; i++)
+            var inputs = node.InputSlots;
+            for (var i = 0; i < inputs.Length; i++)
             {
                 if (inputs[i].Link is not { } linkId)
                 {
                     continue;
                 }
 
-                var link = graph.Link(linkId);
-                if (link is null)
+                var position = graph.LinkTable.Find(linkId);
+                if (position < 0)
                 {
                     // The frontend drops such dangling references on load; report them without rejecting the file.
                     var at = JsonPathText.Index(node.JsonPath + ".inputs", i) + ".link";
@@ -39,9 +39,10 @@ internal static class UiWorkflowChecks
                     continue;
                 }
 
-                if (!Exists(graph, link.OriginId, origin: true))
+                var origin = graph.LinkTable[position].OriginId;
+                if (!Exists(graph, origin, origin: true))
                 {
-                    diagnostics.Error(LokiCodes.WorkflowLinkToMissingNode, $"link {linkId} into node {node.Id} comes from node {link.OriginId}, which the graph does not hold", workflow.File, link.JsonPath);
+                    diagnostics.Error(LokiCodes.WorkflowLinkToMissingNode, $"link {linkId} into node {node.Id} comes from node {origin}, which the graph does not hold", workflow.File, graph.LinkTable.PathOf(position));
                 }
             }
         }

@@ -17,23 +17,27 @@ public sealed class RerouteMemoTests
     [Fact]
     public void Random_reroute_graphs_convert_alike_with_and_without_remembering()
     {
-        var (converted, failed) = (0, 0);
+        var (converted, failed, hits, hitsOff) = (0, 0, 0, 0);
         for (var seed = 0; seed < 400; seed++)
         {
             var json = Encoding.UTF8.GetBytes(RandomGraph(new Random(seed)));
-            var (remembered, full) = (Convert(json, disabled: false), Convert(json, disabled: true));
+            var (remembered, full) = (Convert(json, disabled: false, out var on), Convert(json, disabled: true, out var off));
             Assert.True(full == remembered, $"seed {seed}:\n{full}\n---\n{remembered}");
             (converted, failed) = full.StartsWith("ok", StringComparison.Ordinal) ? (converted + 1, failed) : (converted, failed + 1);
+            (hits, hitsOff) = (hits + on, hitsOff + off);
         }
 
-        // The graphs must reach both outcomes often, or the comparison proves little.
+        // The graphs must reach both outcomes often, or the comparison proves little; and the memo must be taken with
+        // the option (else the two runs compare the full walk with itself), never without it.
         Assert.True(converted > 100 && failed > 50, $"{converted} converted, {failed} failed");
+        Assert.True(hits > 20, $"{hits} remembered answers taken");
+        Assert.Equal(0, hitsOff);
     }
 
     [CorpusFact]
     public void Every_corpus_workflow_converts_alike_with_and_without_remembering()
     {
-        var count = 0;
+        var (count, hits, hitsOff) = (0, 0, 0);
         foreach (var file in Directory.EnumerateFiles(RepoPaths.Corpus!, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (!file.Contains("frontend-pairs", StringComparison.Ordinal) && !file.Contains("workflows", StringComparison.Ordinal))
@@ -42,16 +46,19 @@ public sealed class RerouteMemoTests
             }
 
             var bytes = File.ReadAllBytes(file);
-            Assert.True(Convert(bytes, disabled: true) == Convert(bytes, disabled: false), file);
-            count++;
+            Assert.True(Convert(bytes, disabled: true, out var off) == Convert(bytes, disabled: false, out var on), file);
+            (count, hits, hitsOff) = (count + 1, hits + on, hitsOff + off);
         }
 
         Assert.True(count > 1000, $"only {count} files");
+        Assert.True(hits > 1000, $"{hits} remembered answers taken");
+        Assert.Equal(0, hitsOff);
     }
 
     // The prompt's bytes (or "failed") and every diagnostic, as one text.
-    private static string Convert(byte[] json, bool disabled)
+    private static string Convert(byte[] json, bool disabled, out int remembered)
     {
+        remembered = 0;
         WorkflowFile loaded;
         try
         {
@@ -68,7 +75,7 @@ public sealed class RerouteMemoTests
         }
 
         var options = UiToApiOptions.Default with { RememberReroutes = !disabled };
-        var result = UiToApiConverter.Convert(loaded, SchemaSet.Catalogue, options, "g.json");
+        var result = UiToApiConverter.Convert(loaded.UiView ?? UiWorkflow.Read(loaded.Ui!, "g.json", new DiagnosticBag()), SchemaSet.Catalogue, options, "g.json", out remembered);
         var prompt = result.PromptUtf8() is { } bytes ? "ok\n" + Encoding.UTF8.GetString(bytes) : "failed";
         return prompt + string.Concat(result.Diagnostics.Select(d => $"\n{d.Code} {d.JsonPath} {d.Message}"));
     }

@@ -85,6 +85,9 @@ internal static class LoaderPaths
                 text.Append($"  in {slot.Name}|{slot.Type}|{slot.Link}|{slot.WidgetName}\n");
             }
 
+            // The values the converter reads are the slots' (it never makes the slot objects).
+            Assert.Equal(node.Inputs.Select(s => (s.Name, s.Type, s.Link, s.WidgetName)), node.InputSlots.Select(s => (s.Name, s.Type, s.Link, s.WidgetName)));
+
             foreach (var slot in node.Outputs)
             {
                 text.Append($"  out {slot.Name}|{slot.Type}|{slot.Link}|{slot.WidgetName}\n");
@@ -101,10 +104,21 @@ internal static class LoaderPaths
             text.Append($"  io {graph.SubgraphOutputs[i].Name}|{graph.SubgraphOutputs[i].Type}|first link {graph.FirstOutputLinkId(i)}\n");
         }
 
+        var table = graph.LinkTable;
+        var position = 0;
         foreach (var link in graph.Links.Values)
         {
             text.Append($"link {link.Id}|{link.OriginId}|{link.OriginSlot}|{link.TargetId}|{link.TargetSlot}|{link.Type}|{link.JsonPath}\n");
+
+            // The table the converter reads holds the same links in the same order, found by id, with the same path.
+            ref readonly var read = ref table[position];
+            Assert.Equal((link.Id, link.OriginId, link.OriginSlot, link.TargetId, link.TargetSlot, link.Type, link.JsonPath), (read.Id, read.OriginId, read.OriginSlot, read.TargetId, read.TargetSlot, read.Type, table.PathOf(position)));
+            Assert.Equal(position, table.Find(link.Id));
+            Assert.Same(link, graph.Link(link.Id));
+            position++;
         }
+
+        Assert.Equal(table.Count, position);
     }
 
     private static string Describe(LokiDiagnostic? d) =>

@@ -35,6 +35,9 @@ internal sealed class ConversionRun
         _links = new LinkResolver(workflow, graph.ById, diagnostics, options.RememberReroutes);
     }
 
+    /// <summary>How many link walks took a remembered answer (<see cref="LinkResolver.Remembered"/>).</summary>
+    public int Remembered => _links.Remembered;
+
     public ConvertedPrompt Build()
     {
         try
@@ -68,7 +71,7 @@ internal sealed class ConversionRun
         {
             if (node.ClassType == "PrimitiveNode" && node.GroupIndex < 0)
             {
-                ApplyPrimitive(node);
+                PrimitiveValues.Push(node, _graph.ById, _schemas, text => FilenameTemplate.Apply(text, TemplateNodes, _options.Date));
             }
         }
 
@@ -79,7 +82,7 @@ internal sealed class ConversionRun
             if (InPrompt(node))
             {
                 entries++;
-                inputs += node.WidgetCount + node.Inputs.Count + 1;
+                inputs += node.WidgetCount + node.Inputs.Length + 1;
             }
         }
 
@@ -171,48 +174,6 @@ internal sealed class ConversionRun
     private static string PackHint(FlatNode node) =>
         PackCatalogue.GuessForUiNode(node.ClassType, node.Node.Properties) is { IsCore: false } guess ? $" (likely from the pack {guess})" : string.Empty;
 
-    private void ApplyPrimitive(FlatNode primitive)
-    {
-        if (primitive.Graph is null || !primitive.TryGetWidget("value", out var value))
-        {
-            return;
-        }
-
-        // "Run widget replace on values": the frontend fills %Node.widget% patterns before pushing the value.
-        if (JsonRead.Bool(primitive.Node.Properties?["Run widget replace on values"]) == true && JsonRead.String(value) is { Length: > 0 } text)
-        {
-            value = JsonValue.Create(FilenameTemplate.Apply(text, TemplateNodes, _options.Date));
-        }
-
-        // The links out of its slot 0, by id (ids are the table's keys: the order is the one OrderBy gave).
-        List<UiLink>? links = null;
-        foreach (var l in primitive.Graph.Links.Values)
-        {
-            if (l.OriginId == primitive.Node.Id && l.OriginSlot == 0)
-            {
-                (links ??= []).Add(l);
-            }
-        }
-
-        links?.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        foreach (var link in links ?? [])
-        {
-            if (!_graph.ById.TryGetValue(GraphFlattener.Join(primitive.Path, link.TargetId), out var target))
-            {
-                continue;
-            }
-
-            var input = link.TargetSlot >= 0 && link.TargetSlot < target.Inputs.Count && target.Inputs[link.TargetSlot].Link == link.Id
-                ? target.Inputs[link.TargetSlot]
-                : target.Inputs.FirstOrDefault(i => i.Link == link.Id);
-            if (input?.WidgetName is { } name)
-            {
-                var spec = target.SchemaIn(_schemas)?.Input(name);
-                target.SetWidget(name, spec is null ? value?.DeepClone() : WidgetCallbacks.Apply(spec, value?.DeepClone()));
-            }
-        }
-    }
-
     private void BuildInputs(FlatNode node, ConvertedPrompt prompt)
     {
         var schema = node.SchemaIn(_schemas);
@@ -245,7 +206,7 @@ internal sealed class ConversionRun
             FrontendWidgets.AddRemoteRefresh(schema, prompt);
         }
 
-        for (var i = 0; i < node.Inputs.Count; i++)
+        for (var i = 0; i < node.Inputs.Length; i++)
         {
             var input = node.Inputs[i];
             if (input.Name.Length == 0 || _links.ResolveInput(node, i) is not { } resolved)

@@ -14,11 +14,10 @@ internal sealed class FlatNode
     private NodeSchema? _schema;
     private bool _schemaChosen;
 
-    public FlatNode(string id, UiNode node, UiGraph? graph, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
+    public FlatNode(string id, UiNode node, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
     {
         Id = id;
         Node = node;
-        Graph = graph;
         Path = path;
         Instance = instance;
         ClassType = classType;
@@ -31,8 +30,8 @@ internal sealed class FlatNode
     /// <summary>The UI node.</summary>
     public UiNode Node { get; }
 
-    /// <summary>The graph that holds the node; null for a group-node child.</summary>
-    public UiGraph? Graph { get; }
+    /// <summary>The graph that holds the node (its node's); null for a group-node child, whose node no graph holds.</summary>
+    public UiGraph? Graph => Node.Graph;
 
     /// <summary>The ids of the subgraph instances above the node (used to build the ids of its neighbours).</summary>
     public IReadOnlyList<string> Path { get; }
@@ -75,14 +74,10 @@ internal sealed class FlatNode
     }
 
     /// <summary>
-    /// For a node walks pass through (a reroute, a bypassed node), per slot: the link into input slot i and the node it
-    /// leaves, once <see cref="LinkResolver"/> has looked them up, and what output slot i resolves to, once a walk has
-    /// passed it (<see cref="RerouteMemo"/>); one array for both (two per reroute before).
+    /// For a node walks pass through (a reroute, a bypassed node), where its run of <see cref="SlotMemo"/>s (one per input
+    /// slot) starts in the conversion's <see cref="SlotMemoStore"/>; -1 until a walk needs them.
     /// </summary>
-    internal SlotMemo[]? Slots { get; set; }
-
-    /// <summary>The node's <see cref="Slots"/>, made on first use (one per input slot).</summary>
-    internal SlotMemo[] SlotMemos => Slots ??= new SlotMemo[Inputs.Count];
+    internal int MemoStart { get; set; } = -1;
 
     /// <summary>
     /// The definition this node uses among those <paramref name="schemas"/> give its class, chosen once from its saved
@@ -103,7 +98,7 @@ internal sealed class FlatNode
     public int Mode => Node.Mode;
 
     /// <summary>The input slots.</summary>
-    public IReadOnlyList<UiSlot> Inputs => Node.Inputs;
+    public UiSlotFields[] Inputs => Node.InputSlots;
 
     /// <summary>Sets (or adds) the widget value called <paramref name="name"/>.</summary>
     public bool SetWidget(string name, JsonNode? value)

@@ -38,11 +38,12 @@ internal sealed partial class GraphFlattener
     [ThreadStatic]
     private static Dictionary<string, FlatNode>? _byId;
 
-    /// <summary>Empties the thread's tables once the conversion is done with them (they point into its workflow).</summary>
+    /// <summary>Empties the thread's tables and link memos once the conversion is done with them (they point into its workflow).</summary>
     public void Release()
     {
         Nodes.Clear();
         ById.Clear();
+        SlotMemoStore.ForThread().Clear();
         if (ById.EnsureCapacity(0) > 1 << 16)
         {
             // A rare huge workflow does not pin its tables for the thread's life.
@@ -82,7 +83,7 @@ internal sealed partial class GraphFlattener
             var node = graph.Nodes[ordered[n].Index];
             var classType = VirtualNodes.Rename(node.Type);
             var kind = Classify(classType, node);
-            var flat = new FlatNode(Join(path, node.Id), node, graph, path, instance, classType, kind);
+            var flat = new FlatNode(Join(path, node.Id), node, path, instance, classType, kind);
             if (kind == FlatNodeKind.Subgraph)
             {
                 var definition = _workflow.Subgraphs[classType];
@@ -219,7 +220,7 @@ internal sealed partial class GraphFlattener
             var inner = new UiNode(raw, $"{instance.Id}:{i}", JsonPathText.Index(path, i));
             var classType = VirtualNodes.Rename(inner.Type);
             var kind = VirtualNodes.Contains(classType) ? FlatNodeKind.Virtual : FlatNodeKind.Real;
-            var child = new FlatNode(inner.Id, inner, null, instance.Path, instance.Instance, classType, kind)
+            var child = new FlatNode(inner.Id, inner, instance.Path, instance.Instance, classType, kind)
             {
                 Group = expansion,
                 GroupIndex = i,

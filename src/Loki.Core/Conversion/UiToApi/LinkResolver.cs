@@ -15,6 +15,7 @@ internal sealed class LinkResolver
     private readonly Dictionary<string, FlatNode> _byId;
     private readonly DiagnosticBag _diagnostics;
     private readonly VisitedSlots _visited = VisitedSlots.ForThread();
+    private readonly SlotMemoStore _memos = SlotMemoStore.ForThread();
     private readonly bool _remember;
 
     // Set by the walk under way: it came back to a side (reported), or it took a remembered answer.
@@ -28,6 +29,9 @@ internal sealed class LinkResolver
         _byId = byId;
         _diagnostics = diagnostics;
     }
+
+    /// <summary>How many walks took a remembered answer (tests check that remembering happens at all).</summary>
+    public int Remembered { get; private set; }
 
     /// <summary>Resolves input <paramref name="slot"/> of <paramref name="node"/>; null when nothing feeds it.</summary>
     public ResolvedInput? ResolveInput(FlatNode node, int slot)
@@ -56,20 +60,21 @@ internal sealed class LinkResolver
             return ResolveGroupChildInput(node, slot, visited, type);
         }
 
-        if (slot < 0 || slot >= node.Inputs.Count || node.Graph is null)
+        if (slot < 0 || slot >= node.Inputs.Length || node.Graph is null)
         {
             return null;
         }
 
-        var (link, origin) = Feed(node, slot);
-        if (link is null)
+        var (at, origin) = Feed(node, slot);
+        if (at < 0)
         {
             return null;
         }
 
+        ref readonly var link = ref node.Graph.LinkTable[at];
         if (node.Instance is { } instance && link.OriginId == UiGraph.SubgraphInputId)
         {
-            var outerIndex = InstanceInputIndex(_workflow, instance, link.OriginSlot);
+            var outerIndex = SubgraphSlots.InstanceInput(_workflow, instance, link.OriginSlot);
             if (outerIndex < 0 || instance.Inputs[outerIndex].Link is null)
             {
                 // Nothing connected outside: the inner widget keeps the promoted value the instances wrote into it.
@@ -82,17 +87,18 @@ internal sealed class LinkResolver
         return origin is null ? null : ResolveOutput(origin, link.OriginSlot, type ?? node.Inputs[slot].Type, visited);
     }
 
-    // The link into input slot of node and the flattened node it leaves. A node a walk passes through (a reroute, a
-    // bypassed node) is walked again for every input behind it, and the look-up by joined id was most of each step: its
-    // answers are kept. A real node's inputs are resolved once each, so theirs are not.
-    private (UiLink? Link, FlatNode? Origin) Feed(FlatNode node, int slot)
+    // The link into input slot of node (its position in the graph's link table, -1: none) and the flattened node it
+    // leaves. A node a walk passes through (a reroute, a bypassed node) is walked again for every input behind it, and the
+    // look-up by joined id was most of each step: its answers are kept. A real node's inputs are resolved once each, so
+    // theirs are not.
+    private (int Link, FlatNode? Origin) Feed(FlatNode node, int slot)
     {
         if (node.Kind != FlatNodeKind.Virtual && node.Mode != 4)
         {
             return Look(node, slot);
         }
 
-        ref var feed = ref node.SlotMemos[slot];
+        ref var feed = ref _memos.At(node, slot, node.Inputs.Length);
         if (!feed.FeedKnown)
         {
             (feed.Link, feed.Origin) = Look(node, slot);
@@ -102,16 +108,22 @@ internal sealed class LinkResolver
         return (feed.Link, feed.Origin);
     }
 
-    private (UiLink? Link, FlatNode? Origin) Look(FlatNode node, int slot)
+    private (int Link, FlatNode? Origin) Look(FlatNode node, int slot)
     {
-        var link = node.Graph!.Link(node.Inputs[slot].Link);
+        var links = node.Graph!.LinkTable;
+        if (node.Inputs[slot].Link is not { } id || links.Find(id) is not (>= 0 and var at))
+        {
+            return (-1, null);
+        }
+
         FlatNode? origin = null;
-        if (link is not null && !(node.Instance is not null && link.OriginId == UiGraph.SubgraphInputId))
+        ref readonly var link = ref links[at];
+        if (!(node.Instance is not null && link.OriginId == UiGraph.SubgraphInputId))
         {
             _byId.TryGetValue(GraphFlattener.Join(node.Path, link.OriginId), out origin);
         }
 
-        return (link, origin);
+        return (at, origin);
     }
 
     private ResolvedInput? ResolveOutput(FlatNode node, int slot, string type, VisitedSlots visited)
@@ -119,6 +131,7 @@ internal sealed class LinkResolver
         if (_remember && RerouteMemo.IsPure(node) && RerouteMemo.TryGet(node, slot, out var remembered))
         {
             _remembered = true;
+            Remembered++;
             return remembered;
         }
 
@@ -147,58 +160,22 @@ internal sealed class LinkResolver
         if (node.Kind == FlatNodeKind.Subgraph)
         {
             var definition = _workflow.Subgraphs[node.ClassType];
-            var inner = OutputLink(definition, slot);
-            if (inner is null || !_byId.TryGetValue(GraphFlattener.Join([.. node.Path, node.Node.Id], inner.OriginId), out var origin))
+            var at = SubgraphSlots.OutputLink(definition, slot);
+            if (at < 0 || !_byId.TryGetValue(GraphFlattener.Join([.. node.Path, node.Node.Id], definition.LinkTable[at].OriginId), out var origin))
             {
                 _diagnostics.Warning(LokiCodes.ConvertUnresolvedLink, $"output {slot} of subgraph instance {node.Id} is not connected inside '{definition.Name ?? node.ClassType}'; the input it feeds is left out", _workflow.File, node.Node.JsonPath);
                 return null;
             }
 
-            return ResolveOutput(origin, inner.OriginSlot, type, visited);
+            return ResolveOutput(origin, definition.LinkTable[at].OriginSlot, type, visited);
         }
 
         if (node.Kind == FlatNodeKind.Virtual)
         {
-            return slot < node.Inputs.Count ? ResolveInput(node, slot, visited, type) : null;
+            return slot < node.Inputs.Length ? ResolveInput(node, slot, visited, type) : null;
         }
 
         return new ResolvedInput(node.Id, slot);
-    }
-
-    /// <summary>
-    /// The instance input that subgraph input <paramref name="slot"/> maps to, or -1. The frontend rebuilds instance
-    /// inputs from the definition and keeps a saved link only on the input of the same name, so a definition input the
-    /// saved instance lacks is unconnected (its inner widget value is sent), never the saved input at its position
-    /// (1.27.10 on video_wan2_2_14B_s2v: a seed input added to the definition must not take the steps link).
-    /// </summary>
-    public static int InstanceInputIndex(UiWorkflow workflow, FlatNode instance, int slot)
-    {
-        var definition = workflow.Subgraphs[instance.ClassType];
-        if (slot < 0 || slot >= definition.SubgraphInputs.Count)
-        {
-            return -1;
-        }
-
-        var name = definition.SubgraphInputs[slot].Name;
-        for (var i = 0; i < instance.Inputs.Count; i++)
-        {
-            if (instance.Inputs[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static UiLink? OutputLink(UiGraph definition, int slot)
-    {
-        if (slot >= 0 && slot < definition.SubgraphOutputs.Count && definition.Link(definition.FirstOutputLinkId(slot)) is { } first)
-        {
-            return first;
-        }
-
-        return definition.Links.Values.Where(l => l.TargetId == UiGraph.SubgraphOutputId && l.TargetSlot == slot).MinBy(l => l.Id);
     }
 
     private static int BypassSlot(FlatNode node, int slot, string type)
@@ -206,16 +183,16 @@ internal sealed class LinkResolver
         var inputs = node.Inputs;
         if (type is "*" or "")
         {
-            return inputs.Count > slot ? slot : 0;
+            return inputs.Length > slot ? slot : 0;
         }
 
         var outputType = slot < node.Node.Outputs.Count ? node.Node.Outputs[slot].Type : string.Empty;
-        if (slot < inputs.Count && SlotTypes.IsValidConnection(inputs[slot].Type, outputType) && SlotTypes.IsValidConnection(inputs[slot].Type, type))
+        if (slot < inputs.Length && SlotTypes.IsValidConnection(inputs[slot].Type, outputType) && SlotTypes.IsValidConnection(inputs[slot].Type, type))
         {
             return slot;
         }
 
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             if (inputs[i].Type == type)
             {
@@ -223,7 +200,7 @@ internal sealed class LinkResolver
             }
         }
 
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             if (SlotTypes.IsValidConnection(inputs[i].Type, outputType) && SlotTypes.IsValidConnection(inputs[i].Type, type))
             {
@@ -239,10 +216,10 @@ internal sealed class LinkResolver
         // 1.27.10 takes the first node behind a group input as is and so loses links that pass a Reroute (a known
         // frontend bug, which the older frontends that made the oracle prompts did not have): follow links fully.
         var group = child.Group!;
-        var inputType = type ?? (slot < child.Inputs.Count ? child.Inputs[slot].Type : string.Empty);
+        var inputType = type ?? (slot < child.Inputs.Length ? child.Inputs[slot].Type : string.Empty);
         if (group.InputMap.TryGetValue((child.GroupIndex, slot), out var external))
         {
-            return external < group.Instance.Inputs.Count ? ResolveInput(group.Instance, external, visited, type) : null;
+            return external < group.Instance.Inputs.Length ? ResolveInput(group.Instance, external, visited, type) : null;
         }
 
         if (!group.LinksTo.TryGetValue((child.GroupIndex, slot), out var origin) || origin.Index >= group.Children.Count)
@@ -259,10 +236,10 @@ internal sealed class LinkResolver
         if (node.Mode == 4)
         {
             var candidates = new List<int> { slot };
-            candidates.AddRange(Enumerable.Range(0, node.Inputs.Count));
+            candidates.AddRange(Enumerable.Range(0, node.Inputs.Length));
             foreach (var i in candidates)
             {
-                if (i < node.Inputs.Count && node.Inputs[i].Type == type)
+                if (i < node.Inputs.Length && node.Inputs[i].Type == type)
                 {
                     return ResolveInput(node, i, visited, null);
                 }

@@ -33,7 +33,7 @@ internal static class PresetTextNodes
     {
         if (node.Graph is { } graph)
         {
-            foreach (var link in graph.Links.Values)
+            foreach (ref readonly var link in graph.LinkTable.Items)
             {
                 if (link.OriginId == node.Node.Id)
                 {

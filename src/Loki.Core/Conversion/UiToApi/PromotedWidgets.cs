@@ -70,17 +70,16 @@ internal static class PromotedWidgets
 
     private static IEnumerable<(string Node, string Widget)> WidgetTargets(UiGraph definition, int slot)
     {
-        foreach (var link in definition.Links.Values)
+        var links = definition.LinkTable;
+        for (var i = 0; i < links.Count; i++)
         {
+            var link = links[i];
             if (link.OriginId != UiGraph.SubgraphInputId || link.OriginSlot != slot || definition.Node(link.TargetId) is not { } target)
             {
                 continue;
             }
 
-            var input = link.TargetSlot >= 0 && link.TargetSlot < target.Inputs.Count && target.Inputs[link.TargetSlot].Link == link.Id
-                ? target.Inputs[link.TargetSlot]
-                : target.Inputs.FirstOrDefault(i => i.Link == link.Id);
-            if (input?.WidgetName is { } widget)
+            if (UiSlotFields.WidgetFedBy(target.InputSlots, link) is { } widget)
             {
                 yield return (target.Id, widget);
             }

@@ -18,9 +18,9 @@ internal static class RerouteMemo
     /// <summary>The remembered answer for output <paramref name="slot"/> of <paramref name="node"/>, when there is one.</summary>
     public static bool TryGet(FlatNode node, int slot, out ResolvedInput? result)
     {
-        if (node.Slots is { } slots && (uint)slot < (uint)slots.Length && slots[slot].ResultKnown)
+        if (node.MemoStart >= 0 && (uint)slot < (uint)node.Inputs.Length && SlotMemoStore.ForThread().Made(node, slot) is { ResultKnown: true } memo)
         {
-            result = slots[slot].Result;
+            result = memo.Result;
             return true;
         }
 
@@ -61,9 +61,9 @@ internal static class RerouteMemo
                 return;
             }
 
-            if (side.Output && (uint)side.Slot < (uint)side.Node.Inputs.Count)
+            if (side.Output && (uint)side.Slot < (uint)side.Node.Inputs.Length)
             {
-                ref var memo = ref side.Node.SlotMemos[side.Slot];
+                ref var memo = ref SlotMemoStore.ForThread().At(side.Node, side.Slot, side.Node.Inputs.Length);
                 (memo.Result, memo.ResultKnown) = (result, true);
             }
         }

@@ -1,12 +1,10 @@
-using Loki.Core.Workflows;
-
 namespace Loki.Core.Conversion.UiToApi;
 
-/// <summary>What walks through a node learnt about one of its slots (<see cref="FlatNode.Slots"/>).</summary>
+/// <summary>What walks through a node learnt about one of its slots (<see cref="SlotMemoStore"/>).</summary>
 internal struct SlotMemo
 {
-    /// <summary>The link into input slot i (null: none), once looked up.</summary>
-    public UiLink? Link;
+    /// <summary>The position of the link into input slot i in the node's graph's link table (-1: none), once looked up.</summary>
+    public int Link;
 
     /// <summary>The flattened node that link leaves (null: none).</summary>
     public FlatNode? Origin;

@@ -25,8 +25,16 @@ public static class UiToApiConverter
     /// Converts a view made by <see cref="UiWorkflow.Read(System.Text.Json.Nodes.JsonObject, string, DiagnosticBag)"/>: its problems are reported again, not looked for again
     /// (a view made without checks is checked here).
     /// </summary>
-    public static UiToApiResult Convert(UiWorkflow workflow, SchemaSet schemas, UiToApiOptions options, string file)
+    public static UiToApiResult Convert(UiWorkflow workflow, SchemaSet schemas, UiToApiOptions options, string file) =>
+        Convert(workflow, schemas, options, file, out _);
+
+    /// <summary>
+    /// <see cref="Convert(UiWorkflow, SchemaSet, UiToApiOptions, string)"/>, telling how many link walks took an answer
+    /// <see cref="RerouteMemo"/> remembered (tests check that the memo is used, and not used when turned off).
+    /// </summary>
+    internal static UiToApiResult Convert(UiWorkflow workflow, SchemaSet schemas, UiToApiOptions options, string file, out int remembered)
     {
+        remembered = 0;
         var diagnostics = new DiagnosticBag();
         if (workflow.Problems is not { } problems || !string.Equals(workflow.File, file, StringComparison.Ordinal))
         {
@@ -47,6 +55,7 @@ public static class UiToApiConverter
             flattener.Run();
             var run = new ConversionRun(workflow, schemas, options, flattener, diagnostics);
             var prompt = run.Build();
+            remembered = run.Remembered;
             if (!diagnostics.HasErrors)
             {
                 PromptCycles.Check(prompt, workflow, flattener.ById, diagnostics);

@@ -1,0 +1,139 @@
+namespace Loki.Core.Workflows;
+
+/// <summary>
+/// A graph's links, in file order with the first of a repeated id kept, found by id: the values in one array, indexed
+/// by an array of positions when the ids lie close together (they count up from 1, with gaps where links were deleted:
+/// the 976-node corpus workflow's 1,338 ids lie between 9 and 3,463), else by a dictionary. A <see cref="UiLink"/> per
+/// link and the id dictionary <see cref="UiGraph.Links"/> gives are made only when asked for: that workflow's links as
+/// objects in a dictionary were a fifth of what converting it allocated.
+/// </summary>
+internal sealed class UiLinkTable
+{
+    private readonly UiLinkFields[] _items;
+    private readonly string _path;
+    private readonly long _min;
+
+    // Position + 1 of the link with id _min + k (0: none), or, for ids far apart, the position by id.
+    private readonly int[]? _dense;
+    private readonly Dictionary<long, int>? _positions;
+
+    private UiLink?[]? _objects;
+    private Dictionary<long, UiLink>? _byId;
+
+    private UiLinkTable(UiLinkFields[] items, string path, long min, int[]? dense, Dictionary<long, int>? positions)
+    {
+        _items = items;
+        _path = path;
+        _min = min;
+        _dense = dense;
+        _positions = positions;
+    }
+
+    /// <summary>A table without links.</summary>
+    public static UiLinkTable Empty { get; } = new([], string.Empty, 0, [], null);
+
+    /// <summary>The links <paramref name="read"/> in file order (of the <c>links</c> array at <paramref name="path"/>).</summary>
+    public static UiLinkTable From(ReadOnlySpan<UiLinkFields> read, string path)
+    {
+        if (read.IsEmpty)
+        {
+            return new UiLinkTable([], path, 0, [], null);
+        }
+
+        var (min, max) = (long.MaxValue, long.MinValue);
+        foreach (var link in read)
+        {
+            (min, max) = (Math.Min(min, link.Id), Math.Max(max, link.Id));
+        }
+
+        // Close together: an int per id in the range costs no more than a dictionary's ~28 bytes a link while the range is
+        // within about seven times the count; four times (and a little) leaves room (a much-edited graph's ids have gaps).
+        var dense = (ulong)(max - min) < (ulong)((4L * read.Length) + 64) ? new int[max - min + 1] : null;
+        var positions = dense is null ? new Dictionary<long, int>(read.Length) : null;
+        var items = new UiLinkFields[read.Length];
+        var count = 0;
+        foreach (var link in read)
+        {
+            if (dense is not null)
+            {
+                ref var at = ref dense[link.Id - min];
+                if (at != 0)
+                {
+                    continue;
+                }
+
+                at = count + 1;
+            }
+            else if (!positions!.TryAdd(link.Id, count))
+            {
+                continue;
+            }
+
+            items[count++] = link;
+        }
+
+        if (count < items.Length)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        return new UiLinkTable(items, path, min, dense, positions);
+    }
+
+    /// <summary>How many links the table holds.</summary>
+    public int Count => _items.Length;
+
+    /// <summary>The links in file order.</summary>
+    public ReadOnlySpan<UiLinkFields> Items => _items;
+
+    /// <summary>The link at <paramref name="position"/>.</summary>
+    public ref readonly UiLinkFields this[int position] => ref _items[position];
+
+    /// <summary>The position of the link with id <paramref name="id"/>, or -1.</summary>
+    public int Find(long id)
+    {
+        if (_dense is { } dense)
+        {
+            var k = id - _min;
+            return (ulong)k < (ulong)dense.Length ? dense[k] - 1 : -1;
+        }
+
+        return _positions!.TryGetValue(id, out var position) ? position : -1;
+    }
+
+    /// <summary>Where the link at <paramref name="position"/> sits in its file.</summary>
+    public string PathOf(int position) => JsonPathText.Index(_path, _items[position].Index);
+
+    /// <summary>The link at <paramref name="position"/> as an object (the same one on every call).</summary>
+    public UiLink Object(int position)
+    {
+        var objects = _objects ??= new UiLink?[_items.Length];
+        if (objects[position] is not { } link)
+        {
+            ref readonly var f = ref _items[position];
+            objects[position] = link = new UiLink(f.Id, f.OriginId, f.OriginSlot, f.TargetId, f.TargetSlot, f.Type, _path, f.Index);
+        }
+
+        return link;
+    }
+
+    /// <summary>The links by id, in file order (made on first use).</summary>
+    public Dictionary<long, UiLink> ById
+    {
+        get
+        {
+            if (_byId is null)
+            {
+                var byId = new Dictionary<long, UiLink>(_items.Length);
+                for (var i = 0; i < _items.Length; i++)
+                {
+                    byId.Add(_items[i].Id, Object(i));
+                }
+
+                _byId = byId;
+            }
+
+            return _byId;
+        }
+    }
+}

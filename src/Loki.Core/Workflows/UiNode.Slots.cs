@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace Loki.Core.Workflows;
+
+// A node's slots: the inputs' values read from an element, and the slot objects made from them or from the outputs.
+public sealed partial class UiNode
+{
+    private UiSlot[] MakeInputs()
+    {
+        var slots = new UiSlot[_inputs.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            ref readonly var slot = ref _inputs[i];
+            slots[i] = new UiSlot(slot.Name, slot.Type, slot.Link, slot.WidgetName, this, "inputs", i);
+        }
+
+        return slots;
+    }
+
+    private static UiSlotFields[] ReadInputs(JsonElement array)
+    {
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() is not (> 0 and var count))
+        {
+            return [];
+        }
+
+        var result = new UiSlotFields[count];
+        var index = 0;
+        foreach (var slot in array.EnumerateArray())
+        {
+            result[index++] = ReadSlot(slot, isInput: true);
+        }
+
+        return result;
+    }
+
+    private UiSlot[] ReadOutputs(JsonElement array)
+    {
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() is not (> 0 and var count))
+        {
+            return [];
+        }
+
+        var result = new UiSlot[count];
+        var index = 0;
+        foreach (var slot in array.EnumerateArray())
+        {
+            var fields = ReadSlot(slot, isInput: false);
+            result[index] = new UiSlot(fields.Name, fields.Type, fields.Link, fields.WidgetName, this, "outputs", index);
+            index++;
+        }
+
+        return result;
+    }
+
+    // One slot's values; an entry that is not an object is an empty slot, kept so that indexes stay aligned with the file.
+    private static UiSlotFields ReadSlot(JsonElement slot, bool isInput)
+    {
+        if (slot.ValueKind != JsonValueKind.Object)
+        {
+            return new UiSlotFields(string.Empty, string.Empty, null, null);
+        }
+
+        JsonElement name = default, type = default, link = default, widget = default;
+        foreach (var property in slot.EnumerateObject())
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            switch (raw.Length)
+            {
+                case 4 when raw.SequenceEqual("name"u8): name = property.Value; continue;
+                case 4 when raw.SequenceEqual("type"u8): type = property.Value; continue;
+                case 4 when raw.SequenceEqual("link"u8): link = property.Value; continue;
+                case 6 when raw.SequenceEqual("widget"u8): widget = property.Value; continue;
+            }
+
+            if (raw.IndexOf((byte)'\\') < 0)
+            {
+                continue;
+            }
+
+            if (property.NameEquals("name"u8)) { name = property.Value; }
+            else if (property.NameEquals("type"u8)) { type = property.Value; }
+            else if (property.NameEquals("link"u8)) { link = property.Value; }
+            else if (property.NameEquals("widget"u8)) { widget = property.Value; }
+        }
+
+        var widgetName = widget.ValueKind == JsonValueKind.Object && widget.TryGetProperty("name"u8, out var w) ? JsonRead.String(w) : null;
+        return new UiSlotFields(JsonRead.String(name) ?? string.Empty, JsonRead.Type(type), isInput ? JsonRead.Long(link) : null, widgetName);
+    }
+}
