@@ -24,7 +24,8 @@ internal sealed class ClassCandidates
 
     /// <summary>
     /// The candidates a node's saved widgets are weighed against (<c>SchemaChoice</c>): <see cref="List"/> less each
-    /// definition that ranks below the catalogue's by provenance and weighs the same as it (the same
+    /// definition that ranks below the catalogue's by provenance and weighs the same as it (and the catalogue's, where
+    /// a dump's definition ranks above it so and weighs the same) (the same
     /// <see cref="WidgetFitKey"/>, which a cached index marks): it could never be chosen, since the weighing keeps the
     /// higher-ranked of two that fit equally, so it is not parsed, nor read from a cached dump (issue 10).
     /// </summary>
@@ -44,7 +45,10 @@ internal sealed class ClassCandidates
             }
         }
 
-        return kept.Count == _added.Count ? List : Rank(kept);
+        // The other way round: a dump that outranks the catalogue (a newer ComfyUI) and weighs as it leaves the
+        // catalogue's out (never chosen either), which is then not parsed.
+        var outranked = _base is { _base: null } && _base._added.All(own => kept.Exists(d => SchemaRank.ByVersion(d.Origin, own.Origin) < 0 && d.WeighsAs(own)));
+        return kept.Count == _added.Count && !outranked ? List : Rank(kept, withBase: !outranked);
     }
 
     // True when a definition of the base (the catalogue's) ranks above definition by provenance alone and has its key.
@@ -66,13 +70,13 @@ internal sealed class ClassCandidates
         return false;
     }
 
-    private List<NodeSchema> Rank() => Rank(_added);
+    private List<NodeSchema> Rank() => Rank(_added, withBase: true);
 
     // Inserted one at a time in the order the dumps were given, as the eager load did (SchemaRank makes the result
     // independent of that order anyway).
-    private List<NodeSchema> Rank(IReadOnlyList<DumpDefinition> added)
+    private List<NodeSchema> Rank(IReadOnlyList<DumpDefinition> added, bool withBase)
     {
-        var list = _base is null ? new List<NodeSchema>(added.Count) : [.. _base.List];
+        var list = _base is null || !withBase ? new List<NodeSchema>(added.Count) : [.. _base.List];
         foreach (var definition in added)
         {
             SchemaRank.Insert(list, _base?.TwinOf(definition) ?? definition.Schema());

@@ -43,23 +43,38 @@ public sealed class WeighedCandidatesTests : IDisposable
     }
 
     [CorpusFact]
-    public void A_dump_that_outranks_the_catalogue_has_every_definition_weighed()
+    public void A_dump_that_outranks_the_catalogue_leaves_out_the_catalogues_definition_that_weighs_the_same()
     {
-        // A newer ComfyUI's definition is chosen on a tie, so it is never left out (nor is the catalogue's, unread).
+        // A newer ComfyUI's definition is chosen on a tie, so it is never left out; the catalogue's is, where it weighs
+        // the same, and both are weighed where it does not.
         var dump = Dump("comfyui-9.9.9-custom.object_info.json");
         var cache = new DumpIndexCache(Path.Combine(_dir, "cache"), TimeSpan.Zero);
-        _ = SchemaSet.Load([dump], true, cache);
-        var set = SchemaSet.Load([dump], true, cache);
+        foreach (var set in new[] { SchemaSet.Load([dump], true, cache), SchemaSet.Load([dump], true, cache) })
+        {
+            Assert.Equal(2, set.Candidates("CLIPTextEncode").Count);
+            Assert.Equal("9.9.9", Assert.Single(set.WeighedCandidates("CLIPTextEncode")).Origin?.ComfyVersion);
+            Assert.Equal(set.Candidates("KSampler"), set.WeighedCandidates("KSampler"));
+            Assert.Equal(2, set.WeighedCandidates("KSampler").Count);
+        }
+
         Assert.Equal(1, cache.Hits);
-        Assert.Equal(set.Candidates("CLIPTextEncode"), set.WeighedCandidates("CLIPTextEncode"));
-        Assert.Equal("9.9.9", set.WeighedCandidates("CLIPTextEncode")[0].Origin?.ComfyVersion);
     }
 
     [CorpusFact]
     public void Every_pair_converts_the_same_with_a_warm_cache_as_with_every_definition_read()
     {
+        // Each as it is (no version: the catalogue outranks it) and copied under a newer ComfyUI's name (it outranks the catalogue).
         var dumps = Directory.EnumerateFiles(Path.Combine(SchemaDir, "object_info_dumps"), "*.json", SearchOption.AllDirectories)
             .Where(f => !SchemaOrigin.IsStatsFile(f)).Order(StringComparer.Ordinal).ToList();
+        foreach (var (dump, i) in dumps.ToList().Select((d, i) => (d, i)))
+        {
+            var newer = Path.Combine(_dir, $"newer{i}", "comfyui-0.9.0-all.object_info.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(newer)!);
+            File.Copy(dump, newer);
+            File.SetLastWriteTimeUtc(newer, DateTime.UtcNow.AddMinutes(-1));
+            dumps.Add(newer);
+        }
+
         var (compared, left) = (0, 0);
         var differences = new List<string>();
         foreach (var dump in dumps)
@@ -81,7 +96,7 @@ public sealed class WeighedCandidatesTests : IDisposable
         }
 
         Assert.True(differences.Count == 0, string.Join("\n", differences.Take(20)));
-        Assert.True(compared > 700 && left > 100, $"{compared} conversions, {left} definitions left out");
+        Assert.True(compared > 1400 && left > 200, $"{compared} conversions, {left} definitions left out");
     }
 
     // A dump (no version in its name unless given) with the catalogue's CLIPTextEncode under another description (the
