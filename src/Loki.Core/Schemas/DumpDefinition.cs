@@ -16,6 +16,7 @@ internal sealed class DumpDefinition
     private readonly SchemaOrigin? _origin;
     private StrongBox<ReadOnlyMemory<byte>>? _text;
     private NodeSchema? _schema;
+    private ulong _fitKey;
 
     /// <summary>A definition parsed with its dump (its origin already set).</summary>
     public DumpDefinition(NodeSchema parsed) => _schema = parsed;
@@ -26,6 +27,40 @@ internal sealed class DumpDefinition
         _index = index;
         _entry = entry;
         _origin = origin;
+    }
+
+    /// <summary>Where the definition came from (known without parsing it).</summary>
+    public SchemaOrigin? Origin => _origin ?? _schema?.Origin;
+
+    /// <summary>
+    /// True when this definition fits every node's widgets as <paramref name="other"/> does (the same
+    /// <see cref="WidgetFitKey"/>), known without reading a file: against the catalogue, a definition of a cached index
+    /// is what its index says; text held in memory (a dump read now, the catalogue) is keyed; anything else is false.
+    /// </summary>
+    public bool WeighsAs(DumpDefinition other)
+    {
+        if (_index is null || other._index is null)
+        {
+            return false;
+        }
+
+        if (_index.IsOnFile)
+        {
+            return SchemaSet.IsCatalogue(other._index) && _entry.WeighsAsCatalogue;
+        }
+
+        return !other._index.IsOnFile && FitKey() is not 0 and var key && key == other.FitKey();
+    }
+
+    // The key of text held in memory, worked out once.
+    private ulong FitKey()
+    {
+        if (_fitKey == 0)
+        {
+            _fitKey = WidgetFitKey.Of(Text().Span);
+        }
+
+        return _fitKey;
     }
 
     /// <summary>The definition with its origin (parsed once; the same instance after).</summary>

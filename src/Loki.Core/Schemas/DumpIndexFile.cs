@@ -6,7 +6,7 @@ namespace Loki.Core.Schemas;
 /// <summary>
 /// Writes one <see cref="DumpIndexCache"/> file, little-endian (read back piece by piece by <see cref="DumpIndexTable"/>):
 /// <code>
-/// header   "LOKIDIX6"  u64 XxHash3 of the rest of the header, seeded with the shipped catalogue's identity
+/// header   "LOKIDIX7"  u64 XxHash3 of the rest of the header, seeded with the shipped catalogue's identity
 ///          header length i32 (from the file's start)   path (i32 length, UTF-8)
 ///          device u64  inode u64  size i64  mtime ns i64  ctime ns i64  bytes before the JSON (a BOM) i32
 ///          definitions N i32   buckets B i32 (a power of two, about N / 2)
@@ -17,7 +17,8 @@ namespace Loki.Core.Schemas;
 /// buckets  the records of the classes whose XxHash3 of the UTF-8 name falls in the bucket (hash mod B):
 ///          start i32, length i32, check u32, number i32, name length i32, UTF-8 name   a definition's text in the dump,
 ///          the low 32 bits of its XxHash3 (a read is checked against it), its place in the dump's order; the name
-///          length's top bit: the text is the catalogue's, white space aside
+///          length's top bit: the text is the catalogue's, white space aside; the next bit: it is not, but it has the
+///          catalogue's WidgetFitKey
 /// </code>
 /// A run reads the header once and, per class it meets, one table entry and one bucket (a few hundred bytes), each
 /// checked as it is read: nothing grows with the dump but the file. The magic names the format and what an index means
@@ -31,20 +32,30 @@ internal static class DumpIndexFile
     /// <summary>The bytes of a record before its name.</summary>
     public const int RecordBytes = 20;
 
-    /// <summary>The bits of a record's name length that are the length (the top bit marks a catalogue twin).</summary>
-    public const int NameLengthBits = int.MaxValue;
+    /// <summary>Where a record's name length is (after its start, length, check and number).</summary>
+    public const int NameLengthAt = 16;
+
+    /// <summary>The bits of a record's name length that are the length (the top two mark a catalogue twin and a catalogue's fit).</summary>
+    public const int NameLengthBits = 0x3FFFFFFF;
+
+    /// <summary>The name length's bit that marks a catalogue twin.</summary>
+    public const int TwinBit = int.MinValue;
+
+    /// <summary>The name length's bit that marks a definition with the catalogue's <see cref="WidgetFitKey"/>.</summary>
+    public const int FitBit = 0x40000000;
 
     /// <summary>The first 8 bytes.</summary>
-    public static ReadOnlySpan<byte> Magic => "LOKIDIX6"u8;
+    public static ReadOnlySpan<byte> Magic => "LOKIDIX7"u8;
 
     /// <summary>The problems an entry can have, by number (0: none).</summary>
     public static readonly string?[] Problems = [null, NodeSchemaParser.NotAnObject, NodeSchemaParser.NoInputObject];
 
     /// <summary>
     /// The header's checksum, seeded with the identity of the catalogue this build ships (<see cref="SchemaSet.CatalogueIdentity"/>):
-    /// the twin marks were judged against that catalogue, so an index written by a build with another one is a miss.
+    /// the twin marks were judged against that catalogue, so an index written by a build with another one is a miss; and
+    /// with the rule of <see cref="WidgetFitKey"/>, by which the fit marks were judged.
     /// </summary>
-    public static ulong Checksum(ReadOnlySpan<byte> header) => XxHash3.HashToUInt64(header, (long)SchemaSet.CatalogueIdentity);
+    public static ulong Checksum(ReadOnlySpan<byte> header) => XxHash3.HashToUInt64(header, (long)(SchemaSet.CatalogueIdentity ^ WidgetFitKey.Rule));
 
     /// <summary>
     /// What the records of bucket <paramref name="bucket"/>, at <paramref name="offset"/> in the file whose header hashes
@@ -149,12 +160,19 @@ internal static class DumpIndexFile
 
                 // Judged once here, so a later run reuses the catalogue's parsed definition without reading this text.
                 var text = json.Slice(entry.Start, entry.Length);
-                var twin = catalogueText(entry.ClassType) is { } catalogue && JsonWhiteSpace.SameTokens(text, catalogue.Span);
+                var catalogue = catalogueText(entry.ClassType);
+                var twin = catalogue is { } own && JsonWhiteSpace.SameTokens(text, own.Span);
                 recordWriter.Write(entry.Start);
                 recordWriter.Write(entry.Length);
                 recordWriter.Write(Check(text));
                 recordWriter.Write(i);
-                recordWriter.Write(twin ? name.Length | ~NameLengthBits : name.Length);
+                var fits = false;
+                if (catalogue is { } theirs && !twin)
+                {
+                    var key = WidgetFitKey.Of(text);
+                    fits = key != 0 && key == WidgetFitKey.Of(theirs.Span);
+                }
+                recordWriter.Write(name.Length | (twin ? TwinBit : 0) | (fits ? FitBit : 0));
                 recordWriter.Write(name);
             }
 

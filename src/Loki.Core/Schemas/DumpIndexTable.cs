@@ -178,18 +178,18 @@ internal sealed partial class DumpIndexTable
             return -1;
         }
 
-        var nameLength = BinaryPrimitives.ReadInt32LittleEndian(records[(at + 16)..]) & DumpIndexFile.NameLengthBits;
+        var nameLength = BinaryPrimitives.ReadInt32LittleEndian(records[(at + DumpIndexFile.NameLengthAt)..]) & DumpIndexFile.NameLengthBits;
         return nameLength > records.Length - at - DumpIndexFile.RecordBytes ? -1 : at + DumpIndexFile.RecordBytes + nameLength;
     }
 
     private static ReadOnlySpan<byte> NameOf(ReadOnlySpan<byte> records, int at) =>
-        records.Slice(at + DumpIndexFile.RecordBytes, BinaryPrimitives.ReadInt32LittleEndian(records[(at + 16)..]) & DumpIndexFile.NameLengthBits);
+        records.Slice(at + DumpIndexFile.RecordBytes, BinaryPrimitives.ReadInt32LittleEndian(records[(at + DumpIndexFile.NameLengthAt)..]) & DumpIndexFile.NameLengthBits);
 
     private static DumpEntry EntryOf(ReadOnlySpan<byte> records, int at, string classType)
     {
-        var nameLength = BinaryPrimitives.ReadInt32LittleEndian(records[(at + 16)..]);
+        var nameLength = BinaryPrimitives.ReadInt32LittleEndian(records[(at + DumpIndexFile.NameLengthAt)..]);
         return new DumpEntry(classType, BinaryPrimitives.ReadInt32LittleEndian(records[at..]), BinaryPrimitives.ReadInt32LittleEndian(records[(at + 4)..]), null,
-            BinaryPrimitives.ReadUInt32LittleEndian(records[(at + 8)..]), (nameLength & ~DumpIndexFile.NameLengthBits) != 0);
+            BinaryPrimitives.ReadUInt32LittleEndian(records[(at + 8)..]), (nameLength & DumpIndexFile.TwinBit) != 0, (nameLength & DumpIndexFile.FitBit) != 0);
     }
 
     // A definition's place lies inside the dump's JSON.

@@ -36,18 +36,9 @@ internal static class SchemaRank
     /// <summary>Negative when <paramref name="a"/> is newer than <paramref name="b"/>.</summary>
     public static int Compare(NodeSchema a, NodeSchema b)
     {
-        var (va, vb) = (a.Origin?.ParsedVersion, b.Origin?.ParsedVersion);
-        if (va is not null || vb is not null)
+        if (ByVersion(a.Origin, b.Origin) is { } byVersion)
         {
-            if (va is null || vb is null)
-            {
-                return va is null ? 1 : -1;
-            }
-
-            if (va != vb)
-            {
-                return vb.CompareTo(va);
-            }
+            return byVersion;
         }
 
         if (a.Inputs.Count != b.Inputs.Count)
@@ -57,5 +48,26 @@ internal static class SchemaRank
 
         var byText = a.SameRaw(b) ? 0 : string.CompareOrdinal(a.RawText, b.RawText);
         return byText != 0 ? byText : string.CompareOrdinal(a.Origin?.Source, b.Origin?.Source);
+    }
+
+    /// <summary>
+    /// <see cref="Compare"/> as far as the provenance alone decides it (a known version before an unknown one, a
+    /// higher before a lower): negative when a definition from <paramref name="a"/> is newer than one from
+    /// <paramref name="b"/>, positive when older, null when the versions are equal or both unknown (the definitions decide).
+    /// </summary>
+    public static int? ByVersion(SchemaOrigin? a, SchemaOrigin? b)
+    {
+        var (va, vb) = (a?.ParsedVersion, b?.ParsedVersion);
+        if (va is null && vb is null)
+        {
+            return null;
+        }
+
+        if (va is null || vb is null)
+        {
+            return va is null ? 1 : -1;
+        }
+
+        return va != vb ? vb.CompareTo(va) : null;
     }
 }

@@ -84,6 +84,13 @@ public sealed class SchemaSet
     /// <summary>Every distinct definition of <paramref name="classType"/>, newest first (empty when none).</summary>
     public IReadOnlyList<NodeSchema> Candidates(string classType) => Lookup(classType)?.List ?? [];
 
+    /// <summary>
+    /// The candidates of <paramref name="classType"/> that a node's saved widgets are weighed against: <see cref="Candidates"/>
+    /// less those that can never be chosen (see <c>ClassCandidates.Weighed</c>); the choice is the same, and a run does not
+    /// read a cached dump's definition that the catalogue's outranks and weighs the same as.
+    /// </summary>
+    internal IReadOnlyList<NodeSchema> WeighedCandidates(string classType) => Lookup(classType)?.Weighed ?? [];
+
     /// <summary>True when <paramref name="classType"/> has a definition.</summary>
     public bool Contains(string classType) => Lookup(classType) is not null;
 
@@ -129,7 +136,7 @@ public sealed class SchemaSet
 
     /// <summary>The shipped catalogue's text of <paramref name="classType"/>'s definition, or null (a dump index marks the classes whose text it is).</summary>
     internal static ReadOnlyMemory<byte>? CatalogueTextOf(string classType) =>
-        CatalogueEntries.Value.TryGetValue(classType, out var entry) ? CatalogueIndex.Value.TextOf(entry) : null;
+        CatalogueEntries.Value.TryGetValue(classType, out var entry) ? CatalogueIndex.Value.TextOf(entry) : (ReadOnlyMemory<byte>?)null; // (a bare null would be an empty memory: byte[]'s conversion)
 
     /// <summary>True when <paramref name="index"/> is the shipped catalogue's.</summary>
     internal static bool IsCatalogue(DumpIndex index) => CatalogueIndex.IsValueCreated && ReferenceEquals(index, CatalogueIndex.Value);

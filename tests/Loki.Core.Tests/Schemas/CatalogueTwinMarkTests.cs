@@ -8,7 +8,8 @@ namespace Loki.Core.Tests.Schemas;
 /// <summary>
 /// A dump's cached index marks each class whose text is the shipped catalogue's, white space aside (judged once, when
 /// the index is made): a warm run then takes the catalogue's parsed definition for it without reading the dump's text.
-/// The marks are exactly what the per-class comparison finds, for every corpus dump, and a warm set equals the eager load.
+/// The marks are exactly what the per-class comparison finds, for every corpus dump, and a warm set equals the eager load;
+/// so are the marks of a definition that is not the catalogue's but fits nodes as it does (<see cref="WidgetFitKey"/>).
 /// </summary>
 public sealed class CatalogueTwinMarkTests : IDisposable
 {
@@ -21,7 +22,7 @@ public sealed class CatalogueTwinMarkTests : IDisposable
     {
         var dumps = Directory.EnumerateFiles(Path.Combine(RepoPaths.Corpus!, "schemas"), "*.json", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith("system_stats.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        var (marked, unmarked) = (0, 0);
+        var (marked, unmarked, fitting) = (0, 0, 0);
         foreach (var dump in dumps)
         {
             var cache = new DumpIndexCache(Path.Combine(_dir, "cache"), TimeSpan.Zero);
@@ -34,16 +35,23 @@ public sealed class CatalogueTwinMarkTests : IDisposable
             var bytes = File.ReadAllBytes(dump).AsMemory(opened.Table.Skipped);
             foreach (var entry in opened.Table.Definitions()!)
             {
-                var expected = SchemaSet.CatalogueTextOf(entry.ClassType) is { } catalogue
-                    && JsonWhiteSpace.SameTokens(bytes.Span.Slice(entry.Start, entry.Length), catalogue.Span);
+                var text = bytes.Span.Slice(entry.Start, entry.Length);
+                var catalogue = SchemaSet.CatalogueTextOf(entry.ClassType);
+                var expected = catalogue is { } own && JsonWhiteSpace.SameTokens(text, own.Span);
                 Assert.True(expected == entry.CatalogueTwin, $"{dump}: {entry.ClassType}");
                 _ = expected ? marked++ : unmarked++;
+
+                // The fit mark: not the catalogue's text, but its key (WidgetFitKey), which the run then need not read.
+                var fits = catalogue is { } theirs && !expected && WidgetFitKey.Of(text) == WidgetFitKey.Of(theirs.Span);
+                Assert.True(fits == entry.WeighsAsCatalogue, $"{dump}: {entry.ClassType} fit");
+                fitting += fits ? 1 : 0;
             }
 
             Assert.Equal(LazySchemaSetTests.Outcome(() => SchemaSet.Load([dump], true, lazy: false)), LazySchemaSetTests.Outcome(() => SchemaSet.Load([dump], true, cache)));
         }
 
-        Assert.True(marked > 300 && unmarked > 1000, $"{marked} marked, {unmarked} not");
+        Assert.Null(SchemaSet.CatalogueTextOf("No such class")); // (not an empty text: every class would be judged against it)
+        Assert.True(marked > 300 && unmarked > 1000 && fitting > 150, $"{marked} marked, {unmarked} not, {fitting} fit as the catalogue's");
     }
 
     [CorpusFact]

@@ -124,7 +124,7 @@ public sealed class LazySchemaSetTests
         return text.ToString();
     }
 
-    private static string Convert(string file, SchemaSet schemas)
+    internal static string Convert(string file, SchemaSet schemas)
     {
         try
         {

@@ -20,7 +20,7 @@ internal static class SchemaChoice
     {
         // The node's values are read only when the class has a choice to make, from the file's bytes when the direct
         // reader read it (a document per node before); values saved by name are read as their object.
-        var candidates = schemas.Candidates(classType);
+        var candidates = schemas.WeighedCandidates(classType);
         if (candidates.Count <= 1)
         {
             return candidates.FirstOrDefault();
@@ -30,9 +30,12 @@ internal static class SchemaChoice
     }
 
     /// <summary>As <see cref="For(SchemaSet, string, UiNode)"/> for widget values given as nodes (positional or named).</summary>
-    public static NodeSchema? For(SchemaSet schemas, string classType, JsonArray? values, JsonObject? named)
+    public static NodeSchema? For(SchemaSet schemas, string classType, JsonArray? values, JsonObject? named) =>
+        For(schemas.WeighedCandidates(classType), values, named);
+
+    /// <summary>As <see cref="For(SchemaSet, string, JsonArray?, JsonObject?)"/> among <paramref name="candidates"/>, newest first (tests).</summary>
+    internal static NodeSchema? For(IReadOnlyList<NodeSchema> candidates, JsonArray? values, JsonObject? named)
     {
-        var candidates = schemas.Candidates(classType);
         if (candidates.Count <= 1)
         {
             return candidates.Count == 0 ? null : candidates[0];
