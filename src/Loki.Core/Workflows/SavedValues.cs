@@ -61,7 +61,7 @@ internal readonly struct SavedValues
             return null;
         }
 
-        return TryPlainText(i, out var text) ? System.Text.Encoding.ASCII.GetString(text) : JsonRead.String(Element(i));
+        return TryPlainText(i, out var text) ? PlainText.String(text) : JsonRead.String(Element(i));
     }
 
     /// <summary>The node a direct reader's values belong to (null for elements).</summary>

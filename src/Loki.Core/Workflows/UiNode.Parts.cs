@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -23,43 +22,34 @@ public sealed partial class UiNode
     }
 
     // The keys a view reads, found in one pass over the node's keys (the document holds no key twice: see
-    // JsonSource.ParseLazy), told apart by their bytes as written; a key written with an escape is compared as text.
+    // JsonSource.ParseLazy), told apart by JsonKeyMatch.
     private readonly struct Keys
     {
         public readonly JsonElement Id, Type, Mode, Order, Title, Inputs, Outputs, WidgetValues, Properties;
+
+        // The keys in the order of the switch below.
+        private static readonly byte[][] Names =
+        [
+            "id"u8.ToArray(), "type"u8.ToArray(), "mode"u8.ToArray(), "order"u8.ToArray(), "title"u8.ToArray(),
+            "inputs"u8.ToArray(), "outputs"u8.ToArray(), "properties"u8.ToArray(), "widgets_values"u8.ToArray(),
+        ];
 
         public Keys(JsonElement element)
         {
             foreach (var property in element.EnumerateObject())
             {
-                var name = JsonMarshal.GetRawUtf8PropertyName(property);
-                switch (name.Length)
+                switch (JsonKeyMatch.IndexOf(property, Names))
                 {
-                    case 2 when name.SequenceEqual("id"u8): Id = property.Value; continue;
-                    case 4 when name.SequenceEqual("type"u8): Type = property.Value; continue;
-                    case 4 when name.SequenceEqual("mode"u8): Mode = property.Value; continue;
-                    case 5 when name.SequenceEqual("order"u8): Order = property.Value; continue;
-                    case 5 when name.SequenceEqual("title"u8): Title = property.Value; continue;
-                    case 6 when name.SequenceEqual("inputs"u8): Inputs = property.Value; continue;
-                    case 7 when name.SequenceEqual("outputs"u8): Outputs = property.Value; continue;
-                    case 10 when name.SequenceEqual("properties"u8): Properties = property.Value; continue;
-                    case 14 when name.SequenceEqual("widgets_values"u8): WidgetValues = property.Value; continue;
+                    case 0: Id = property.Value; break;
+                    case 1: Type = property.Value; break;
+                    case 2: Mode = property.Value; break;
+                    case 3: Order = property.Value; break;
+                    case 4: Title = property.Value; break;
+                    case 5: Inputs = property.Value; break;
+                    case 6: Outputs = property.Value; break;
+                    case 7: Properties = property.Value; break;
+                    case 8: WidgetValues = property.Value; break;
                 }
-
-                if (name.IndexOf((byte)'\\') < 0)
-                {
-                    continue;
-                }
-
-                if (property.NameEquals("id"u8)) { Id = property.Value; }
-                else if (property.NameEquals("type"u8)) { Type = property.Value; }
-                else if (property.NameEquals("mode"u8)) { Mode = property.Value; }
-                else if (property.NameEquals("order"u8)) { Order = property.Value; }
-                else if (property.NameEquals("title"u8)) { Title = property.Value; }
-                else if (property.NameEquals("inputs"u8)) { Inputs = property.Value; }
-                else if (property.NameEquals("outputs"u8)) { Outputs = property.Value; }
-                else if (property.NameEquals("widgets_values"u8)) { WidgetValues = property.Value; }
-                else if (property.NameEquals("properties"u8)) { Properties = property.Value; }
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Loki.Core.Workflows;
@@ -54,6 +53,9 @@ public sealed partial class UiNode
         return result;
     }
 
+    // The keys a slot's values are read from, in the order of ReadSlot's switch.
+    private static readonly byte[][] SlotKeys = ["name"u8.ToArray(), "type"u8.ToArray(), "link"u8.ToArray(), "widget"u8.ToArray()];
+
     // One slot's values; an entry that is not an object is an empty slot, kept so that indexes stay aligned with the file.
     private static UiSlotFields ReadSlot(JsonElement slot, bool isInput)
     {
@@ -65,24 +67,13 @@ public sealed partial class UiNode
         JsonElement name = default, type = default, link = default, widget = default;
         foreach (var property in slot.EnumerateObject())
         {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-            switch (raw.Length)
+            switch (JsonKeyMatch.IndexOf(property, SlotKeys))
             {
-                case 4 when raw.SequenceEqual("name"u8): name = property.Value; continue;
-                case 4 when raw.SequenceEqual("type"u8): type = property.Value; continue;
-                case 4 when raw.SequenceEqual("link"u8): link = property.Value; continue;
-                case 6 when raw.SequenceEqual("widget"u8): widget = property.Value; continue;
+                case 0: name = property.Value; break;
+                case 1: type = property.Value; break;
+                case 2: link = property.Value; break;
+                case 3: widget = property.Value; break;
             }
-
-            if (raw.IndexOf((byte)'\\') < 0)
-            {
-                continue;
-            }
-
-            if (property.NameEquals("name"u8)) { name = property.Value; }
-            else if (property.NameEquals("type"u8)) { type = property.Value; }
-            else if (property.NameEquals("link"u8)) { link = property.Value; }
-            else if (property.NameEquals("widget"u8)) { widget = property.Value; }
         }
 
         var widgetName = widget.ValueKind == JsonValueKind.Object && widget.TryGetProperty("name"u8, out var w) ? JsonRead.String(w) : null;

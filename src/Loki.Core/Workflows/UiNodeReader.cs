@@ -119,7 +119,7 @@ internal static class UiNodeReader
                     break;
                 case JsonTokenType.String:
                     var text = reader.ValueSpan;
-                    var plain = !reader.ValueIsEscaped && text.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0;
+                    var plain = !reader.ValueIsEscaped && PlainText.Is(text);
                     values.Add(new SavedValue(at, text.Length + 2, kind, plain));
                     break;
                 default:

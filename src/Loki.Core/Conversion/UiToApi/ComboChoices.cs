@@ -112,20 +112,16 @@ internal sealed class ComboChoices
     {
         if (text.Length > 256)
         {
-            return Strings.Contains(System.Text.Encoding.ASCII.GetString(text));
+            return Strings.Contains(PlainText.String(text));
         }
 
         Span<char> chars = stackalloc char[text.Length];
-        for (var i = 0; i < text.Length; i++)
-        {
-            chars[i] = (char)text[i];
-        }
+        PlainText.Chars(text, chars);
 
         _ = Strings; // the look-up is made with the set
         return _lookup.Contains(chars);
     }
 
     /// <summary>True for string text (between its quotes) that <see cref="HoldsPlain"/> can look up: short printable ASCII, no escape.</summary>
-    public static bool IsPlain(ReadOnlySpan<byte> text) =>
-        text.Length <= 256 && text.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 && !text.Contains((byte)'\\');
+    public static bool IsPlain(ReadOnlySpan<byte> text) => text.Length <= 256 && PlainText.Is(text);
 }

@@ -176,7 +176,7 @@ internal static class SchemaChoice
 
         if (values.TryPlainText(i, out var text))
         {
-            return !choices.HoldsPlain(text) && !LooksLikeFile(System.Text.Encoding.ASCII.GetString(text));
+            return !choices.HoldsPlain(text) && !LooksLikeFile(PlainText.String(text));
         }
 
         if (kind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False && !choices.HasOthers)
