@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -10,16 +11,27 @@ namespace Loki.Core.Workflows;
 /// </summary>
 /// <remarks>
 /// A direct-mapped table: a clash replaces the older entry, so the table never grows and a lookup is one hash, one
-/// comparison. It has 16,384 entries (256 KB a thread): a large workflow's distinct texts (the 976-node corpus workflow
-/// has ~1,500, mostly node ids read again by every link) clashed in about a quarter of 4,096 entries and were made again. Texts with an escape, non-ASCII texts and long texts are not cached (the parser's own string is used).
+/// comparison. It starts with 4,096 entries (64 KB a thread) and grows once to 16,384 (256 KB) after 1,024 clashes: a
+/// large workflow's distinct texts (the 976-node corpus workflow has ~1,500, mostly node ids read again by every link)
+/// clashed in about a quarter of 4,096 entries and were made again, while a one-file run of a small workflow never
+/// clashes that often and should not pay for zeroing 256 KB at start-up. Texts with an escape, non-ASCII texts and long
+/// texts are not cached (the parser's own string is used).
 /// </remarks>
 internal static class Utf8StringCache
 {
-    private const int Size = 16384;
+    private const int StartSize = 4096;
+    private const int GrownSize = 16384;
+    private const int ClashesBeforeGrowing = StartSize / 4;
     private const int MaxLength = 40;
 
     [ThreadStatic]
     private static Entry[]? _table;
+
+    [ThreadStatic]
+    private static int _clashes;
+
+    /// <summary>How many entries this thread's table has now (0 before its first use); for tests.</summary>
+    internal static int EntriesOnThisThread => _table?.Length ?? 0;
 
     /// <summary>The string of a <see cref="JsonValueKind.String"/> element (as <see cref="JsonElement.GetString"/>).</summary>
     public static string String(JsonElement element)
@@ -60,9 +72,9 @@ internal static class Utf8StringCache
     // holds none, so a hit needs no look for one).
     private static string? Lookup(ReadOnlySpan<byte> text)
     {
-        var table = _table ??= new Entry[Size];
+        var table = _table ??= new Entry[StartSize];
         var hash = Hash(text);
-        ref var entry = ref table[hash & (Size - 1)];
+        ref var entry = ref table[Slot(hash, table)];
         if (entry.Hash == hash && entry.Value is { } value && value.Length == text.Length && Ascii.Equals(text, value))
         {
             return value;
@@ -74,9 +86,26 @@ internal static class Utf8StringCache
         }
 
         var made = Encoding.ASCII.GetString(text);
+        if (entry.Value is not null && table.Length < GrownSize && ++_clashes >= ClashesBeforeGrowing)
+        {
+            // The old entries are dropped with the old table: they are made again once, on their next read.
+            _table = table = new Entry[GrownSize];
+            entry = ref table[Slot(hash, table)];
+        }
+
         entry = new Entry(hash, made);
         return made;
     }
+
+    // The hash's top bits, which a product mixes best (it carries a change only upwards). Before, the hash's low bits
+    // chose the slot and nothing folded `last` down, so 600 texts differing only in their last bytes (KSampler_0 ...
+    // KSampler_599) shared 7 entries.
+    private static int Slot(int hash, Entry[] table) => Slot(hash, table.Length);
+
+    private static int Slot(int hash, int entries) => (int)((uint)hash >> (32 - BitOperations.Log2((uint)entries)));
+
+    /// <summary>The entry <paramref name="text"/> takes in a table of <paramref name="entries"/> (a power of two); for tests.</summary>
+    internal static int SlotOf(ReadOnlySpan<byte> text, int entries) => Slot(Hash(text), entries);
 
     // The first and last eight bytes and the length (texts are at most MaxLength bytes; a clash only costs a miss).
     private static int Hash(ReadOnlySpan<byte> text)
@@ -96,7 +125,10 @@ internal static class Utf8StringCache
             }
         }
 
-        var mixed = ((head * 0x9E3779B97F4A7C15UL) ^ last ^ (ulong)text.Length) * 0xC2B2AE3D27D4EB4FUL;
+        // Folding the high half down before the last product: texts that differ only in their last bytes differ only in
+        // the high bytes of `last`, and a product alone never carries those down to the bits a slot is taken from.
+        var folded = (head * 0x9E3779B97F4A7C15UL) ^ last ^ (ulong)text.Length;
+        var mixed = (folded ^ (folded >> 32)) * 0xC2B2AE3D27D4EB4FUL;
         return (int)(mixed >> 32);
     }
 

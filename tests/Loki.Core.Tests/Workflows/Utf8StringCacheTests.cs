@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json;
+using Loki.Core.Workflows;
+using Xunit;
+
+namespace Loki.Core.Tests.Workflows;
+
+/// <summary>
+/// The per-thread string cache gives the text it is asked for whatever its size, starts small (a one-file run of a small
+/// workflow should not zero 256 KB) and grows once a thread's texts clash often. Each case runs on its own thread, so it
+/// meets a table of its own.
+/// </summary>
+public sealed class Utf8StringCacheTests
+{
+    [Fact]
+    public void AFewHundredTexts_KeepTheStartingTable_AndEachReadGivesItsText()
+    {
+        var (entries, mismatches) = OnNewThread(Texts(600, "node_"), rounds: 3);
+
+        Assert.Equal(4096, entries);
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
+    public void ManyDistinctTexts_GrowTheTableOnce_AndEveryReadBeforeAndAfterGivesItsText()
+    {
+        var (entries, mismatches) = OnNewThread(Texts(40_000, "id"), rounds: 2);
+
+        Assert.Equal(16384, entries);
+        Assert.Equal(0, mismatches);
+    }
+
+    [Theory]
+    [InlineData("KSampler_")]
+    [InlineData("a_long_prefix_name_")]
+    [InlineData("")]
+    public void TextsDifferingOnlyInTheirLastBytes_SpreadOverTheTable(string prefix)
+    {
+        // 600 texts in 4,096 entries: a random spread leaves ~558 entries taken; the old hash put "KSampler_0" ...
+        // "KSampler_599" in 7.
+        var taken = Texts(600, prefix).Select(t => Utf8StringCache.SlotOf(Encoding.ASCII.GetBytes(t), 4096)).Distinct().Count();
+
+        Assert.InRange(taken, 520, 600);
+    }
+
+    [Fact]
+    public void EscapedAndNonAsciiTexts_AreGivenAsTheParserReadsThem()
+    {
+        var texts = new[] { "a\\\"b", "caf\u00e9", "tab\\t", "plain", "plain", "\\u0041" };
+        var json = "[" + string.Join(",", texts.Select(t => "\"" + t + "\"")) + "]";
+        string[] read = [];
+        var thread = new Thread(() => read = ReadAll(Encoding.UTF8.GetBytes(json)));
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(["a\"b", "café", "tab\t", "plain", "plain", "A"], read);
+    }
+
+    private static string[] Texts(int count, string prefix) =>
+        Enumerable.Range(0, count).Select(i => prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static (int Entries, int Mismatches) OnNewThread(string[] texts, int rounds)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(texts);
+        var (entries, mismatches) = (0, 0);
+        var thread = new Thread(() =>
+        {
+            for (var r = 0; r < rounds; r++)
+            {
+                var read = ReadAll(bytes);
+                mismatches += read.Where((t, i) => t != texts[i]).Count();
+            }
+
+            entries = Utf8StringCache.EntriesOnThisThread;
+        });
+        thread.Start();
+        thread.Join();
+        return (entries, mismatches);
+    }
+
+    private static string[] ReadAll(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var read = new List<string>();
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                read.Add(Utf8StringCache.String(ref reader));
+            }
+        }
+
+        return [.. read];
+    }
+}
