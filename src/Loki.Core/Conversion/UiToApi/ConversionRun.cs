@@ -98,7 +98,8 @@ internal sealed class ConversionRun
             BuildInputs(node, prompt);
         }
 
-        prompt.RemoveDanglingLinks();
+        // Links to nodes the prompt does not hold are taken out by the cycle check (ConvertedPrompt.HasCycle), which runs
+        // on every prompt a conversion returns: taking them out here too looked every link's origin up twice.
         if (prompt.Count == 0 && !_diagnostics.HasErrors)
         {
             _diagnostics.Warning(LokiCodes.ConvertEmptyPrompt, "the workflow holds no node that ComfyUI would run", _workflow.File, "$.nodes");

@@ -114,25 +114,16 @@ internal sealed class ConvertedPrompt
         return index.TryGetValue(id, out var at) ? at : -1;
     }
 
-    /// <summary>Takes out every link to a node the prompt does not hold (the frontend drops them before queueing).</summary>
-    public void RemoveDanglingLinks()
-    {
-        var inputs = CollectionsMarshal.AsSpan(_inputs);
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            if (inputs[i].Kind == PromptInputKind.Link && IndexOf(inputs[i].Text!) < 0)
-            {
-                inputs[i] = inputs[i].Removed();
-            }
-        }
-    }
-
-    /// <summary>True when the links form a cycle (Kahn's algorithm on entry indexes; nearly every prompt is acyclic).</summary>
+    /// <summary>
+    /// True when the links form a cycle (Kahn's algorithm on entry indexes; nearly every prompt is acyclic). First takes
+    /// out every link to a node the prompt does not hold (the frontend drops them before queueing): a converted prompt is
+    /// returned only once this ran.
+    /// </summary>
     public bool HasCycle()
     {
         // Each link's origin is looked up once, into the scratch array's first part (it was looked up three times, and
-        // the id index was a twentieth of converting a large graph); a link the prompt cannot follow is taken out first,
-        // as RemoveDanglingLinks does, and is not part of a cycle.
+        // the id index was a twentieth of converting a large graph); a link the prompt cannot follow is taken out first
+        // and is not part of a cycle.
         var count = _entries.Count;
         var inputs = CollectionsMarshal.AsSpan(_inputs);
         var scratch = Scratch(inputs.Length);

@@ -58,6 +58,7 @@ public static class UiToApiConverter
             remembered = run.Remembered;
             if (!diagnostics.HasErrors)
             {
+                // Also takes out the links to nodes the prompt does not hold: every prompt returned has been through it.
                 PromptCycles.Check(prompt, workflow, flattener.ById, diagnostics);
             }
 

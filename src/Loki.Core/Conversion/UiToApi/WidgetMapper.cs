@@ -168,7 +168,10 @@ internal static class WidgetMapper
     private static PromptInput FixLegacyValue(string classType, InputSpec input, PromptInput value)
     {
         // The frontend renames pre-2023 sampler names when it loads a KSampler (app.ts loadGraphData).
+        // A value read from the file is looked at in its bytes first (plain: its text is its bytes): every KSampler's
+        // sampler was read into a new string to find the rare old name.
         if (classType is "KSampler" or "KSamplerAdvanced" && input.Name == "sampler_name"
+            && (value.Kind != PromptInputKind.Saved || value.SavedRaw.StartsWith("\"sample_"u8))
             && value.AsString() is { } s && s.StartsWith("sample_", StringComparison.Ordinal))
         {
             return PromptInput.Value(input.Name, JsonValue.Create(s[7..]));
