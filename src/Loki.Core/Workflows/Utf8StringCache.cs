@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -172,6 +173,7 @@ internal static class Utf8StringCache
 
     // The first and last eight bytes (a text under eight bytes packed into `head`, `last` 0): with the length, all of a
     // text up to sixteen bytes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one call in Lookup, on every read (kept a call, ~0.7% of a conversion)
     private static void Key(ReadOnlySpan<byte> text, out ulong head, out ulong last)
     {
         if (text.Length >= 8)
@@ -190,6 +192,7 @@ internal static class Utf8StringCache
     }
 
     // The hash of a text's key and length (texts are at most MaxLength bytes; a clash only costs a miss).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one call in Lookup, on every read (kept a call, ~0.7% of a conversion)
     private static int Mix(ulong head, ulong last, int length)
     {
         // Folding the high half down before the last product: texts that differ only in their last bytes differ only in
