@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using SkiaSharp;
@@ -46,7 +47,7 @@ internal static class SkiaNative
         }
 
         var file = (name.StartsWith("lib", StringComparison.Ordinal) ? name : "lib" + name) + (name.EndsWith(".so", StringComparison.Ordinal) ? string.Empty : ".so");
-        foreach (var folder in new[] { Path.GetDirectoryName(assembly.Location), Path.GetDirectoryName(typeof(SkiaNative).Assembly.Location) }.OfType<string>().Distinct())
+        foreach (var folder in new[] { FolderOf(assembly), FolderOf(typeof(SkiaNative).Assembly), AppContext.BaseDirectory }.OfType<string>().Where(f => f.Length > 0).Select(Path.TrimEndingDirectorySeparator).Distinct())
         {
             foreach (var candidate in new[] { Path.Combine(folder, "runtimes", RuntimeInformation.RuntimeIdentifier, "native", file), Path.Combine(folder, "runtimes", Rid(), "native", file), Path.Combine(folder, file) })
             {
@@ -59,6 +60,11 @@ internal static class SkiaNative
 
         return IntPtr.Zero;
     }
+
+    // In a single-file or Native AOT app an assembly has no location (an empty string, hence no folder); the app's own
+    // folder, AppContext.BaseDirectory, then stands in for it, which is where the native publish puts libSkiaSharp.so.
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is handled: the folder is skipped and AppContext.BaseDirectory is searched.")]
+    private static string? FolderOf(Assembly assembly) => Path.GetDirectoryName(assembly.Location);
 
     private static string Rid() => "linux-" + RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
 }

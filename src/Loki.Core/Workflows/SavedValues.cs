@@ -11,14 +11,19 @@ internal readonly struct SavedValues
 {
     private readonly UiNode? _node;
     private readonly SavedValue[]? _saved;
+    private readonly int _start;
     private readonly JsonElement _array;
 
-    /// <summary>Values the direct reader found (<paramref name="saved"/>, of <paramref name="node"/>'s file).</summary>
-    public SavedValues(UiNode node, SavedValue[] saved)
+    /// <summary>
+    /// Values the direct reader found in <paramref name="node"/>'s file: <paramref name="count"/> of <paramref name="saved"/>
+    /// (its graph's pool) from <paramref name="start"/>.
+    /// </summary>
+    public SavedValues(UiNode node, SavedValue[] saved, int start, int count)
     {
         _node = node;
         _saved = saved;
-        Count = saved.Length;
+        _start = start;
+        Count = count;
     }
 
     /// <summary>The elements of <paramref name="array"/> (anything but an array: no values).</summary>
@@ -32,7 +37,7 @@ internal readonly struct SavedValues
     public int Count { get; }
 
     /// <summary>What value <paramref name="i"/> is.</summary>
-    public JsonValueKind Kind(int i) => _saved is { } saved ? saved[i].Kind : _array[i].ValueKind;
+    public JsonValueKind Kind(int i) => _saved is { } saved ? saved[_start + i].Kind : _array[i].ValueKind;
 
     /// <summary>Value <paramref name="i"/> as an element (a direct reader's value is parsed alone: only a list, an object or an escaped string needs it).</summary>
     public JsonElement Element(int i) => _saved is null ? _array[i] : _node!.SavedElement(i);
@@ -43,7 +48,7 @@ internal readonly struct SavedValues
     /// </summary>
     public bool TryPlainText(int i, out ReadOnlySpan<byte> text)
     {
-        if (_saved is { } saved && saved[i] is { Kind: JsonValueKind.String, Plain: true })
+        if (_saved is { } saved && saved[_start + i] is { Kind: JsonValueKind.String, Plain: true })
         {
             text = _node!.SavedRaw(i)[1..^1];
             return true;
@@ -68,5 +73,5 @@ internal readonly struct SavedValues
     public UiNode? Node => _saved is null ? null : _node;
 
     /// <summary>True when value <paramref name="i"/> was read by the direct reader and its bytes can be written as they are.</summary>
-    public bool IsPlain(int i) => _saved is { } saved && saved[i].Plain;
+    public bool IsPlain(int i) => _saved is { } saved && saved[_start + i].Plain;
 }

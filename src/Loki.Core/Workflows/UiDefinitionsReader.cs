@@ -156,6 +156,7 @@ internal static class UiDefinitionsReader
     private static List<UiNode>? ReadNodes(ref Utf8JsonReader reader, UiGraph graph, LazyJsonRoot source)
     {
         var nodes = new List<UiNode>();
+        UiNodeReader.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject || UiNodeReader.Read(ref reader, graph, nodes.Count, source) is not { } node)
@@ -166,6 +167,7 @@ internal static class UiDefinitionsReader
             nodes.Add(node);
         }
 
+        UiNodeReader.Finish(graph);
         return nodes;
     }
 

@@ -54,6 +54,7 @@ internal static class UiDirectReader
             // The thread's lists hold nothing of a file once it is read (or left to the element path).
             _nodes?.Clear();
             _links?.Clear();
+            UiNodeReader.Clear();
         }
     }
 
@@ -167,6 +168,7 @@ internal static class UiDirectReader
     private static bool ReadNodes(ref Utf8JsonReader reader, UiGraph graph, LazyJsonRoot source, List<UiNode> nodes)
     {
         var index = 0;
+        UiNodeReader.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject || UiNodeReader.Read(ref reader, graph, index, source) is not { } node)
@@ -178,6 +180,7 @@ internal static class UiDirectReader
             index++;
         }
 
+        UiNodeReader.Finish(graph);
         return true;
     }
 

@@ -11,33 +11,31 @@ internal sealed class UiLinkTable
 {
     private readonly UiLinkFields[] _items;
     private readonly string _path;
-    private readonly long _min;
 
-    // Position + 1 of the link with id _min + k (0: none), or, for ids far apart, the position by id.
-    private readonly int[]? _dense;
+    // The position by id: by value for ids close together, else (ids far apart) in a dictionary.
+    private readonly DensePositions _dense;
     private readonly Dictionary<long, int>? _positions;
 
     private UiLink?[]? _objects;
     private Dictionary<long, UiLink>? _byId;
 
-    private UiLinkTable(UiLinkFields[] items, string path, long min, int[]? dense, Dictionary<long, int>? positions)
+    private UiLinkTable(UiLinkFields[] items, string path, DensePositions dense, Dictionary<long, int>? positions)
     {
         _items = items;
         _path = path;
-        _min = min;
         _dense = dense;
         _positions = positions;
     }
 
     /// <summary>A table without links.</summary>
-    public static UiLinkTable Empty { get; } = new([], string.Empty, 0, [], null);
+    public static UiLinkTable Empty { get; } = new([], string.Empty, default, null);
 
     /// <summary>The links <paramref name="read"/> in file order (of the <c>links</c> array at <paramref name="path"/>).</summary>
     public static UiLinkTable From(ReadOnlySpan<UiLinkFields> read, string path)
     {
         if (read.IsEmpty)
         {
-            return new UiLinkTable([], path, 0, [], null);
+            return new UiLinkTable([], path, default, null);
         }
 
         var (min, max) = (long.MaxValue, long.MinValue);
@@ -46,30 +44,16 @@ internal sealed class UiLinkTable
             (min, max) = (Math.Min(min, link.Id), Math.Max(max, link.Id));
         }
 
-        // Close together: an int per id in the range costs no more than a dictionary's ~28 bytes a link while the range is
-        // within about seven times the count; four times (and a little) leaves room (a much-edited graph's ids have gaps).
-        var dense = (ulong)(max - min) < (ulong)((4L * read.Length) + 64) ? new int[max - min + 1] : null;
-        var positions = dense is null ? new Dictionary<long, int>(read.Length) : null;
+        var dense = DensePositions.Fits(min, max, read.Length) ? DensePositions.For(min, max) : default;
+        var positions = dense.IsMade ? null : new Dictionary<long, int>(read.Length);
         var items = new UiLinkFields[read.Length];
         var count = 0;
         foreach (var link in read)
         {
-            if (dense is not null)
+            if (dense.IsMade ? dense.TryAdd(link.Id, count) : positions!.TryAdd(link.Id, count))
             {
-                ref var at = ref dense[link.Id - min];
-                if (at != 0)
-                {
-                    continue;
-                }
-
-                at = count + 1;
+                items[count++] = link;
             }
-            else if (!positions!.TryAdd(link.Id, count))
-            {
-                continue;
-            }
-
-            items[count++] = link;
         }
 
         if (count < items.Length)
@@ -77,7 +61,7 @@ internal sealed class UiLinkTable
             Array.Resize(ref items, count);
         }
 
-        return new UiLinkTable(items, path, min, dense, positions);
+        return new UiLinkTable(items, path, dense, positions);
     }
 
     /// <summary>How many links the table holds.</summary>
@@ -92,13 +76,13 @@ internal sealed class UiLinkTable
     /// <summary>The position of the link with id <paramref name="id"/>, or -1.</summary>
     public int Find(long id)
     {
-        if (_dense is { } dense)
+        if (_positions is null)
         {
-            var k = id - _min;
-            return (ulong)k < (ulong)dense.Length ? dense[k] - 1 : -1;
+            // By value (an empty table has neither: its default index finds nothing).
+            return _dense.Find(id);
         }
 
-        return _positions!.TryGetValue(id, out var position) ? position : -1;
+        return _positions.TryGetValue(id, out var position) ? position : -1;
     }
 
     /// <summary>Where the link at <paramref name="position"/> sits in its file.</summary>

@@ -14,6 +14,9 @@ public sealed partial class UiNode
         public JsonElement WidgetValues, Properties, Outputs;
         public int Parsed;
         public UiSlot[]? OutputSlots, InputSlots;
+
+        // The input slots of a node read from an element (a node the direct reader read has its in its graph's pool).
+        public UiSlotFields[] OwnInputs = [];
         public JsonObject? Raw;
         public string? JsonPath;
         public JsonArray? WidgetArray;

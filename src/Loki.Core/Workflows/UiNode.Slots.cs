@@ -7,10 +7,11 @@ public sealed partial class UiNode
 {
     private UiSlot[] MakeInputs()
     {
-        var slots = new UiSlot[_inputs.Length];
+        var inputs = InputSlots;
+        var slots = new UiSlot[inputs.Length];
         for (var i = 0; i < slots.Length; i++)
         {
-            ref readonly var slot = ref _inputs[i];
+            ref readonly var slot = ref inputs[i];
             slots[i] = new UiSlot(slot.Name, slot.Type, slot.Link, slot.WidgetName, this, "inputs", i);
         }
 

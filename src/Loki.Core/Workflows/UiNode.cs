@@ -21,8 +21,11 @@ public sealed partial class UiNode : IUiRaw
     private readonly long _order;
     private readonly int _widgetStart, _widgetLength, _propertiesStart, _propertiesLength, _outputsStart, _outputsLength;
     private readonly JsonValueKind _widgetKind;
-    private readonly SavedValue[]? _saved;
-    private readonly UiSlotFields[] _inputs;
+
+    // Where the input slots and the saved values lie: a node the direct reader read, in its graph's pools (an array per
+    // node was ~1,240 small arrays for the 976-node corpus workflow); a node read from an element, its inputs in its own
+    // array (Extras.OwnInputs) and no saved values. A saved count of -1: widgets_values is no array (or not read from bytes).
+    private readonly int _inputsStart, _inputsCount, _savedStart, _savedCount;
 
     // What is made on demand (and, for a node read from an element, its elements): a node the converter reads from the
     // file's bytes never needs it, so it costs nothing there (a node held all of it in its own fields before: 250 bytes).
@@ -52,20 +55,22 @@ public sealed partial class UiNode : IUiRaw
             Properties = keys.Properties,
             Outputs = keys.Outputs,
             Parsed = Extras.All,
+            OwnInputs = ReadInputs(keys.Inputs),
         };
         Id = id;
         Title = JsonRead.String(keys.Title);
         Type = JsonRead.String(keys.Type) ?? string.Empty;
         Mode = (int)(JsonRead.Long(keys.Mode) ?? 0);
         (_order, _hasOrder) = JsonRead.Long(keys.Order) is { } order ? (order, true) : (0, false);
-        _inputs = ReadInputs(keys.Inputs);
+        _inputsCount = _extras.OwnInputs.Length;
+        _savedCount = -1;
     }
 
     /// <summary>
     /// Node <paramref name="index"/> of <paramref name="graph"/>'s <c>nodes</c> as <see cref="UiDirectReader"/> read it
-    /// from the file's bytes (<paramref name="fields"/> with an id; <paramref name="inputs"/> its input slots).
+    /// from the file's bytes (<paramref name="fields"/> with an id; its input slots and saved values in the graph's pools).
     /// </summary>
-    internal UiNode(UiGraph graph, int index, in UiNodeFields fields, ReadOnlySpan<UiSlotFields> inputs)
+    internal UiNode(UiGraph graph, int index, in UiNodeFields fields)
     {
         _graph = graph;
         _index = index;
@@ -79,8 +84,8 @@ public sealed partial class UiNode : IUiRaw
         (_propertiesStart, _propertiesLength) = (fields.Properties.Start, fields.Properties.Length);
         (_outputsStart, _outputsLength) = (fields.Outputs.Start, fields.Outputs.Length);
         _widgetKind = fields.WidgetValuesKind;
-        _saved = fields.SavedValues;
-        _inputs = inputs.IsEmpty ? [] : inputs.ToArray();
+        (_inputsStart, _inputsCount) = (fields.InputsStart, fields.InputsCount);
+        (_savedStart, _savedCount) = (fields.SavedStart, fields.SavedCount);
     }
 
     /// <summary>
@@ -119,13 +124,14 @@ public sealed partial class UiNode : IUiRaw
     public string? Title { get; }
 
     /// <summary>The input slots in order (their objects made on first use: converting reads <see cref="InputSlots"/>).</summary>
-    public IReadOnlyList<UiSlot> Inputs => _inputs.Length == 0 ? [] : Made.InputSlots ??= MakeInputs();
+    public IReadOnlyList<UiSlot> Inputs => _inputsCount == 0 ? [] : Made.InputSlots ??= MakeInputs();
 
     /// <summary>
     /// The input slots' values in order, as read: what the converter and the loader's checks read (a slot object per
     /// input was a sixth of what converting a large graph allocated).
     /// </summary>
-    internal UiSlotFields[] InputSlots => _inputs;
+    internal ReadOnlySpan<UiSlotFields> InputSlots =>
+        new(_fromBytes ? _graph!.InputPool : _extras!.OwnInputs, _inputsStart, _inputsCount);
 
     /// <summary>The output slots in order (read on first use: converting reads them only for some nodes).</summary>
     public IReadOnlyList<UiSlot> Outputs => Made.OutputSlots ??= ReadOutputs(Parsed(Extras.OutputsParsed));
@@ -152,19 +158,20 @@ public sealed partial class UiNode : IUiRaw
     /// node (no document per node), else from <see cref="WidgetValuesElement"/>; empty when they are no array.
     /// </summary>
     internal SavedValues SavedWidgetValues =>
-        _saved is { } saved ? new SavedValues(this, saved) : new SavedValues(WidgetValuesKind == JsonValueKind.Array ? WidgetValuesElement : default);
+        _savedCount >= 0 ? new SavedValues(this, _graph!.SavedPool, _savedStart, _savedCount)
+            : new SavedValues(WidgetValuesKind == JsonValueKind.Array ? WidgetValuesElement : default);
 
     /// <summary>The bytes of saved value <paramref name="index"/> as written in the file (a string's quotes included).</summary>
     internal ReadOnlySpan<byte> SavedRaw(int index)
     {
-        var value = _saved![index];
+        var value = _graph!.SavedPool[_savedStart + index];
         return File.Utf8.Span.Slice(value.Start, value.Length);
     }
 
     /// <summary>Saved value <paramref name="index"/> parsed alone, as the whole array's element would be.</summary>
     internal JsonElement SavedElement(int index)
     {
-        var value = _saved![index];
+        var value = _graph!.SavedPool[_savedStart + index];
         return File.Slice(value.Start, value.Length);
     }
 

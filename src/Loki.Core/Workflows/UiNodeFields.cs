@@ -30,8 +30,17 @@ internal struct UiNodeFields
     /// <summary>What the <c>widgets_values</c> value is (<see cref="System.Text.Json.JsonValueKind.Undefined"/> when absent).</summary>
     public System.Text.Json.JsonValueKind WidgetValuesKind;
 
-    /// <summary>The values of a <c>widgets_values</c> array, as found in the file (null when it is no array).</summary>
-    public SavedValue[]? SavedValues;
+    /// <summary>Where the node's input slots start in its graph's <see cref="UiGraph.InputPool"/>.</summary>
+    public int InputsStart;
+
+    /// <summary>How many input slots the node has.</summary>
+    public int InputsCount;
+
+    /// <summary>Where the values of a <c>widgets_values</c> array start in its graph's <see cref="UiGraph.SavedPool"/>.</summary>
+    public int SavedStart;
+
+    /// <summary>How many values that array holds; -1 when <c>widgets_values</c> is no array.</summary>
+    public int SavedCount;
 
     /// <summary>The <c>properties</c> value.</summary>
     public JsonSlice Properties;

@@ -9,17 +9,19 @@ namespace Loki.Core.Workflows;
 /// </summary>
 internal sealed class UiNodeIndex
 {
-    private readonly IReadOnlyList<UiNode> _nodes;
-    private readonly long _min;
+    // What WholeNumber never gives (it reads at most 18 digits): the mark of an id that is no whole number.
+    private const long NotWhole = long.MinValue;
 
-    // Position + 1 of the node whose id is the whole number _min + k (0: none); the other ids by text.
-    private readonly int[]? _dense;
+    private readonly IReadOnlyList<UiNode> _nodes;
+
+    // The positions of the nodes whose ids are whole numbers close together; the other ids (all of them when those lie
+    // far apart) by text.
+    private readonly DensePositions _dense;
     private readonly Dictionary<string, int>? _others;
 
-    private UiNodeIndex(IReadOnlyList<UiNode> nodes, long min, int[]? dense, Dictionary<string, int>? others)
+    private UiNodeIndex(IReadOnlyList<UiNode> nodes, DensePositions dense, Dictionary<string, int>? others)
     {
         _nodes = nodes;
-        _min = min;
         _dense = dense;
         _others = others;
     }
@@ -28,50 +30,48 @@ internal sealed class UiNodeIndex
     public static UiNodeIndex Of(IReadOnlyList<UiNode> nodes, out List<UiNode>? repeated)
     {
         repeated = null;
+        var count = nodes.Count;
+
+        // Each id is read as a number once (it was read twice: for the range, then for the index).
+        var values = System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(count, 1));
         var (min, max, whole) = (long.MaxValue, long.MinValue, 0);
-        for (var i = 0; i < nodes.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (WholeNumber(nodes[i].Id, out var value))
             {
                 (min, max, whole) = (Math.Min(min, value), Math.Max(max, value), whole + 1);
-            }
-        }
-
-        // As for links (UiLinkTable): an int per value in the range while it is within four times the count.
-        var dense = whole > 0 && (ulong)(max - min) < (ulong)((4L * nodes.Count) + 64) ? new int[max - min + 1] : null;
-        Dictionary<string, int>? others = null;
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            var id = nodes[i].Id;
-            bool added;
-            if (dense is not null && WholeNumber(id, out var value))
-            {
-                // One text per whole number (no sign or zero in front): the same value is the same id.
-                ref var at = ref dense[value - min];
-                added = at == 0;
-                at = added ? i + 1 : at;
+                values[i] = value;
             }
             else
             {
-                added = (others ??= new Dictionary<string, int>(StringComparer.Ordinal)).TryAdd(id, i);
+                values[i] = NotWhole;
             }
+        }
 
+        var dense = whole > 0 && DensePositions.Fits(min, max, count) ? DensePositions.For(min, max) : default;
+        Dictionary<string, int>? others = null;
+        for (var i = 0; i < count; i++)
+        {
+            // One text per whole number (no sign or zero in front): the same value is the same id.
+            var added = dense.IsMade && values[i] != NotWhole
+                ? dense.TryAdd(values[i], i)
+                : (others ??= new Dictionary<string, int>(StringComparer.Ordinal)).TryAdd(nodes[i].Id, i);
             if (!added)
             {
                 (repeated ??= []).Add(nodes[i]);
             }
         }
 
-        return new UiNodeIndex(nodes, min, dense, others);
+        System.Buffers.ArrayPool<long>.Shared.Return(values);
+        return new UiNodeIndex(nodes, dense, others);
     }
 
     /// <summary>The node with id <paramref name="id"/> (the first one, if a broken file repeats it), or null.</summary>
     public UiNode? Find(string id)
     {
-        if (_dense is { } dense && WholeNumber(id, out var value))
+        if (_dense.IsMade && WholeNumber(id, out var value))
         {
-            var k = value - _min;
-            return (ulong)k < (ulong)dense.Length && dense[k] > 0 ? _nodes[dense[k] - 1] : null;
+            return _dense.Find(value) is >= 0 and var position ? _nodes[position] : null;
         }
 
         return _others is { } others && others.TryGetValue(id, out var at) ? _nodes[at] : null;

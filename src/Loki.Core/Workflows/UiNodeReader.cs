@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Loki.Core.Workflows;
@@ -11,11 +10,29 @@ internal static class UiNodeReader
 {
     private const int Id = 1, Type = 2, Mode = 4, Order = 8, Title = 16, Inputs = 32, Outputs = 64, WidgetValues = 128, Properties = 256;
 
+    // The input slots and saved values of the graph being read, node after node (Clear, then Finish gives them to the graph).
     [ThreadStatic]
     private static List<UiSlotFields>? _slots;
 
     [ThreadStatic]
     private static List<SavedValue>? _values;
+
+    /// <summary>Starts a graph's nodes (and lets go of what an unfinished one left).</summary>
+    public static void Clear()
+    {
+        _slots?.Clear();
+        _values?.Clear();
+    }
+
+    /// <summary>
+    /// Gives <paramref name="graph"/> the input slots and saved values of the nodes read since <see cref="Clear"/>, in one
+    /// array each (the nodes hold where theirs lie).
+    /// </summary>
+    public static void Finish(UiGraph graph)
+    {
+        graph.SetPools(_slots is { Count: > 0 } slots ? [.. slots] : [], _values is { Count: > 0 } values ? [.. values] : []);
+        Clear();
+    }
 
     /// <summary>
     /// The node of the object the reader is on (left on its end), or null when the element path must read it: no id,
@@ -23,9 +40,8 @@ internal static class UiNodeReader
     /// </summary>
     public static UiNode? Read(ref Utf8JsonReader reader, UiGraph graph, int index, LazyJsonRoot source)
     {
-        var fields = new UiNodeFields { Type = string.Empty };
         var slots = _slots ??= [];
-        slots.Clear();
+        var fields = new UiNodeFields { Type = string.Empty, InputsStart = slots.Count, SavedCount = -1 };
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -58,7 +74,8 @@ internal static class UiNodeReader
             }
         }
 
-        return fields.Id is null ? null : new UiNode(graph, index, fields, CollectionsMarshal.AsSpan(slots));
+        fields.InputsCount = slots.Count - fields.InputsStart;
+        return fields.Id is null ? null : new UiNode(graph, index, fields);
     }
 
     private static int Key(ref Utf8JsonReader reader)
@@ -106,7 +123,7 @@ internal static class UiNodeReader
         }
 
         var values = _values ??= [];
-        values.Clear();
+        fields.SavedStart = values.Count;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var at = (int)reader.TokenStartIndex;
@@ -128,7 +145,7 @@ internal static class UiNodeReader
             }
         }
 
-        fields.SavedValues = values.Count == 0 ? [] : [.. values];
+        fields.SavedCount = values.Count - fields.SavedStart;
         return new JsonSlice(source, start, (int)reader.BytesConsumed - start);
     }
 

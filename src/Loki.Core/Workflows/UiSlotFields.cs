@@ -14,7 +14,7 @@ internal readonly record struct UiSlotFields(string Name, string Type, long? Lin
     /// The widget of the input <paramref name="link"/> enters among <paramref name="inputs"/> (the one at its target slot
     /// when that input names the link, else the first that does), or null when that input is no widget or none does.
     /// </summary>
-    public static string? WidgetFedBy(UiSlotFields[] inputs, in UiLinkFields link)
+    public static string? WidgetFedBy(ReadOnlySpan<UiSlotFields> inputs, in UiLinkFields link)
     {
         var slot = link.TargetSlot;
         if (slot >= 0 && slot < inputs.Length && inputs[slot].Link == link.Id)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -30,6 +31,13 @@ internal static class Utf8StringCache
     [ThreadStatic]
     private static int _clashes;
 
+    // Whole numbers 0 .. SmallIntegers - 1 by value (see Small): at most 16,384 strings a thread (128 KB of references).
+    private const int SmallIntegers = 1 << 14;
+    private const int SmallDigits = 5;
+
+    [ThreadStatic]
+    private static string?[]? _small;
+
     /// <summary>How many entries this thread's table has now (0 before its first use); for tests.</summary>
     internal static int EntriesOnThisThread => _table?.Length ?? 0;
 
@@ -57,6 +65,11 @@ internal static class Utf8StringCache
     /// <summary><see cref="PlainInteger(JsonElement)"/> of a number's text as written.</summary>
     public static string? PlainInteger(ReadOnlySpan<byte> raw)
     {
+        if (SmallValue(raw) is >= 0 and var small)
+        {
+            return Small(small);
+        }
+
         var digits = raw.Length > 0 && raw[0] == (byte)'-' ? raw[1..] : raw;
 
         // "-0" reads as 0; nineteen digits may overflow a long: both take the general path.
@@ -66,6 +79,45 @@ internal static class Utf8StringCache
         }
 
         return Lookup(raw);
+    }
+
+    // The value of a plain integer below SmallIntegers written without a zero in front (the one text of its value), else -1.
+    private static int SmallValue(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length is 0 or > SmallDigits || (raw[0] == (byte)'0' && raw.Length != 1))
+        {
+            return -1;
+        }
+
+        var value = 0;
+        foreach (var b in raw)
+        {
+            var digit = b - '0';
+            if ((uint)digit > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return value < SmallIntegers ? value : -1;
+    }
+
+    // The string of a small whole number by its value: an array index, where the hashed table costs a hash, an entry and
+    // a text comparison, each entry of the ids' spread over the table a likely cache miss (node ids and the two ends of
+    // every link are ~40% of a large workflow's lookups). The array grows to the largest value read (ids count up from 1).
+    private static string Small(int value)
+    {
+        var small = _small;
+        if (small is null || value >= small.Length)
+        {
+            var grown = new string?[Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)value + 1))];
+            small?.CopyTo(grown, 0);
+            _small = small = grown;
+        }
+
+        return small[value] ??= value.ToString(CultureInfo.InvariantCulture);
     }
 
     // Null when the text is not ASCII (its string would not be one char per byte) or holds an escape (a cached string

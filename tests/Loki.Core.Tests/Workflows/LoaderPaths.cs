@@ -86,7 +86,7 @@ internal static class LoaderPaths
             }
 
             // The values the converter reads are the slots' (it never makes the slot objects).
-            Assert.Equal(node.Inputs.Select(s => (s.Name, s.Type, s.Link, s.WidgetName)), node.InputSlots.Select(s => (s.Name, s.Type, s.Link, s.WidgetName)));
+            Assert.Equal(node.Inputs.Select(s => (s.Name, s.Type, s.Link, s.WidgetName)), node.InputSlots.ToArray().Select(s => (s.Name, s.Type, s.Link, s.WidgetName)));
 
             foreach (var slot in node.Outputs)
             {

@@ -56,6 +56,36 @@ public sealed class Utf8StringCacheTests
         Assert.Equal(["a\"b", "café", "tab\t", "plain", "plain", "A"], read);
     }
 
+    [Fact]
+    public void PlainIntegers_AreGivenTheirText_ByValueBelowTheSmallLimit_AndAsBeforeAbove()
+    {
+        // Small values come from an array by value that grows as larger ones are read (out of order here); the rest, and
+        // every text that is not the one way of writing a whole number, from the hashed table or not at all.
+        int[] small = [5, 0, 300, 17, 16383, 299, 4096, 1, 257];
+        string[] other = ["16384", "99999", "123456", "-5", "-0", "007", "00", "1.5", "1e3", "", "-", "12a", "999999999999999999", "9999999999999999999"];
+        var mismatches = new List<string>();
+        var thread = new Thread(() =>
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                foreach (var text in small.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).Concat(other))
+                {
+                    var expected = long.TryParse(text, out var v) && v.ToString(System.Globalization.CultureInfo.InvariantCulture) == text && text.Length <= 18 ? text : null;
+                    var first = Utf8StringCache.PlainInteger(Encoding.ASCII.GetBytes(text));
+                    var again = Utf8StringCache.PlainInteger(Encoding.ASCII.GetBytes(text));
+                    if (first != expected || (expected is not null && !ReferenceEquals(first, again)))
+                    {
+                        mismatches.Add($"{text}: {first ?? "null"}");
+                    }
+                }
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Empty(mismatches);
+    }
+
     private static string[] Texts(int count, string prefix) =>
         Enumerable.Range(0, count).Select(i => prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 

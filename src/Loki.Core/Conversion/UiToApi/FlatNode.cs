@@ -98,7 +98,7 @@ internal sealed class FlatNode
     public int Mode => Node.Mode;
 
     /// <summary>The input slots.</summary>
-    public UiSlotFields[] Inputs => Node.InputSlots;
+    public ReadOnlySpan<UiSlotFields> Inputs => Node.InputSlots;
 
     /// <summary>Sets (or adds) the widget value called <paramref name="name"/>.</summary>
     public bool SetWidget(string name, JsonNode? value)

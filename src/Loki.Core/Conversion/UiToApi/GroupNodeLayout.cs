@@ -75,7 +75,7 @@ internal static class GroupNodeLayout
             {
                 // GroupNodeConfig.getInputConfig turns control on for any inner input named seed or noise_seed.
                 var controls = input.Name is "seed" or "noise_seed" ? InputSpec.ControlsOf(input.WidgetType) : input.ControlWidgetCount;
-                var isConverted = child.Inputs.Any(s => s.Name == input.Name && s.WidgetName == input.Name);
+                var isConverted = child.Inputs.ToArray().Any(s => s.Name == input.Name && s.WidgetName == input.Name);
                 if (!isConverted)
                 {
                     order.Add((child, input, controls));
@@ -115,7 +115,7 @@ internal static class GroupNodeLayout
     private static List<string> SocketOnlyInputs(FlatNode child, NodeSchema? schema) =>
         schema is not null
             ? schema.Inputs.Where(i => !i.HasWidget).Select(i => i.Name).ToList()
-            : child.Inputs.Where(i => i.WidgetName is null).Select(i => i.Name).ToList();
+            : child.Inputs.ToArray().Where(i => i.WidgetName is null).Select(i => i.Name).ToList();
 
     private static void MapInputs(GroupExpansion group, SchemaSet schemas)
     {
@@ -125,7 +125,7 @@ internal static class GroupNodeLayout
         {
             var i = child.GroupIndex;
             var schema = child.SchemaIn(schemas);
-            var slots = child.Kind == FlatNodeKind.Real ? SocketOnlyInputs(child, schema) : child.Inputs.Select(x => x.Name).ToList();
+            var slots = child.Kind == FlatNodeKind.Real ? SocketOnlyInputs(child, schema) : child.Inputs.ToArray().Select(x => x.Name).ToList();
             var inputConfig = group.Config(i)?["input"] as JsonObject;
             for (var s = 0; s < slots.Count; s++)
             {
@@ -147,7 +147,7 @@ internal static class GroupNodeLayout
                 continue;
             }
 
-            var convertedCount = child.Inputs.Count(x => x.WidgetName is not null && x.WidgetName == x.Name && schema.Input(x.Name)?.HasWidget == true);
+            var convertedCount = child.Inputs.ToArray().Count(x => x.WidgetName is not null && x.WidgetName == x.Name && schema.Input(x.Name)?.HasWidget == true);
             for (var k = 0; k < convertedCount; k++)
             {
                 if (!group.LinksTo.ContainsKey((i, slots.Count + k)))
