@@ -57,9 +57,22 @@ internal static class SchemaChoice
         return element.ValueKind == JsonValueKind.Object ? For(candidates, element, default) : For(candidates, default, new SavedValues(element));
     }
 
-    // The saved values (an object by name, or positional values: none when neither) weighed against each candidate.
-    private static NodeSchema For(IReadOnlyList<NodeSchema> candidates, JsonElement named, in SavedValues values)
+    /// <summary>
+    /// As <see cref="For(IReadOnlyList{NodeSchema}, JsonArray?, JsonObject?)"/> for positional values, every candidate
+    /// weighed in full, never by its <see cref="CandidatePlan"/> (tests: the plan must choose as this does).
+    /// </summary>
+    internal static NodeSchema? InFull(IReadOnlyList<NodeSchema> candidates, JsonArray values) =>
+        candidates.Count == 0 ? null : For(candidates, default, new SavedValues(JsonSource.ElementOf(values)), planned: false);
+
+    // The saved values (an object by name, or positional values: none when neither) weighed against each candidate;
+    // positional values only where the candidates can differ, when their layouts agree (CandidatePlan).
+    private static NodeSchema For(IReadOnlyList<NodeSchema> candidates, JsonElement named, in SavedValues values, bool planned = true)
     {
+        if (planned && named.ValueKind != JsonValueKind.Object && CandidatePlan.Of(candidates) is { Differing: { } differing } plan)
+        {
+            return differing.Length == 0 || values.Count == 0 ? candidates[0] : ByDiffering(candidates, plan, values);
+        }
+
         var best = candidates[0];
         var bestMisfit = Misfit(best, named, values);
         for (var c = 1; c < candidates.Count; c++)
@@ -73,6 +86,43 @@ internal static class SchemaChoice
 
         return best;
     }
+
+    // As weighing every candidate in full, for candidates whose layouts agree: the positions are walked once (every
+    // candidate advances alike), and only the differing ones are weighed, per candidate; the first of the least wins.
+    private static NodeSchema ByDiffering(IReadOnlyList<NodeSchema> candidates, CandidatePlan plan, in SavedValues values)
+    {
+        var differing = plan.Differing!;
+        Span<int> outside = candidates.Count <= 16 ? stackalloc int[candidates.Count] : new int[candidates.Count];
+        outside.Clear();
+        var layout = WidgetLayout.For(candidates[0]);
+        var (at, d) = (0, 0);
+        for (var s = 0; s < layout.Count && d < differing.Length && at < values.Count; s++)
+        {
+            if (s == differing[d])
+            {
+                var inputs = plan.Inputs![d++];
+                for (var c = 0; c < inputs.Length; c++)
+                {
+                    outside[c] += OutsideOptions(inputs[c], values, at) ? 1 : 0;
+                }
+            }
+
+            at += Advances(layout[s].Kind, values.Kind(at)) ? 1 : 0;
+        }
+
+        var best = 0;
+        for (var c = 1; c < outside.Length; c++)
+        {
+            best = outside[c] < outside[best] ? c : best;
+        }
+
+        return candidates[best];
+    }
+
+    // True when a position of this kind takes the value in front of it: a control or filter position is absent from
+    // values saved before control widgets existed (a number or a list there belongs to the next input).
+    private static bool Advances(WidgetSlotKind slot, JsonValueKind value) =>
+        slot is not (WidgetSlotKind.Control or WidgetSlotKind.Filter) || value is JsonValueKind.Null or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False;
 
     /// <summary>The definition a prompt entry of <paramref name="classType"/> with these inputs uses: one that has every input it sends, then the newest.</summary>
     public static NodeSchema? ForPrompt(SchemaSet schemas, string classType, JsonObject inputs)
@@ -129,7 +179,7 @@ internal static class SchemaChoice
                     break;
                 case WidgetSlotKind.Control or WidgetSlotKind.Filter:
                     // As the mapper does: a number or a list here was saved before control widgets existed.
-                    if (kind is JsonValueKind.Null or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
+                    if (Advances(slot.Kind, kind))
                     {
                         hard += slot.Kind == WidgetSlotKind.Control && kind == JsonValueKind.String && !IsControlMode(values, at) ? 1 : 0;
                         at++;
