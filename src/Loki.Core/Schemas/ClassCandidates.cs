@@ -40,9 +40,11 @@ internal sealed class ClassCandidates
     /// against it. Null where nothing is left to weigh against it (<see cref="Weighed"/> is one definition) or the rank
     /// depends on the definitions themselves. A node whose saved widgets fit it perfectly uses it whatever the others
     /// are (<c>SchemaChoice</c>): most nodes of a class a dump defines otherwise (another list of samplers) then never
-    /// read, parse or weigh the dump's definition (issue 10).
+    /// read, parse or weigh the dump's definition (issue 10). Null too once <see cref="Weighed"/> is worked out: the
+    /// weighing then reads only the positions where the candidates differ (<c>CandidatePlan</c>), cheaper than the lead's
+    /// whole fit.
     /// </summary>
-    public NodeSchema? Lead => (Volatile.Read(ref _lead) ?? Interlocked.CompareExchange(ref _lead, LeadOf() ?? NoLead, null) ?? _lead) as NodeSchema;
+    public NodeSchema? Lead => Volatile.Read(ref _weighed) is null ? LeadOnce() : null;
 
     /// <summary>True once the candidates have been worked out.</summary>
     public bool IsResolved => Volatile.Read(ref _list) is not null;
@@ -64,13 +66,15 @@ internal sealed class ClassCandidates
         return kept.Count == _added.Count && !outranked ? List : Rank(kept, withBase: !outranked);
     }
 
+    private NodeSchema? LeadOnce() => (Volatile.Read(ref _lead) ?? Interlocked.CompareExchange(ref _lead, LeadOf() ?? NoLead, null) ?? _lead) as NodeSchema;
+
     // The catalogue's definition where it ranks first in Weighed by provenance alone: Rank starts from the catalogue's
     // list and inserts each kept definition after it (an older one that is the catalogue's own JSON is dropped), and
     // WeighedList leaves the catalogue's in (no kept definition outranks it). Null where every definition but the
     // catalogue's is left out or dropped so (nothing to weigh). Read from the definitions' origins and marks only.
     private NodeSchema? LeadOf()
     {
-        if (_base is not { _base: null, _added: [var own] } || Volatile.Read(ref _weighed) is { Count: <= 1 })
+        if (_base is not { _base: null, _added: [var own] })
         {
             return null;
         }

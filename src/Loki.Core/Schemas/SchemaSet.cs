@@ -93,7 +93,8 @@ public sealed class SchemaSet
 
     /// <summary>
     /// The first of <see cref="WeighedCandidates"/> where it is known without reading or parsing the others, and there are
-    /// others (see <c>ClassCandidates.Lead</c>); else null. A node that fits it perfectly uses it: no other can fit better.
+    /// others, and they are not worked out yet (see <c>ClassCandidates.Lead</c>); else null. A node that fits it perfectly
+    /// uses it: no other can fit better.
     /// </summary>
     internal NodeSchema? WeighedLead(string classType) => Lookup(classType)?.Lead;
 
