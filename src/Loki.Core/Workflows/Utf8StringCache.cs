@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -12,10 +13,11 @@ namespace Loki.Core.Workflows;
 /// </summary>
 /// <remarks>
 /// A direct-mapped table: a clash replaces the older entry, so the table never grows and a lookup is one hash, one
-/// comparison. It starts with 4,096 entries (64 KB a thread) and grows once to 16,384 (256 KB) after 1,024 clashes: a
-/// large workflow's distinct texts (the 976-node corpus workflow has ~1,500, mostly node ids read again by every link)
-/// clashed in about a quarter of 4,096 entries and were made again, while a one-file run of a small workflow never
-/// clashes that often and should not pay for zeroing 256 KB at start-up. Texts with an escape, non-ASCII texts and long
+/// comparison (of the entry's copy of the text's first and last eight bytes, see Lookup). It starts with 4,096 entries
+/// (128 KB a thread) and grows once to 16,384 (512 KB) after 1,024 clashes: a large workflow's distinct texts (the
+/// 976-node corpus workflow had ~1,500, mostly node ids read again by every link, before plain integers got their own
+/// array, see Small) clashed in about a quarter of 4,096 entries and were made again, while a one-file run of a small
+/// workflow never clashes that often and should not pay for zeroing 512 KB at start-up. Texts with an escape, non-ASCII texts and long
 /// texts are not cached (the parser's own string is used).
 /// </remarks>
 internal static class Utf8StringCache
@@ -125,9 +127,15 @@ internal static class Utf8StringCache
     private static string? Lookup(ReadOnlySpan<byte> text)
     {
         var table = _table ??= new Entry[StartSize];
-        var hash = Hash(text);
+        Key(text, out var head, out var last);
+        var hash = Mix(head, last, text.Length);
         ref var entry = ref table[Slot(hash, table)];
-        if (entry.Hash == hash && entry.Value is { } value && value.Length == text.Length && Ascii.Equals(text, value))
+
+        // Up to 16 bytes, the first and last eight and the length are the text: a hit is three comparisons in the entry,
+        // without reading the string (a second cache line) or comparing its characters (a call; ~5,200 hits a load of
+        // the 976-node workflow, a few dozen distinct texts).
+        if (entry.Head == head && entry.Last == last && entry.Length == text.Length && entry.Value is { } value
+            && (text.Length <= 16 || Ascii.Equals(text, value)))
         {
             return value;
         }
@@ -145,7 +153,7 @@ internal static class Utf8StringCache
             entry = ref table[Slot(hash, table)];
         }
 
-        entry = new Entry(hash, made);
+        entry = new Entry(head, last, made, text.Length);
         return made;
     }
 
@@ -157,12 +165,17 @@ internal static class Utf8StringCache
     private static int Slot(int hash, int entries) => (int)((uint)hash >> (32 - BitOperations.Log2((uint)entries)));
 
     /// <summary>The entry <paramref name="text"/> takes in a table of <paramref name="entries"/> (a power of two); for tests.</summary>
-    internal static int SlotOf(ReadOnlySpan<byte> text, int entries) => Slot(Hash(text), entries);
-
-    // The first and last eight bytes and the length (texts are at most MaxLength bytes; a clash only costs a miss).
-    private static int Hash(ReadOnlySpan<byte> text)
+    internal static int SlotOf(ReadOnlySpan<byte> text, int entries)
     {
-        ulong head, last;
+        Key(text, out var head, out var last);
+        return Slot(Mix(head, last, text.Length), entries);
+    }
+
+    // The first and last eight bytes (a text under eight bytes packed into `head`, `last` 0): with the length, all of a
+    // text up to sixteen bytes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one call in Lookup, on every read (kept a call, ~0.7% of a conversion)
+    private static void Key(ReadOnlySpan<byte> text, out ulong head, out ulong last)
+    {
         if (text.Length >= 8)
         {
             head = MemoryMarshal.Read<ulong>(text);
@@ -176,13 +189,19 @@ internal static class Utf8StringCache
                 head = (head << 8) | text[i];
             }
         }
+    }
 
+    // The hash of a text's key and length (texts are at most MaxLength bytes; a clash only costs a miss).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one call in Lookup, on every read (kept a call, ~0.7% of a conversion)
+    private static int Mix(ulong head, ulong last, int length)
+    {
         // Folding the high half down before the last product: texts that differ only in their last bytes differ only in
         // the high bytes of `last`, and a product alone never carries those down to the bits a slot is taken from.
-        var folded = (head * 0x9E3779B97F4A7C15UL) ^ last ^ (ulong)text.Length;
+        var folded = (head * 0x9E3779B97F4A7C15UL) ^ last ^ (ulong)length;
         var mixed = (folded ^ (folded >> 32)) * 0xC2B2AE3D27D4EB4FUL;
         return (int)(mixed >> 32);
     }
 
-    private readonly record struct Entry(int Hash, string? Value);
+    // A text's key and length beside its string (32 bytes: twice the hash-and-string entry, so that a hit reads one line).
+    private readonly record struct Entry(ulong Head, ulong Last, string? Value, int Length);
 }

@@ -7,7 +7,7 @@ namespace Loki.Core.Tests.Workflows;
 
 /// <summary>
 /// The per-thread string cache gives the text it is asked for whatever its size, starts small (a one-file run of a small
-/// workflow should not zero 256 KB) and grows once a thread's texts clash often. Each case runs on its own thread, so it
+/// workflow should not zero 512 KB) and grows once a thread's texts clash often. Each case runs on its own thread, so it
 /// meets a table of its own.
 /// </summary>
 public sealed class Utf8StringCacheTests
@@ -54,6 +54,27 @@ public sealed class Utf8StringCacheTests
         thread.Join();
 
         Assert.Equal(["a\"b", "café", "tab\t", "plain", "plain", "A"], read);
+    }
+
+    [Fact]
+    public void TextsOfEveryLength_ThatShareTheirFirstAndLastEightBytes_EachGetTheirOwnText()
+    {
+        // Up to 16 bytes an entry tells texts apart by their first and last eight bytes and length; longer texts that
+        // share those (and so their entry) must be compared whole. Each length from 1 to 40, every byte in turn changed.
+        var texts = new List<string>();
+        for (var length = 1; length <= 40; length++)
+        {
+            var baseText = new string('a', length);
+            texts.Add(baseText);
+            for (var at = 0; at < length; at++)
+            {
+                texts.Add(baseText[..at] + "b" + baseText[(at + 1)..]);
+            }
+        }
+
+        var (_, mismatches) = OnNewThread([.. texts], rounds: 3);
+
+        Assert.Equal(0, mismatches);
     }
 
     [Fact]
