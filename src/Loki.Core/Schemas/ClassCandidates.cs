@@ -6,10 +6,13 @@ namespace Loki.Core.Schemas;
 /// </summary>
 internal sealed class ClassCandidates
 {
+    private static readonly object NoLead = new(); // Lead worked out: none
+
     private readonly ClassCandidates? _base;
     private readonly IReadOnlyList<DumpDefinition> _added;
     private List<NodeSchema>? _list;
     private List<NodeSchema>? _weighed;
+    private object? _lead;
     private object? _gate;
 
     /// <summary>Ranks <paramref name="added"/> on top of the candidates of <paramref name="base"/> (the catalogue's, or none).</summary>
@@ -31,6 +34,18 @@ internal sealed class ClassCandidates
     /// </summary>
     public List<NodeSchema> Weighed => Volatile.Read(ref _weighed) ?? LazyInitializer.EnsureInitialized(ref _weighed, ref _gate, WeighedList);
 
+    /// <summary>
+    /// The first of <see cref="Weighed"/> where it is known without parsing the rest: the catalogue's definition, where
+    /// it outranks by provenance alone (a dump naming no version, or an older one) every dump definition left to weigh
+    /// against it. Null where nothing is left to weigh against it (<see cref="Weighed"/> is one definition) or the rank
+    /// depends on the definitions themselves. A node whose saved widgets fit it perfectly uses it whatever the others
+    /// are (<c>SchemaChoice</c>): most nodes of a class a dump defines otherwise (another list of samplers) then never
+    /// read, parse or weigh the dump's definition (issue 10). Null too once <see cref="Weighed"/> is worked out: the
+    /// weighing then reads only the positions where the candidates differ (<c>CandidatePlan</c>), cheaper than the lead's
+    /// whole fit.
+    /// </summary>
+    public NodeSchema? Lead => Volatile.Read(ref _weighed) is null ? LeadOnce() : null;
+
     /// <summary>True once the candidates have been worked out.</summary>
     public bool IsResolved => Volatile.Read(ref _list) is not null;
 
@@ -49,6 +64,33 @@ internal sealed class ClassCandidates
         // catalogue's out (never chosen either), which is then not parsed.
         var outranked = _base is { _base: null } && _base._added.All(own => kept.Exists(d => SchemaRank.ByVersion(d.Origin, own.Origin) < 0 && d.WeighsAs(own)));
         return kept.Count == _added.Count && !outranked ? List : Rank(kept, withBase: !outranked);
+    }
+
+    private NodeSchema? LeadOnce() => (Volatile.Read(ref _lead) ?? Interlocked.CompareExchange(ref _lead, LeadOf() ?? NoLead, null) ?? _lead) as NodeSchema;
+
+    // The catalogue's definition where it ranks first in Weighed by provenance alone: Rank starts from the catalogue's
+    // list and inserts each kept definition after it (an older one that is the catalogue's own JSON is dropped), and
+    // WeighedList leaves the catalogue's in (no kept definition outranks it). Null where every definition but the
+    // catalogue's is left out or dropped so (nothing to weigh). Read from the definitions' origins and marks only.
+    private NodeSchema? LeadOf()
+    {
+        if (_base is not { _base: null, _added: [var own] })
+        {
+            return null;
+        }
+
+        var others = 0;
+        foreach (var definition in _added)
+        {
+            if (SchemaRank.ByVersion(own.Origin, definition.Origin) is not < 0)
+            {
+                return null;
+            }
+
+            others += WeighsAsBase(definition) || definition.IsTwinOf(own) ? 0 : 1;
+        }
+
+        return others == 0 ? null : _base.List[0];
     }
 
     // True when a definition of the base (the catalogue's) ranks above definition by provenance alone and has its key.

@@ -73,11 +73,12 @@ internal sealed class DumpDefinition
     /// </summary>
     /// <remarks>Against the catalogue, a definition of a cached index is what its index says (judged when the index was
     /// made, against the catalogue this build ships): a twin without reading its text, or no twin without comparing.</remarks>
-    public NodeSchema? AsTwinOf(DumpDefinition twin) =>
+    public NodeSchema? AsTwinOf(DumpDefinition twin) => IsTwinOf(twin) ? twin.Schema() with { Origin = _origin } : null;
+
+    /// <summary>True when <see cref="AsTwinOf"/> gives a definition: known without parsing either.</summary>
+    public bool IsTwinOf(DumpDefinition twin) =>
         _index is not null && twin._index is not null
-            && (SchemaSet.IsCatalogue(twin._index) && _index.IsOnFile ? _entry.CatalogueTwin : JsonWhiteSpace.SameTokens(Text().Span, twin.Text().Span))
-            ? twin.Schema() with { Origin = _origin }
-            : null;
+            && (SchemaSet.IsCatalogue(twin._index) && _index.IsOnFile ? _entry.CatalogueTwin : JsonWhiteSpace.SameTokens(Text().Span, twin.Text().Span));
 
     // Read once: a dump on a file is read only for the definitions a run uses, and compared before it is parsed.
     private ReadOnlyMemory<byte> Text() => (Volatile.Read(ref _text) ?? (_text = new(_index!.TextOf(_entry)))).Value;

@@ -10,8 +10,36 @@ namespace Loki.Core.Schemas;
 /// <param name="ComfyVersion">The ComfyUI version (<c>0.3.64</c>), or null when the dump does not say.</param>
 public sealed record SchemaOrigin(string Source, string? ComfyVersion)
 {
+    // The version parsed once per origin (ranking a class's definitions asks for it a few times per definition): kept
+    // with the text it was parsed from, so a copy made with another version ('with') parses its own.
+    private Tuple<string, Version?>? _parsed;
+
     /// <summary>The version as a comparable value; null when unknown or not numeric.</summary>
-    public Version? ParsedVersion => ComfyVersion is { } v && Version.TryParse(v, out var parsed) ? parsed : null;
+    public Version? ParsedVersion
+    {
+        get
+        {
+            if (ComfyVersion is not { } text)
+            {
+                return null;
+            }
+
+            if (Volatile.Read(ref _parsed) is not { } parsed || !ReferenceEquals(parsed.Item1, text))
+            {
+                parsed = new(text, Version.TryParse(text, out var version) ? version : null);
+                Volatile.Write(ref _parsed, parsed);
+            }
+
+            return parsed.Item2;
+        }
+    }
+
+    /// <summary>Equal when the source and the version are (what was parsed when is no part of an origin).</summary>
+    public bool Equals(SchemaOrigin? other) =>
+        ReferenceEquals(this, other) || (other is not null && Source == other.Source && ComfyVersion == other.ComfyVersion);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Source, ComfyVersion);
 
     /// <summary>
     /// The ComfyUI version of the dump at <paramref name="path"/>: a <c>system_stats.json</c> beside it (what the

@@ -20,13 +20,24 @@ internal static class SchemaChoice
     {
         // The node's values are read only when the class has a choice to make, from the file's bytes when the direct
         // reader read it (a document per node before); values saved by name are read as their object.
-        var candidates = schemas.WeighedCandidates(classType);
-        if (candidates.Count <= 1)
+        // The catalogue's definition, ranked first by provenance, fits most nodes perfectly: then no other can fit better
+        // and the others (a dump's, with another list of samplers) are neither read nor parsed nor weighed (issue 10).
+        var lead = schemas.WeighedLead(classType);
+        var candidates = lead is null ? schemas.WeighedCandidates(classType) : null;
+        if (candidates is { Count: <= 1 })
         {
             return candidates.FirstOrDefault();
         }
 
-        return node.WidgetValuesKind == JsonValueKind.Object ? For(candidates, node.WidgetValuesElement, default) : For(candidates, default, node.SavedWidgetValues);
+        var named = node.WidgetValuesKind == JsonValueKind.Object ? node.WidgetValuesElement : default;
+        var values = named.ValueKind == JsonValueKind.Object ? default : node.SavedWidgetValues;
+        if (lead is not null && Misfit(lead, named, values) == (0, 0))
+        {
+            return lead;
+        }
+
+        candidates ??= schemas.WeighedCandidates(classType);
+        return candidates.Count <= 1 ? candidates.FirstOrDefault() : For(candidates, named, values);
     }
 
     /// <summary>As <see cref="For(SchemaSet, string, UiNode)"/> for widget values given as nodes (positional or named).</summary>
