@@ -7,59 +7,43 @@ namespace Loki.Core.Conversion.UiToApi;
 
 /// <summary>
 /// One node of the flattened graph (the frontend's <c>ExecutableNodeDTO</c>): its execution id joins the subgraph
-/// instance path with <c>:</c>; group-node children are <c>&lt;group&gt;:&lt;index&gt;</c>. Nodes come from the
-/// thread's <see cref="FlatNodePool"/> and are lent for one conversion: nothing may keep one after it.
+/// instance path with <c>:</c>; group-node children are <c>&lt;group&gt;:&lt;index&gt;</c>.
 /// </summary>
 internal sealed class FlatNode
 {
     private NodeSchema? _schema;
     private bool _schemaChosen;
 
-    /// <summary>An empty node, made once by <see cref="FlatNodePool"/> and given a node by <see cref="Reset"/> per conversion.</summary>
-    internal FlatNode()
+    public FlatNode(string id, UiNode node, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
     {
-        Id = ClassType = string.Empty;
-        Node = null!;
-        Path = [];
-    }
-
-    /// <summary>Makes this empty node (new, or after <see cref="Forget"/>: the pool lends no other) the node <paramref name="node"/> of one conversion.</summary>
-    internal void Reset(string id, UiNode node, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
-    {
-        (Id, Node, Path, Instance, ClassType, Kind) = (id, node, path, instance, classType, kind);
-    }
-
-    /// <summary>
-    /// Back to the empty node: every reference let go (a pooled node outlives its conversion and must not keep the
-    /// workflow alive), every per-conversion fact unset.
-    /// </summary>
-    internal void Forget()
-    {
-        (Id, ClassType, Node, Path, Instance, Kind) = (string.Empty, string.Empty, null!, [], null, FlatNodeKind.Real);
-        (_schema, _schemaChosen, Group, GroupIndex) = (null, false, null, -1);
-        (_store, _widgetStart, _widgetCount, MemoStart) = (null, 0, 0, -1);
+        Id = id;
+        Node = node;
+        Path = path;
+        Instance = instance;
+        ClassType = classType;
+        Kind = kind;
     }
 
     /// <summary>The execution id (<c>"5"</c>, <c>"3:7"</c>, <c>"12:0"</c>).</summary>
-    public string Id { get; private set; }
+    public string Id { get; }
 
     /// <summary>The UI node.</summary>
-    public UiNode Node { get; private set; }
+    public UiNode Node { get; }
 
     /// <summary>The graph that holds the node (its node's); null for a group-node child, whose node no graph holds.</summary>
     public UiGraph? Graph => Node.Graph;
 
     /// <summary>The ids of the subgraph instances above the node (used to build the ids of its neighbours).</summary>
-    public IReadOnlyList<string> Path { get; private set; }
+    public IReadOnlyList<string> Path { get; }
 
     /// <summary>The subgraph instance the node sits in, or null at the root.</summary>
-    public FlatNode? Instance { get; private set; }
+    public FlatNode? Instance { get; }
 
     /// <summary>The node class after the frontend's load-time renames.</summary>
-    public string ClassType { get; private set; }
+    public string ClassType { get; }
 
     /// <summary>What the node becomes in the prompt.</summary>
-    public FlatNodeKind Kind { get; private set; }
+    public FlatNodeKind Kind { get; }
 
     /// <summary>For a group instance, its expansion; for a group child, the expansion it belongs to.</summary>
     public GroupExpansion? Group { get; set; }

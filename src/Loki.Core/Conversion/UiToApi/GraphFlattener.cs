@@ -15,7 +15,6 @@ internal sealed partial class GraphFlattener
     private readonly UiWorkflow _workflow;
     private readonly SchemaSet _schemas;
     private readonly DiagnosticBag _diagnostics;
-    private readonly FlatNodePool _pool = FlatNodePool.ForThread();
 
     public GraphFlattener(UiWorkflow workflow, SchemaSet schemas, DiagnosticBag diagnostics)
     {
@@ -39,10 +38,9 @@ internal sealed partial class GraphFlattener
     [ThreadStatic]
     private static Dictionary<string, FlatNode>? _byId;
 
-    /// <summary>Empties the thread's tables, link memos and lent nodes once the conversion is done with them (they point into its workflow).</summary>
+    /// <summary>Empties the thread's tables and link memos once the conversion is done with them (they point into its workflow).</summary>
     public void Release()
     {
-        _pool.Release();
         Nodes.Clear();
         ById.Clear();
         SlotMemoStore.ForThread().Clear();
@@ -85,7 +83,7 @@ internal sealed partial class GraphFlattener
             var node = graph.Nodes[ordered[n].Index];
             var classType = VirtualNodes.Rename(node.Type);
             var kind = Classify(classType, node);
-            var flat = _pool.Rent(Join(path, node.Id), node, path, instance, classType, kind);
+            var flat = new FlatNode(Join(path, node.Id), node, path, instance, classType, kind);
             if (kind == FlatNodeKind.Subgraph)
             {
                 var definition = _workflow.Subgraphs[classType];
@@ -222,8 +220,11 @@ internal sealed partial class GraphFlattener
             var inner = new UiNode(raw, $"{instance.Id}:{i}", JsonPathText.Index(path, i));
             var classType = VirtualNodes.Rename(inner.Type);
             var kind = VirtualNodes.Contains(classType) ? FlatNodeKind.Virtual : FlatNodeKind.Real;
-            var child = _pool.Rent(inner.Id, inner, instance.Path, instance.Instance, classType, kind);
-            (child.Group, child.GroupIndex) = (expansion, i);
+            var child = new FlatNode(inner.Id, inner, instance.Path, instance.Instance, classType, kind)
+            {
+                Group = expansion,
+                GroupIndex = i,
+            };
             expansion.Children.Add(child);
         }
 
