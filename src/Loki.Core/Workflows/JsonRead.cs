@@ -131,7 +131,34 @@ public static class JsonRead
 
     /// <summary>A JSON number's text as a whole number: as <see cref="JsonElement.TryGetInt64"/> reads it, else <see cref="WholeNumber"/>.</summary>
     internal static long? LongOfNumber(ReadOnlySpan<byte> raw) =>
-        Utf8Parser.TryParse(raw, out long value, out var consumed) && consumed == raw.Length ? value : WholeNumber(Encoding.UTF8.GetString(raw));
+        PlainDigits(raw) is var plain and >= 0 ? (raw[0] == (byte)'-' ? -plain : plain)
+        : Utf8Parser.TryParse(raw, out long value, out var consumed) && consumed == raw.Length ? value : WholeNumber(Encoding.UTF8.GetString(raw));
+
+    // The value of at most 18 digits after an optional minus (what Utf8Parser reads them as, without its general
+    // parsing: node modes, orders, slots and link ids are ~8,000 such numbers a load of the 976-node corpus workflow,
+    // the parser ~1.3 % of the load's instructions); -1 for any other text.
+    private static long PlainDigits(ReadOnlySpan<byte> raw)
+    {
+        var digits = raw.Length > 0 && raw[0] == (byte)'-' ? raw[1..] : raw;
+        if (digits.Length is 0 or > 18)
+        {
+            return -1;
+        }
+
+        long value = 0;
+        foreach (var b in digits)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return value;
+    }
 
     /// <summary>A string holding an integer (invariant, optional sign and white space), else null.</summary>
     internal static long? LongOfText(string? text) =>

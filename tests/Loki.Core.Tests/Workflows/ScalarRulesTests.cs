@@ -58,4 +58,30 @@ public sealed class ScalarRulesTests
         Assert.False(reader.Read());
         return value;
     }
+
+    [Fact]
+    public void A_number_of_digits_reads_as_the_general_parser_reads_it()
+    {
+        // Every length around the 18 digits the plain path takes (19 may overflow a long), both signs, zeros, and
+        // numbers it leaves to the general path (fraction, exponent, too long).
+        var texts = new List<string> { "0", "-0", "1", "-1", "9", "10", "1.0", "-1.5", "1e3", "2E+2", "-0.0", "9223372036854775807", "-9223372036854775808", "9223372036854775808", "12345678901234567890" };
+        var random = new Random(10);
+        for (var digits = 1; digits <= 20; digits++)
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var text = new string([.. Enumerable.Range(0, digits).Select(d => (char)('0' + (d == 0 ? random.Next(1, 10) : random.Next(10))))]);
+                texts.Add(text);
+                texts.Add("-" + text);
+                texts.Add(new string('9', digits));
+            }
+        }
+
+        foreach (var text in texts)
+        {
+            var raw = System.Text.Encoding.ASCII.GetBytes(text);
+            var expected = System.Buffers.Text.Utf8Parser.TryParse(raw, out long value, out var consumed) && consumed == raw.Length ? value : JsonRead.WholeNumber(text);
+            Assert.True(expected == JsonRead.LongOfNumber(raw), text);
+        }
+    }
 }
