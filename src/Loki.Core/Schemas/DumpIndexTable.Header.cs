@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
 
@@ -10,7 +9,7 @@ internal sealed partial class DumpIndexTable
     /// The index file <paramref name="index"/>, open, when its header is whole and sound and names the dump
     /// <paramref name="fullPath"/> as <paramref name="identity"/> says it is now; otherwise null (and the file closed).
     /// </summary>
-    public static DumpIndexTable? Open(SafeFileHandle index, string fullPath, DumpFileIdentity identity)
+    public static DumpIndexTable? Open(ReadOnlyFile index, string fullPath, DumpFileIdentity identity)
     {
         try
         {
@@ -52,7 +51,7 @@ internal sealed partial class DumpIndexTable
         }
     }
 
-    private static DumpIndexTable? Parse(SafeFileHandle index, ReadOnlySpan<byte> header, ulong hash, string fullPath, DumpFileIdentity identity)
+    private static DumpIndexTable? Parse(ReadOnlyFile index, ReadOnlySpan<byte> header, ulong hash, string fullPath, DumpFileIdentity identity)
     {
         var at = 20;
         var path = Slice(header, ref at, Int(header, ref at));
