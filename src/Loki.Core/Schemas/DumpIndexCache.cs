@@ -163,6 +163,13 @@ public sealed class DumpIndexCache
     }
 
     /// <summary>The index file of the dump <paramref name="fullPath"/>.</summary>
-    internal string PathFor(string fullPath) =>
-        Path.Combine(Directory, Convert.ToHexStringLower(XxHash128.Hash(DumpReader.StrictUtf8.GetBytes(fullPath))) + ".idx");
+    /// <exception cref="EncoderFallbackException">The path has no UTF-8 (a lone surrogate).</exception>
+    internal string PathFor(string fullPath)
+    {
+        var utf8 = new byte[fullPath.Length * 3];
+        var length = DumpIndexFile.Utf8(fullPath, utf8);
+        return length < 0
+            ? throw new EncoderFallbackException("the path has no UTF-8")
+            : Path.Combine(Directory, Convert.ToHexStringLower(XxHash128.Hash(utf8.AsSpan(0, length))) + ".idx");
+    }
 }

@@ -55,7 +55,14 @@ internal sealed partial class DumpIndexTable
     {
         var at = 20;
         var path = Slice(header, ref at, Int(header, ref at));
-        if (!path.SequenceEqual(DumpReader.StrictUtf8.GetBytes(fullPath)))
+        if (path.Length > fullPath.Length * 3)
+        {
+            return null; // longer than any UTF-8 of this path
+        }
+
+        Span<byte> ours = path.Length <= 1024 ? stackalloc byte[1024] : new byte[path.Length];
+        var written = DumpIndexFile.Utf8(fullPath, ours[..(fullPath.Length * 3 <= ours.Length ? fullPath.Length * 3 : ours.Length)]);
+        if (written < 0 || !path.SequenceEqual(ours[..written]))
         {
             return null;
         }

@@ -53,21 +53,20 @@ internal sealed partial class DumpIndexTable
     public Lookup Find(string classType, out DumpEntry entry)
     {
         entry = default;
-        var most = DumpReader.StrictUtf8.GetMaxByteCount(classType.Length);
+        var most = classType.Length * 3;
         byte[]? rentedName = null;
         byte[]? rentedRecords = null;
         Span<byte> name = most <= 512 ? stackalloc byte[512] : (rentedName = ArrayPool<byte>.Shared.Rent(most));
         try
         {
-            try
-            {
-                name = name[..DumpReader.StrictUtf8.GetBytes(classType, name)];
-            }
-            catch (System.Text.EncoderFallbackException)
+            var length = DumpIndexFile.Utf8(classType, name);
+            if (length < 0)
             {
                 // No name in a dump index is without UTF-8 (such a dump is never stored), so none is this one.
                 return Lookup.Absent;
             }
+
+            name = name[..length];
 
             var bucket = DumpIndexFile.BucketOf(name, _buckets);
             if (Slot(bucket) is not { } slot)
