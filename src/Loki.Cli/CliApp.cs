@@ -36,14 +36,14 @@ public static class CliApp
             args = ["--help"];
         }
 
-        var root = new LokiRootCommand(console ?? CliConsole.Redirected, args[0]);
+        var root = VerbRoot.For(console ?? CliConsole.Redirected, args);
 
         try
         {
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0 && !HelpRequested(parsed))
             {
-                var verb = parsed.CommandResult.Command is RootCommand ? null : parsed.CommandResult.Command.Name;
+                var verb = parsed.CommandResult.Command == root ? null : parsed.CommandResult.Command.Name;
                 foreach (var error in parsed.Errors)
                 {
                     await stderr.WriteLineAsync(CliUsage.Error(verb, error.Message.TrimEnd('.')).Diagnostic.ToString());

@@ -62,7 +62,36 @@ public sealed class HelpTests
         Assert.Equal(await Invoke(new LokiRootCommand(CliConsole.Redirected), args), await Invoke(new LokiRootCommand(CliConsole.Redirected, args[0]), args));
     }
 
-    private static async Task<string> Invoke(LokiRootCommand root, string[] args)
+    [Theory]
+    [InlineData("convert a.json --to api -o out", true)]
+    [InlineData("convert /home/user/a.json /hx.json --to ui", true)]
+    [InlineData("convert a.json --to xml", true)]
+    [InlineData("convert a.json b.json --to api --bogus", true)]
+    [InlineData("convert a.json --to api --seed x", true)]
+    [InlineData("convert", true)]
+    [InlineData("inspect a.json --format yaml", true)]
+    [InlineData("split", true)]
+    [InlineData("convert a.json --help", false)]
+    [InlineData("convert a.json -h", false)]
+    [InlineData("convert a.json /?", false)]
+    [InlineData("convert a.json -?", false)]
+    [InlineData("convert a.json --help:x", false)]
+    [InlineData("convert a.json -oh", false)]
+    [InlineData("convert --version", false)]
+    [InlineData("convert [diagram] a.json", false)]
+    [InlineData("convert @args.rsp", false)]
+    [InlineData("conver a.json", false)]
+    [InlineData("--version", false)]
+    public async Task ThePlainRoot_ParsesAsTheWholeRoot_AndIsUsedOnlyWhereNoTokenNeedsTheRoot(string line, bool plain)
+    {
+        var args = line.Split(' ');
+        var root = VerbRoot.For(CliConsole.Redirected, args);
+
+        Assert.Equal(plain, root is VerbRoot);
+        Assert.Equal(await Invoke(new LokiRootCommand(CliConsole.Redirected), args), await Invoke(root, args));
+    }
+
+    private static async Task<string> Invoke(System.CommandLine.Command root, string[] args)
     {
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)

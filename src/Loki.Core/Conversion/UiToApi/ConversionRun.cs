@@ -75,7 +75,7 @@ internal sealed class ConversionRun
             }
         }
 
-        // Sized once: the inputs of all entries sit in one list, which grew by copying (and collecting) before.
+        // Sized once for the most inputs the entries can have (the thread's spare array, then the exact count is kept).
         var (entries, inputs) = (0, 0);
         foreach (var node in _graph.Nodes)
         {
@@ -97,6 +97,8 @@ internal sealed class ConversionRun
             prompt.Begin(node.Id, node.ClassType, Title(node));
             BuildInputs(node, prompt);
         }
+
+        prompt.Seal();
 
         // Links to nodes the prompt does not hold are taken out by the cycle check (ConvertedPrompt.HasCycle), which runs
         // on every prompt a conversion returns: taking them out here too looked every link's origin up twice.

@@ -20,7 +20,7 @@ internal readonly record struct PromptEntry(string Id, string ClassType, string?
 internal sealed class ConvertedPrompt
 {
     private readonly List<PromptEntry> _entries;
-    private readonly List<PromptInput> _inputs;
+    private readonly PromptInputBuffer _inputs;
     [ThreadStatic]
     private static int[]? _scratch;
 
@@ -37,20 +37,20 @@ internal sealed class ConvertedPrompt
     public ConvertedPrompt(int entries = 0, int inputs = 0)
     {
         _entries = new List<PromptEntry>(entries);
-        _inputs = new List<PromptInput>(inputs);
+        _inputs = new PromptInputBuffer(inputs);
     }
 
     /// <summary>The entries in prompt order.</summary>
     public IReadOnlyList<PromptEntry> Entries => _entries;
 
-    /// <summary>Every entry's inputs, one entry after another.</summary>
-    public IReadOnlyList<PromptInput> Inputs => _inputs;
+    /// <summary>Every entry's inputs, one entry after another (a copy: tests read it).</summary>
+    public IReadOnlyList<PromptInput> Inputs => _inputs.Span.ToArray();
 
     /// <summary>The entries, for walking without an enumerator.</summary>
     public ReadOnlySpan<PromptEntry> EntrySpan => CollectionsMarshal.AsSpan(_entries);
 
     /// <summary>Every entry's inputs, for walking without an enumerator.</summary>
-    public ReadOnlySpan<PromptInput> InputSpan => CollectionsMarshal.AsSpan(_inputs);
+    public ReadOnlySpan<PromptInput> InputSpan => _inputs.Span;
 
     /// <summary>The number of entries.</summary>
     public int Count => _entries.Count;
@@ -66,7 +66,7 @@ internal sealed class ConvertedPrompt
     public void Set(PromptInput input)
     {
         var entry = _entries[_open];
-        var inputs = CollectionsMarshal.AsSpan(_inputs);
+        var inputs = _inputs.Span;
         for (var i = entry.InputStart; i < inputs.Length; i++)
         {
             if (inputs[i].Kind != PromptInputKind.Removed && string.Equals(inputs[i].Name, input.Name, StringComparison.Ordinal))
@@ -80,13 +80,20 @@ internal sealed class ConvertedPrompt
         _entries[_open] = entry with { InputCount = entry.InputCount + 1 };
     }
 
+    /// <summary>The length of the array the inputs are kept in.</summary>
+    internal int InputCapacity => _inputs.Capacity;
+
+    /// <summary>Ends building: the inputs move into an array of their exact number (<see cref="PromptInputBuffer.Seal"/>).</summary>
+    public void Seal() => _inputs.Seal();
+
     /// <summary>True when the entry begun last has an input called <paramref name="name"/>.</summary>
     public bool Has(string name)
     {
         var entry = _entries[_open];
-        for (var i = entry.InputStart; i < _inputs.Count; i++)
+        var inputs = _inputs.Span;
+        for (var i = entry.InputStart; i < inputs.Length; i++)
         {
-            if (_inputs[i].Kind != PromptInputKind.Removed && string.Equals(_inputs[i].Name, name, StringComparison.Ordinal))
+            if (inputs[i].Kind != PromptInputKind.Removed && string.Equals(inputs[i].Name, name, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -125,7 +132,7 @@ internal sealed class ConvertedPrompt
         // the id index was a twentieth of converting a large graph); a link the prompt cannot follow is taken out first
         // and is not part of a cycle.
         var count = _entries.Count;
-        var inputs = CollectionsMarshal.AsSpan(_inputs);
+        var inputs = _inputs.Span;
         var scratch = Scratch(inputs.Length);
         var origins = scratch.AsSpan(0, inputs.Length);
         var links = 0;
@@ -235,12 +242,13 @@ internal sealed class ConvertedPrompt
     public JsonObject ToJsonObject()
     {
         var prompt = new JsonObject();
+        var all = _inputs.Span;
         foreach (var entry in _entries)
         {
             var inputs = new JsonObject();
             for (var i = entry.InputStart; i < entry.InputStart + entry.InputCount; i++)
             {
-                var input = _inputs[i];
+                var input = all[i];
                 if (input.Kind != PromptInputKind.Removed)
                 {
                     inputs[input.Name] = NodeOf(input);

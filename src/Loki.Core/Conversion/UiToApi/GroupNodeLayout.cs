@@ -75,7 +75,7 @@ internal static class GroupNodeLayout
             {
                 // GroupNodeConfig.getInputConfig turns control on for any inner input named seed or noise_seed.
                 var controls = input.Name is "seed" or "noise_seed" ? InputSpec.ControlsOf(input.WidgetType) : input.ControlWidgetCount;
-                var isConverted = child.Inputs.ToArray().Any(s => s.Name == input.Name && s.WidgetName == input.Name);
+                var isConverted = HasConvertedSlot(child, input.Name);
                 if (!isConverted)
                 {
                     order.Add((child, input, controls));
@@ -113,9 +113,51 @@ internal static class GroupNodeLayout
     }
 
     private static List<string> SocketOnlyInputs(FlatNode child, NodeSchema? schema) =>
-        schema is not null
-            ? schema.Inputs.Where(i => !i.HasWidget).Select(i => i.Name).ToList()
-            : child.Inputs.ToArray().Where(i => i.WidgetName is null).Select(i => i.Name).ToList();
+        schema is not null ? schema.Inputs.Where(i => !i.HasWidget).Select(i => i.Name).ToList() : SlotNames(child, socketsOnly: true);
+
+    // The child's input slots are a span (the loader's fields): walked in place, not copied into an array for LINQ.
+    private static List<string> SlotNames(FlatNode child, bool socketsOnly)
+    {
+        var names = new List<string>(child.Inputs.Length);
+        foreach (ref readonly var slot in child.Inputs)
+        {
+            if (!socketsOnly || slot.WidgetName is null)
+            {
+                names.Add(slot.Name);
+            }
+        }
+
+        return names;
+    }
+
+    // True when the child has an input slot that is its widget of that name, converted to a socket.
+    private static bool HasConvertedSlot(FlatNode child, string name)
+    {
+        foreach (ref readonly var slot in child.Inputs)
+        {
+            if (slot.Name == name && slot.WidgetName == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // How many of the child's slots are converted widgets its definition knows as widgets.
+    private static int ConvertedCount(FlatNode child, NodeSchema schema)
+    {
+        var count = 0;
+        foreach (ref readonly var slot in child.Inputs)
+        {
+            if (slot.WidgetName is not null && slot.WidgetName == slot.Name && schema.Input(slot.Name)?.HasWidget == true)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     private static void MapInputs(GroupExpansion group, SchemaSet schemas)
     {
@@ -125,7 +167,7 @@ internal static class GroupNodeLayout
         {
             var i = child.GroupIndex;
             var schema = child.SchemaIn(schemas);
-            var slots = child.Kind == FlatNodeKind.Real ? SocketOnlyInputs(child, schema) : child.Inputs.ToArray().Select(x => x.Name).ToList();
+            var slots = child.Kind == FlatNodeKind.Real ? SocketOnlyInputs(child, schema) : SlotNames(child, socketsOnly: false);
             var inputConfig = group.Config(i)?["input"] as JsonObject;
             for (var s = 0; s < slots.Count; s++)
             {
@@ -147,7 +189,7 @@ internal static class GroupNodeLayout
                 continue;
             }
 
-            var convertedCount = child.Inputs.ToArray().Count(x => x.WidgetName is not null && x.WidgetName == x.Name && schema.Input(x.Name)?.HasWidget == true);
+            var convertedCount = ConvertedCount(child, schema);
             for (var k = 0; k < convertedCount; k++)
             {
                 if (!group.LinksTo.ContainsKey((i, slots.Count + k)))
