@@ -42,7 +42,7 @@ internal static class PassRunner
         {
             "parse" => (bytes, _) => Parse(bytes),
             "tree" => (bytes, file) => JsonSource.Parse(System.Text.Encoding.UTF8.GetString(bytes), file, "LOKI0000"),
-            "load" => (bytes, file) => WorkflowLoader.Parse(bytes, file),
+            "load" => (bytes, file) => WorkflowLoader.Parse(bytes, file, Memory),
             "convert" => (bytes, file) => Convert(bytes, file, schemas),
             "prompt" => (bytes, file) => Prompt(bytes, file, schemas),
             _ => throw new ArgumentException("--conv convert|prompt|load|tree|parse"),
@@ -160,6 +160,9 @@ internal static class PassRunner
     // (UiToApiResult.WritePrompt, as `loki convert`'s ConvertFile does; no JsonObject tree, no array per file).
     private static readonly System.Buffers.ArrayBufferWriter<byte> Output = new(64 * 1024);
 
+    // The loader's lent memory, one load after another, as the CLI's converting thread lends its own (WorkflowMemory).
+    private static readonly WorkflowMemory Memory = new();
+
     private static object? Convert(byte[] bytes, string file, SchemaSet schemas)
     {
         Output.ResetWrittenCount();
@@ -169,7 +172,7 @@ internal static class PassRunner
     // Read, load and convert, without writing the JSON out (`--conv prompt`: the writer's share is convert - prompt).
     private static UiToApiResult? Prompt(byte[] bytes, string file, SchemaSet schemas)
     {
-        var loaded = WorkflowLoader.Parse(bytes, file);
+        var loaded = WorkflowLoader.Parse(bytes, file, Memory);
         if (!loaded.HasUi)
         {
             return null;

@@ -14,13 +14,18 @@ internal readonly struct DensePositions
 {
     private readonly long _min;
 
-    // Position + 1 of the first key equal to _min + k (0: none).
+    // Position + 1 of the first key equal to _min + k (0: none), at _slots[_offset + k] for k below _length: an array of
+    // its own, or a part of lent memory's (WorkflowMemory), after the other indexes of the load.
     private readonly int[]? _slots;
+    private readonly int _offset;
+    private readonly int _length;
 
-    private DensePositions(long min, int[] slots)
+    private DensePositions(long min, int[] slots, int offset, int length)
     {
         _min = min;
         _slots = slots;
+        _offset = offset;
+        _length = length;
     }
 
     /// <summary>
@@ -32,7 +37,10 @@ internal readonly struct DensePositions
         count > 0 && min <= max && (ulong)(max - min) < (ulong)((4L * count) + 64);
 
     /// <summary>An empty index for keys from <paramref name="min"/> to <paramref name="max"/> (see <see cref="Fits"/>).</summary>
-    public static DensePositions For(long min, long max) => new(min, new int[max - min + 1]);
+    public static DensePositions For(long min, long max) => new(min, new int[max - min + 1], 0, (int)(max - min + 1));
+
+    /// <summary>An index for keys from <paramref name="min"/> on in <paramref name="length"/> zeroed values of <paramref name="slots"/> from <paramref name="offset"/>.</summary>
+    public static DensePositions In(int[] slots, int offset, int length, long min) => new(min, slots, offset, length);
 
     /// <summary>Whether the index was made (a default one holds nothing and takes nothing).</summary>
     public bool IsMade => _slots is not null;
@@ -43,7 +51,7 @@ internal readonly struct DensePositions
     /// </summary>
     public bool TryAdd(long key, int position)
     {
-        ref var at = ref _slots![key - _min];
+        ref var at = ref _slots![_offset + (int)(key - _min)];
         if (at != 0)
         {
             return false;
@@ -57,6 +65,6 @@ internal readonly struct DensePositions
     public int Find(long key)
     {
         var k = key - _min;
-        return _slots is { } slots && (ulong)k < (ulong)slots.Length ? slots[k] - 1 : -1;
+        return _slots is { } slots && (ulong)k < (ulong)_length ? slots[_offset + (int)k] - 1 : -1;
     }
 }

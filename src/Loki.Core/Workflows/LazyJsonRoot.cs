@@ -16,12 +16,19 @@ internal sealed class LazyJsonRoot
     private JsonObject? _object;
     private JsonElement _element;
 
-    /// <summary>The file's bytes (after a byte order mark), already known to be one valid JSON object.</summary>
-    public LazyJsonRoot(ReadOnlyMemory<byte> utf8, string file)
+    /// <summary>
+    /// The file's bytes (after a byte order mark), already known to be one valid JSON object, read with
+    /// <paramref name="memory"/> (the thread's scratch or lent memory).
+    /// </summary>
+    public LazyJsonRoot(ReadOnlyMemory<byte> utf8, string file, WorkflowMemory memory)
     {
         Utf8 = utf8;
         File = file;
+        Memory = memory;
     }
+
+    /// <summary>The memory the direct reader reads the file's graphs with (see <see cref="WorkflowMemory"/>).</summary>
+    internal WorkflowMemory Memory { get; }
 
     /// <summary>The bytes of the whole file.</summary>
     public ReadOnlyMemory<byte> Utf8 { get; }

@@ -103,7 +103,7 @@ internal static class UiDefinitionsReader
 
                     break;
                 case Links when isArray:
-                    links = UiDirectReader.ReadLinks(ref reader, graph.JsonPath + ".links");
+                    links = UiDirectReader.ReadLinks(ref reader, graph.JsonPath + ".links", source.Memory);
                     if (links is null)
                     {
                         return false;
@@ -156,7 +156,7 @@ internal static class UiDefinitionsReader
     private static List<UiNode>? ReadNodes(ref Utf8JsonReader reader, UiGraph graph, LazyJsonRoot source)
     {
         var nodes = new List<UiNode>();
-        UiNodeReader.Clear();
+        source.Memory.StartNodes();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject || UiNodeReader.Read(ref reader, graph, nodes.Count, source) is not { } node)
@@ -167,7 +167,7 @@ internal static class UiDefinitionsReader
             nodes.Add(node);
         }
 
-        UiNodeReader.Finish(graph);
+        source.Memory.FinishNodes(graph);
         return nodes;
     }
 

@@ -30,15 +30,16 @@ internal static class UiDirectReader
     };
 
     [ThreadStatic]
-    private static List<UiLinkFields>? _links;
-
-    [ThreadStatic]
     private static List<UiNode>? _nodes;
 
-    /// <summary>The checked-shape view of <paramref name="utf8"/> (valid UTF-8, no byte order mark), or null.</summary>
-    public static UiWorkflow? TryRead(ReadOnlyMemory<byte> utf8, string file)
+    /// <summary>
+    /// The checked-shape view of <paramref name="utf8"/> (valid UTF-8, no byte order mark), or null; its graphs' arrays
+    /// in <paramref name="lent"/> memory when given (see <see cref="WorkflowMemory"/>).
+    /// </summary>
+    public static UiWorkflow? TryRead(ReadOnlyMemory<byte> utf8, string file, WorkflowMemory? lent = null)
     {
-        var source = new LazyJsonRoot(utf8, file);
+        var memory = WorkflowMemory.ForLoad(lent);
+        var source = new LazyJsonRoot(utf8, file, memory);
         var reader = new Utf8JsonReader(utf8.Span, Options);
         try
         {
@@ -51,10 +52,13 @@ internal static class UiDirectReader
         }
         finally
         {
-            // The thread's lists hold nothing of a file once it is read (or left to the element path).
+            // The thread's list and scratch hold nothing of a file once it is read (or left to the element path); lent
+            // memory holds what the graphs point into.
             _nodes?.Clear();
-            _links?.Clear();
-            UiNodeReader.Clear();
+            if (!memory.Lends)
+            {
+                memory.Reset();
+            }
         }
     }
 
@@ -96,7 +100,7 @@ internal static class UiDirectReader
                 case 1:
                     return null;
                 case 2 when reader.TokenType == JsonTokenType.StartArray:
-                    links = ReadLinks(ref reader, LinksPath);
+                    links = ReadLinks(ref reader, LinksPath, source.Memory);
                     if (links is null)
                     {
                         return null;
@@ -168,7 +172,7 @@ internal static class UiDirectReader
     private static bool ReadNodes(ref Utf8JsonReader reader, UiGraph graph, LazyJsonRoot source, List<UiNode> nodes)
     {
         var index = 0;
-        UiNodeReader.Clear();
+        source.Memory.StartNodes();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject || UiNodeReader.Read(ref reader, graph, index, source) is not { } node)
@@ -180,7 +184,7 @@ internal static class UiDirectReader
             index++;
         }
 
-        UiNodeReader.Finish(graph);
+        source.Memory.FinishNodes(graph);
         return true;
     }
 
@@ -220,13 +224,14 @@ internal static class UiDirectReader
 
     /// <summary>
     /// The links of the array the reader is on (<paramref name="path"/>: where it sits, for diagnostics) in file order,
-    /// the first of a repeated id kept (as the element reader keeps it); null for an unusual one.
+    /// the first of a repeated id kept (as the element reader keeps it), read into <paramref name="memory"/>; null for an
+    /// unusual one.
     /// </summary>
-    internal static UiLinkTable? ReadLinks(ref Utf8JsonReader reader, string path)
+    internal static UiLinkTable? ReadLinks(ref Utf8JsonReader reader, string path, WorkflowMemory memory)
     {
-        // The thread's list: a graph's links are read one array at a time (a definition's after the root's, never inside them).
-        var list = _links ??= [];
-        list.Clear();
+        // A graph's links are read one array at a time (a definition's after the root's, never inside them).
+        var list = memory.Links;
+        var start = memory.StartLinks();
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -255,6 +260,6 @@ internal static class UiDirectReader
             }
         }
 
-        return UiLinkTable.From(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), path);
+        return UiLinkTable.From(memory, start, path);
     }
 }

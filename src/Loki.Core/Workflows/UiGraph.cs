@@ -170,7 +170,7 @@ public sealed class UiGraph : IUiRaw
     internal void SetRead(UiNode[] nodes, UiLinkTable links, string? name)
     {
         Nodes = nodes;
-        _byId = UiNodeIndex.Of(nodes, out var repeated);
+        _byId = UiNodeIndex.Of(nodes, out var repeated, _source?.Memory);
         RepeatedIds = repeated;
         _links = links;
         Name = name;

@@ -11,21 +11,22 @@ namespace Loki.Core.Workflows;
 /// </summary>
 public sealed partial class UiNode : IUiRaw
 {
-    private readonly UiGraph? _graph;
-    private readonly int _index;
+    // Not readonly: a node the direct reader read into lent memory is made again there for the next load (Reuse).
+    private UiGraph? _graph;
+    private int _index;
 
     // Set by the direct reader: the file, and where widgets_values, properties and outputs sit in it (length 0: absent),
     // each parsed on first use; what a widgets_values array holds, value by value (see SavedValues).
     // Read from the file's bytes (its graph's source holds them); whether an order was saved (Order as a long? was 16 bytes).
-    private readonly bool _fromBytes, _hasOrder;
-    private readonly long _order;
-    private readonly int _widgetStart, _widgetLength, _propertiesStart, _propertiesLength, _outputsStart, _outputsLength;
-    private readonly JsonValueKind _widgetKind;
+    private bool _fromBytes, _hasOrder;
+    private long _order;
+    private int _widgetStart, _widgetLength, _propertiesStart, _propertiesLength, _outputsStart, _outputsLength;
+    private JsonValueKind _widgetKind;
 
     // Where the input slots and the saved values lie: a node the direct reader read, in its graph's pools (an array per
     // node was ~1,240 small arrays for the 976-node corpus workflow); a node read from an element, its inputs in its own
     // array (Extras.OwnInputs) and no saved values. A saved count of -1: widgets_values is no array (or not read from bytes).
-    private readonly int _inputsStart, _inputsCount, _savedStart, _savedCount;
+    private int _inputsStart, _inputsCount, _savedStart, _savedCount;
 
     // What is made on demand (and, for a node read from an element, its elements): a node the converter reads from the
     // file's bytes never needs it, so it costs nothing there (a node held all of it in its own fields before: 250 bytes).
@@ -72,8 +73,22 @@ public sealed partial class UiNode : IUiRaw
     /// </summary>
     internal UiNode(UiGraph graph, int index, in UiNodeFields fields)
     {
+        Id = string.Empty;
+        Type = string.Empty;
+        Reuse(graph, index, fields);
+    }
+
+    /// <summary>
+    /// Makes this node node <paramref name="index"/> of <paramref name="graph"/> as the direct reader read it, forgetting
+    /// all it was (what it made on demand included): a node of lent memory's (<see cref="WorkflowMemory"/>), whose
+    /// earlier load the caller is done with, is reused for the next load instead of a new node (the 976-node corpus
+    /// workflow's nodes were 117 KB a load).
+    /// </summary>
+    internal void Reuse(UiGraph graph, int index, in UiNodeFields fields)
+    {
         _graph = graph;
         _index = index;
+        _extras = null;
         Id = fields.Id!;
         Type = fields.Type;
         Mode = fields.Mode;
@@ -106,22 +121,22 @@ public sealed partial class UiNode : IUiRaw
     internal UiGraph? Graph => _graph;
 
     /// <summary>The node id as text.</summary>
-    public string Id { get; }
+    public string Id { get; private set; }
 
     /// <summary>Where the node sits in its file.</summary>
     public string JsonPath => Made.JsonPath ??= JsonPathText.Index(_graph!.JsonPath + ".nodes", _index);
 
     /// <summary>The node type: a class type, a subgraph definition id, or <c>workflow&gt;Name</c> for a group node.</summary>
-    public string Type { get; }
+    public string Type { get; private set; }
 
     /// <summary>0 always, 2 never (muted), 4 bypass.</summary>
-    public int Mode { get; }
+    public int Mode { get; private set; }
 
     /// <summary>The execution order the frontend saved (<c>order</c>), or null.</summary>
     public long? Order => _hasOrder ? _order : null;
 
     /// <summary>The title when the node has its own, else null.</summary>
-    public string? Title { get; }
+    public string? Title { get; private set; }
 
     /// <summary>The input slots in order (their objects made on first use: converting reads <see cref="InputSlots"/>).</summary>
     public IReadOnlyList<UiSlot> Inputs => _inputsCount == 0 ? [] : Made.InputSlots ??= MakeInputs();

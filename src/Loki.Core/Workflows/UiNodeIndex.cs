@@ -26,8 +26,11 @@ internal sealed class UiNodeIndex
         _others = others;
     }
 
-    /// <summary>The index of <paramref name="nodes"/>; <paramref name="repeated"/> gets the nodes whose id an earlier node has, in order.</summary>
-    public static UiNodeIndex Of(IReadOnlyList<UiNode> nodes, out List<UiNode>? repeated)
+    /// <summary>
+    /// The index of <paramref name="nodes"/> (its dense positions in <paramref name="memory"/> when it is lent, see
+    /// <see cref="WorkflowMemory"/>); <paramref name="repeated"/> gets the nodes whose id an earlier node has, in order.
+    /// </summary>
+    public static UiNodeIndex Of(IReadOnlyList<UiNode> nodes, out List<UiNode>? repeated, WorkflowMemory? memory = null)
     {
         repeated = null;
         var count = nodes.Count;
@@ -48,7 +51,9 @@ internal sealed class UiNodeIndex
             }
         }
 
-        var dense = whole > 0 && DensePositions.Fits(min, max, count) ? DensePositions.For(min, max) : default;
+        var dense = whole > 0 && DensePositions.Fits(min, max, count)
+            ? memory is null ? DensePositions.For(min, max) : memory.Dense(min, max)
+            : default;
         Dictionary<string, int>? others = null;
         for (var i = 0; i < count; i++)
         {

@@ -4,35 +4,13 @@ namespace Loki.Core.Workflows;
 
 /// <summary>
 /// Reads one <c>nodes</c> entry for <see cref="UiDirectReader"/>, value for value as <see cref="UiNode"/> reads it from
-/// its element; the values read on demand (outputs, widget values, properties) are kept as <see cref="JsonSlice"/>s.
+/// its element; the values read on demand (outputs, widget values, properties) are kept as <see cref="JsonSlice"/>s. Its
+/// input slots and saved values go after the earlier nodes' in the load's memory (<see cref="LazyJsonRoot.Memory"/>),
+/// which gives them to the graph when its nodes are read (<see cref="WorkflowMemory.FinishNodes"/>).
 /// </summary>
 internal static class UiNodeReader
 {
     private const int Id = 1, Type = 2, Mode = 4, Order = 8, Title = 16, Inputs = 32, Outputs = 64, WidgetValues = 128, Properties = 256;
-
-    // The input slots and saved values of the graph being read, node after node (Clear, then Finish gives them to the graph).
-    [ThreadStatic]
-    private static List<UiSlotFields>? _slots;
-
-    [ThreadStatic]
-    private static List<SavedValue>? _values;
-
-    /// <summary>Starts a graph's nodes (and lets go of what an unfinished one left).</summary>
-    public static void Clear()
-    {
-        _slots?.Clear();
-        _values?.Clear();
-    }
-
-    /// <summary>
-    /// Gives <paramref name="graph"/> the input slots and saved values of the nodes read since <see cref="Clear"/>, in one
-    /// array each (the nodes hold where theirs lie).
-    /// </summary>
-    public static void Finish(UiGraph graph)
-    {
-        graph.SetPools(_slots is { Count: > 0 } slots ? [.. slots] : [], _values is { Count: > 0 } values ? [.. values] : []);
-        Clear();
-    }
 
     /// <summary>
     /// The node of the object the reader is on (left on its end), or null when the element path must read it: no id,
@@ -40,7 +18,7 @@ internal static class UiNodeReader
     /// </summary>
     public static UiNode? Read(ref Utf8JsonReader reader, UiGraph graph, int index, LazyJsonRoot source)
     {
-        var slots = _slots ??= [];
+        var slots = source.Memory.Slots;
         var fields = new UiNodeFields { Type = string.Empty, InputsStart = slots.Count, SavedCount = -1 };
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -68,14 +46,14 @@ internal static class UiNodeReader
 
                     break;
                 case Outputs: fields.Outputs = Slice(ref reader, source); break;
-                case WidgetValues: fields.WidgetValues = ReadWidgetValues(ref reader, source, ref fields); break;
+                case WidgetValues: fields.WidgetValues = ReadWidgetValues(ref reader, source, source.Memory.Saved, ref fields); break;
                 case Properties: fields.Properties = Slice(ref reader, source); break;
                 default: reader.Skip(); break;
             }
         }
 
         fields.InputsCount = slots.Count - fields.InputsStart;
-        return fields.Id is null ? null : new UiNode(graph, index, fields);
+        return fields.Id is null ? null : source.Memory.Node(graph, index, fields);
     }
 
     private static int Key(ref Utf8JsonReader reader)
@@ -112,7 +90,7 @@ internal static class UiNodeReader
     // widgets_values: where it sits (parsed only if someone asks for its element) and, for an array, where each value sits
     // and what it is, so that the converter reads and writes the values from the file's bytes (a document per node
     // before). The reader has checked every token; a nested list or object is kept whole.
-    private static JsonSlice ReadWidgetValues(ref Utf8JsonReader reader, LazyJsonRoot source, ref UiNodeFields fields)
+    private static JsonSlice ReadWidgetValues(ref Utf8JsonReader reader, LazyJsonRoot source, LentArray<SavedValue> values, ref UiNodeFields fields)
     {
         var start = (int)reader.TokenStartIndex;
         fields.WidgetValuesKind = Kind(reader.TokenType);
@@ -122,7 +100,6 @@ internal static class UiNodeReader
             return new JsonSlice(source, start, (int)reader.BytesConsumed - start);
         }
 
-        var values = _values ??= [];
         fields.SavedStart = values.Count;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -161,7 +138,7 @@ internal static class UiNodeReader
     };
 
     // An entry that is not an object keeps its place as an empty slot; anything but an array is no inputs.
-    private static bool ReadInputs(ref Utf8JsonReader reader, List<UiSlotFields> slots)
+    private static bool ReadInputs(ref Utf8JsonReader reader, LentArray<UiSlotFields> slots)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -187,7 +164,7 @@ internal static class UiNodeReader
         return true;
     }
 
-    private static bool ReadSlot(ref Utf8JsonReader reader, List<UiSlotFields> slots)
+    private static bool ReadSlot(ref Utf8JsonReader reader, LentArray<UiSlotFields> slots)
     {
         string? name = null, widget = null;
         var type = string.Empty;

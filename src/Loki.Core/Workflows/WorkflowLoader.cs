@@ -19,14 +19,20 @@ public static partial class WorkflowLoader
     /// batch's thread reads file after file into the same memory). The result then refers to the buffer's bytes: be
     /// done with it before reading another file into that buffer.
     /// </summary>
-    public static WorkflowFile Load(string path, FileReadBuffer? buffer)
+    public static WorkflowFile Load(string path, FileReadBuffer? buffer) => Load(path, buffer, null);
+
+    /// <summary>
+    /// As <see cref="Load(string, FileReadBuffer?)"/>; a UI workflow's graphs are read into <paramref name="memory"/>
+    /// when one is given (see <see cref="WorkflowMemory"/>: be done with the result before the next load with it).
+    /// </summary>
+    public static WorkflowFile Load(string path, FileReadBuffer? buffer, WorkflowMemory? memory)
     {
         // One open, fstat, read and close; a file that cannot be read so takes the checks below, which report why.
         if (System.IO.Path.GetExtension(path.AsSpan()).Equals(".json", StringComparison.OrdinalIgnoreCase)
             && (buffer is null ? FileReadBuffer.TryReadNew(path, JsonSource.MaxFileBytes) : buffer.TryRead(path, JsonSource.MaxFileBytes)) is { } read
             && !HasUtf16Or32Mark(read.Span))
         {
-            return ReadDirect(read, path) ?? FromRoot(JsonSource.ParseLazy(read, path, LokiCodes.WorkflowInvalidJson, out var element), element, path);
+            return ReadDirect(read, path, memory) ?? FromRoot(JsonSource.ParseLazy(read, path, LokiCodes.WorkflowInvalidJson, out var element), element, path);
         }
 
         var info = new FileInfo(path);
@@ -44,7 +50,7 @@ public static partial class WorkflowLoader
 
         if (extension == ".json" && ReadBytes(path) is { } bytes && !HasUtf16Or32Mark(bytes))
         {
-            return ReadDirect(bytes, path) ?? FromRoot(JsonSource.ParseLazy(bytes, path, LokiCodes.WorkflowInvalidJson, out var element), element, path);
+            return ReadDirect(bytes, path, memory) ?? FromRoot(JsonSource.ParseLazy(bytes, path, LokiCodes.WorkflowInvalidJson, out var element), element, path);
         }
 
         var text = JsonSource.ReadText(path);
@@ -60,8 +66,14 @@ public static partial class WorkflowLoader
     public static WorkflowFile Parse(string json, string file) => Parse(System.Text.Encoding.UTF8.GetBytes(json), file);
 
     /// <summary>Reads a UI workflow or API prompt held in memory as UTF-8; <paramref name="file"/> names it in diagnostics.</summary>
-    public static WorkflowFile Parse(ReadOnlyMemory<byte> utf8, string file) =>
-        ReadDirect(utf8, file) ?? FromRoot(JsonSource.ParseLazy(utf8, file, LokiCodes.WorkflowInvalidJson, out var element), element, file);
+    public static WorkflowFile Parse(ReadOnlyMemory<byte> utf8, string file) => Parse(utf8, file, null);
+
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlyMemory{byte}, string)"/>; a UI workflow's graphs are read into <paramref name="memory"/>
+    /// when one is given (see <see cref="WorkflowMemory"/>: be done with the result before the next load with it).
+    /// </summary>
+    public static WorkflowFile Parse(ReadOnlyMemory<byte> utf8, string file, WorkflowMemory? memory) =>
+        ReadDirect(utf8, file, memory) ?? FromRoot(JsonSource.ParseLazy(utf8, file, LokiCodes.WorkflowInvalidJson, out var element), element, file);
 
     /// <summary>
     /// <see cref="Parse(ReadOnlyMemory{byte}, string)"/> without the direct reader: every file through the whole-file
@@ -89,14 +101,14 @@ public static partial class WorkflowLoader
 
     // A UI workflow of the common shape, read from its bytes without a whole-file document (UiDirectReader), checked as
     // FromJson checks one; null for any other text, which the element path reads (and reports) as before.
-    private static WorkflowFile? ReadDirect(ReadOnlyMemory<byte> utf8, string file)
+    private static WorkflowFile? ReadDirect(ReadOnlyMemory<byte> utf8, string file, WorkflowMemory? memory)
     {
         if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8 = utf8[3..];
         }
 
-        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span) || UiDirectReader.TryRead(utf8, file) is not { } view)
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span) || UiDirectReader.TryRead(utf8, file, memory) is not { } view)
         {
             return null;
         }

@@ -126,7 +126,7 @@ internal static class LoaderPaths
 
     private static string Describe(LokiException? e) => Describe(e?.Diagnostic);
 
-    private static string Convert(WorkflowFile file, SchemaSet schemas, string name)
+    internal static string Convert(WorkflowFile file, SchemaSet schemas, string name)
     {
         var result = UiToApiConverter.Convert(file, schemas, UiToApiOptions.Default, name);
         var bytes = result.Succeeded ? Encoding.UTF8.GetString(result.PromptUtf8()!) : "no prompt";
