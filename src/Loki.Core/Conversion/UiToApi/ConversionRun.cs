@@ -120,7 +120,7 @@ internal sealed class ConversionRun
             case FlatNodeKind.Real:
                 if (node.SchemaIn(_schemas) is { } schema)
                 {
-                    WidgetMapper.Map(schema, node.Node.SavedWidgetValues, node.Node.NamedWidgetValues, _store, out var defaulted);
+                    WidgetMapper.Map(schema, node.Facts!, node.Node.SavedWidgetValues, node.Node.NamedWidgetValues, _store, out var defaulted);
                     node.SetWidgets(_store, start);
                     ReportDefaults(node, defaulted);
                     return;
@@ -180,7 +180,7 @@ internal sealed class ConversionRun
     private void BuildInputs(FlatNode node, ConvertedPrompt prompt)
     {
         var schema = node.SchemaIn(_schemas);
-        var dynamic = schema is not null && SchemaWidgetFacts.Of(schema).HasDynamicPrompts;
+        var dynamic = schema is not null && node.Facts!.HasDynamicPrompts;
         foreach (var widget in node.Widgets)
         {
             var name = widget.Name;

@@ -11,7 +11,6 @@ namespace Loki.Core.Conversion.UiToApi;
 /// </summary>
 internal sealed class FlatNode
 {
-    private NodeSchema? _schema;
     private bool _schemaChosen;
 
     public FlatNode(string id, UiNode node, IReadOnlyList<string> path, FlatNode? instance, string classType, FlatNodeKind kind)
@@ -87,12 +86,18 @@ internal sealed class FlatNode
     {
         if (!_schemaChosen)
         {
-            _schema = SchemaChoice.For(schemas, ClassType, Node);
+            Facts = SchemaChoice.For(schemas, ClassType, Node) is { } schema ? SchemaWidgetFacts.Of(schema) : null;
             _schemaChosen = true;
         }
 
-        return _schema;
+        return Facts?.Schema;
     }
+
+    /// <summary>
+    /// The facts of the definition <see cref="SchemaIn"/> chose, the definition with them (null before it ran, or with
+    /// none): kept instead of the definition alone, so that mapping and writing the node look its facts up once.
+    /// </summary>
+    public SchemaWidgetFacts? Facts { get; private set; }
 
     /// <summary>The node mode (2 muted, 4 bypassed).</summary>
     public int Mode => Node.Mode;

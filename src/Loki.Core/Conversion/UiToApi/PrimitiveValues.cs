@@ -27,29 +27,63 @@ internal static class PrimitiveValues
             value = JsonValue.Create(fill(text));
         }
 
-        // The links out of its slot 0, by id (the order the links' id table gave).
-        List<UiLinkFields>? links = null;
-        foreach (ref readonly var l in primitive.Graph.LinkTable.Items)
+        // The links out of its slot 0, by id (the order the links' id table gave). A table nearly always lists them in
+        // id order already: then their positions are walked as they are (a primitive feeding a hundred widgets grew a
+        // list of link copies each conversion); otherwise the copies are sorted as before.
+        var table = primitive.Graph.LinkTable;
+        var positions = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(table.Count, 1));
+        try
         {
-            if (l.OriginId == primitive.Node.Id && l.OriginSlot == 0)
+            var (found, ordered) = (0, true);
+            for (var i = 0; i < table.Count; i++)
             {
-                (links ??= []).Add(l);
+                ref readonly var l = ref table[i];
+                if (l.OriginId == primitive.Node.Id && l.OriginSlot == 0)
+                {
+                    ordered &= found == 0 || table[positions[found - 1]].Id < l.Id;
+                    positions[found++] = i;
+                }
+            }
+
+            if (ordered)
+            {
+                foreach (var at in positions.AsSpan(0, found))
+                {
+                    PushInto(primitive, in table[at], value, byId, schemas);
+                }
+
+                return;
+            }
+
+            var links = new List<UiLinkFields>(found);
+            foreach (var at in positions.AsSpan(0, found))
+            {
+                links.Add(table[at]);
+            }
+
+            links.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+            foreach (var link in links)
+            {
+                PushInto(primitive, in link, value, byId, schemas);
             }
         }
-
-        links?.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        foreach (var link in links ?? [])
+        finally
         {
-            if (!byId.TryGetValue(GraphFlattener.Join(primitive.Path, link.TargetId), out var target))
-            {
-                continue;
-            }
+            System.Buffers.ArrayPool<int>.Shared.Return(positions);
+        }
+    }
 
-            if (UiSlotFields.WidgetFedBy(target.Inputs, link) is { } name)
-            {
-                var spec = target.SchemaIn(schemas)?.Input(name);
-                target.SetWidget(name, spec is null ? value?.DeepClone() : WidgetCallbacks.Apply(spec, value?.DeepClone()));
-            }
+    private static void PushInto(FlatNode primitive, in UiLinkFields link, JsonNode? value, Dictionary<string, FlatNode> byId, SchemaSet schemas)
+    {
+        if (!byId.TryGetValue(GraphFlattener.Join(primitive.Path, link.TargetId), out var target))
+        {
+            return;
+        }
+
+        if (UiSlotFields.WidgetFedBy(target.Inputs, link) is { } name)
+        {
+            var spec = target.SchemaIn(schemas)?.Input(name);
+            target.SetWidget(name, spec is null ? value?.DeepClone() : WidgetCallbacks.Apply(spec, value?.DeepClone()));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Loki.Core.Schemas;
 
@@ -13,16 +12,16 @@ internal static class WidgetLayout
 {
     private static readonly string[] UploadFlags = ["image_upload", "video_upload", "animated_image_upload"];
 
-    // Every node of a class has the same layout: built once per definition (a batch converts many nodes per class).
-    private static readonly ConditionalWeakTable<NodeSchema, WidgetSlot[]> Cache = [];
+    /// <summary>
+    /// The slot list of <paramref name="schema"/>: every node of a class has the same layout, built once per definition
+    /// with the definition's other facts (<see cref="SchemaWidgetFacts.Layout"/>: one look-up serves both).
+    /// </summary>
+    public static IReadOnlyList<WidgetSlot> For(NodeSchema schema) => SchemaWidgetFacts.Of(schema).Layout;
 
-    /// <summary>The slot list of <paramref name="schema"/>.</summary>
-    public static IReadOnlyList<WidgetSlot> For(NodeSchema schema) => Cache.GetValue(schema, Build);
-
-    private static WidgetSlot[] Build(NodeSchema schema)
+    /// <summary>Builds the slot list of <paramref name="schema"/>, whose inputs' name keys are <paramref name="keys"/>.</summary>
+    internal static WidgetSlot[] Build(NodeSchema schema, int[] keys)
     {
         var slots = new List<WidgetSlot>();
-        var keys = SchemaWidgetFacts.Of(schema).Keys;
         for (var i = 0; i < schema.Inputs.Count; i++)
         {
             var input = schema.Inputs[i];

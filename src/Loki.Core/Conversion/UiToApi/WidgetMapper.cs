@@ -29,11 +29,14 @@ internal static class WidgetMapper
     /// <paramref name="named"/>, added to <paramref name="into"/>; <paramref name="defaulted"/> names the widgets no saved
     /// value reached (null: none).
     /// </summary>
-    public static void Map(NodeSchema schema, in SavedValues values, JsonObject? named, List<PromptInput> into, out List<string>? defaulted)
+    public static void Map(NodeSchema schema, in SavedValues values, JsonObject? named, List<PromptInput> into, out List<string>? defaulted) =>
+        Map(schema, SchemaWidgetFacts.Of(schema), values, named, into, out defaulted);
+
+    /// <summary><see cref="Map(NodeSchema, in SavedValues, JsonObject?, List{PromptInput}, out List{string}?)"/> with the definition's facts at hand.</summary>
+    public static void Map(NodeSchema schema, SchemaWidgetFacts facts, in SavedValues values, JsonObject? named, List<PromptInput> into, out List<string>? defaulted)
     {
         defaulted = null;
         var inputs = schema.Inputs;
-        var facts = SchemaWidgetFacts.Of(schema);
         var byKey = _byKey is { } k && k.Length >= inputs.Count ? k : _byKey = new PromptInput[Math.Max(inputs.Count, 32)];
         var keySet = _keySet is { } ks && ks.Length >= inputs.Count ? ks : _keySet = new bool[byKey.Length];
         Array.Clear(keySet, 0, inputs.Count);
@@ -49,7 +52,7 @@ internal static class WidgetMapper
         }
         else if (values.Count > 0)
         {
-            AssignPositional(WidgetLayout.For(schema), values, byKey, keySet);
+            AssignPositional(facts.Layout, values, byKey, keySet);
         }
 
         var result = into;
@@ -129,13 +132,13 @@ internal static class WidgetMapper
     private static readonly JsonNode Zero = JsonValue.Create(0);
     private static readonly JsonNode False = JsonValue.Create(false);
 
-    private static void AssignPositional(IReadOnlyList<WidgetSlot> layout, in SavedValues values, PromptInput[] byKey, bool[] keySet)
+    // The layout is walked as the definition's array (through IReadOnlyList each slot was an interface call).
+    private static void AssignPositional(WidgetSlot[] layout, in SavedValues values, PromptInput[] byKey, bool[] keySet)
     {
         var at = 0;
         var count = values.Count;
-        for (var s = 0; s < layout.Count; s++)
+        foreach (var slot in layout)
         {
-            var slot = layout[s];
             if (at >= count)
             {
                 break;
