@@ -2,7 +2,7 @@ namespace Loki.Core.Schemas;
 
 /// <summary>
 /// A dump whose index came from the cache (<see cref="DumpIndexCache.Open"/>): its classes are looked up in the index
-/// file piece by piece (<see cref="DumpIndexTable"/>) and their definitions read from the open dump when first asked
+/// file piece by piece (<see cref="DumpIndexTable"/>) and their definitions read from the dump when first asked
 /// for. Where a piece of the index fails its check (a cache file cut short, altered or replaced under the run), the
 /// dump itself is read, checked and indexed whole, as without a cache, its index stored again, and every later
 /// look-up answered from that: the same classes, definitions and errors as a run with a sound index.
@@ -18,7 +18,7 @@ internal sealed class CachedDump
     private readonly object _gate = new();
     private DumpLayer? _whole;
 
-    /// <summary>The dump <paramref name="file"/> (open, identity <paramref name="identity"/>) with its cached index <paramref name="table"/>.</summary>
+    /// <summary>The dump <paramref name="file"/> (identity <paramref name="identity"/>, opened when first read) with its cached index <paramref name="table"/>.</summary>
     public CachedDump(DumpIndexTable table, DumpFileText file, DumpFileIdentity identity, SchemaOrigin origin, DumpIndexCache cache)
     {
         (_table, _file, _identity, _origin, _cache) = (table, file, identity, origin, cache);
@@ -57,8 +57,8 @@ internal sealed class CachedDump
         }
     }
 
-    // The dump read whole from the open file, once: the file must still be the one the index was opened for (a
-    // changed dump is an error naming it, as a definition read from it would be). Its warnings were given at load.
+    // The dump read whole, once: the file must still be the one the index was trusted for (a changed dump is an error
+    // naming it, as a definition read from it would be). Its warnings were given at load.
     private DumpLayer Whole()
     {
         lock (_gate)
@@ -68,7 +68,7 @@ internal sealed class CachedDump
                 return done;
             }
 
-            var bytes = _file.ReadAll(_identity);
+            var bytes = _file.ReadAll();
             var index = DumpIndex.TryBuild(bytes) ?? throw _file.Changed();
             _cache.Damaged(_file.Path, _identity, bytes.Length, index);
             var layer = DumpLayer.Of(index, _origin);

@@ -39,12 +39,11 @@ internal sealed class ClassCandidates
     /// it outranks by provenance alone (a dump naming no version, or an older one) every dump definition left to weigh
     /// against it. Null where nothing is left to weigh against it (<see cref="Weighed"/> is one definition) or the rank
     /// depends on the definitions themselves. A node whose saved widgets fit it perfectly uses it whatever the others
-    /// are (<c>SchemaChoice</c>): most nodes of a class a dump defines otherwise (another list of samplers) then never
-    /// read, parse or weigh the dump's definition (issue 10). Null too once <see cref="Weighed"/> is worked out: the
-    /// weighing then reads only the positions where the candidates differ (<c>CandidatePlan</c>), cheaper than the lead's
-    /// whole fit.
+    /// are (<c>CandidatePlan</c>): most nodes of a class a dump defines otherwise (another list of samplers) then never
+    /// read, parse or weigh the dump's definition (issue 10). Fixed once worked out, whatever has been asked since:
+    /// every node of the class is weighed the same way.
     /// </summary>
-    public NodeSchema? Lead => Volatile.Read(ref _weighed) is null ? LeadOnce() : null;
+    public NodeSchema? Lead => (Volatile.Read(ref _lead) ?? Interlocked.CompareExchange(ref _lead, LeadOf() ?? NoLead, null) ?? _lead) as NodeSchema;
 
     /// <summary>True once the candidates have been worked out.</summary>
     public bool IsResolved => Volatile.Read(ref _list) is not null;
@@ -65,8 +64,6 @@ internal sealed class ClassCandidates
         var outranked = _base is { _base: null } && _base._added.All(own => kept.Exists(d => SchemaRank.ByVersion(d.Origin, own.Origin) < 0 && d.WeighsAs(own)));
         return kept.Count == _added.Count && !outranked ? List : Rank(kept, withBase: !outranked);
     }
-
-    private NodeSchema? LeadOnce() => (Volatile.Read(ref _lead) ?? Interlocked.CompareExchange(ref _lead, LeadOf() ?? NoLead, null) ?? _lead) as NodeSchema;
 
     // The catalogue's definition where it ranks first in Weighed by provenance alone: Rank starts from the catalogue's
     // list and inserts each kept definition after it (an older one that is the catalogue's own JSON is dropped), and

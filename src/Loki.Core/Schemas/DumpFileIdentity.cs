@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Loki.Core.IO;
-using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
 
@@ -29,8 +28,8 @@ internal readonly partial record struct DumpFileIdentity(ulong Device, ulong Ino
     /// <summary>The identity of the file at <paramref name="path"/> (links followed), or null.</summary>
     public static DumpFileIdentity? Of(string path) => Stat(AtFdCwd, path, 0);
 
-    /// <summary>The identity of the open file <paramref name="handle"/>, or null.</summary>
-    public static DumpFileIdentity? Of(SafeFileHandle handle)
+    /// <summary>The identity of the open file <paramref name="handle"/> (a file descriptor), or null.</summary>
+    public static DumpFileIdentity? Of(SafeHandle handle)
     {
         var added = false;
         try

@@ -1,30 +1,38 @@
 using Loki.Core.Diagnostics;
 using Loki.Core.Workflows;
-using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
 
 /// <summary>
-/// The text of a dump whose index came from the cache (<see cref="DumpIndexCache"/>): the file stays open and only the
-/// definitions a run asks for are read from it. Each definition read is checked against the hash its index holds
-/// (<see cref="DumpIndexFile.Check"/>): a file changed under a running conversion is an error naming it, never a
-/// definition read from the wrong bytes. The file's identity is checked once, when it is opened; a check of its times
-/// per read (a <c>statx</c> each) would add nothing the hash does not catch.
+/// The text of a dump whose index came from the cache (<see cref="DumpIndexCache"/>): only the definitions a run asks
+/// for are read from it, and the file is opened only when the first is (most warm runs read none: the catalogue's
+/// definitions fit their nodes, issue 10). Each definition read is checked against the hash its index holds
+/// (<see cref="DumpIndexFile.Check"/>): a file changed since it was indexed, in place or replaced, is an error naming it
+/// at the first read of a changed definition, never a definition read from the wrong bytes. The cache trusted the index
+/// by the file's identity (<see cref="DumpFileIdentity"/>, taken by path when the set was loaded); a check of the
+/// identity per read, or at the open, would add nothing the hash does not catch.
 /// </summary>
 /// <remarks>
 /// Every definition a run reads is then the one the index was made from, so a run that meets a dump changed elsewhere
-/// (in classes it never reads) still converts against the dump as it was when opened.
+/// (in classes it never reads) still converts against the dump as it was indexed. Reading the dump whole (a damaged
+/// index) needs the whole file as it was: that read checks the identity.
 /// </remarks>
 internal sealed class DumpFileText
 {
-    private readonly SafeFileHandle _handle;
+    private readonly string _fullPath;
+    private readonly DumpFileIdentity _identity;
     private readonly int _skipped;
+    private ReadOnlyFile? _file;
 
-    /// <summary>Holds the open file <paramref name="handle"/> of <paramref name="path"/>, whose JSON starts after <paramref name="skipped"/> bytes (a byte order mark).</summary>
-    public DumpFileText(string path, SafeFileHandle handle, int skipped)
+    /// <summary>
+    /// The dump <paramref name="path"/> (full path <paramref name="fullPath"/>), whose identity was <paramref name="identity"/>
+    /// when its index was trusted and whose JSON starts after <paramref name="skipped"/> bytes (a byte order mark).
+    /// </summary>
+    public DumpFileText(string path, string fullPath, DumpFileIdentity identity, int skipped)
     {
         Path = path;
-        _handle = handle;
+        _fullPath = fullPath;
+        _identity = identity;
         _skipped = skipped;
     }
 
@@ -32,18 +40,19 @@ internal sealed class DumpFileText
     public string Path { get; }
 
     /// <summary>
-    /// The whole file (its byte order mark included), read from the open handle, which must still be the file of
-    /// <paramref name="identity"/> (else the dump changed under the run: an error naming it).
+    /// The whole file (its byte order mark included), which must still be as it was when its index was trusted, by its
+    /// identity before and after the read (else the dump changed under the run: an error naming it).
     /// </summary>
-    public byte[] ReadAll(DumpFileIdentity identity)
+    public byte[] ReadAll()
     {
-        if (DumpFileIdentity.Of(_handle) != identity || identity.Size > int.MaxValue)
+        var file = File();
+        if (DumpFileIdentity.Of(file) != _identity || _identity.Size > int.MaxValue)
         {
             throw Changed();
         }
 
-        var bytes = new byte[identity.Size];
-        if (ReadAt(bytes, 0) < bytes.Length || DumpFileIdentity.Of(_handle) != identity)
+        var bytes = new byte[_identity.Size];
+        if (ReadAt(file, bytes, 0) < bytes.Length || DumpFileIdentity.Of(file) != _identity)
         {
             throw Changed();
         }
@@ -55,7 +64,7 @@ internal sealed class DumpFileText
     public byte[] Read(int start, int length, uint check)
     {
         var bytes = new byte[length];
-        if (ReadAt(bytes, _skipped + (long)start) < length || DumpIndexFile.Check(bytes) != check)
+        if (ReadAt(File(), bytes, _skipped + (long)start) < length || DumpIndexFile.Check(bytes) != check)
         {
             throw Changed();
         }
@@ -66,28 +75,35 @@ internal sealed class DumpFileText
     /// <summary>The error of a dump that changed under the run.</summary>
     public LokiException Changed() => JsonSource.Fail(LokiCodes.SchemaInvalid, "the dump changed while it was in use; run again", Path);
 
-    // Reads into 'bytes' from 'offset' until it is full or the file ends; how many bytes were read.
-    private int ReadAt(byte[] bytes, long offset)
+    // Opened on the first read, once (threads of a batch may race: one handle is kept, the others closed). A file gone
+    // is a dump that changed.
+    private ReadOnlyFile File()
     {
-        var done = 0;
+        if (Volatile.Read(ref _file) is { } open)
+        {
+            return open;
+        }
+
+        var opened = ReadOnlyFile.Open(_fullPath) ?? throw Changed();
+        if (Interlocked.CompareExchange(ref _file, opened, null) is { } first)
+        {
+            opened.Dispose();
+            return first;
+        }
+
+        return opened;
+    }
+
+    // Reads into 'bytes' from 'offset' until it is full or the file ends; how many bytes were read.
+    private int ReadAt(ReadOnlyFile file, byte[] bytes, long offset)
+    {
         try
         {
-            while (done < bytes.Length)
-            {
-                var read = RandomAccess.Read(_handle, bytes.AsSpan(done), offset + done);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                done += read;
-            }
+            return file.Read(bytes, offset);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             throw JsonSource.Fail(LokiCodes.FileUnreadable, "cannot read the file: " + e.Message, Path);
         }
-
-        return done;
     }
 }

@@ -1,7 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
 using Loki.Core.IO;
-using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
 
@@ -86,11 +85,12 @@ public sealed class DumpIndexCache
     }
 
     /// <summary>
-    /// The dump at <paramref name="file"/>, open, with its index from this cache when the cache holds one whose header is
+    /// The dump at <paramref name="file"/> with its index from this cache when the cache holds one whose header is
     /// sound and names the file as it is now; else null. The rest of the index is read and checked piece by piece as
-    /// classes are looked up (<see cref="CachedDump"/>). <paramref name="identityBefore"/> is the dump's identity as it
-    /// was taken before anything was read (null where none can be had): on a miss the caller reads the dump and stores
-    /// its index under it, without asking the file system again.
+    /// classes are looked up, and the dump opened only when a definition is first read from it (<see cref="CachedDump"/>).
+    /// <paramref name="identityBefore"/> is the dump's identity as it was taken before anything was read (null where
+    /// none can be had): on a miss the caller reads the dump and stores its index under it, without asking the file
+    /// system again.
     /// </summary>
     internal CachedDump? Open(string file, SchemaOrigin origin, out DumpFileIdentity? identityBefore)
     {
@@ -101,40 +101,26 @@ public sealed class DumpIndexCache
             return null;
         }
 
-        // A dump's first run finds no index: asked without an exception (a thrown one costs a short run dearly).
-        var indexPath = PathFor(full);
-        if (DumpFileIdentity.Of(indexPath) is null)
+        // A dump's first run finds no index: the open says so (no exception, no look first).
+        if (ReadOnlyFile.Open(PathFor(full)) is not { } index)
         {
             return null;
         }
 
-        SafeFileHandle? index = null;
-        SafeFileHandle? dump = null;
         try
         {
-            index = File.OpenHandle(indexPath);
             if (DumpIndexTable.Open(index, full, identity) is not { } table)
             {
                 index.Dispose();
                 return null;
             }
 
-            // The file opened must be the one the index is for (not one put in its place since).
-            dump = File.OpenHandle(full);
-            if (DumpFileIdentity.Of(dump) != identity)
-            {
-                index.Dispose();
-                dump.Dispose();
-                return null;
-            }
-
             Interlocked.Increment(ref _hits);
-            return new CachedDump(table, new DumpFileText(file, dump, table.Skipped), identity, origin, this);
+            return new CachedDump(table, new DumpFileText(file, full, identity, table.Skipped), identity, origin, this);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EncoderFallbackException)
         {
-            index?.Dispose();
-            dump?.Dispose();
+            index.Dispose();
             return null;
         }
     }
@@ -177,6 +163,13 @@ public sealed class DumpIndexCache
     }
 
     /// <summary>The index file of the dump <paramref name="fullPath"/>.</summary>
-    internal string PathFor(string fullPath) =>
-        Path.Combine(Directory, Convert.ToHexStringLower(XxHash128.Hash(DumpReader.StrictUtf8.GetBytes(fullPath))) + ".idx");
+    /// <exception cref="EncoderFallbackException">The path has no UTF-8 (a lone surrogate).</exception>
+    internal string PathFor(string fullPath)
+    {
+        var utf8 = new byte[fullPath.Length * 3];
+        var length = DumpIndexFile.Utf8(fullPath, utf8);
+        return length < 0
+            ? throw new EncoderFallbackException("the path has no UTF-8")
+            : Path.Combine(Directory, Convert.ToHexStringLower(XxHash128.Hash(utf8.AsSpan(0, length))) + ".idx");
+    }
 }

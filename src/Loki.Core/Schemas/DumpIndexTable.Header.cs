@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
 
@@ -10,7 +9,7 @@ internal sealed partial class DumpIndexTable
     /// The index file <paramref name="index"/>, open, when its header is whole and sound and names the dump
     /// <paramref name="fullPath"/> as <paramref name="identity"/> says it is now; otherwise null (and the file closed).
     /// </summary>
-    public static DumpIndexTable? Open(SafeFileHandle index, string fullPath, DumpFileIdentity identity)
+    public static DumpIndexTable? Open(ReadOnlyFile index, string fullPath, DumpFileIdentity identity)
     {
         try
         {
@@ -52,11 +51,18 @@ internal sealed partial class DumpIndexTable
         }
     }
 
-    private static DumpIndexTable? Parse(SafeFileHandle index, ReadOnlySpan<byte> header, ulong hash, string fullPath, DumpFileIdentity identity)
+    private static DumpIndexTable? Parse(ReadOnlyFile index, ReadOnlySpan<byte> header, ulong hash, string fullPath, DumpFileIdentity identity)
     {
         var at = 20;
         var path = Slice(header, ref at, Int(header, ref at));
-        if (!path.SequenceEqual(DumpReader.StrictUtf8.GetBytes(fullPath)))
+        if (path.Length > fullPath.Length * 3)
+        {
+            return null; // longer than any UTF-8 of this path
+        }
+
+        Span<byte> ours = path.Length <= 1024 ? stackalloc byte[1024] : new byte[path.Length];
+        var written = DumpIndexFile.Utf8(fullPath, ours[..(fullPath.Length * 3 <= ours.Length ? fullPath.Length * 3 : ours.Length)]);
+        if (written < 0 || !path.SequenceEqual(ours[..written]))
         {
             return null;
         }

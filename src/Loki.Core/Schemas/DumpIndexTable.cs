@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
 
 namespace Loki.Core.Schemas;
 
@@ -11,20 +10,20 @@ namespace Loki.Core.Schemas;
 /// size. A piece that fails its check (a file cut short, altered or swapped under the run) is
 /// <see cref="Lookup.Damaged"/>: the caller reads the dump itself instead (<see cref="CachedDump"/>).
 /// </summary>
-/// <remarks>Read with <c>pread</c>, not mapped: a cache file cut short under a mapping would kill the run (<c>SIGBUS</c>).</remarks>
+/// <remarks>Read with <c>pread</c> (<see cref="ReadOnlyFile"/>), not mapped: a cache file cut short under a mapping would kill the run (<c>SIGBUS</c>).</remarks>
 internal sealed partial class DumpIndexTable
 {
     private const int FirstRead = 1024;
     private const int StackBucket = 1024;
 
-    private readonly SafeFileHandle _file;
+    private readonly ReadOnlyFile _file;
     private readonly ulong _header;
     private readonly int _tableAt;
     private readonly int _buckets;
     private readonly int _definitionCount;
     private readonly long _jsonLength;
 
-    private DumpIndexTable(SafeFileHandle file, ulong header, int tableAt, int buckets, int definitionCount, int skipped, long jsonLength, IReadOnlyList<DumpEntry> skips)
+    private DumpIndexTable(ReadOnlyFile file, ulong header, int tableAt, int buckets, int definitionCount, int skipped, long jsonLength, IReadOnlyList<DumpEntry> skips)
     {
         (_file, _header, _tableAt, _buckets, _definitionCount, _jsonLength) = (file, header, tableAt, buckets, definitionCount, jsonLength);
         Skipped = skipped;
@@ -54,21 +53,20 @@ internal sealed partial class DumpIndexTable
     public Lookup Find(string classType, out DumpEntry entry)
     {
         entry = default;
-        var most = DumpReader.StrictUtf8.GetMaxByteCount(classType.Length);
+        var most = classType.Length * 3;
         byte[]? rentedName = null;
         byte[]? rentedRecords = null;
         Span<byte> name = most <= 512 ? stackalloc byte[512] : (rentedName = ArrayPool<byte>.Shared.Rent(most));
         try
         {
-            try
-            {
-                name = name[..DumpReader.StrictUtf8.GetBytes(classType, name)];
-            }
-            catch (System.Text.EncoderFallbackException)
+            var length = DumpIndexFile.Utf8(classType, name);
+            if (length < 0)
             {
                 // No name in a dump index is without UTF-8 (such a dump is never stored), so none is this one.
                 return Lookup.Absent;
             }
+
+            name = name[..length];
 
             var bucket = DumpIndexFile.BucketOf(name, _buckets);
             if (Slot(bucket) is not { } slot)
@@ -203,20 +201,5 @@ internal sealed partial class DumpIndexTable
         }
     }
 
-    private static int ReadAt(SafeFileHandle file, Span<byte> into, long offset)
-    {
-        var done = 0;
-        while (done < into.Length)
-        {
-            var read = RandomAccess.Read(file, into[done..], offset + done);
-            if (read == 0)
-            {
-                break;
-            }
-
-            done += read;
-        }
-
-        return done;
-    }
+    private static int ReadAt(ReadOnlyFile file, Span<byte> into, long offset) => file.Read(into, offset);
 }

@@ -91,12 +91,8 @@ public sealed class SchemaSet
     /// </summary>
     internal IReadOnlyList<NodeSchema> WeighedCandidates(string classType) => Lookup(classType)?.Weighed ?? [];
 
-    /// <summary>
-    /// The first of <see cref="WeighedCandidates"/> where it is known without reading or parsing the others, and there are
-    /// others, and they are not worked out yet (see <c>ClassCandidates.Lead</c>); else null. A node that fits it perfectly
-    /// uses it: no other can fit better.
-    /// </summary>
-    internal NodeSchema? WeighedLead(string classType) => Lookup(classType)?.Lead;
+    /// <summary>The candidates of <paramref name="classType"/> as they are worked out, or null (<c>CandidatePlan</c> weighs a node against them).</summary>
+    internal ClassCandidates? ClassOf(string classType) => Lookup(classType);
 
     /// <summary>True when <paramref name="classType"/> has a definition.</summary>
     public bool Contains(string classType) => Lookup(classType) is not null;

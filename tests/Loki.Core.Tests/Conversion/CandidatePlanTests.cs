@@ -25,23 +25,25 @@ public sealed class CandidatePlanTests : IDisposable
     [Fact]
     public void Only_positions_whose_options_answer_differently_are_weighed()
     {
-        Assert.Equal([2], CandidatePlan.Of(Load(A, B)).Differing);
-        Assert.Equal([2, 5], CandidatePlan.Of(Load(A, B, C)).Differing);
-        Assert.Null(CandidatePlan.Of(Load(A, Odd)).Differing);
+        Assert.Equal([2], Plan(Load(A, B)).Differing);
+        Assert.Equal([2, 5], Plan(Load(A, B, C)).Differing);
+        Assert.Null(Plan(Load(A, Odd)).Differing);
+        Assert.Null(Plan(Load(A, B)).Lead); // no catalogue: nothing outranks by provenance alone
     }
 
     [Fact]
     public void The_candidate_holding_a_saved_option_wins_and_a_tie_keeps_the_first()
     {
-        var candidates = Load(A, B);
-        Assert.Equal("B", Choose(candidates, """[1, "fixed", "c", 20, "x.safetensors", "one"]""").DisplayName);
-        Assert.Equal("A", Choose(candidates, """[1, "randomize", "e", 20, "y.safetensors"]""").DisplayName);
-        Assert.Same(candidates[0], Choose(candidates, """[1, "fixed", "a", 20, "q", "one"]"""));
+        var set = Load(A, B);
+        var candidates = set.WeighedCandidates("Sampler");
+        Assert.Equal("B", Choose(set, """[1, "fixed", "c", 20, "x.safetensors", "one"]""").DisplayName);
+        Assert.Equal("A", Choose(set, """[1, "randomize", "e", 20, "y.safetensors"]""").DisplayName);
+        Assert.Same(candidates[0], Choose(set, """[1, "fixed", "a", 20, "q", "one"]"""));
 
         // A number at the control position was saved before control widgets existed and belongs to the sampler: the
         // text after it is then the steps' value, and no option list is asked about it (either candidate is ranked first).
-        Assert.Same(candidates[0], Choose(candidates, """[1, 3, "c", 20]"""));
-        Assert.Same(candidates[0], Choose(candidates, """[1, 3, "e", 20]"""));
+        Assert.Same(candidates[0], Choose(set, """[1, 3, "c", 20]"""));
+        Assert.Same(candidates[0], Choose(set, """[1, 3, "e", 20]"""));
     }
 
     [Fact]
@@ -52,11 +54,12 @@ public sealed class CandidatePlanTests : IDisposable
         for (var round = 0; round < 3000; round++)
         {
             var values = RandomValues(random);
-            foreach (var candidates in sets)
+            foreach (var set in sets)
             {
-                var (planned, full) = (Choose(candidates, values.ToJsonString()), SchemaChoice.InFull(candidates, values));
+                var all = set.WeighedCandidates("Sampler");
+                var (planned, full) = (Choose(set, values.ToJsonString()), SchemaChoice.For(all, values, null));
                 Assert.True(ReferenceEquals(planned, full), $"{values.ToJsonString()}: {planned.DisplayName} planned, {full!.DisplayName} in full");
-                differed += ReferenceEquals(full, candidates[0]) ? 0 : 1;
+                differed += ReferenceEquals(full, all[0]) ? 0 : 1;
             }
         }
 
@@ -66,8 +69,11 @@ public sealed class CandidatePlanTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static NodeSchema Choose(IReadOnlyList<NodeSchema> candidates, string values) =>
-        SchemaChoice.For(candidates, (JsonArray)JsonNode.Parse(values)!, null)!;
+    // Chosen as conversion chooses: through the class's plan.
+    private static NodeSchema Choose(SchemaSet set, string values) =>
+        SchemaChoice.For(set, "Sampler", (JsonArray)JsonNode.Parse(values)!, null)!;
+
+    private static CandidatePlan Plan(SchemaSet set) => CandidatePlan.Of(set, "Sampler")!;
 
     // Mostly a saved KSampler-like list (seed, a control mode or not, a sampler, steps, a model, a mode), each position
     // sometimes another kind of value, cut short or run on; sometimes anything at all.
@@ -113,8 +119,8 @@ public sealed class CandidatePlanTests : IDisposable
                 _ => JsonValue.Create(Texts[random.Next(Texts.Length)]),
             };
 
-    // The weighed candidates of the definitions loaded together (newest first, as the schema set ranks them).
-    private IReadOnlyList<NodeSchema> Load(params string[] definitions)
+    // The definitions loaded together (their class's candidates newest first, as the schema set ranks them).
+    private SchemaSet Load(params string[] definitions)
     {
         var files = definitions.Select((text, i) =>
         {
@@ -122,8 +128,8 @@ public sealed class CandidatePlanTests : IDisposable
             File.WriteAllText(file, text);
             return file;
         });
-        var candidates = SchemaSet.Load([.. files], includeCatalogue: false).WeighedCandidates("Sampler");
-        Assert.Equal(definitions.Length, candidates.Count);
-        return candidates;
+        var set = SchemaSet.Load([.. files], includeCatalogue: false);
+        Assert.Equal(definitions.Length, set.WeighedCandidates("Sampler").Count);
+        return set;
     }
 }

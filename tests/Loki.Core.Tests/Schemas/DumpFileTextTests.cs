@@ -5,9 +5,10 @@ using Loki.Core.Schemas;
 namespace Loki.Core.Tests.Schemas;
 
 /// <summary>
-/// A cached dump's definitions are read from the open file when first asked for, each checked against the hash its
-/// index holds (<see cref="DumpFileText"/>; no look at the file's times per read): a definition changed under a running
-/// set, even to text of the same length, is an error naming the dump, never a definition read from the wrong bytes.
+/// A cached dump's definitions are read from the file when first asked for (opened then, not at load), each checked
+/// against the hash its index holds (<see cref="DumpFileText"/>; no look at the file's times per read): a definition
+/// changed under a running set, even to text of the same length, is an error naming the dump, never a definition read
+/// from the wrong bytes.
 /// </summary>
 public sealed class DumpFileTextTests : IDisposable
 {
@@ -33,10 +34,7 @@ public sealed class DumpFileTextTests : IDisposable
         Assert.NotEqual(Good, changed);
         Rewrite(file, "{\"A\": " + Good + ", \"B\": " + changed + "}");
 
-        var error = Assert.Throws<LokiException>(() => set.Find("B")).Diagnostic;
-
-        Assert.Equal(LokiCodes.SchemaInvalid, error.Code);
-        Assert.Equal(file, error.File);
+        AssertChanged(file, () => set.Find("B"));
     }
 
     [Fact]
@@ -46,6 +44,37 @@ public sealed class DumpFileTextTests : IDisposable
         Rewrite(file, "{\"A\": " + Good.Replace("1}", "2}", StringComparison.Ordinal) + ", \"B\": " + Good + "}");
 
         Assert.Equal("1", set.Find("B")!.Input("x")!.Default!.ToJsonString());
+    }
+
+    [Fact]
+    public void The_dump_is_opened_at_its_first_read_not_when_the_set_is_loaded()
+    {
+        // Replaced after the load (another file renamed over it, B changed): the set reads the file it finds at its
+        // first read, and B's text there is not what the index holds. A dump opened at load would still give the old B.
+        var (file, set) = CachedSet();
+        Replace(file, "{\"A\": " + Good + ", \"B\": " + Good.Replace("1}", "2}", StringComparison.Ordinal) + "}");
+
+        AssertChanged(file, () => set.Find("B"));
+    }
+
+    [Fact]
+    public void A_dump_replaced_by_the_same_text_or_gone_reads_as_its_index_says_or_fails_naming_it()
+    {
+        var (file, set) = CachedSet();
+        Replace(file, "{\"A\": " + Good + ", \"B\": " + Good + "}");
+        Assert.Equal("1", set.Find("B")!.Input("x")!.Default!.ToJsonString());
+
+        (file, set) = CachedSet();
+        File.Delete(file);
+        AssertChanged(file, () => set.Find("A"));
+    }
+
+    // The error of a dump changed under the set: a schema error naming the file.
+    private static void AssertChanged(string file, Func<object?> read)
+    {
+        var error = Assert.Throws<LokiException>(read).Diagnostic;
+        Assert.Equal(LokiCodes.SchemaInvalid, error.Code);
+        Assert.Equal(file, error.File);
     }
 
     // A dump of two classes, indexed by one load, and the set of a second load that took the index from the cache.
@@ -58,6 +87,14 @@ public sealed class DumpFileTextTests : IDisposable
         var set = SchemaSet.Load([file], false, cache);
         Assert.Equal(1, cache.Hits);
         return (file, set);
+    }
+
+    // Puts another file in its place (a new inode), as a tool writing a temporary file and renaming it does.
+    private static void Replace(string file, string json)
+    {
+        var next = file + ".new";
+        File.WriteAllText(next, json, new UTF8Encoding(false));
+        File.Move(next, file, overwrite: true);
     }
 
     // Writes over the same file (same inode), as an editor saving in place does.

@@ -9,10 +9,11 @@ using Loki.Tests;
 namespace Loki.Core.Tests.Schemas;
 
 /// <summary>
-/// <see cref="SchemaSet.WeighedLead"/>: the catalogue's definition, first among the weighed candidates by provenance
+/// <see cref="CandidatePlan.Lead"/>: the catalogue's definition, first among the weighed candidates by provenance
 /// alone, known without reading a dump's. A node whose widgets fit it perfectly uses it, so the dump's definition of its
 /// class (another list of samplers) is never read, parsed nor weighed; a node that does not fit it weighs them all.
-/// The choice is always the one weighing every candidate gives.
+/// The choice is always the one weighing every candidate gives, and the lead stays what it is whatever nodes of the
+/// class came before.
 /// </summary>
 public sealed class WeighedLeadTests : IDisposable
 {
@@ -28,7 +29,7 @@ public sealed class WeighedLeadTests : IDisposable
         _ = SchemaSet.Load([dump], true, cache);
         var set = SchemaSet.Load([dump], true, cache);
         Assert.Equal(1, cache.Hits);
-        Assert.Same(SchemaSet.Catalogue.Find("KSampler"), set.WeighedLead("KSampler"));
+        Assert.Same(SchemaSet.Catalogue.Find("KSampler"), Lead(set, "KSampler"));
 
         // Cut short under the running set: whatever is read of it from now on fails.
         var expected = Convert(KSampler("euler"), SchemaSet.Load([dump], true, lazy: false));
@@ -68,7 +69,7 @@ public sealed class WeighedLeadTests : IDisposable
             var cache = new DumpIndexCache(Path.Combine(_dir, "cache"), TimeSpan.Zero);
             foreach (var set in new[] { SchemaSet.Load([dump], true, cache), SchemaSet.Load([dump], true, cache) })
             {
-                Assert.All(SchemaSet.Catalogue.ClassTypes, c => Assert.Null(set.WeighedLead(c)));
+                Assert.All(SchemaSet.Catalogue.ClassTypes, c => Assert.Null(Lead(set, c)));
                 Assert.All(SchemaSet.Catalogue.ClassTypes, c => Assert.Single(set.WeighedCandidates(c)));
             }
 
@@ -99,20 +100,19 @@ public sealed class WeighedLeadTests : IDisposable
                 foreach (var node in graphs.SelectMany(g => g.Nodes))
                 {
                     var chosen = SchemaChoice.For(set, node.Type, node);
-                    shortened += set.WeighedLead(node.Type) is not null && !set.IsResolved(node.Type) ? 1 : 0;
+                    shortened += Lead(set, node.Type) is not null && !set.IsResolved(node.Type) ? 1 : 0;
                     Assert.Same(SchemaChoice.For(set.WeighedCandidates(node.Type), node.WidgetValues, node.NamedWidgetValues), chosen);
                     weighed += set.WeighedCandidates(node.Type).Count > 1 ? 1 : 0;
                 }
 
-                // Every class's lead on a set that has weighed nothing yet; none once the class is weighed.
+                // Every class's lead on a set that has weighed nothing yet: the first weighed candidate.
                 var fresh = SchemaSet.Load([dump], true, cache);
                 foreach (var classType in SchemaSet.Catalogue.ClassTypes)
                 {
-                    if (fresh.WeighedLead(classType) is { } lead)
+                    if (Lead(fresh, classType) is { } lead)
                     {
                         Assert.NotEqual(newer, dump);
                         Assert.Same(fresh.WeighedCandidates(classType)[0], lead);
-                        Assert.Null(fresh.WeighedLead(classType));
                         leads++;
                     }
                 }
@@ -121,6 +121,36 @@ public sealed class WeighedLeadTests : IDisposable
 
         Assert.True(leads > 200 && shortened > 100 && weighed > 4000, $"{leads} leads, {shortened} nodes chosen before their class was ranked, {weighed} nodes with a choice");
     }
+
+    [CorpusFact]
+    public void The_lead_is_the_same_whatever_nodes_of_its_class_came_before()
+    {
+        // One set weighs a node that fits only the dump's definition first (the class's candidates are then all read),
+        // the other a node that fits the catalogue's: each then meets the other node. Both weigh the lead first for
+        // both nodes, and choose alike; in the second, the fitting node came first and left the dump's definition unread.
+        var dump = Dump("d.json");
+        var cache = new DumpIndexCache(Path.Combine(_dir, "cache"), TimeSpan.Zero);
+        _ = SchemaSet.Load([dump], true, cache);
+        var (misfitFirst, fitFirst) = (SchemaSet.Load([dump], true, cache), SchemaSet.Load([dump], true, cache));
+        var (fits, misfits) = (Node(KSampler("euler")), Node(KSampler("another_sampler")));
+
+        var dumps = SchemaChoice.For(misfitFirst, "KSampler", misfits);
+        Assert.True(misfitFirst.IsResolved("KSampler"));
+        Assert.Same(SchemaSet.Catalogue.Find("KSampler"), Lead(misfitFirst, "KSampler"));
+        Assert.Same(Lead(misfitFirst, "KSampler"), SchemaChoice.For(misfitFirst, "KSampler", fits));
+
+        Assert.Same(Lead(fitFirst, "KSampler"), SchemaChoice.For(fitFirst, "KSampler", fits));
+        Assert.False(fitFirst.IsResolved("KSampler"));
+        Assert.Equal(dumps!.Origin, SchemaChoice.For(fitFirst, "KSampler", misfits)!.Origin);
+        Assert.Same(SchemaSet.Catalogue.Find("KSampler"), Lead(fitFirst, "KSampler"));
+
+        // A plan made after the class was read still starts from the lead.
+        var resolved = SchemaSet.Load([dump], true, cache);
+        _ = resolved.WeighedCandidates("KSampler");
+        Assert.Same(SchemaSet.Catalogue.Find("KSampler"), Lead(resolved, "KSampler"));
+    }
+
+    private static NodeSchema? Lead(SchemaSet set, string classType) => CandidatePlan.Of(set, classType)?.Lead;
 
     private string Convert(string workflow, SchemaSet set) => LazySchemaSetTests.Convert(Write(workflow), set);
 

@@ -5,26 +5,70 @@ using Loki.Core.Schemas;
 namespace Loki.Core.Conversion.UiToApi;
 
 /// <summary>
-/// Where the candidate definitions of one class can weigh a node's positional widget values differently
-/// (<see cref="SchemaChoice"/>), worked out once per candidate list. Dumps of different ComfyUI versions mostly
-/// define a class alike: the same widgets in the same order, of the same types, and differ in tooltips or in a few
-/// option lists (KSampler's sampler and scheduler names). Weighing every value against every candidate was most of
-/// choosing (a tenth of converting the 976-node corpus workflow with three dumps); where the widget layouts agree, only
-/// the value positions whose option lists differ can tell candidates apart, and nothing else need be read.
+/// How <see cref="SchemaChoice"/> weighs a node's saved widgets against the candidate definitions of one class of a
+/// schema set, worked out once per class: which candidate is weighed first, before the others are read, and where the
+/// others can weigh differently. One plan serves every node of the class the same way, whatever nodes came before.
 /// <para>
-/// Why that is exact: with one layout shape (slot kinds, widget types, class) every candidate walks the values alike,
-/// so the count, type and control contradictions come out the same for each; of the values outside options, those at
-/// positions whose inputs answer alike (the same option list, or lists that never count: none, empty, or naming a
-/// file) are the same too. The weighing keeps the first of the least misfits, so comparing the differing positions alone,
-/// first kept on ties, picks the same candidate; with no differing position it is the first.
+/// The lead: where the catalogue's definition outranks every dump definition left to weigh by provenance alone
+/// (<see cref="SchemaSet"/>'s ranking, known from the dumps' versions and the cached index's marks), it is weighed
+/// first, and a node that fits it perfectly (misfit (0, 0)) takes it: nothing can fit better and the weighing keeps the
+/// first of the least. The dump's definition (another list of samplers) is then neither read nor parsed (issue 10).
+/// </para>
+/// <para>
+/// The others, read when a node does not fit the lead (or at once where there is no lead): dumps of different ComfyUI
+/// versions mostly define a class alike (the same widgets in the same order, of the same types) and differ in a few
+/// option lists (KSampler's sampler and scheduler names). With one layout shape (slot kinds, widget types, class) every
+/// candidate walks the values alike, so the count, type and control contradictions come out the same for each; of the
+/// values outside options, those at positions whose inputs answer alike (the same option list, or lists that never
+/// count: none, empty, or naming a file) are the same too. Comparing the differing positions alone, first kept on ties,
+/// picks what weighing every candidate in full picks; with no differing position it is the first.
 /// </para>
 /// </summary>
 internal sealed class CandidatePlan
 {
-    private static readonly ConditionalWeakTable<IReadOnlyList<NodeSchema>, CandidatePlan> Cache = [];
+    private static readonly ConditionalWeakTable<ClassCandidates, CandidatePlan> Cache = [];
 
-    private CandidatePlan(IReadOnlyList<NodeSchema> candidates)
+    private readonly ClassCandidates _class;
+    private StrongBox<(int[]? Differing, InputSpec[][]? Inputs)>? _positions;
+
+    private CandidatePlan(ClassCandidates candidates)
     {
+        _class = candidates;
+        Lead = candidates.Lead;
+    }
+
+    /// <summary>The candidate weighed first, known without reading the others; null where there is none (see the class).</summary>
+    public NodeSchema? Lead { get; }
+
+    /// <summary>Every candidate weighed, newest first (<see cref="SchemaSet.WeighedCandidates"/>): read and parsed on first use.</summary>
+    public IReadOnlyList<NodeSchema> Candidates => _class.Weighed;
+
+    /// <summary>
+    /// The layout positions (of the first candidate's <see cref="WidgetLayout"/>, which every candidate shares) whose
+    /// value can be outside one candidate's options and not another's, in order; null when the layouts differ in shape
+    /// (then every candidate is weighed in full). Asking reads the candidates.
+    /// </summary>
+    public int[]? Differing => Positions().Differing;
+
+    /// <summary>Per differing position, each candidate's input there (in candidate order); null with <see cref="Differing"/>.</summary>
+    public InputSpec[][]? Inputs => Positions().Inputs;
+
+    /// <summary>The plan of <paramref name="classType"/> in <paramref name="schemas"/>, or null when it has no definition.</summary>
+    public static CandidatePlan? Of(SchemaSet schemas, string classType) => schemas.ClassOf(classType) is { } candidates ? Of(candidates) : null;
+
+    /// <summary>The plan of one class's candidates (made once; a batch shares it between threads).</summary>
+    public static CandidatePlan Of(ClassCandidates candidates) => Cache.GetValue(candidates, static c => new CandidatePlan(c));
+
+    private (int[]? Differing, InputSpec[][]? Inputs) Positions() =>
+        (Volatile.Read(ref _positions) ?? Interlocked.CompareExchange(ref _positions, new(Work(Candidates)), null) ?? _positions!).Value;
+
+    private static (int[]? Differing, InputSpec[][]? Inputs) Work(IReadOnlyList<NodeSchema> candidates)
+    {
+        if (candidates.Count < 2)
+        {
+            return ([], []);
+        }
+
         var first = WidgetLayout.For(candidates[0]);
         var differing = new List<int>();
         for (var c = 1; c < candidates.Count; c++)
@@ -32,7 +76,7 @@ internal sealed class CandidatePlan
             var other = WidgetLayout.For(candidates[c]);
             if (other.Count != first.Count || candidates[c].ClassType != candidates[0].ClassType)
             {
-                return; // Differing stays null: weighed in full
+                return (null, null); // weighed in full
             }
 
             for (var s = 0; s < first.Count; s++)
@@ -40,7 +84,7 @@ internal sealed class CandidatePlan
                 var (a, b) = (first[s], other[s]);
                 if (a.Kind != b.Kind || (a.Input is null) != (b.Input is null) || (a.Input is { } i && i.WidgetType != b.Input!.WidgetType))
                 {
-                    return;
+                    return (null, null);
                 }
 
                 if (a.Kind == WidgetSlotKind.Value && !AnswersAlike(a.Input!, b.Input!) && !differing.Contains(s))
@@ -51,26 +95,14 @@ internal sealed class CandidatePlan
         }
 
         differing.Sort();
-        Differing = [.. differing];
-        Inputs = new InputSpec[Differing.Length][];
-        for (var d = 0; d < Differing.Length; d++)
+        var inputs = new InputSpec[differing.Count][];
+        for (var d = 0; d < differing.Count; d++)
         {
-            Inputs[d] = [.. candidates.Select(c => WidgetLayout.For(c)[Differing[d]].Input!)];
+            inputs[d] = [.. candidates.Select(c => WidgetLayout.For(c)[differing[d]].Input!)];
         }
+
+        return ([.. differing], inputs);
     }
-
-    /// <summary>
-    /// The layout positions (of the first candidate's <see cref="WidgetLayout"/>, which every candidate shares) whose
-    /// value can be outside one candidate's options and not another's, in order; null when the layouts differ in shape
-    /// (then every candidate is weighed in full).
-    /// </summary>
-    public int[]? Differing { get; }
-
-    /// <summary>Per differing position, each candidate's input there (in candidate order); null with <see cref="Differing"/>.</summary>
-    public InputSpec[][]? Inputs { get; }
-
-    /// <summary>The plan of <paramref name="candidates"/> (at least two, newest first: a list the schema set keeps per class).</summary>
-    public static CandidatePlan Of(IReadOnlyList<NodeSchema> candidates) => Cache.GetValue(candidates, static c => new CandidatePlan(c));
 
     // True when a value is outside a's options exactly when it is outside b's (SchemaChoice.OutsideOptions reads the
     // widget type and the option list only): the same list, or two lists that never count.

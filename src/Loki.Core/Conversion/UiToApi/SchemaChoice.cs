@@ -20,31 +20,32 @@ internal static class SchemaChoice
     {
         // The node's values are read only when the class has a choice to make, from the file's bytes when the direct
         // reader read it (a document per node before); values saved by name are read as their object.
-        // The catalogue's definition, ranked first by provenance, fits most nodes perfectly: then no other can fit better
-        // and the others (a dump's, with another list of samplers) are neither read nor parsed nor weighed (issue 10).
-        var lead = schemas.WeighedLead(classType);
-        var candidates = lead is null ? schemas.WeighedCandidates(classType) : null;
-        if (candidates is { Count: <= 1 })
+        if (Plan(schemas, classType, out var only) is not { } plan)
         {
-            return candidates.FirstOrDefault();
+            return only;
         }
 
         var named = node.WidgetValuesKind == JsonValueKind.Object ? node.WidgetValuesElement : default;
-        var values = named.ValueKind == JsonValueKind.Object ? default : node.SavedWidgetValues;
-        if (lead is not null && Misfit(lead, named, values) == (0, 0))
-        {
-            return lead;
-        }
-
-        candidates ??= schemas.WeighedCandidates(classType);
-        return candidates.Count <= 1 ? candidates.FirstOrDefault() : For(candidates, named, values);
+        return Choose(plan, named, named.ValueKind == JsonValueKind.Object ? default : node.SavedWidgetValues);
     }
 
     /// <summary>As <see cref="For(SchemaSet, string, UiNode)"/> for widget values given as nodes (positional or named).</summary>
-    public static NodeSchema? For(SchemaSet schemas, string classType, JsonArray? values, JsonObject? named) =>
-        For(schemas.WeighedCandidates(classType), values, named);
+    public static NodeSchema? For(SchemaSet schemas, string classType, JsonArray? values, JsonObject? named)
+    {
+        if (Plan(schemas, classType, out var only) is not { } plan)
+        {
+            return only;
+        }
 
-    /// <summary>As <see cref="For(SchemaSet, string, JsonArray?, JsonObject?)"/> among <paramref name="candidates"/>, newest first (tests).</summary>
+        var element = ElementOf(values, named);
+        return element.ValueKind == JsonValueKind.Object ? Choose(plan, element, default) : Choose(plan, default, new SavedValues(element));
+    }
+
+    /// <summary>
+    /// The rule itself: among <paramref name="candidates"/> (newest first), the first of those whose misfit is least,
+    /// every candidate weighed in full at every position. What a class's plan chooses must be what this chooses (tests
+    /// compare the two); conversion weighs through the plan (<see cref="CandidatePlan"/>).
+    /// </summary>
     internal static NodeSchema? For(IReadOnlyList<NodeSchema> candidates, JsonArray? values, JsonObject? named)
     {
         if (candidates.Count <= 1)
@@ -52,27 +53,57 @@ internal static class SchemaChoice
             return candidates.Count == 0 ? null : candidates[0];
         }
 
-        JsonNode? saved = (JsonNode?)named ?? values;
-        var element = saved is null ? default : JsonSource.ElementOf(saved);
-        return element.ValueKind == JsonValueKind.Object ? For(candidates, element, default) : For(candidates, default, new SavedValues(element));
+        var element = ElementOf(values, named);
+        return element.ValueKind == JsonValueKind.Object ? InFull(candidates, element, default) : InFull(candidates, default, new SavedValues(element));
     }
 
-    /// <summary>
-    /// As <see cref="For(IReadOnlyList{NodeSchema}, JsonArray?, JsonObject?)"/> for positional values, every candidate
-    /// weighed in full, never by its <see cref="CandidatePlan"/> (tests: the plan must choose as this does).
-    /// </summary>
-    internal static NodeSchema? InFull(IReadOnlyList<NodeSchema> candidates, JsonArray values) =>
-        candidates.Count == 0 ? null : For(candidates, default, new SavedValues(JsonSource.ElementOf(values)), planned: false);
-
-    // The saved values (an object by name, or positional values: none when neither) weighed against each candidate;
-    // positional values only where the candidates can differ, when their layouts agree (CandidatePlan).
-    private static NodeSchema For(IReadOnlyList<NodeSchema> candidates, JsonElement named, in SavedValues values, bool planned = true)
+    // The class's plan where it has a choice to make; else null, with its one definition (or none) in 'only'. A class
+    // with a lead always goes to its plan (its other definitions are not read to count them).
+    private static CandidatePlan? Plan(SchemaSet schemas, string classType, out NodeSchema? only)
     {
-        if (planned && named.ValueKind != JsonValueKind.Object && CandidatePlan.Of(candidates) is { Differing: { } differing } plan)
+        only = null;
+        if (schemas.ClassOf(classType) is not { } candidates)
+        {
+            return null;
+        }
+
+        if (candidates.Lead is null && candidates.Weighed is { Count: <= 1 } single)
+        {
+            only = single.Count == 0 ? null : single[0];
+            return null;
+        }
+
+        return CandidatePlan.Of(candidates);
+    }
+
+    private static JsonElement ElementOf(JsonArray? values, JsonObject? named)
+    {
+        JsonNode? saved = (JsonNode?)named ?? values;
+        return saved is null ? default : JsonSource.ElementOf(saved);
+    }
+
+    // The saved values (an object by name, or positional values: none when neither) weighed by the class's plan: the
+    // lead first, taken when it fits perfectly (the others then unread); else every candidate, positional values only
+    // where the candidates can differ, when their layouts agree.
+    private static NodeSchema Choose(CandidatePlan plan, JsonElement named, in SavedValues values)
+    {
+        if (plan.Lead is { } lead && Misfit(lead, named, values) == (0, 0))
+        {
+            return lead;
+        }
+
+        var candidates = plan.Candidates;
+        if (candidates.Count > 1 && named.ValueKind != JsonValueKind.Object && plan.Differing is { } differing)
         {
             return differing.Length == 0 || values.Count == 0 ? candidates[0] : ByDiffering(candidates, plan, values);
         }
 
+        return candidates.Count == 1 ? candidates[0] : InFull(candidates, named, values);
+    }
+
+    // Every candidate weighed at every position; the first of the least misfit wins.
+    private static NodeSchema InFull(IReadOnlyList<NodeSchema> candidates, JsonElement named, in SavedValues values)
+    {
         var best = candidates[0];
         var bestMisfit = Misfit(best, named, values);
         for (var c = 1; c < candidates.Count; c++)
@@ -91,7 +122,7 @@ internal static class SchemaChoice
     // candidate advances alike), and only the differing ones are weighed, per candidate; the first of the least wins.
     private static NodeSchema ByDiffering(IReadOnlyList<NodeSchema> candidates, CandidatePlan plan, in SavedValues values)
     {
-        var differing = plan.Differing!;
+        var (differing, inputsAt) = (plan.Differing!, plan.Inputs!);
         Span<int> outside = candidates.Count <= 16 ? stackalloc int[candidates.Count] : new int[candidates.Count];
         outside.Clear();
         var layout = WidgetLayout.For(candidates[0]);
@@ -100,7 +131,7 @@ internal static class SchemaChoice
         {
             if (s == differing[d])
             {
-                var inputs = plan.Inputs![d++];
+                var inputs = inputsAt[d++];
                 for (var c = 0; c < inputs.Length; c++)
                 {
                     outside[c] += OutsideOptions(inputs[c], values, at) ? 1 : 0;
