@@ -37,6 +37,10 @@ public sealed class DuplicateInputNameTests : IDisposable
         var json = $$"""{"nodes": [{"id": 1, "type": "Twice", "mode": 0, "widgets_values": {{saved}}}], "links": [], "version": 0.4}""";
         var result = UiToApiConverter.Convert(WorkflowLoader.Parse(Encoding.UTF8.GetBytes(json), "d.json"), schemas, UiToApiOptions.Default, "d.json");
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+
+        // Written straight from the entries (before the tree is asked for): the name once, not once per input.
+        var written = Encoding.UTF8.GetString(result.PromptUtf8()!);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(written, "\"x\": "));
         Assert.Equal(expected, result.Prompt!["1"]!["inputs"]!.ToJsonString());
     }
 }

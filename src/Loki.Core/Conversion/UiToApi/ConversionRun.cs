@@ -181,25 +181,35 @@ internal sealed class ConversionRun
     {
         var schema = node.SchemaIn(_schemas);
         var dynamic = schema is not null && node.Facts!.HasDynamicPrompts;
+
+        // The entry is empty before its widgets: values mapped from a definition whose widget names are distinct are
+        // added without looking for each name among those added before (most of what setting them cost).
+        var distinct = schema is not null && node.Facts!.WidgetNamesDistinct;
         foreach (var widget in node.Widgets)
         {
             var name = widget.Name;
             var isDynamic = dynamic && schema!.Input(name) is { } spec && spec.Flag("dynamicPrompts");
+            var value = widget;
             if (isDynamic && DynamicPrompt.IsPlain(widget))
             {
-                prompt.Set(widget); // processing leaves it as it is: written from the document, never read into a string
+                // processing leaves it as it is: written from the document, never read into a string
             }
             else if (isDynamic && widget.AsString() is { } text)
             {
-                prompt.Set(PromptInput.String(name, DynamicText(node, name, text)));
+                value = PromptInput.String(name, DynamicText(node, name, text));
             }
             else if (_options.ApplyFilenameTemplates && name == "filename_prefix" && FilenameTemplate.SaveNodes.Contains(node.ClassType) && widget.AsString() is { } prefix)
             {
-                prompt.Set(PromptInput.String(name, FilledPrefix(prefix)));
+                value = PromptInput.String(name, FilledPrefix(prefix));
+            }
+
+            if (distinct)
+            {
+                prompt.Append(value);
             }
             else
             {
-                prompt.Set(widget);
+                prompt.Set(value);
             }
         }
 

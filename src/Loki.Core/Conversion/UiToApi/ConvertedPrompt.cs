@@ -86,6 +86,17 @@ internal sealed class ConvertedPrompt
     /// <summary>Ends building: the inputs move into an array of their exact number (<see cref="PromptInputBuffer.Seal"/>).</summary>
     public void Seal() => _inputs.Seal();
 
+    /// <summary>
+    /// Adds an input to the entry begun last whose name the caller knows it does not hold yet (a node's mapped widgets
+    /// of distinct names, first in their entry): <see cref="Set"/> without looking through the entry's inputs.
+    /// </summary>
+    public void Append(PromptInput input)
+    {
+        _inputs.Add(input);
+        var entry = _entries[_open];
+        _entries[_open] = entry with { InputCount = entry.InputCount + 1 };
+    }
+
     /// <summary>True when the entry begun last has an input called <paramref name="name"/>.</summary>
     public bool Has(string name)
     {

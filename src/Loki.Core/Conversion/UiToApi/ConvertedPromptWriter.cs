@@ -30,10 +30,11 @@ internal static class ConvertedPromptWriter
     public static void Write(Utf8JsonWriter writer, ConvertedPrompt prompt)
     {
         var inputs = prompt.InputSpan;
+        var encoder = writer.Options.Encoder;
         writer.WriteStartObject();
         foreach (ref readonly var entry in prompt.EntrySpan)
         {
-            writer.WritePropertyName(entry.Id);
+            writer.WritePropertyName(EncodedNames.Of(entry.Id, encoder));
             writer.WriteStartObject();
             writer.WritePropertyName(Inputs);
             writer.WriteStartObject();
@@ -42,7 +43,7 @@ internal static class ConvertedPromptWriter
                 ref readonly var input = ref inputs[i];
                 if (input.Kind != PromptInputKind.Removed)
                 {
-                    writer.WritePropertyName(input.Name);
+                    writer.WritePropertyName(EncodedNames.Of(input.Name, encoder));
                     WriteValue(writer, in input);
                 }
             }

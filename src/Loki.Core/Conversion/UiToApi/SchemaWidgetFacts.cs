@@ -18,12 +18,14 @@ internal sealed class SchemaWidgetFacts
         var inputs = schema.Inputs;
         Keys = new int[inputs.Count];
         var first = new Dictionary<string, int>(inputs.Count, StringComparer.Ordinal);
+        WidgetNamesDistinct = true;
         for (var i = 0; i < inputs.Count; i++)
         {
             Keys[i] = first.TryAdd(inputs[i].Name, i) ? i : first[inputs[i].Name];
             if (inputs[i].HasWidget)
             {
                 WidgetCount++;
+                WidgetNamesDistinct &= Keys[i] == i;
             }
 
             HasDynamicPrompts |= inputs[i].Flag("dynamicPrompts");
@@ -43,6 +45,12 @@ internal sealed class SchemaWidgetFacts
     /// share one value), and this index stands for the name without hashing it per node.
     /// </summary>
     public int[] Keys { get; }
+
+    /// <summary>
+    /// True when no widget input shares its name with an input before it: the values <see cref="WidgetMapper"/> maps
+    /// for a node then have distinct names, and a prompt entry takes them without looking for each name again.
+    /// </summary>
+    public bool WidgetNamesDistinct { get; }
 
     /// <summary>How many inputs have a widget.</summary>
     public int WidgetCount { get; }
