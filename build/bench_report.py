@@ -128,13 +128,16 @@ def report(rounds: list[dict], a, files: list[str], sample: list[str], dumps: di
         ("whole set, one process end to end ≤ 0.5× Seth, wall", ratio(b + ["loki", "wall"], b + ["seth", "wall"]), 0.5, "seth"),
         ("whole set, warm pass ≤ 0.5× Seth (LOKI process CPU, Seth thread CPU)", ratio(p + ["loki"], p + ["seth"]), 0.5, "seth"),
         ("whole set, warm pass ≤ 2× the parse floor", ratio(p + ["loki"], p + ["parse floor"]), 2.0, "STJ parse"),
-        ("976-node workflow ≤ 1.5× a full parse (full conversion, 3 dumps)", ratio(lg + ["loki"], lg + ["parse floor"]), 1.5, "STJ parse"),
+        ("976-node workflow ≤ 1.5× a full parse (full conversion, 3 dumps), JIT harness, floor timed in another process (the row as first measured)", ratio(lg + ["loki"], lg + ["parse floor"]), 1.5, "STJ parse"),
         # The same two goals in the runtime the user gets (Native AOT, the native CLI's settings), the floor timed in the
         # same process; the median, then the mean (collections included).
         ("whole set, warm pass ≤ 2× the parse floor, Native AOT, same process, median", ratio(["passes_runtimes", "native", "loki"], ["passes_runtimes", "native", "floor"]), 2.0, "STJ parse, same process"),
         ("whole set, warm pass ≤ 2× the parse floor, Native AOT, same process, mean", ratio(["passes_runtimes", "native", "loki mean"], ["passes_runtimes", "native", "floor mean"]), 2.0, "STJ parse, same process"),
         ("976-node workflow ≤ 1.5× a full parse, Native AOT, same process, median", ratio(["largest_runtimes", "native", "loki"], ["largest_runtimes", "native", "floor"]), 1.5, "STJ parse, same process"),
         ("976-node workflow ≤ 1.5× a full parse, Native AOT, same process, mean", ratio(["largest_runtimes", "native", "loki mean"], ["largest_runtimes", "native", "floor mean"]), 1.5, "STJ parse, same process"),
+        # And in the JIT runtime (the dotnet tool, the build's MSBuild tasks), the floor timed in the same process.
+        ("976-node workflow ≤ 1.5× a full parse, JIT, same process, median", ratio(["largest_runtimes", "jit", "loki"], ["largest_runtimes", "jit", "floor"]), 1.5, "STJ parse, same process"),
+        ("976-node workflow ≤ 1.5× a full parse, JIT, same process, mean", ratio(["largest_runtimes", "jit", "loki mean"], ["largest_runtimes", "jit", "floor mean"]), 1.5, "STJ parse, same process"),
     ]
     print()
     print(f"Goals of issue 10 ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {a.rounds} rounds, load average "
