@@ -123,11 +123,11 @@ def report(rounds: list[dict], a, files: list[str], sample: list[str], dumps: di
     goals = [
         ("one process per file ≤ 0.8× the faster anchor, CPU", ratio(pf + ["loki", "cpu"], pf + [faster_name, "cpu"]), 0.8, faster_name),
         ("one process per file ≤ 0.8× the faster anchor, wall", ratio(pf + ["loki", "wall"], pf + [faster_name, "wall"]), 0.8, faster_name),
-        (f"`--schemas` no dearer than the catalogue alone, CPU, warm cache, worst of {len(schema_rows)} dumps ({worst_label})", ratio(pf + [worst_key, "cpu"], pf + ["loki", "cpu"]), 1.0, "catalogue alone"),
+        (f"`--schemas` no dearer than the catalogue alone, CPU, warm cache, worst of {len(schema_rows)} dumps ({worst_label}) (the team's reading of 'no work twice'; not a limit the issue sets)", ratio(pf + [worst_key, "cpu"], pf + ["loki", "cpu"]), 1.0, "catalogue alone"),
         ("whole set, one process end to end ≤ 0.5× Seth, CPU", ratio(b + ["loki", "cpu"], b + ["seth", "cpu"]), 0.5, "seth"),
         ("whole set, one process end to end ≤ 0.5× Seth, wall", ratio(b + ["loki", "wall"], b + ["seth", "wall"]), 0.5, "seth"),
         ("whole set, warm pass ≤ 0.5× Seth (LOKI process CPU, Seth thread CPU)", ratio(p + ["loki"], p + ["seth"]), 0.5, "seth"),
-        ("whole set, warm pass ≤ 2× the parse floor", ratio(p + ["loki"], p + ["parse floor"]), 2.0, "STJ parse"),
+        ("whole set, warm pass ≤ 2× the parse floor, JIT harness, floor timed in another process (the row as first measured)", ratio(p + ["loki"], p + ["parse floor"]), 2.0, "STJ parse"),
         ("976-node workflow ≤ 1.5× a full parse (full conversion, 3 dumps), JIT harness, floor timed in another process (the row as first measured)", ratio(lg + ["loki"], lg + ["parse floor"]), 1.5, "STJ parse"),
         # The same two goals in the runtime the user gets (Native AOT, the native CLI's settings), the floor timed in the
         # same process; the median, then the mean (collections included).
@@ -136,6 +136,8 @@ def report(rounds: list[dict], a, files: list[str], sample: list[str], dumps: di
         ("976-node workflow ≤ 1.5× a full parse, Native AOT, same process, median", ratio(["largest_runtimes", "native", "loki"], ["largest_runtimes", "native", "floor"]), 1.5, "STJ parse, same process"),
         ("976-node workflow ≤ 1.5× a full parse, Native AOT, same process, mean", ratio(["largest_runtimes", "native", "loki mean"], ["largest_runtimes", "native", "floor mean"]), 1.5, "STJ parse, same process"),
         # And in the JIT runtime (the dotnet tool, the build's MSBuild tasks), the floor timed in the same process.
+        ("whole set, warm pass ≤ 2× the parse floor, JIT, same process, median", ratio(["passes_runtimes", "jit", "loki"], ["passes_runtimes", "jit", "floor"]), 2.0, "STJ parse, same process"),
+        ("whole set, warm pass ≤ 2× the parse floor, JIT, same process, mean", ratio(["passes_runtimes", "jit", "loki mean"], ["passes_runtimes", "jit", "floor mean"]), 2.0, "STJ parse, same process"),
         ("976-node workflow ≤ 1.5× a full parse, JIT, same process, median", ratio(["largest_runtimes", "jit", "loki"], ["largest_runtimes", "jit", "floor"]), 1.5, "STJ parse, same process"),
         ("976-node workflow ≤ 1.5× a full parse, JIT, same process, mean", ratio(["largest_runtimes", "jit", "loki mean"], ["largest_runtimes", "jit", "floor mean"]), 1.5, "STJ parse, same process"),
     ]
@@ -145,8 +147,12 @@ def report(rounds: list[dict], a, files: list[str], sample: list[str], dumps: di
     print()
     print("| goal | against | measured | limit | met |")
     print("|---|---|---|---|---|")
+    # A ratio whose two sides ran in different processes, minutes apart, is not judged: this VM's speed shifts by up to
+    # ~1.7x between phases (both sides of a same-process round move together), so such a ratio swung 1.5-2.8 across the
+    # rounds of one run (docs/benchmarks.md, end of the tenth pass). The same quantities are judged in the same process.
     for goal, value, limit, against in goals:
-        print(f"| {goal} | {against} | {value:.2f} | {limit:g} | {'yes' if value <= limit else '**no**'} |")
+        verdict = "not judged: its floor ran in another process" if "another process" in goal else "yes" if value <= limit else "**no**"
+        print(f"| {goal} | {against} | {value:.2f} | {limit:g} | {verdict} |")
     print("| the no-change build of 1,000 nodes ≤ 1.5× an empty project's | empty project | see `build/bench-build.py` | 1.5 | not measured here |")
     if a.json:
         Path(a.json).write_text(json.dumps({"rounds": rounds, "goals": [{"goal": g, "ratio": v, "limit": l} for g, v, l, _ in goals]}, indent=1))
